@@ -1,0 +1,81 @@
+import { parseCommonArgs } from '../core/args';
+import { AppError, type VerifyResult } from '../core/contract';
+import { backupDatabase, restoreDatabase } from '../core/backup/backup';
+import { systemClock } from '../core/db/clock';
+import { DB_FILE_NAME, defaultDataDir, openCore } from '../core/open-core';
+import { APP_VERSION } from '../core/version';
+import { join, resolve } from 'node:path';
+
+const USAGE = `duty-room <command> [--data DIR]
+  info                    schema version, data file, audit head
+  verify                  recompute the audit chain and compare every audited row
+  backup --out FILE       online backup of the database
+  restore FILE            replace the database with FILE after integrity and chain checks`;
+
+class CliFailure extends Error {}
+
+function describeProblem(v: VerifyResult): string {
+  const p = v.firstProblem;
+  if (!p) return 'ok';
+  const where = p.table ? ` (${p.table} row ${p.rowId})` : '';
+  return p.entryId != null ? `entry #${p.entryId}: ${p.kind}${where}` : `${p.kind}${where}`;
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommonArgs(argv);
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  const dataDir = resolve(values.data ?? defaultDataDir());
+
+  if (command === 'restore') {
+    const file = rest[0];
+    if (!file) throw new CliFailure('restore needs a FILE');
+    const result = restoreDatabase(resolve(file), join(dataDir, DB_FILE_NAME), {
+      clock: systemClock,
+      appVersion: APP_VERSION,
+    });
+    console.log(`restored ${file} (${result.check.verify.entries} audit entries verified)`);
+    if (result.keptPrevious) console.log(`previous database kept as ${result.keptPrevious}`);
+    return;
+  }
+
+  const core = openCore(dataDir);
+  try {
+    switch (command) {
+      case 'info': {
+        const r = await core.service.invoke('app.info', {});
+        if (!r.ok) throw new AppError(r.error.code, r.error.params);
+        console.log(JSON.stringify(r.value, null, 2));
+        return;
+      }
+      case 'verify': {
+        const r = await core.service.invoke('audit.verify', {});
+        if (!r.ok) throw new AppError(r.error.code, r.error.params);
+        const v = r.value as VerifyResult;
+        if (!v.ok) throw new CliFailure(`audit chain broken at ${describeProblem(v)} (${v.problems} problem(s))`);
+        console.log(`ok: ${v.entries} entries, head #${v.head?.id} ${v.head?.hash}`);
+        return;
+      }
+      case 'backup': {
+        if (!values.out) throw new CliFailure('backup needs --out FILE');
+        await backupDatabase(core.db, resolve(values.out));
+        console.log(`backup written to ${resolve(values.out)}`);
+        return;
+      }
+      default:
+        throw new CliFailure(`unknown command "${command}"\n${USAGE}`);
+    }
+  } finally {
+    core.close();
+  }
+}
+
+run(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof AppError) console.error(`error: ${e.code}${e.params ? ' ' + JSON.stringify(e.params) : ''}`);
+  else if (e instanceof Error) console.error(`error: ${e.message}`);
+  else console.error('error:', e);
+  process.exit(1);
+});

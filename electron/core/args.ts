@@ -1,0 +1,24 @@
+import { parseArgs } from 'node:util';
+
+/** The options shared by the web host and the CLI. */
+export function parseCommonArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      out: { type: 'string' },
+      date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      month: { type: 'string' },
+      incident: { type: 'string' },
+      report: { type: 'string' },
+      format: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

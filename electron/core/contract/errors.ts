@@ -1,0 +1,58 @@
+/**
+ * Errors cross every boundary (IPC, HTTP, CLI) as a stable code plus parameters; the renderer turns the
+ * code into text with i18n key `errors.<code>`. Never put translated text here.
+ */
+export const ERROR_CODES = [
+  'validation',
+  'unknown_method',
+  'unauthorized',
+  'not_found',
+  'conflict',
+  'internal',
+  'db.newer_than_app',
+  'db.integrity',
+  'audit.broken',
+  'backup.invalid',
+  'settings.unknown_time_zone',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One field problem, with an i18n key under `errors.field.` and the values the message needs. */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ApiErrorShape {
+  code: ErrorCode;
+  params?: Record<string, string | number>;
+  issues?: FieldIssue[];
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params?: Record<string, string | number>;
+  readonly issues?: FieldIssue[];
+  constructor(code: ErrorCode, params?: Record<string, string | number>, issues?: FieldIssue[]) {
+    super(`${code}${params ? ' ' + JSON.stringify(params) : ''}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.issues = issues;
+  }
+  toJSON(): ApiErrorShape {
+    return { code: this.code, params: this.params, issues: this.issues };
+  }
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+export function isApiErrorShape(x: unknown): x is ApiErrorShape {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { code?: unknown }).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((x as { code: string }).code)
+  );
+}

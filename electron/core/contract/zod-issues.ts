@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { FieldIssue } from './errors';
+
+/** Maps zod's issues to translatable field issues (`errors.field.<code>`), keeping the numbers. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const params: Record<string, string | number> = {};
+    let code: string;
+    switch (issue.code) {
+      case 'too_small':
+        code = issue.origin === 'string' ? 'too_short' : 'too_small';
+        params.minimum = Number(issue.minimum);
+        break;
+      case 'too_big':
+        code = issue.origin === 'string' ? 'too_long' : 'too_big';
+        params.maximum = Number(issue.maximum);
+        break;
+      case 'invalid_type':
+        code = issue.input === undefined ? 'required' : 'invalid_type';
+        break;
+      case 'invalid_value':
+        code = 'invalid_option';
+        break;
+      case 'invalid_format':
+        code = 'invalid_format';
+        break;
+      case 'unrecognized_keys':
+        code = 'unrecognized_keys';
+        params.keys = issue.keys.join(', ');
+        break;
+      case 'custom':
+        // Custom refinements carry their own i18n code in `params.code`.
+        code = String((issue.params as { code?: string } | undefined)?.code ?? 'invalid');
+        break;
+      default:
+        code = 'invalid';
+    }
+    return { path, code, params: Object.keys(params).length ? params : undefined };
+  });
+}

@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { systemClock, type Clock } from './db/clock';
+import { openDatabase } from './db/open';
+import { createService, type Service } from './service';
+import { APP_VERSION } from './version';
+
+export const DB_FILE_NAME = 'duty-room.sqlite';
+export const APP_DIR_NAME = 'duty-room-console';
+
+/** Where Electron keeps userData for this app; the web host and CLI default to the same folder. */
+export function defaultDataDir(): string {
+  if (process.env.DUTY_ROOM_DATA) return process.env.DUTY_ROOM_DATA;
+  const home = homedir();
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR_NAME);
+  return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_DIR_NAME);
+}
+
+export interface Core {
+  service: Service;
+  db: Database.Database;
+  dataFile: string;
+  close(): void;
+}
+
+export function openCore(dataDir: string, clock: Clock = systemClock): Core {
+  mkdirSync(dataDir, { recursive: true });
+  const dataFile = join(dataDir, DB_FILE_NAME);
+  const db = openDatabase(dataFile, { clock, appVersion: APP_VERSION });
+  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile });
+  return { service, db, dataFile, close: () => db.close() };
+}

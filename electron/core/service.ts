@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import { ZodError } from 'zod';
+import {
+  AppError,
+  contract,
+  isMethodName,
+  type ApiResult,
+  type MethodName,
+  type MethodOutput,
+  type MethodParsedInput,
+} from './contract';
+import { toFieldIssues } from './contract/zod-issues';
+import { createContext, type CoreContext } from './context';
+import type { Clock } from './db/clock';
+import { schemaVersion } from './db/open';
+import { getSettings, updateSettings } from './settings/settings-repo';
+
+export type Handlers = {
+  [M in MethodName]: (input: MethodParsedInput<M>, ctx: CoreContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+const handlers: Handlers = {
+  'app.info': (_, ctx) => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: schemaVersion(ctx.db),
+    dataFile: ctx.dataFile,
+    auditHead: ctx.audit.head(),
+    auditEntries: ctx.audit.count(),
+  }),
+  'settings.get': (_, ctx) => getSettings(ctx),
+  'settings.update': (input, ctx) => updateSettings(ctx, input),
+  'audit.verify': (_, ctx) => ctx.audit.verify(),
+};
+
+export interface Service {
+  /** Parses `rawInput` with the method's schema, runs it, and never throws: errors come back as codes. */
+  invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>;
+  ctx: CoreContext;
+}
+
+export function createService(opts: {
+  db: Database.Database;
+  clock: Clock;
+  appVersion: string;
+  dataFile: string;
+  log?: (msg: string, err: unknown) => void;
+}): Service {
+  const ctx = createContext(opts);
+  return {
+    ctx,
+    async invoke(method, rawInput) {
+      if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', params: { method } } };
+      try {
+        const input = contract[method].input.parse(rawInput ?? {});
+        const handler = handlers[method] as (i: unknown, c: CoreContext) => unknown;
+        return { ok: true, value: await handler(input, ctx) };
+      } catch (e) {
+        return { ok: false, error: toApiError(e, opts.log) };
+      }
+    },
+  };
+}
+
+export function toApiError(e: unknown, log?: (msg: string, err: unknown) => void) {
+  if (e instanceof AppError) return e.toJSON();
+  if (e instanceof ZodError) return { code: 'validation' as const, issues: toFieldIssues(e) };
+  (log ?? console.error)('internal error', e);
+  return { code: 'internal' as const };
+}

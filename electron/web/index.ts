@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { parseCommonArgs } from '../core/args';
+import { defaultDataDir, openCore } from '../core/open-core';
+import { createWebHost } from './server';
+
+/** `npm run web -- --data DIR [--port N]`: the app in a browser, on 127.0.0.1 only. */
+function main(): void {
+  const { values } = parseCommonArgs(process.argv.slice(2));
+  const dataDir = values.data ?? defaultDataDir();
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`invalid --port: ${values.port}`);
+    process.exit(2);
+  }
+  const core = openCore(dataDir);
+  const token = randomBytes(24).toString('base64url');
+  const server = createWebHost({ service: core.service, rendererDir: join(__dirname, '..', 'renderer'), token });
+  server.listen(port, '127.0.0.1', () => {
+    const addr = server.address();
+    const actual = typeof addr === 'object' && addr ? addr.port : port;
+    console.log(`Duty Room Console web host: http://127.0.0.1:${actual}/?token=${token}`);
+    console.log(`data: ${core.dataFile}`);
+  });
+  const stop = () => {
+    server.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

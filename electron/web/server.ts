@@ -1,0 +1,161 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { ApiResult } from '../core/contract';
+import type { Service } from '../core/service';
+import { CONTENT_SECURITY_POLICY } from '../core/contract/csp';
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const TOKEN_COOKIE = 'duty_room_token';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export interface WebHostOptions {
+  service: Service;
+  rendererDir: string;
+  token: string;
+}
+
+function sameToken(a: string | undefined, token: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(token);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  const cookie = req.headers.cookie ?? '';
+  for (const part of cookie.split(';')) {
+    const [k, v] = part.trim().split('=');
+    if (k === TOKEN_COOKIE) return v;
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, status: number, result: ApiResult<unknown>): void {
+  send(res, status, JSON.stringify(result));
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Status for an error code: the body always carries the code for the UI to translate. */
+function statusFor(code: string): number {
+  if (code === 'validation') return 400;
+  if (code === 'unknown_method' || code === 'not_found') return 404;
+  if (code === 'conflict') return 409;
+  if (code === 'internal') return 500;
+  return 422;
+}
+
+/**
+ * The web host: the built renderer plus POST /api/<method>, forwarding to the same service the
+ * Electron preload reaches. Bound to 127.0.0.1 by the caller; every request needs the per-run token
+ * (query on first load, then a same-site cookie, or the X-Duty-Room-Token header).
+ */
+export function createWebHost({ service, rendererDir, token }: WebHostOptions): Server {
+  return createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'internal' } });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach the API.
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (host !== '127.0.0.1' && host !== 'localhost')
+      return send(res, 403, '{"ok":false,"error":{"code":"unauthorized"}}');
+
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    const headerToken = req.headers['x-duty-room-token'];
+    const authorised =
+      sameToken(typeof headerToken === 'string' ? headerToken : undefined, token) ||
+      sameToken(cookieToken(req), token) ||
+      (req.method === 'GET' && sameToken(queryToken, token));
+    if (!authorised) return sendResult(res, 401, { ok: false, error: { code: 'unauthorized' } });
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendResult(res, 405, { ok: false, error: { code: 'unknown_method' } });
+      const body = await readBody(req);
+      if (body === null)
+        return sendResult(res, 413, { ok: false, error: { code: 'validation', params: { reason: 'too_large' } } });
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body) : {};
+      } catch {
+        return sendResult(res, 400, { ok: false, error: { code: 'validation', params: { reason: 'json' } } });
+      }
+      const result = await service.invoke(decodeURIComponent(url.pathname.slice(5)), input);
+      return sendResult(res, result.ok ? 200 : statusFor(result.error.code), result);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');
+    if (queryToken) {
+      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    serveStatic(url.pathname, res);
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse): void {
+    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let file = join(rendererDir, rel);
+    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return send(res, 404, '');
+    let st = statOrNull(file);
+    if (!st || st.isDirectory()) {
+      // Client-side routes fall back to the app shell.
+      file = join(rendererDir, 'index.html');
+      st = statOrNull(file);
+      if (!st) return send(res, 503, 'renderer not built: run npm run build', 'text/plain; charset=utf-8');
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': st.size,
+      'Cache-Control': 'no-cache',
+    });
+    createReadStream(file).pipe(res);
+  }
+}
+
+function statOrNull(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}

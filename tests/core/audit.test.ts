@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../electron/core/audit/canonical-json';
+import { openTestCore } from './helpers';
+
+describe('canonicalJson', () => {
+  it('serialises the same record to the same bytes whatever the key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, 'x'] }, b: 1 }),
+    );
+    expect(canonicalJson({ a: undefined, b: '值班' })).toBe('{"b":"值班"}');
+  });
+});
+
+describe('audit chain', () => {
+  it('verifies an untouched database', async () => {
+    const core = openTestCore();
+    const v = await core.call('audit.verify', {});
+    expect(v.ok).toBe(true);
+    expect(v.firstProblem).toBeNull();
+    expect(v.entries).toBeGreaterThanOrEqual(2);
+  });
+
+  it('appends one entry per changed setting, attributed and in the same transaction', async () => {
+    const core = openTestCore();
+    const before = (await core.call('app.info', {})).auditEntries;
+    await core.call('settings.update', { dutyRoomName: '大江市人民政府总值班室', language: 'en' });
+    const rows = core.db.prepare('SELECT kind, ref_id FROM audit_log WHERE id > ? ORDER BY id').all(before) as {
+      kind: string;
+      ref_id: string;
+    }[];
+    expect(rows.map((r) => r.ref_id).sort()).toEqual(['dutyRoomName', 'language']);
+    expect((await core.call('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('names the entry when a setting is changed behind the app with another connection', async () => {
+    const core = openTestCore();
+    await core.call('settings.update', { issuingOffice: '大江市应急管理局' });
+    const recordedAt = core.db
+      .prepare("SELECT max(id) FROM audit_log WHERE ref_table = 'settings' AND ref_id = 'issuingOffice'")
+      .pluck()
+      .get() as number;
+    const intruder = new Database(core.file);
+    intruder.prepare("UPDATE settings SET value = ? WHERE key = 'issuingOffice'").run(JSON.stringify('伪造'));
+    intruder.close();
+    const v = await core.call('audit.verify', {});
+    expect(v.ok).toBe(false);
+    expect(v.firstProblem).toMatchObject({
+      kind: 'row_changed',
+      entryId: recordedAt,
+      table: 'settings',
+      rowId: 'issuingOffice',
+    });
+  });
+
+  it('detects a row inserted or deleted behind the app', async () => {
+    const core = openTestCore();
+    const intruder = new Database(core.file);
+    intruder.prepare("INSERT INTO settings (key, value) VALUES ('timeZone', '\"UTC\"')").run();
+    intruder.close();
+    expect((await core.call('audit.verify', {})).firstProblem).toMatchObject({
+      kind: 'row_unaudited',
+      rowId: 'timeZone',
+    });
+
+    const other = openTestCore();
+    await other.call('settings.update', { backupKeep: 7 });
+    const del = new Database(other.file);
+    del.prepare("DELETE FROM settings WHERE key = 'backupKeep'").run();
+    del.close();
+    expect((await other.call('audit.verify', {})).firstProblem).toMatchObject({
+      kind: 'row_missing',
+      rowId: 'backupKeep',
+    });
+  });
+
+  it('refuses UPDATE and DELETE on the audit log itself', () => {
+    const core = openTestCore();
+    expect(() => core.db.prepare("UPDATE audit_log SET actor = 'x' WHERE id = 1").run()).toThrow(/append-only/);
+    expect(() => core.db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
+  });
+
+  it('names the first broken entry when an audit row is rewritten with its triggers dropped', async () => {
+    const core = openTestCore();
+    await core.call('settings.update', { dutyRoomName: '一' });
+    await core.call('settings.update', { dutyRoomName: '二' });
+    const target = core.db
+      .prepare("SELECT min(id) FROM audit_log WHERE kind = 'settings.update'")
+      .pluck()
+      .get() as number;
+    const intruder = new Database(core.file);
+    intruder.exec('DROP TRIGGER audit_log_no_update');
+    intruder.prepare("UPDATE audit_log SET actor = '某人' WHERE id = ?").run(target);
+    intruder.close();
+    const v = await core.call('audit.verify', {});
+    expect(v.ok).toBe(false);
+    expect(v.firstProblem).toMatchObject({ kind: 'hash_mismatch', entryId: target });
+  });
+
+  it('detects a deleted audit entry as a gap in the chain', async () => {
+    const core = openTestCore();
+    await core.call('settings.update', { dutyRoomName: '一' });
+    const intruder = new Database(core.file);
+    intruder.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2');
+    intruder.close();
+    const v = await core.call('audit.verify', {});
+    expect(v.firstProblem).toMatchObject({ entryId: 3 });
+  });
+});

@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './built';
+import { tempDir } from './helpers';
+
+describe('duty-room CLI', () => {
+  it('verify exits 0 on an untouched database', () => {
+    const data = tempDir();
+    const r = runCli(['verify', '--data', data]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: \d+ entries/);
+  });
+
+  it('verify exits non-zero naming the entry after a row is changed with another SQLite client', () => {
+    const data = tempDir();
+    expect(runCli(['info', '--data', data]).code).toBe(0);
+    const db = new Database(join(data, 'duty-room.sqlite'));
+    db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET payload = '{}' WHERE id = 2");
+    db.close();
+    const r = runCli(['verify', '--data', data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('entry #2');
+  });
+
+  it('backs up and restores, refusing a tampered backup', () => {
+    const data = tempDir();
+    const work = tempDir();
+    const good = join(work, 'good.sqlite');
+    expect(runCli(['backup', '--data', data, '--out', good]).code).toBe(0);
+
+    const bad = join(work, 'bad.sqlite');
+    copyFileSync(good, bad);
+    const db = new Database(bad);
+    db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'x' WHERE id = 1");
+    db.close();
+    const refused = runCli(['restore', bad, '--data', data]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('audit.broken');
+
+    const notDb = join(work, 'not.sqlite');
+    copyFileSync(join(__dirname, 'cli.test.ts'), notDb);
+    expect(runCli(['restore', notDb, '--data', data]).code).toBe(1);
+
+    const ok = runCli(['restore', good, '--data', data]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('previous database kept');
+    expect(runCli(['verify', '--data', data]).code).toBe(0);
+  });
+
+  it('fails with a one-line reason on an unknown command', () => {
+    const r = runCli(['explode', '--data', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: unknown command/);
+  });
+});

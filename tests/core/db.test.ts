@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../electron/core/db/clock';
+import { openDatabase, schemaVersion } from '../../electron/core/db/open';
+import { LATEST_VERSION } from '../../electron/core/db/migrations';
+import { AppError } from '../../electron/core/contract';
+import { openTestCore, tempDir } from './helpers';
+import { join } from 'node:path';
+
+describe('openDatabase', () => {
+  it('creates the schema at the latest version with durable pragmas', () => {
+    const { db } = openTestCore();
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('starts the audit chain with a genesis entry and one entry per migration', () => {
+    const { db } = openTestCore();
+    const kinds = db.prepare('SELECT kind FROM audit_log ORDER BY id').pluck().all();
+    expect(kinds[0]).toBe('db.created');
+    expect(kinds.filter((k) => k === 'db.migrated')).toHaveLength(
+      db.prepare("SELECT count(*) FROM audit_log WHERE kind = 'db.migrated'").pluck().get() as number,
+    );
+    expect(kinds.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not re-run migrations or add entries when reopened', () => {
+    const core = openTestCore();
+    const before = core.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const again = core.reopen();
+    expect(again.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
+  });
+
+  it('refuses a database written by a newer app', () => {
+    const file = join(tempDir(), 'x.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    raw.close();
+    expect(() => openDatabase(file, { clock: new ManualClock('2026-01-01T00:00:00Z'), appVersion: 't' })).toThrow(
+      AppError,
+    );
+    try {
+      openDatabase(file, { clock: new ManualClock('2026-01-01T00:00:00Z'), appVersion: 't' });
+    } catch (e) {
+      expect((e as AppError).code).toBe('db.newer_than_app');
+    }
+  });
+
+  it('rolls back a failing migration step entirely', () => {
+    const file = join(tempDir(), 'y.sqlite');
+    const raw = new Database(file);
+    // A table the first migration wants to create makes its step fail half-way.
+    raw.exec('CREATE TABLE settings (x)');
+    raw.close();
+    expect(() => openDatabase(file, { clock: new ManualClock('2026-01-01T00:00:00Z'), appVersion: 't' })).toThrow();
+    const after = new Database(file);
+    expect(schemaVersion(after)).toBe(0);
+    expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'").pluck().get()).toBe(0);
+    after.close();
+  });
+});

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach } from 'vitest';
+import { ManualClock } from '../../electron/core/db/clock';
+import { openDatabase } from '../../electron/core/db/open';
+import { createService, type Service } from '../../electron/core/service';
+import type { MethodName, MethodInput, MethodOutput } from '../../electron/core/contract';
+
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'duty-room-test-'));
+  dirs.push(d);
+  return d;
+}
+
+export interface TestCore {
+  dir: string;
+  file: string;
+  db: Database.Database;
+  clock: ManualClock;
+  service: Service;
+  /** Calls a method and returns its value, failing the test on an error result. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  reopen(): TestCore;
+}
+
+export function openTestCore(opts: { start?: string; dir?: string; clock?: ManualClock } = {}): TestCore {
+  const dir = opts.dir ?? tempDir();
+  const file = join(dir, 'duty-room.sqlite');
+  const clock = opts.clock ?? new ManualClock(opts.start ?? '2026-11-23T01:00:00Z');
+  const db = openDatabase(file, { clock, appVersion: 'test' });
+  const service = createService({ db, clock, appVersion: 'test', dataFile: file });
+  const core: TestCore = {
+    dir,
+    file,
+    db,
+    clock,
+    service,
+    async call(method, input) {
+      const r = await service.invoke(method, input);
+      if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+      return r.value as never;
+    },
+    reopen() {
+      db.close();
+      return openTestCore({ dir, clock });
+    },
+  };
+  return core;
+}

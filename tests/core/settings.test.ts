@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../electron/core/contract';
+import { openTestCore } from './helpers';
+
+describe('settings', () => {
+  it('starts with the defaults (zh-CN, Asia/Shanghai)', async () => {
+    const core = openTestCore();
+    expect(await core.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('persists an update across reopening the database', async () => {
+    const core = openTestCore();
+    await core.call('settings.update', { dutyRoomName: '大江市人民政府总值班室', language: 'en' });
+    const again = core.reopen();
+    expect(await again.call('settings.get', {})).toMatchObject({
+      dutyRoomName: '大江市人民政府总值班室',
+      language: 'en',
+    });
+  });
+
+  it('rejects bad values with field codes and stores nothing', async () => {
+    const core = openTestCore();
+    const entries = (await core.call('app.info', {})).auditEntries;
+    const r = await core.service.invoke('settings.update', {
+      dutyRoomName: '   ',
+      timeZone: 'Mars/Olympus',
+      language: 'fr',
+      backupKeep: 0,
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('validation');
+    const byPath = Object.fromEntries((r.error.issues ?? []).map((i) => [i.path, i.code]));
+    expect(byPath).toEqual({
+      dutyRoomName: 'too_short',
+      timeZone: 'unknown_time_zone',
+      language: 'invalid_option',
+      backupKeep: 'too_small',
+    });
+    expect(await core.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
+    expect((await core.call('app.info', {})).auditEntries).toBe(entries);
+  });
+
+  it('rejects unknown fields and unknown methods', async () => {
+    const core = openTestCore();
+    const r = await core.service.invoke('settings.update', { admin: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ code: 'unrecognized_keys' }] } });
+    expect(await core.service.invoke('settings.drop', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+  });
+
+  it('rejects a 10 MB duty room name with a length error', async () => {
+    const core = openTestCore();
+    const r = await core.service.invoke('settings.update', { dutyRoomName: '值'.repeat(10 * 1024 * 1024) });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'validation', issues: [{ path: 'dutyRoomName', code: 'too_long' }] },
+    });
+  });
+});

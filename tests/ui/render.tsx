@@ -1,0 +1,31 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { openTestCore, type TestCore } from '../core/helpers';
+import { initI18n } from '../../renderer/src/i18n';
+import type { Language } from '../../electron/core/contract';
+
+/**
+ * Gives the renderer a real core behind the same bridge shape the Electron preload exposes, so
+ * component tests exercise real validation and storage.
+ */
+export function withCore(language: Language = 'zh-CN'): TestCore {
+  const core = openTestCore();
+  window.dutyRoom = {
+    invoke: (method, input) => core.service.invoke(method, input),
+    saveFile: async () => ({ saved: true }),
+    on: () => () => {},
+  };
+  initI18n(language);
+  return core;
+}
+
+export function renderUi(ui: ReactNode) {
+  return render(
+    <MantineProvider>
+      <Notifications />
+      {ui}
+    </MantineProvider>,
+  );
+}
