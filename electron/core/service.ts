@@ -1,35 +1,15 @@
 import type Database from 'better-sqlite3';
 import { ZodError } from 'zod';
-import {
-  AppError,
-  contract,
-  isMethodName,
-  type ApiResult,
-  type MethodName,
-  type MethodOutput,
-  type MethodParsedInput,
-} from './contract';
+import { AppError, contract, isMethodName, type ApiResult, type MethodName } from './contract';
 import { toFieldIssues } from './contract/zod-issues';
 import { createContext, type CoreContext } from './context';
 import type { Clock } from './db/clock';
-import { schemaVersion } from './db/open';
-import { getSettings, updateSettings } from './settings/settings-repo';
+import type { HandlerMap } from './handlers';
+import { appHandlers } from './app/handlers';
 
-export type Handlers = {
-  [M in MethodName]: (input: MethodParsedInput<M>, ctx: CoreContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
-};
-
-const handlers: Handlers = {
-  'app.info': (_, ctx) => ({
-    appVersion: ctx.appVersion,
-    schemaVersion: schemaVersion(ctx.db),
-    dataFile: ctx.dataFile,
-    auditHead: ctx.audit.head(),
-    auditEntries: ctx.audit.count(),
-  }),
-  'settings.get': (_, ctx) => getSettings(ctx),
-  'settings.update': (input, ctx) => updateSettings(ctx, input),
-  'audit.verify': (_, ctx) => ctx.audit.verify(),
+/** Every method of the contract, from the features' handler maps. */
+const handlers: HandlerMap<MethodName> = {
+  ...appHandlers,
 };
 
 export interface Service {

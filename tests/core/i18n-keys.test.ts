@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import zh from '../../renderer/src/i18n/zh-CN.json';
-import en from '../../renderer/src/i18n/en.json';
+import { resources } from '../../renderer/src/i18n/resources';
 import { ERROR_CODES } from '../../electron/core/contract';
 import { ROOT } from './built';
 
@@ -20,8 +19,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('locales', () => {
-  const zhKeys = new Set(flatten(zh));
-  const enKeys = new Set(flatten(en));
+  const zhKeys = new Set(flatten(resources['zh-CN'].translation));
+  const enKeys = new Set(flatten(resources.en.translation));
 
   it('zh-CN and en have exactly the same keys', () => {
     expect([...zhKeys].filter((k) => !enKeys.has(k))).toEqual([]);

@@ -1,13 +1,16 @@
 /**
  * Tables whose every row must match the last audit entry that recorded it. `verify` compares them,
- * so a row changed behind the app's back (e.g. with the sqlite3 shell) is named.
+ * so a row changed behind the app's back (e.g. with the sqlite3 shell) is named. Each feature lists
+ * its own tables and is added here.
  */
 export interface AuditedTable {
   table: string;
   pk: string;
 }
 
-export const AUDITED_TABLES: readonly AuditedTable[] = [{ table: 'settings', pk: 'key' }];
+const foundationTables: AuditedTable[] = [{ table: 'settings', pk: 'key' }];
+
+export const AUDITED_TABLES: readonly AuditedTable[] = [...foundationTables];
 
 export function auditedTable(name: string): AuditedTable {
   const t = AUDITED_TABLES.find((a) => a.table === name);

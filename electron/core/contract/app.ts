@@ -1,4 +1,7 @@
-import type { AuditHead } from './audit';
+import { z } from 'zod';
+import { method } from './define';
+import { settingsUpdateSchema, type Settings } from './settings';
+import type { AuditHead, VerifyResult } from './audit';
 
 export interface AppInfo {
   appVersion: string;
@@ -7,3 +10,12 @@ export interface AppInfo {
   auditHead: AuditHead | null;
   auditEntries: number;
 }
+
+export const none = z.object({}).strict();
+
+export const appMethods = {
+  'app.info': method<AppInfo>()(none),
+  'settings.get': method<Settings>()(none),
+  'settings.update': method<Settings>()(settingsUpdateSchema),
+  'audit.verify': method<VerifyResult>()(none),
+};

@@ -1,20 +1,14 @@
-import { z } from 'zod';
-import { method, type MethodSpec } from './define';
-import { settingsUpdateSchema, type Settings } from './settings';
-import type { VerifyResult } from './audit';
-import type { AppInfo } from './app';
-
-const none = z.object({}).strict();
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { appMethods } from './app';
 
 /**
  * The one API contract. Preload, web host, CLI and renderer client are all typed from this map;
- * nothing else declares a method or channel name.
+ * nothing else declares a method or channel name. Each feature keeps its methods in its own module
+ * (`contract/<feature>.ts`) and is spread in here.
  */
 export const contract = {
-  'app.info': method<AppInfo>()(none),
-  'settings.get': method<Settings>()(none),
-  'settings.update': method<Settings>()(settingsUpdateSchema),
-  'audit.verify': method<VerifyResult>()(none),
+  ...appMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

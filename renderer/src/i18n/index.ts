@@ -1,10 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ApiErrorShape, FieldIssue, Language } from '@contract';
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import { resources } from './resources';
 
-export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
+export { resources };
 
 export function initI18n(language: Language = 'zh-CN') {
   if (!i18next.isInitialized) {

@@ -1,0 +1,17 @@
+import type { appMethods } from '../contract/app';
+import { schemaVersion } from '../db/open';
+import type { HandlerMap } from '../handlers';
+import { getSettings, updateSettings } from '../settings/settings-repo';
+
+export const appHandlers: HandlerMap<keyof typeof appMethods> = {
+  'app.info': (_, ctx) => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: schemaVersion(ctx.db),
+    dataFile: ctx.dataFile,
+    auditHead: ctx.audit.head(),
+    auditEntries: ctx.audit.count(),
+  }),
+  'settings.get': (_, ctx) => getSettings(ctx),
+  'settings.update': (input, ctx) => updateSettings(ctx, input),
+  'audit.verify': (_, ctx) => ctx.audit.verify(),
+};
