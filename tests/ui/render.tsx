@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { render } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { openTestCore, type TestCore } from '../core/helpers';
 import { initI18n } from '../../renderer/src/i18n';
@@ -21,7 +21,7 @@ export function withCore(language: Language = 'zh-CN'): TestCore {
   return core;
 }
 
-export function renderUi(ui: ReactNode) {
+export function renderUi(ui: ReactNode): RenderResult {
   return render(
     <MantineProvider>
       <Notifications />
