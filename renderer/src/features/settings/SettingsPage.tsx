@@ -52,6 +52,7 @@ export function SettingsPage() {
       <Title order={2}>{t('settings.title')}</Title>
       <Paper withBorder p="md">
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();
