@@ -6,10 +6,12 @@ import { createContext, type CoreContext } from './context';
 import type { Clock } from './db/clock';
 import type { HandlerMap } from './handlers';
 import { appHandlers } from './app/handlers';
+import { rosterHandlers } from './roster/handlers';
 
 /** Every method of the contract, from the features' handler maps. */
 const handlers: HandlerMap<MethodName> = {
   ...appHandlers,
+  ...rosterHandlers,
 };
 
 export interface Service {

@@ -1,3 +1,5 @@
+import { rosterTables } from '../roster/tables';
+
 /**
  * Tables whose every row must match the last audit entry that recorded it. `verify` compares them,
  * so a row changed behind the app's back (e.g. with the sqlite3 shell) is named. Each feature lists
@@ -10,7 +12,7 @@ export interface AuditedTable {
 
 const foundationTables: AuditedTable[] = [{ table: 'settings', pk: 'key' }];
 
-export const AUDITED_TABLES: readonly AuditedTable[] = [...foundationTables];
+export const AUDITED_TABLES: readonly AuditedTable[] = [...foundationTables, ...rosterTables];
 
 export function auditedTable(name: string): AuditedTable {
   const t = AUDITED_TABLES.find((a) => a.table === name);

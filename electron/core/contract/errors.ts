@@ -1,3 +1,5 @@
+import { ROSTER_ERROR_CODES } from './roster';
+
 /**
  * Errors cross every boundary (IPC, HTTP, CLI) as a stable code plus parameters; the renderer turns the
  * code into text with i18n key `errors.<code>`. Never put translated text here.
@@ -14,6 +16,7 @@ export const ERROR_CODES = [
   'audit.broken',
   'backup.invalid',
   'settings.unknown_time_zone',
+  ...ROSTER_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './app';
+import { rosterMethods } from './roster';
 
 /**
  * The one API contract. Preload, web host, CLI and renderer client are all typed from this map;
@@ -9,6 +10,7 @@ import { appMethods } from './app';
  */
 export const contract = {
   ...appMethods,
+  ...rosterMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -26,3 +28,4 @@ export * from './errors';
 export * from './settings';
 export * from './audit';
 export * from './app';
+export * from './roster';
