@@ -1,4 +1,5 @@
 import { rosterTables } from '../roster/tables';
+import { handoverTables } from '../handover/tables';
 
 /**
  * Tables whose every row must match the last audit entry that recorded it. `verify` compares them,
@@ -12,7 +13,7 @@ export interface AuditedTable {
 
 const foundationTables: AuditedTable[] = [{ table: 'settings', pk: 'key' }];
 
-export const AUDITED_TABLES: readonly AuditedTable[] = [...foundationTables, ...rosterTables];
+export const AUDITED_TABLES: readonly AuditedTable[] = [...foundationTables, ...rosterTables, ...handoverTables];
 
 export function auditedTable(name: string): AuditedTable {
   const t = AUDITED_TABLES.find((a) => a.table === name);

@@ -1,4 +1,5 @@
 import { ROSTER_ERROR_CODES } from './roster';
+import { HANDOVER_ERROR_CODES } from './handover';
 
 /**
  * Errors cross every boundary (IPC, HTTP, CLI) as a stable code plus parameters; the renderer turns the
@@ -17,6 +18,7 @@ export const ERROR_CODES = [
   'backup.invalid',
   'settings.unknown_time_zone',
   ...ROSTER_ERROR_CODES,
+  ...HANDOVER_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

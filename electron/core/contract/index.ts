@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './app';
 import { rosterMethods } from './roster';
+import { handoverMethods } from './handover';
 
 /**
  * The one API contract. Preload, web host, CLI and renderer client are all typed from this map;
@@ -11,6 +12,7 @@ import { rosterMethods } from './roster';
 export const contract = {
   ...appMethods,
   ...rosterMethods,
+  ...handoverMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -29,3 +31,4 @@ export * from './settings';
 export * from './audit';
 export * from './app';
 export * from './roster';
+export * from './handover';
