@@ -4,6 +4,10 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HeaderClock } from '../components/HeaderClock';
 import { NotBuiltYet } from '../components/NotBuiltYet';
+import { HandoverPage } from '../features/handover/HandoverPage';
+import { DutyNowHeader } from '../features/roster/DutyNowHeader';
+import { OperatorSwitch } from '../features/roster/OperatorSwitch';
+import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AREAS, AREA_ICONS, areaFromHash, type Area } from './areas';
 import { useSettings } from './settings-context';
@@ -32,7 +36,11 @@ export function Shell() {
     document.title = `${settings.dutyRoomName} · ${t('app.title')}`;
   }, [settings.dutyRoomName, t]);
 
-  const pages: Partial<Record<Area, ReactNode>> = { settings: <SettingsPage /> };
+  const pages: Partial<Record<Area, ReactNode>> = {
+    settings: <SettingsPage />,
+    roster: <RosterPage />,
+    handover: <HandoverPage />,
+  };
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
@@ -47,7 +55,9 @@ export function Shell() {
             </Badge>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <DutyNowHeader />
             <HeaderClock timeZone={settings.timeZone} />
+            <OperatorSwitch />
             <Tooltip label={t('header.toggleLanguage')}>
               <ActionIcon
                 variant="default"
