@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleHandoverLive, handoverSources } from '../../electron/core/handover/sources';
+import { chemicalFire } from './fixtures';
 import { openTestCore } from './helpers';
 import { generateNovember, seedPeople } from './roster-fixtures';
 
@@ -24,7 +24,7 @@ describe('handover', () => {
       outgoing: { name: '张伟' },
       incoming: { name: '刘洋' },
       leader: { name: '王局长' },
-      live: { sources: { incidents: false, plans: false } },
+      live: { sources: { incidents: true, plans: false }, incidents: [] },
     });
     expect(await core.call('handover.draft', {})).toMatchObject({ id: d.id });
     await core.call('handover.save', {
@@ -83,41 +83,37 @@ describe('handover', () => {
     expect((await core.call('handover.get', { id: d.id })).notices).toBe('');
   });
 
-  it('assembles the draft from the incidents and plans sources when they are wired', () => {
-    const { core } = { core: openTestCore() };
-    const deadline = {
-      incidentId: 7,
-      incidentNumber: '2026-0007',
-      incidentTitle: '某化工厂火灾',
-      kind: 'written' as const,
-      startAt: '2026-11-23T00:10:00.000Z',
-      dueAt: '2026-11-23T01:10:00.000Z',
-      state: 'due_soon' as const,
-    };
-    const live = assembleHandoverLive(core.service.ctx, core.clock.now(), {
-      incidents: {
-        openDeadlines: () => [deadline],
-        openIncidentsWithDeadlines: () => [
-          {
-            id: 7,
-            number: '2026-0007',
-            title: '某化工厂火灾',
-            level: '较大',
-            receivedAt: deadline.startAt,
-            nextDeadline: deadline,
-          },
-        ],
-        openInstructions: () => [
-          { id: 1, incidentId: 7, leader: '王市长', givenAt: deadline.startAt, text: '全力救治伤员' },
-        ],
-      },
-      plans: { activeResponses: () => [] },
+  it('lists open incidents with their next deadline and instructions being followed, frozen at signing', async () => {
+    const { core, p } = await setup();
+    core.clock.set('2026-11-23T01:20:00Z'); // 09:20 on the 23rd, 15 minutes after the fire was received
+    const inc = await core.call('incidents.create', chemicalFire());
+    await core.call('instructions.create', {
+      incidentId: inc.id,
+      leader: '王市长',
+      givenAt: '2026-11-23T01:15:00Z',
+      text: '全力救治伤员，防止次生灾害',
     });
-    expect(live).toMatchObject({
-      sources: { incidents: true, plans: true },
-      incidents: [{ number: '2026-0007', nextDeadline: { kind: 'written' } }],
-      instructions: [{ leader: '王市长' }],
+    const d = await core.call('handover.draft', {});
+    expect(d.live.sources.incidents).toBe(true);
+    expect(d.live.incidents).toEqual([
+      expect.objectContaining({
+        id: inc.id,
+        title: chemicalFire().title,
+        nextDeadline: expect.objectContaining({ kind: 'phone' }),
+      }),
+    ]);
+    expect(d.live.deadlines.length).toBeGreaterThan(0);
+    expect(d.live.instructions).toEqual([expect.objectContaining({ leader: '王市长' })]);
+    const signed = await core.call('handover.sign', {
+      id: d.id,
+      side: 'outgoing',
+      personId: d.outgoing!.id,
+      ...pinFor(d.outgoing!.id),
     });
-    expect(handoverSources.incidents).toBeNull();
+    await core.call('incidents.create', chemicalFire({ title: '第二起' }));
+    expect((await core.call('handover.draft', {})).live).toEqual(signed.live);
+    function pinFor(id: number) {
+      return id === p.leads[1]!.id ? { pin: '1357' } : {};
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { incidentTables } from '../incidents/tables';
 import { rosterTables } from '../roster/tables';
 import { handoverTables } from '../handover/tables';
 
@@ -13,7 +14,12 @@ export interface AuditedTable {
 
 const foundationTables: AuditedTable[] = [{ table: 'settings', pk: 'key' }];
 
-export const AUDITED_TABLES: readonly AuditedTable[] = [...foundationTables, ...rosterTables, ...handoverTables];
+export const AUDITED_TABLES: readonly AuditedTable[] = [
+  ...foundationTables,
+  ...incidentTables,
+  ...rosterTables,
+  ...handoverTables,
+];
 
 export function auditedTable(name: string): AuditedTable {
   const t = AUDITED_TABLES.find((a) => a.table === name);

@@ -17,6 +17,13 @@ export const ERROR_CODES = [
   'audit.broken',
   'backup.invalid',
   'settings.unknown_time_zone',
+  'incident.voided',
+  'incident.no_changes',
+  'report.order',
+  'report.not_draft',
+  'report.draft_exists',
+  'report.missing_fields',
+  'call.already_linked',
   ...ROSTER_ERROR_CODES,
   ...HANDOVER_ERROR_CODES,
 ] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { SHIFTS, localDate, type PersonBrief, type ShiftName } from './roster';
+import type { OpenDeadline } from './incident-methods';
+import { SHIFTS, localDateSchema, type PersonBrief, type ShiftName } from './roster';
 
 const id = z.number().int().positive();
 const pin = z
@@ -47,15 +48,8 @@ export interface HandoverLive {
   }>;
   instructions: Array<{ id: number; incidentId: number | null; leader: string; givenAt: string; text: string }>;
 }
-export interface HandoverDeadline {
-  incidentId: number;
-  incidentNumber: string;
-  incidentTitle: string;
-  kind: 'phone' | 'written' | 'followup' | 'supplementary';
-  startAt: string;
-  dueAt: string;
-  state: 'on_time' | 'due_soon' | 'overdue';
-}
+/** The incidents feature's open deadline, kept as it was when the handover was drafted. */
+export type HandoverDeadline = OpenDeadline;
 
 export interface Signature {
   at: string;
@@ -102,7 +96,7 @@ export const handoverSaveSchema = z
 
 export const handoverMethods = {
   'handover.draft': method<Handover>()(
-    z.object({ date: localDate.optional(), shift: z.enum(SHIFTS).optional() }).strict(),
+    z.object({ date: localDateSchema.optional(), shift: z.enum(SHIFTS).optional() }).strict(),
   ),
   'handover.save': method<Handover>()(handoverSaveSchema),
   'handover.sign': method<Handover>()(

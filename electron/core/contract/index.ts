@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './app';
+import { incidentMethods } from './incident-methods';
 import { rosterMethods } from './roster';
 import { handoverMethods } from './handover';
 
@@ -11,6 +12,7 @@ import { handoverMethods } from './handover';
  */
 export const contract = {
   ...appMethods,
+  ...incidentMethods,
   ...rosterMethods,
   ...handoverMethods,
 } satisfies Record<string, MethodSpec>;
@@ -30,5 +32,13 @@ export * from './errors';
 export * from './settings';
 export * from './audit';
 export * from './app';
+export * from './incidents';
+export * from './grading';
+export * from './deadlines';
+export * from './reports';
+export * from './log-entries';
+export * from './incident-methods';
+export * from './time';
+export * from './field-labels';
 export * from './roster';
 export * from './handover';

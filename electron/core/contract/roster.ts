@@ -16,7 +16,7 @@ const pattern = (re: RegExp, code: string, extra: (s: string) => boolean = () =>
   z.string().refine((s) => re.test(s) && extra(s), { params: { code } });
 const isCalendarDate = (d: string) =>
   !Number.isNaN(Date.parse(d)) && new Date(d + 'T00:00:00Z').toISOString().startsWith(d);
-export const localDate = pattern(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date', isCalendarDate);
+export const localDateSchema = pattern(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date', isCalendarDate);
 export const monthSchema = pattern(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalid_month');
 const hhmm = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
 const pin = pattern(/^\d{4,8}$/, 'invalid_pin');
@@ -58,7 +58,7 @@ export const shiftModelSchema = z.discriminatedUnion('kind', [
 export type ShiftModel = z.infer<typeof shiftModelSchema>;
 
 export const holidaySchema = z
-  .object({ date: localDate, name: text(30), reinforced: z.boolean().default(true) })
+  .object({ date: localDateSchema, name: text(30), reinforced: z.boolean().default(true) })
   .strict();
 export const rosterConfigSchema = z
   .object({ shiftModel: shiftModelSchema, holidays: z.array(holidaySchema).max(200).default([]) })
@@ -77,7 +77,7 @@ export const DEFAULT_ROSTER_CONFIG: RosterConfig = {
 // ---- roster ----
 export const slotRefSchema = z
   .object({
-    date: localDate,
+    date: localDateSchema,
     shift: z.enum(SHIFTS),
     role: z.enum(ROLES),
     slot: z.number().int().min(0).max(3).default(0),
@@ -92,7 +92,7 @@ export const generateSchema = z
     month: monthSchema,
     rotations: z.object({ leader: z.array(id).min(1), lead: z.array(id).min(1), second: z.array(id).min(1) }).strict(),
     unavailable: z
-      .array(z.object({ personId: id, from: localDate, to: localDate }).strict())
+      .array(z.object({ personId: id, from: localDateSchema, to: localDateSchema }).strict())
       .max(200)
       .default([]),
     replace: z.boolean().default(false),

@@ -1,11 +1,17 @@
 import { Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverDeadline, HandoverLive } from '@contract';
+import type { DeadlineState, HandoverDeadline, HandoverLive } from '@contract';
 import { useSettings } from '../../app/settings-context';
 import { formatInstant } from '../roster/format';
 
-const STATE_COLOR = { on_time: 'gray', due_soon: 'yellow.7', overdue: 'red.7' } as const;
+const STATE_COLOR: Record<DeadlineState, string> = {
+  on_time: 'gray',
+  due_soon: 'yellow.7',
+  overdue: 'red.7',
+  done: 'gray',
+  done_late: 'gray',
+};
 
 function Section(props: { title: string; available: boolean; count: number; children: ReactNode; testId: string }) {
   const { t } = useTranslation();

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { method } from './define';
+import { none } from './app';
+import {
+  CATEGORIES,
+  INCIDENT_STATUSES,
+  LEVELS,
+  idSchema,
+  incidentAmendSchema,
+  incidentCreateSchema,
+  incidentVoidSchema,
+  isoInstant,
+  type Casualties,
+  type Category,
+  type Incident,
+  type IncidentStatus,
+  type IncidentVersion,
+  type Level,
+} from './incidents';
+import {
+  deadlineRuleSetSchema,
+  type Deadline,
+  type DeadlineKind,
+  type DeadlineState,
+  type StoredDeadlineRuleSet,
+} from './deadlines';
+import { reportDraftSchema, reportSendSchema, reportUpdateSchema, type Report } from './reports';
+import {
+  callCreateSchema,
+  callLinkSchema,
+  callListSchema,
+  instructionActionSchema,
+  instructionCreateSchema,
+  type Call,
+  type Instruction,
+} from './log-entries';
+
+export const incidentListSchema = z
+  .object({
+    from: isoInstant.optional(),
+    to: isoInstant.optional(),
+    category: z.enum(CATEGORIES).optional(),
+    level: z.enum(LEVELS).optional(),
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    district: z.string().trim().max(50).optional(),
+    q: z.string().trim().max(200).optional(),
+    /** Opaque keyset cursor from the previous page. */
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type IncidentListQuery = z.input<typeof incidentListSchema>;
+
+export interface IncidentListItem {
+  id: number;
+  number: string;
+  title: string;
+  place: string;
+  district: string;
+  category: Category;
+  subtype: string;
+  level: Level;
+  status: IncidentStatus;
+  receivedAt: string;
+  casualties: Casualties;
+  deadlines: Deadline[];
+}
+
+export interface IncidentPage {
+  items: IncidentListItem[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface TimelineEntry {
+  at: string;
+  /** i18n key under timeline.kind. */
+  kind: string;
+  title: string;
+  detail: string;
+  by: string;
+  refId: number | null;
+}
+
+export interface IncidentDetail {
+  incident: Incident;
+  versions: IncidentVersion[];
+  reports: Report[];
+  instructions: Instruction[];
+  calls: Call[];
+  deadlines: Deadline[];
+  timeline: TimelineEntry[];
+}
+
+export interface OpenDeadline extends Deadline {
+  /** State when the list was made; the UI recomputes it every second. */
+  state: DeadlineState;
+  incidentId: number;
+  incidentNumber: string;
+  incidentTitle: string;
+  level: Level;
+}
+
+export const searchSchema = z
+  .object({ q: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100).default(30) })
+  .strict();
+export interface SearchHit {
+  kind: 'incident' | 'report' | 'instruction' | 'call';
+  refId: number;
+  incidentId: number | null;
+  title: string;
+  snippet: string;
+  at: string;
+}
+
+export const incidentMethods = {
+  'incidents.create': method<Incident>()(incidentCreateSchema),
+  'incidents.amend': method<Incident>()(incidentAmendSchema),
+  'incidents.void': method<Incident>()(incidentVoidSchema),
+  'incidents.get': method<IncidentDetail>()(idSchema),
+  'incidents.list': method<IncidentPage>()(incidentListSchema),
+  'reports.draft': method<Report>()(reportDraftSchema),
+  'reports.update': method<Report>()(reportUpdateSchema),
+  'reports.send': method<Report>()(reportSendSchema),
+  'calls.create': method<Call>()(callCreateSchema),
+  'calls.list': method<Call[]>()(callListSchema),
+  'calls.link': method<Call>()(callLinkSchema),
+  'instructions.create': method<Instruction>()(instructionCreateSchema),
+  'instructions.addAction': method<Instruction>()(instructionActionSchema),
+  'deadlines.rules': method<StoredDeadlineRuleSet>()(none),
+  'deadlines.updateRules': method<StoredDeadlineRuleSet>()(deadlineRuleSetSchema),
+  'deadlines.open': method<OpenDeadline[]>()(none),
+  'search.query': method<SearchHit[]>()(searchSchema),
+};
+
+export type { DeadlineKind };

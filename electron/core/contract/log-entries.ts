@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { isoInstant } from './incidents';
+
+const id = z.number().int().positive();
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().trim().max(max);
+
+export const CALL_DIRECTIONS = ['in', 'out'] as const;
+export const callCreateSchema = z
+  .object({
+    incidentId: id.nullable(),
+    at: isoInstant,
+    direction: z.enum(CALL_DIRECTIONS),
+    party: requiredText(100),
+    number: text(40),
+    gist: requiredText(2000),
+  })
+  .strict();
+export const callListSchema = z
+  .object({ incidentId: id.optional(), limit: z.number().int().min(1).max(200).default(50) })
+  .strict();
+export const callLinkSchema = z.object({ id, incidentId: id }).strict();
+
+export interface Call {
+  id: number;
+  incidentId: number | null;
+  at: string;
+  direction: 'in' | 'out';
+  party: string;
+  number: string;
+  gist: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export const instructionCreateSchema = z
+  .object({ incidentId: id.nullable(), leader: requiredText(50), givenAt: isoInstant, text: requiredText(2000) })
+  .strict();
+export const INSTRUCTION_ACTIONS = ['relay', 'feedback', 'completed'] as const;
+export const instructionActionSchema = z
+  .object({
+    instructionId: id,
+    kind: z.enum(INSTRUCTION_ACTIONS),
+    at: isoInstant,
+    /** 传达 to whom / feedback from whom. */
+    party: text(200),
+    text: text(2000),
+  })
+  .strict();
+
+export interface InstructionAction {
+  id: number;
+  kind: (typeof INSTRUCTION_ACTIONS)[number];
+  at: string;
+  party: string;
+  text: string;
+  createdBy: string;
+}
+
+export interface Instruction {
+  id: number;
+  incidentId: number | null;
+  leader: string;
+  givenAt: string;
+  text: string;
+  createdAt: string;
+  createdBy: string;
+  actions: InstructionAction[];
+  status: 'following' | 'completed';
+}

@@ -1,0 +1,28 @@
+import { canonicalJson } from '../audit/canonical-json';
+import { DEFAULT_DEADLINE_RULES, type DeadlineRuleSet, type StoredDeadlineRuleSet } from '../contract/deadlines';
+import type { CoreContext } from '../context';
+
+/** The rule set in force: the latest stored version, or the defaults (version 0) before any change. */
+export function currentRules(ctx: CoreContext): StoredDeadlineRuleSet {
+  const r = ctx.db.prepare('SELECT * FROM deadline_rule_sets ORDER BY id DESC LIMIT 1').get() as
+    { id: number; source: string; rules: string; created_at: string; created_by: string } | undefined;
+  if (!r) return { ...DEFAULT_DEADLINE_RULES, version: 0, createdAt: '', createdBy: '' };
+  return {
+    source: r.source,
+    rules: JSON.parse(r.rules),
+    version: r.id,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+}
+
+/** Each change is a new version citing its source; the old ones stay. */
+export function updateRules(ctx: CoreContext, set: DeadlineRuleSet): StoredDeadlineRuleSet {
+  return ctx.tx(() => {
+    const info = ctx.db
+      .prepare('INSERT INTO deadline_rule_sets (source, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
+      .run(set.source, canonicalJson(set.rules), ctx.clock.now().toISOString(), ctx.actor());
+    ctx.audit.appendRow(ctx.actor(), 'deadlines.rules', 'deadline_rule_sets', Number(info.lastInsertRowid));
+    return currentRules(ctx);
+  });
+}

@@ -1,0 +1,51 @@
+import type { incidentMethods, IncidentDetail } from '../contract/incident-methods';
+import type { HandlerMap } from '../handlers';
+import type { CoreContext } from '../context';
+import { amendIncident, createIncident, findIncident, incidentVersions, voidIncident } from './incident-repo';
+import { createDraft, incidentReports, sendReport, updateDraft } from './reports-repo';
+import {
+  addInstructionAction,
+  createCall,
+  createInstruction,
+  incidentInstructions,
+  linkCall,
+  listCalls,
+} from './log-repo';
+import { currentRules, updateRules } from './deadline-rules';
+import { deadlinesFor, openDeadlines } from './queries';
+import { listIncidents } from './list-query';
+import { search } from './search';
+import { buildTimeline } from './timeline';
+
+export function incidentDetail(ctx: CoreContext, id: number): IncidentDetail {
+  const incident = findIncident(ctx, id);
+  const parts = {
+    incident,
+    versions: incidentVersions(ctx, id),
+    reports: incidentReports(ctx, id),
+    instructions: incidentInstructions(ctx, id),
+    calls: listCalls(ctx, { incidentId: id, limit: 200 }),
+    deadlines: deadlinesFor(ctx, [incident]).get(id) ?? [],
+  };
+  return { ...parts, timeline: buildTimeline(ctx, parts) };
+}
+
+export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
+  'incidents.create': (input, ctx) => createIncident(ctx, input),
+  'incidents.amend': (input, ctx) => amendIncident(ctx, input),
+  'incidents.void': (input, ctx) => voidIncident(ctx, input),
+  'incidents.get': (input, ctx) => incidentDetail(ctx, input.id),
+  'incidents.list': (input, ctx) => listIncidents(ctx, input),
+  'reports.draft': (input, ctx) => createDraft(ctx, input),
+  'reports.update': (input, ctx) => updateDraft(ctx, input),
+  'reports.send': (input, ctx) => sendReport(ctx, input),
+  'calls.create': (input, ctx) => createCall(ctx, input),
+  'calls.list': (input, ctx) => listCalls(ctx, input),
+  'calls.link': (input, ctx) => linkCall(ctx, input),
+  'instructions.create': (input, ctx) => createInstruction(ctx, input),
+  'instructions.addAction': (input, ctx) => addInstructionAction(ctx, input),
+  'deadlines.rules': (_, ctx) => currentRules(ctx),
+  'deadlines.updateRules': (input, ctx) => updateRules(ctx, input),
+  'deadlines.open': (_, ctx) => openDeadlines(ctx, ctx.clock.now()),
+  'search.query': (input, ctx) => search(ctx, input),
+};

@@ -1,0 +1,327 @@
+import { canonicalJson } from '../audit/canonical-json';
+import { AppError, type FieldIssue } from '../contract/errors';
+import { suggestLevel } from '../contract/grading';
+import {
+  CASUALTY_FIELDS,
+  type Incident,
+  type IncidentFacts,
+  type IncidentStatus,
+  type IncidentVersion,
+  type Level,
+} from '../contract/incidents';
+import { localParts } from '../contract/time';
+import type { CoreContext } from '../context';
+import { getSettings } from '../settings/settings-repo';
+import { indexIncident } from './search-index';
+
+export interface IncidentRow {
+  id: number;
+  number: string;
+  status: IncidentStatus;
+  version: number;
+  void_reason: string | null;
+  supplementary_due_from: string | null;
+  facts: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export function rowToIncident(r: IncidentRow): Incident {
+  return {
+    ...(JSON.parse(r.facts) as IncidentFacts),
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    version: r.version,
+    voidReason: r.void_reason,
+    supplementaryDueFrom: r.supplementary_due_from,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+export function findIncident(ctx: CoreContext, id: number): Incident {
+  const row = ctx.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
+  if (!row) throw new AppError('not_found', { entity: 'incident', id });
+  return rowToIncident(row);
+}
+
+const CLOCK_SKEW_MS = 60_000;
+
+/** Times must be plausible: nothing in the future, nothing received before it happened. */
+function checkTimes(ctx: CoreContext, f: IncidentFacts): void {
+  const now = ctx.clock.now().getTime() + CLOCK_SKEW_MS;
+  const issues: FieldIssue[] = [];
+  if (Date.parse(f.occurredAt) > now) issues.push({ path: 'occurredAt', code: 'in_future' });
+  if (Date.parse(f.receivedAt) > now) issues.push({ path: 'receivedAt', code: 'in_future' });
+  if (Date.parse(f.occurredAt) > Date.parse(f.receivedAt)) issues.push({ path: 'receivedAt', code: 'before_occurred' });
+  if (issues.length) throw new AppError('validation', undefined, issues);
+}
+
+/** Facts in canonical form: UTC ISO times, so the same facts always store the same bytes. */
+function normaliseFacts(f: IncidentFacts): IncidentFacts {
+  return { ...f, occurredAt: new Date(f.occurredAt).toISOString(), receivedAt: new Date(f.receivedAt).toISOString() };
+}
+
+function suggested(f: IncidentFacts): Level | null {
+  return (
+    suggestLevel({
+      category: f.category,
+      deaths: f.casualties.deaths,
+      seriouslyInjured: f.casualties.seriouslyInjured,
+      economicLoss: f.economicLoss,
+    })?.level ?? null
+  );
+}
+
+function nextNumber(ctx: CoreContext, at: Date): string {
+  const year = localParts(at, getSettings(ctx).timeZone).year;
+  const n = ctx.db
+    .prepare("SELECT count(*) FROM incidents WHERE number LIKE ? || '-%'")
+    .pluck()
+    .get(String(year)) as number;
+  return `${year}-${String(n + 1).padStart(4, '0')}`;
+}
+
+function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['kind'], reason: string | null): void {
+  const facts = factsOf(inc);
+  const info = ctx.db
+    .prepare(
+      `INSERT INTO incident_versions (incident_id, version, kind, at, by, reason, status, facts, suggested_level)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      inc.id,
+      inc.version,
+      kind,
+      inc.updatedAt,
+      inc.updatedBy,
+      reason,
+      inc.status,
+      canonicalJson(facts),
+      suggested(facts),
+    );
+  ctx.audit.appendRow(ctx.actor(), `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
+}
+
+export function factsOf(inc: Incident): IncidentFacts {
+  const {
+    id: _id,
+    number: _n,
+    status: _s,
+    version: _v,
+    voidReason: _vr,
+    supplementaryDueFrom: _sd,
+    createdAt: _ca,
+    createdBy: _cb,
+    updatedAt: _ua,
+    updatedBy: _ub,
+    ...facts
+  } = inc;
+  return facts;
+}
+
+function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
+  const facts = factsOf(inc);
+  const params = {
+    id: inc.id,
+    number: inc.number,
+    status: inc.status,
+    version: inc.version,
+    void_reason: inc.voidReason,
+    supplementary_due_from: inc.supplementaryDueFrom,
+    received_at: facts.receivedAt,
+    category: facts.category,
+    level: facts.level,
+    district: facts.district,
+    title: facts.title,
+    facts: canonicalJson(facts),
+    created_at: inc.createdAt,
+    created_by: inc.createdBy,
+    updated_at: inc.updatedAt,
+    updated_by: inc.updatedBy,
+  };
+  if (insert) {
+    ctx.db
+      .prepare(
+        `INSERT INTO incidents (id, number, status, version, void_reason, supplementary_due_from, received_at,
+           category, level, district, title, facts, created_at, created_by, updated_at, updated_by)
+         VALUES (@id, @number, @status, @version, @void_reason, @supplementary_due_from, @received_at,
+           @category, @level, @district, @title, @facts, @created_at, @created_by, @updated_at, @updated_by)`,
+      )
+      .run(params);
+  } else {
+    ctx.db
+      .prepare(
+        `UPDATE incidents SET status = @status, version = @version, void_reason = @void_reason,
+           supplementary_due_from = @supplementary_due_from, received_at = @received_at, category = @category,
+           level = @level, district = @district, title = @title, facts = @facts,
+           updated_at = @updated_at, updated_by = @updated_by
+         WHERE id = @id`,
+      )
+      .run(params);
+  }
+  ctx.audit.appendRow(ctx.actor(), insert ? 'incident.create' : 'incident.update', 'incidents', inc.id);
+  indexIncident(ctx, inc);
+}
+
+export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident {
+  const facts = normaliseFacts(input);
+  checkTimes(ctx, facts);
+  return ctx.tx(() => {
+    const now = ctx.clock.now();
+    const id = ((ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0) + 1;
+    const inc: Incident = {
+      ...facts,
+      id,
+      number: nextNumber(ctx, now),
+      status: 'open',
+      version: 1,
+      voidReason: null,
+      supplementaryDueFrom: null,
+      createdAt: now.toISOString(),
+      createdBy: ctx.actor(),
+      updatedAt: now.toISOString(),
+      updatedBy: ctx.actor(),
+    };
+    writeRow(ctx, inc, true);
+    writeVersion(ctx, inc, 'created', null);
+    return inc;
+  });
+}
+
+function expectVersion(inc: Incident, expected: number): void {
+  if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
+  if (inc.version !== expected) throw new AppError('conflict', { current: inc.version, expected });
+}
+
+/** Road traffic and fire accidents: casualty changes within 7 days must be re-reported; others 30. */
+export function supplementaryWindowDays(f: IncidentFacts): number {
+  return f.subtype === '道路交通' || f.subtype === '火灾' || f.subtype === '森林火灾' ? 7 : 30;
+}
+
+function finalSentAt(ctx: CoreContext, incidentId: number): string | null {
+  return (
+    (ctx.db
+      .prepare("SELECT min(sent_at) FROM reports WHERE incident_id = ? AND kind = 'final' AND status = 'sent'")
+      .pluck()
+      .get(incidentId) as string | null) ?? null
+  );
+}
+
+export function amendIncident(
+  ctx: CoreContext,
+  input: { id: number; expectedVersion: number; reason: string; changes: Partial<IncidentFacts> },
+): Incident {
+  return ctx.tx(() => {
+    const inc = findIncident(ctx, input.id);
+    expectVersion(inc, input.expectedVersion);
+    const before = factsOf(inc);
+    const after = normaliseFacts({ ...before, ...input.changes });
+    checkTimes(ctx, after);
+    if (canonicalJson(before) === canonicalJson(after)) throw new AppError('incident.no_changes');
+    const now = ctx.clock.now();
+    let { status, supplementaryDueFrom } = inc;
+    const casualtiesChanged =
+      CASUALTY_FIELDS.some((k) => before.casualties[k] !== after.casualties[k]) ||
+      before.economicLoss !== after.economicLoss;
+    const final = finalSentAt(ctx, inc.id);
+    if (casualtiesChanged && final) {
+      const windowMs = supplementaryWindowDays(after) * 86_400_000;
+      if (now.getTime() - Date.parse(final) <= windowMs) {
+        // 补报: the figures changed after the final report, within the statutory window.
+        status = 'open';
+        supplementaryDueFrom = now.toISOString();
+      }
+    }
+    const next: Incident = {
+      ...inc,
+      ...after,
+      status,
+      supplementaryDueFrom,
+      version: inc.version + 1,
+      updatedAt: now.toISOString(),
+      updatedBy: ctx.actor(),
+    };
+    writeRow(ctx, next, false);
+    writeVersion(ctx, next, 'amended', input.reason);
+    return next;
+  });
+}
+
+export function voidIncident(
+  ctx: CoreContext,
+  input: { id: number; expectedVersion: number; reason: string },
+): Incident {
+  return ctx.tx(() => {
+    const inc = findIncident(ctx, input.id);
+    expectVersion(inc, input.expectedVersion);
+    const now = ctx.clock.now().toISOString();
+    const next: Incident = {
+      ...inc,
+      status: 'voided',
+      voidReason: input.reason,
+      version: inc.version + 1,
+      updatedAt: now,
+      updatedBy: ctx.actor(),
+    };
+    writeRow(ctx, next, false);
+    writeVersion(ctx, next, 'voided', input.reason);
+    return next;
+  });
+}
+
+/** Status changes driven by the report chain (closed by a final report). Caller holds the transaction. */
+export function setIncidentStatus(ctx: CoreContext, inc: Incident, status: IncidentStatus, reason: string): Incident {
+  const next: Incident = {
+    ...inc,
+    status,
+    supplementaryDueFrom: status === 'closed' ? null : inc.supplementaryDueFrom,
+    version: inc.version + 1,
+    updatedAt: ctx.clock.now().toISOString(),
+    updatedBy: ctx.actor(),
+  };
+  writeRow(ctx, next, false);
+  writeVersion(ctx, next, 'status', reason);
+  return next;
+}
+
+function flatten(f: IncidentFacts): Record<string, unknown> {
+  const { casualties, ...rest } = f;
+  return { ...rest, ...Object.fromEntries(Object.entries(casualties).map(([k, v]) => [`casualties.${k}`, v])) };
+}
+
+export function incidentVersions(ctx: CoreContext, id: number): IncidentVersion[] {
+  const rows = ctx.db.prepare('SELECT * FROM incident_versions WHERE incident_id = ? ORDER BY version').all(id) as {
+    version: number;
+    kind: IncidentVersion['kind'];
+    at: string;
+    by: string;
+    reason: string | null;
+    facts: string;
+    suggested_level: Level | null;
+  }[];
+  let prev: Record<string, unknown> | null = null;
+  return rows.map((r) => {
+    const cur = flatten(JSON.parse(r.facts) as IncidentFacts);
+    const changes = prev
+      ? Object.keys(cur)
+          .filter((k) => JSON.stringify(cur[k]) !== JSON.stringify(prev![k]))
+          .map((field) => ({ field, before: prev![field], after: cur[field] }))
+      : [];
+    prev = cur;
+    return {
+      version: r.version,
+      at: r.at,
+      by: r.by,
+      reason: r.reason,
+      kind: r.kind,
+      changes,
+      suggestedLevel: r.suggested_level,
+    };
+  });
+}

@@ -1,0 +1,130 @@
+import {
+  computeDeadlines,
+  compareByUrgency,
+  deadlineStatus,
+  type Deadline,
+  type DeadlineInput,
+  type DeadlineState,
+} from '../contract/deadlines';
+import type { OpenDeadline } from '../contract/incident-methods';
+import type { IncidentStatus, Level } from '../contract/incidents';
+import type { CoreContext } from '../context';
+import { currentRules } from './deadline-rules';
+import { followingInstructions } from './log-repo';
+
+type ReportBrief = DeadlineInput['reports'][number] & { incident_id: number };
+
+/** Report summaries for many incidents in one query (list pages, the Now screen). */
+export function reportBriefs(ctx: CoreContext, incidentIds: number[]): Map<number, DeadlineInput['reports']> {
+  const out = new Map<number, DeadlineInput['reports']>();
+  if (!incidentIds.length) return out;
+  const rows = ctx.db
+    .prepare(
+      `SELECT incident_id, kind, status, channel, sent_at AS sentAt FROM reports
+       WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .all(JSON.stringify(incidentIds)) as ReportBrief[];
+  for (const { incident_id, ...r } of rows) {
+    const list = out.get(incident_id) ?? [];
+    list.push(r);
+    out.set(incident_id, list);
+  }
+  return out;
+}
+
+export interface DeadlineSubject {
+  id: number;
+  receivedAt: string;
+  level: Level;
+  sensitive: boolean;
+  status: IncidentStatus;
+  supplementaryDueFrom: string | null;
+}
+
+export function deadlinesFor(ctx: CoreContext, subjects: DeadlineSubject[]): Map<number, Deadline[]> {
+  const rules = currentRules(ctx).rules;
+  const briefs = reportBriefs(
+    ctx,
+    subjects.map((s) => s.id),
+  );
+  return new Map(subjects.map((s) => [s.id, computeDeadlines({ ...s, reports: briefs.get(s.id) ?? [] }, rules)]));
+}
+
+interface OpenRow {
+  id: number;
+  number: string;
+  title: string;
+  level: Level;
+  received_at: string;
+  status: IncidentStatus;
+  supplementary_due_from: string | null;
+  sensitive: number;
+}
+
+function openRows(ctx: CoreContext): OpenRow[] {
+  return ctx.db
+    .prepare(
+      `SELECT id, number, title, level, received_at, status, supplementary_due_from,
+              json_extract(facts, '$.sensitive') AS sensitive
+       FROM incidents WHERE status = 'open' ORDER BY received_at`,
+    )
+    .all() as OpenRow[];
+}
+
+const OPEN_STATES: DeadlineState[] = ['on_time', 'due_soon', 'overdue'];
+
+/** Every deadline not yet met, overdue first. */
+export function openDeadlines(ctx: CoreContext, now: Date): OpenDeadline[] {
+  const rows = openRows(ctx);
+  const byId = deadlinesFor(
+    ctx,
+    rows.map((r) => ({
+      id: r.id,
+      receivedAt: r.received_at,
+      level: r.level,
+      sensitive: !!r.sensitive,
+      status: r.status,
+      supplementaryDueFrom: r.supplementary_due_from,
+    })),
+  );
+  return rows
+    .flatMap((r) =>
+      (byId.get(r.id) ?? [])
+        .filter((d) => !d.doneAt)
+        .map((d) => ({
+          ...d,
+          incidentId: r.id,
+          incidentNumber: r.number,
+          incidentTitle: r.title,
+          level: r.level,
+          status: deadlineStatus(d, now),
+        })),
+    )
+    .filter((d) => OPEN_STATES.includes(d.status.state))
+    .sort(compareByUrgency)
+    .map(({ status, ...d }) => ({ ...d, state: status.state }));
+}
+
+/** Open incidents with their most urgent unmet deadline (handover, Now screen). */
+export function openIncidentsWithDeadlines(ctx: CoreContext, now: Date) {
+  const deadlines = openDeadlines(ctx, now);
+  return openRows(ctx).map((r) => ({
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    level: r.level,
+    receivedAt: r.received_at,
+    nextDeadline: deadlines.find((d) => d.incidentId === r.id) ?? null,
+  }));
+}
+
+/** 领导批示 still being followed. */
+export function openInstructions(ctx: CoreContext) {
+  return followingInstructions(ctx).map((i) => ({
+    id: i.id,
+    incidentId: i.incidentId,
+    leader: i.leader,
+    givenAt: i.givenAt,
+    text: i.text,
+  }));
+}

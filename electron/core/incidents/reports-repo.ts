@@ -1,0 +1,234 @@
+import { canonicalJson } from '../audit/canonical-json';
+import { AppError } from '../contract/errors';
+import { FIELD_LABELS_ZH, LEVEL_ZH, CATEGORY_ZH } from '../contract/field-labels';
+import type { IncidentFacts, Incident } from '../contract/incidents';
+import { REQUIRED_REPORT_FIELDS, type Report } from '../contract/reports';
+import type { ReportChannel, ReportKind } from '../contract/deadlines';
+import { localDateTime } from '../contract/time';
+import type { CoreContext } from '../context';
+import { getSettings } from '../settings/settings-repo';
+import { factsOf, findIncident, setIncidentStatus } from './incident-repo';
+import { indexEntry } from './search-index';
+
+interface ReportRow {
+  id: number;
+  incident_id: number;
+  kind: ReportKind;
+  seq: number;
+  status: 'draft' | 'sent';
+  recipient_unit: string;
+  channel: ReportChannel | null;
+  approving_leader: string | null;
+  sender: string | null;
+  sent_at: string | null;
+  snapshot: string | null;
+  changes: string;
+  aftermath: string;
+  other_notes: string;
+  override_leader: string | null;
+  override_reason: string | null;
+  missing_fields: string;
+  created_at: string;
+  created_by: string;
+}
+
+function toReport(r: ReportRow, live: () => IncidentFacts): Report {
+  return {
+    id: r.id,
+    incidentId: r.incident_id,
+    kind: r.kind,
+    seq: r.seq,
+    status: r.status,
+    recipientUnit: r.recipient_unit,
+    channel: r.channel,
+    approvingLeader: r.approving_leader,
+    sender: r.sender,
+    sentAt: r.sent_at,
+    snapshot: r.snapshot ? (JSON.parse(r.snapshot) as IncidentFacts) : live(),
+    changes: r.changes,
+    aftermath: r.aftermath,
+    otherNotes: r.other_notes,
+    overrideLeader: r.override_leader,
+    overrideReason: r.override_reason,
+    missingFields: JSON.parse(r.missing_fields) as string[],
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+}
+
+export function incidentReports(ctx: CoreContext, incidentId: number): Report[] {
+  const rows = ctx.db.prepare('SELECT * FROM reports WHERE incident_id = ? ORDER BY id').all(incidentId) as ReportRow[];
+  let facts: IncidentFacts | null = null;
+  return rows.map((r) => toReport(r, () => (facts ??= factsOf(findIncident(ctx, incidentId)))));
+}
+
+export function findReport(ctx: CoreContext, id: number): Report {
+  const r = ctx.db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
+  if (!r) throw new AppError('not_found', { entity: 'report', id });
+  return toReport(r, () => factsOf(findIncident(ctx, r.incident_id)));
+}
+
+function describe(field: string, value: unknown, tz: string): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (field === 'occurredAt' || field === 'receivedAt') return localDateTime(String(value), tz);
+  if (field === 'level') return LEVEL_ZH[value as keyof typeof LEVEL_ZH] ?? String(value);
+  if (field === 'category') return CATEGORY_ZH[value as keyof typeof CATEGORY_ZH] ?? String(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return String(value);
+}
+
+function flat(f: IncidentFacts): Record<string, unknown> {
+  const { casualties, ...rest } = f;
+  return { ...rest, ...Object.fromEntries(Object.entries(casualties).map(([k, v]) => [`casualties.${k}`, v])) };
+}
+
+/** 续报 states what changed since the last report: pre-filled as "字段：旧 → 新" lines. */
+export function changesSince(before: IncidentFacts, after: IncidentFacts, tz: string): string {
+  const a = flat(before);
+  const b = flat(after);
+  return Object.keys(b)
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${FIELD_LABELS_ZH[k] ?? k}：${describe(k, a[k], tz)} → ${describe(k, b[k], tz)}`)
+    .join('\n');
+}
+
+export function createDraft(ctx: CoreContext, input: { incidentId: number; kind: ReportKind }): Report {
+  return ctx.tx(() => {
+    const inc = findIncident(ctx, input.incidentId);
+    if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
+    const reports = incidentReports(ctx, inc.id);
+    const draft = reports.find((r) => r.status === 'draft');
+    if (draft) {
+      if (draft.kind === input.kind) return draft;
+      throw new AppError('report.draft_exists', { id: draft.id, kind: draft.kind });
+    }
+    const sent = reports.filter((r) => r.status === 'sent');
+    const has = (k: ReportKind) => sent.some((r) => r.kind === k);
+    const allowed =
+      input.kind === 'initial'
+        ? !has('initial')
+        : input.kind === 'supplementary'
+          ? inc.supplementaryDueFrom !== null
+          : has('initial') && !has('final');
+    if (!allowed) throw new AppError('report.order', { kind: input.kind });
+
+    const last = sent[sent.length - 1];
+    const seq =
+      input.kind === 'followup' || input.kind === 'supplementary'
+        ? sent.filter((r) => r.kind === input.kind).length + 1
+        : 0;
+    const changes = last ? changesSince(last.snapshot, factsOf(inc), getSettings(ctx).timeZone) : '';
+    const now = ctx.clock.now().toISOString();
+    const info = ctx.db
+      .prepare(
+        `INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, changes, created_at, created_by, updated_at)
+         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
+      )
+      .run(inc.id, input.kind, seq, last?.recipientUnit ?? '', changes, now, ctx.actor(), now);
+    const id = Number(info.lastInsertRowid);
+    ctx.audit.appendRow(ctx.actor(), 'report.draft', 'reports', id);
+    return findReport(ctx, id);
+  });
+}
+
+export function updateDraft(
+  ctx: CoreContext,
+  input: { id: number; recipientUnit?: string; changes?: string; aftermath?: string; otherNotes?: string },
+): Report {
+  return ctx.tx(() => {
+    const r = findReport(ctx, input.id);
+    if (r.status !== 'draft') throw new AppError('report.not_draft', { id: r.id });
+    ctx.db
+      .prepare(
+        `UPDATE reports SET recipient_unit = ?, changes = ?, aftermath = ?, other_notes = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(
+        input.recipientUnit ?? r.recipientUnit,
+        input.changes ?? r.changes,
+        input.aftermath ?? r.aftermath,
+        input.otherNotes ?? r.otherNotes,
+        ctx.clock.now().toISOString(),
+        r.id,
+      );
+    ctx.audit.appendRow(ctx.actor(), 'report.update', 'reports', r.id);
+    return findReport(ctx, r.id);
+  });
+}
+
+/** Order 493 art. 12 fields that are still empty in these facts. */
+export function missingRequired(f: IncidentFacts): string[] {
+  return REQUIRED_REPORT_FIELDS.filter((k) => {
+    const v = f[k];
+    return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  });
+}
+
+export function sendReport(
+  ctx: CoreContext,
+  input: {
+    id: number;
+    sentAt: string;
+    channel: ReportChannel;
+    recipientUnit: string;
+    approvingLeader: string;
+    sender: string;
+    override?: { leader: string; reason: string };
+  },
+): Report {
+  return ctx.tx(() => {
+    const r = findReport(ctx, input.id);
+    if (r.status !== 'draft') throw new AppError('report.not_draft', { id: r.id });
+    let inc: Incident = findIncident(ctx, r.incidentId);
+    if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
+    const sentAt = new Date(input.sentAt).toISOString();
+    if (Date.parse(sentAt) > ctx.clock.now().getTime() + 60_000)
+      throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'in_future' }]);
+    if (Date.parse(sentAt) < Date.parse(inc.receivedAt))
+      throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'before_received' }]);
+    const facts = factsOf(inc);
+    const missing = missingRequired(facts);
+    if (missing.length && !input.override) {
+      throw new AppError(
+        'report.missing_fields',
+        { fields: missing.map((k) => FIELD_LABELS_ZH[k] ?? k).join('、') },
+        missing.map((path) => ({ path, code: 'required_for_report' })),
+      );
+    }
+    const overridden = missing.length > 0 && input.override;
+    ctx.db
+      .prepare(
+        `UPDATE reports SET status = 'sent', sent_at = ?, channel = ?, recipient_unit = ?, approving_leader = ?,
+           sender = ?, snapshot = ?, override_leader = ?, override_reason = ?, missing_fields = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        sentAt,
+        input.channel,
+        input.recipientUnit,
+        input.approvingLeader,
+        input.sender,
+        canonicalJson(facts),
+        overridden ? input.override!.leader : null,
+        overridden ? input.override!.reason : null,
+        JSON.stringify(overridden ? missing : []),
+        ctx.clock.now().toISOString(),
+        r.id,
+      );
+    ctx.audit.appendRow(ctx.actor(), overridden ? 'report.send_override' : 'report.send', 'reports', r.id);
+    if (r.kind === 'final' || (r.kind === 'supplementary' && inc.status === 'open')) {
+      inc = setIncidentStatus(ctx, inc, 'closed', r.kind === 'final' ? '终报已报送' : '补报已报送');
+    }
+    const sentReport = findReport(ctx, r.id);
+    indexEntry(ctx, {
+      kind: 'report',
+      refId: r.id,
+      incidentId: inc.id,
+      at: sentAt,
+      title: `${inc.number} ${inc.title}`,
+      text: [inc.title, sentReport.recipientUnit, sentReport.changes, sentReport.aftermath, sentReport.otherNotes].join(
+        ' ',
+      ),
+    });
+    return sentReport;
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * FTS5's trigram tokenizer cannot match queries shorter than three characters, and most Chinese words
+ * are two (火灾, 化工, 伤亡). So CJK runs are indexed as overlapping bigrams separated by spaces and
+ * queried as a phrase of consecutive bigrams; a single character becomes a bigram prefix query.
+ * Latin words and digits pass through to unicode61 as they are.
+ */
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]+/gu;
+
+function bigrams(run: string): string[] {
+  const chars = Array.from(run);
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/**
+ * Text as stored in the index. The last character of a run is added on its own so that every
+ * character starts some token, which lets a one-character query match by prefix.
+ */
+export function indexText(text: string): string {
+  return text
+    .replace(CJK, (run) => {
+      const chars = Array.from(run);
+      const grams = bigrams(run);
+      return ` ${grams.join(' ')}${chars.length > 1 ? ' ' + chars[chars.length - 1] : ''} `;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * An FTS5 MATCH expression: every term must be present (AND). CJK runs become bigram phrases,
+ * other words prefix matches; FTS syntax in user input is neutralised by quoting.
+ */
+export function matchExpression(query: string): string | null {
+  const terms: string[] = [];
+  for (const part of query.split(/\s+/).filter(Boolean)) {
+    let rest = part;
+    rest = rest.replace(CJK, (run) => {
+      const grams = bigrams(run);
+      terms.push(grams.length === 1 ? `${quote(grams[0]!)}*` : quote(grams.join(' ')));
+      return ' ';
+    });
+    for (const word of rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) terms.push(`${quote(word)}*`);
+  }
+  return terms.length ? terms.join(' AND ') : null;
+}

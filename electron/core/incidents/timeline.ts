@@ -1,0 +1,73 @@
+import type { IncidentDetail, TimelineEntry } from '../contract/incident-methods';
+import { reportName } from '../contract/field-labels';
+import type { CoreContext } from '../context';
+
+/** Other features (plan activations…) add their entries to an incident's timeline through this hook. */
+export type TimelineContributor = (ctx: CoreContext, incidentId: number) => TimelineEntry[];
+const contributors: TimelineContributor[] = [];
+
+export function addTimelineContributor(c: TimelineContributor): void {
+  if (!contributors.includes(c)) contributors.push(c);
+}
+
+export function buildTimeline(ctx: CoreContext, d: Omit<IncidentDetail, 'timeline'>): TimelineEntry[] {
+  const { incident } = d;
+  const entries: TimelineEntry[] = [
+    { at: incident.occurredAt, kind: 'occurred', title: incident.place, detail: '', by: '', refId: null },
+    {
+      at: incident.receivedAt,
+      kind: 'received',
+      title: incident.title,
+      detail: incident.sourceUnit,
+      by: incident.createdBy,
+      refId: null,
+    },
+  ];
+  for (const v of d.versions) {
+    if (v.kind === 'created') continue;
+    entries.push({
+      at: v.at,
+      kind: v.kind === 'amended' ? 'amended' : v.kind === 'voided' ? 'voided' : 'status',
+      title: v.changes.map((c) => c.field).join(', '),
+      detail: v.reason ?? '',
+      by: v.by,
+      refId: v.version,
+    });
+  }
+  for (const r of d.reports) {
+    if (r.status !== 'sent') continue;
+    entries.push({
+      at: r.sentAt!,
+      kind: `report_${r.kind}`,
+      title: reportName(r.kind, r.seq),
+      detail: r.recipientUnit,
+      by: r.sender ?? '',
+      refId: r.id,
+    });
+  }
+  for (const c of d.calls) {
+    entries.push({
+      at: c.at,
+      kind: c.direction === 'in' ? 'call_in' : 'call_out',
+      title: c.party,
+      detail: c.gist,
+      by: c.createdBy,
+      refId: c.id,
+    });
+  }
+  for (const i of d.instructions) {
+    entries.push({ at: i.givenAt, kind: 'instruction', title: i.leader, detail: i.text, by: i.createdBy, refId: i.id });
+    for (const a of i.actions) {
+      entries.push({
+        at: a.at,
+        kind: `instruction_${a.kind}`,
+        title: a.party,
+        detail: a.text,
+        by: a.createdBy,
+        refId: i.id,
+      });
+    }
+  }
+  for (const c of contributors) entries.push(...c(ctx, incident.id));
+  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
