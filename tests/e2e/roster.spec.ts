@@ -82,6 +82,7 @@ describe('roster and handover in Chromium', () => {
       await handover.draft();
       await expect.poll(() => page.getByTestId('live-incidents').innerText()).toContain(chemicalFire().title);
       expect(await page.getByTestId('live-incidents').innerText()).toMatch(/电话报告|书面报告/);
+      await screenshot(page, 'handover-live-zh');
       await page.getByTestId('handover-notices').fill('化工厂火灾书面报告待报，请接班后跟进。');
       for (const k of ['phone', 'fax', 'satellite'] as const) await handover.setEquipment(k, '正常');
       await handover.setEquipment('video', '故障');

@@ -46,7 +46,7 @@ export function HandoverPage() {
 
   return (
     <Group align="flex-start" wrap="nowrap" gap="md">
-      <Stack w={320} gap="sm">
+      <Stack w={320} gap="sm" style={{ position: 'sticky', top: 72, alignSelf: 'flex-start' }}>
         <Title order={2}>{t('handover.title')}</Title>
         <Button onClick={() => void draft()} data-testid="handover-draft">
           {t('handover.draftCurrent')}

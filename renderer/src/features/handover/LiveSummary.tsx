@@ -66,7 +66,7 @@ export function LiveSummary({ live }: { live: HandoverLive }) {
             {live.incidents.map((i) => (
               <List.Item key={i.id}>
                 <Group gap={6} wrap="nowrap">
-                  <Badge variant="light">{i.level}</Badge>
+                  <Badge variant="light">{t(`handover.level.${i.level}`, { defaultValue: i.level })}</Badge>
                   <Text size="sm" fw={600}>
                     {i.number} {i.title}
                   </Text>
@@ -103,7 +103,7 @@ export function LiveSummary({ live }: { live: HandoverLive }) {
             {live.responses.map((r) => (
               <List.Item key={r.activationId}>
                 <Text size="sm">
-                  {r.planName} · {r.level} · {time(r.activatedAt)}
+                  {r.planName} · {t(`handover.level.${r.level}`, { defaultValue: r.level })} · {time(r.activatedAt)}
                 </Text>
                 {r.overdueItems.map((o) => (
                   <Text key={o.itemId} size="sm" c="red.7">

@@ -40,7 +40,7 @@ export function RosterChanges({ data }: { data: RosterMonth }) {
             <div key={c.id}>
               <Text size="sm">
                 {t(`roster.changeLine.${c.kind}`, {
-                  by: c.by,
+                  by: c.by === 'unidentified' ? t('operator.unidentified') : c.by,
                   date: c.date?.slice(5) ?? '',
                   otherDate: c.summary.otherDate?.slice(5) ?? '',
                   role: c.summary.role ? t(`role.${c.summary.role}`) : '',
