@@ -97,6 +97,15 @@ describe('roster and handover in Chromium', () => {
       await page.getByTestId('sign-review').scrollIntoViewIfNeeded();
       await screenshot(page, 'handover-reviewed-zh');
       expect((await api(host, 'audit.verify', {})).ok).toBe(true);
+
+      await app.toggleLanguage();
+      await app.go('roster');
+      await expect.poll(() => page.getByTestId('roster-conflict-count').innerText()).toMatch(/no conflicts/i);
+      expect(await roster.changesText()).toContain('swapped');
+      await screenshot(page, 'roster-month-en');
+      await page.getByTestId('roster-tab-people').click();
+      await page.getByTestId('people-table').waitFor();
+      await screenshot(page, 'roster-people-en');
     } finally {
       await host.stop();
     }

@@ -46,17 +46,19 @@ export function Shell() {
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
-            <Text fw={700} size="lg" data-testid="duty-room-name">
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }} data-testid="duty-room-name">
               {settings.dutyRoomName}
             </Text>
             <Badge variant="light" color="gray">
               {t('app.title')}
             </Badge>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             <DutyNowHeader />
-            <HeaderClock timeZone={settings.timeZone} />
+            <div style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+              <HeaderClock timeZone={settings.timeZone} />
+            </div>
             <OperatorSwitch />
             <Tooltip label={t('header.toggleLanguage')}>
               <ActionIcon

@@ -26,10 +26,11 @@ export function DutyNowHeader() {
   const empty = !duty.leader.length && !duty.lead.length && !duty.second.length;
   const leader = duty.leader[0];
   const until = t('duty.until', { time: formatInstant(duty.endsAt, settings.timeZone, i18n.language) });
+  const line = `${t('role.leader')} ${leader ? `${leader.name} ${leader.phones[0] ?? ''}` : '—'} · ${t('role.lead')} ${names(duty.lead)} · ${t('role.second')} ${names(duty.second)}`;
   return (
-    <Tooltip label={`${t('duty.now')} · ${until}`}>
-      <Group gap={6} wrap="nowrap" data-testid="duty-now">
-        <Text size="sm" c="dimmed">
+    <Tooltip label={`${line} (${until})`}>
+      <Group gap={6} wrap="nowrap" data-testid="duty-now" style={{ minWidth: 0, flex: '1 1 auto' }}>
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {t('duty.now')}
         </Text>
         {empty ? (
@@ -37,9 +38,8 @@ export function DutyNowHeader() {
             {t('duty.none')}
           </Text>
         ) : (
-          <Text size="sm" fw={600} data-testid="duty-now-names">
-            {t('role.leader')} {leader ? `${leader.name} ${leader.phones[0] ?? ''}` : '—'} · {t('role.lead')}{' '}
-            {names(duty.lead)} · {t('role.second')} {names(duty.second)}
+          <Text size="sm" fw={600} truncate="end" data-testid="duty-now-names">
+            {line}
           </Text>
         )}
       </Group>

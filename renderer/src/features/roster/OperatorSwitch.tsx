@@ -61,6 +61,7 @@ export function OperatorSwitch() {
         leftSection={<IconUserCircle size={18} />}
         onClick={() => void openModal()}
         data-testid="operator-button"
+        style={{ flexShrink: 0 }}
         title={t('operator.switch')}
       >
         {t('operator.label')}: {session?.name ?? t('operator.unidentified')}

@@ -102,7 +102,13 @@ export function RosterMonthView() {
       {errors.formError && <Alert color="red">{errors.formError}</Alert>}
       <Group align="flex-start" wrap="nowrap" gap="md">
         <Paper withBorder style={{ flex: 3, overflowX: 'auto' }}>
-          <Table striped highlightOnHover verticalSpacing={4} data-testid="roster-table">
+          <Table
+            striped
+            highlightOnHover
+            verticalSpacing={4}
+            styles={{ th: { whiteSpace: 'nowrap' }, td: { whiteSpace: 'nowrap' } }}
+            data-testid="roster-table"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('roster.date')}</Table.Th>
