@@ -73,6 +73,14 @@ describe('roster and handover in Chromium', () => {
       expect(await roster.changesText()).toContain('家中有事');
       await expect.poll(() => page.getByTestId('duty-now-names').innerText()).toContain('带班领导');
       await screenshot(page, 'roster-month-zh');
+      await roster.slot(`${month}-05`, 'lead').click();
+      await page.getByTestId('swap-with').waitFor();
+      await screenshot(page, 'roster-slot-modal-zh');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('swap-with').waitFor({ state: 'detached' });
+      await app.go('settings');
+      await page.getByTestId('shift-handover-time').scrollIntoViewIfNeeded();
+      await screenshot(page, 'settings-shifts-zh');
 
       const duty: DutyNow = await api(host, 'duty.now', {});
       const handover = new HandoverPage(page);

@@ -61,7 +61,8 @@ export function ShiftModelPanel() {
         />
         {m.kind === '24h' ? (
           <TextInput
-            type="time"
+            placeholder="08:30"
+            maxLength={5}
             label={t('shiftModel.handoverTime')}
             value={m.handoverTime}
             onChange={(e) => setConfig({ ...config, shiftModel: { ...m, handoverTime: e.currentTarget.value } })}
@@ -71,14 +72,16 @@ export function ShiftModelPanel() {
         ) : (
           <Group grow>
             <TextInput
-              type="time"
+              placeholder="08:30"
+              maxLength={5}
               label={t('shiftModel.dayStart')}
               value={m.dayStart}
               onChange={(e) => setConfig({ ...config, shiftModel: { ...m, dayStart: e.currentTarget.value } })}
               error={errors.fieldErrors['shiftModel.dayStart']}
             />
             <TextInput
-              type="time"
+              placeholder="08:30"
+              maxLength={5}
               label={t('shiftModel.nightStart')}
               value={m.nightStart}
               onChange={(e) => setConfig({ ...config, shiftModel: { ...m, nightStart: e.currentTarget.value } })}
