@@ -55,13 +55,13 @@ describe('roster and handover in Chromium', () => {
       const month = await page.getByTestId('roster-month').innerText();
       await roster.generateMonth();
       await expect.poll(() => page.getByTestId('roster-conflict-count').innerText()).toBe('无冲突');
-      // The next shift may fall in next month: roster it too so the handover has an incoming officer.
+      // Just after midnight on the 1st, or on the last day, the current or next shift lies in another month.
       const now = await api(host, 'duty.now', {});
       const next = new Date(Date.parse(now.endsAt) + 60_000);
-      const nextMonth = new Date(next.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-      if (nextMonth !== month)
+      const months = new Set([now.date.slice(0, 7), new Date(next.getTime() + 8 * 3600_000).toISOString().slice(0, 7)]);
+      for (const other of [...months].filter((m) => m !== month))
         await api(host, 'roster.generate', {
-          month: nextMonth,
+          month: other,
           rotations: { leader: [1, 2], lead: [3, 4], second: [5, 6] },
         });
 
