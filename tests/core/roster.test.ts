@@ -177,3 +177,35 @@ describe('swaps, stand-ins and conflicts', () => {
     expect(r2).toMatchObject({ ok: false, error: { issues: [{ path: 'at.date', code: 'invalid_date' }] } });
   });
 });
+
+describe('roster integrity', () => {
+  it('generates day and night shifts under a day/night split', async () => {
+    const core = openTestCore();
+    const p = await seedPeople(core);
+    await core.call('roster.saveConfig', { shiftModel: { kind: 'day_night', dayStart: '08:00', nightStart: '18:00' } });
+    const m = await generateNovember(core, p);
+    expect(m.days.flatMap((d) => d.shifts)).toHaveLength(60);
+    expect(m.days[0]!.shifts.map((s) => [s.shift, s.startsAt])).toEqual([
+      ['day', '2026-11-01T00:00:00.000Z'],
+      ['night', '2026-11-01T10:00:00.000Z'],
+    ]);
+    expect(m.conflicts).toEqual([]);
+    const bad = await core.service.invoke('roster.assign', {
+      at: { date: '2026-11-02', shift: 'full', role: 'lead' },
+      personId: p.leads[0]!.id,
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'roster.slot_not_in_model' } });
+  });
+
+  it('names a roster row changed behind the app', async () => {
+    const core = openTestCore();
+    const p = await seedPeople(core);
+    await generateNovember(core, p);
+    core.db
+      .prepare("UPDATE roster_assignments SET person_id = ? WHERE date = '2026-11-02' AND role = 'lead'")
+      .run(p.leads[0]!.id);
+    const v = await core.call('audit.verify', {});
+    expect(v).toMatchObject({ ok: false, firstProblem: { kind: 'row_changed', table: 'roster_assignments' } });
+    expect(() => core.db.prepare('DELETE FROM roster_changes').run()).toThrow(/append-only/);
+  });
+});
