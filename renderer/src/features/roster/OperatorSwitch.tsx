@@ -11,7 +11,7 @@ import { notifyRosterChanged, useRosterVersion } from './roster-bus';
 /** The current operator, click to switch: people on the current shift are listed first. */
 export function OperatorSwitch() {
   const { t } = useTranslation();
-  const version = useRosterVersion();
+  const version = useRosterVersion(60_000);
   const [session, setSession] = useState<OperatorSession | null>(null);
   const [open, setOpen] = useState(false);
   const [people, setPeople] = useState<Person[]>([]);
@@ -22,6 +22,7 @@ export function OperatorSwitch() {
 
   useEffect(() => {
     call('operator.current', {}).then((r) => setSession(r.session), errors.show);
+    call('duty.now', {}).then(setDuty, () => setDuty(null));
   }, [version, errors.show]);
 
   async function openModal() {
@@ -29,9 +30,7 @@ export function OperatorSwitch() {
     setPin('');
     setPersonId(session ? String(session.personId) : null);
     setOpen(true);
-    const [p, d] = await Promise.all([call('people.list', {}), call('duty.now', {})]);
-    setPeople(p);
-    setDuty(d);
+    setPeople(await call('people.list', {}));
   }
 
   async function confirm() {
@@ -53,11 +52,13 @@ export function OperatorSwitch() {
     { group: t('operator.others'), items: people.filter((p) => !onDuty.has(p.id)).map(option) },
   ].filter((g) => g.items.length);
 
+  // At shift start the incoming officer identifies anew: a session from the previous shift is flagged.
+  const stale = !session || (duty !== null && session.since < duty.startsAt);
   return (
     <>
       <Button
-        variant={session ? 'default' : 'light'}
-        color={session ? undefined : 'orange'}
+        variant={stale ? 'light' : 'default'}
+        color={stale ? 'orange' : undefined}
         leftSection={<IconUserCircle size={18} />}
         onClick={() => void openModal()}
         data-testid="operator-button"
