@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './app';
 import { incidentMethods } from './incident-methods';
+import { rosterMethods } from './roster';
+import { handoverMethods } from './handover';
 
 /**
  * The one API contract. Preload, web host, CLI and renderer client are all typed from this map;
@@ -11,6 +13,8 @@ import { incidentMethods } from './incident-methods';
 export const contract = {
   ...appMethods,
   ...incidentMethods,
+  ...rosterMethods,
+  ...handoverMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -36,3 +40,5 @@ export * from './log-entries';
 export * from './incident-methods';
 export * from './time';
 export * from './field-labels';
+export * from './roster';
+export * from './handover';

@@ -18,6 +18,10 @@ import { NotBuiltYet } from '../components/NotBuiltYet';
 import { CallForm } from '../features/incidents/CallForm';
 import { IncidentsPage } from '../features/incidents/IncidentsPage';
 import { NowPage } from '../features/now/NowPage';
+import { HandoverPage } from '../features/handover/HandoverPage';
+import { DutyNowHeader } from '../features/roster/DutyNowHeader';
+import { OperatorSwitch } from '../features/roster/OperatorSwitch';
+import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AREAS, AREA_ICONS, type Area } from './areas';
 import { OverdueBadge } from './OverdueBadge';
@@ -61,23 +65,29 @@ export function Shell() {
     now: <NowPage openIncident={openIncident} logCall={() => setLoggingCall(true)} newIncident={newIncident} />,
     log: <IncidentsPage selectedId={route.id} onSelect={openIncident} creating={creating} setCreating={setCreating} />,
     settings: <SettingsPage />,
+    roster: <RosterPage />,
+    handover: <HandoverPage />,
   };
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 190, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
-            <Text fw={700} size="lg" data-testid="duty-room-name">
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }} data-testid="duty-room-name">
               {settings.dutyRoomName}
             </Text>
             <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
               {t('app.title')}
             </Badge>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <DutyNowHeader />
             <OverdueBadge onClick={() => go('now')} />
-            <HeaderClock timeZone={settings.timeZone} />
+            <div style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+              <HeaderClock timeZone={settings.timeZone} />
+            </div>
+            <OperatorSwitch />
             <Tooltip label={t('header.toggleLanguage')}>
               <ActionIcon
                 variant="default"
