@@ -21,6 +21,12 @@ export const ERROR_CODES = [
   'report.draft_exists',
   'report.missing_fields',
   'call.already_linked',
+  'plan.retired',
+  'plan.import_invalid',
+  'plan.already_active',
+  'activation.terminated',
+  'checklist.terminated',
+  'checklist.already_done',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
