@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../electron/core/db/clock';
+import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
 import { checklistItemStatus, type PlanDocInput } from '../../electron/core/contract';
 import { activeResponses } from '../../electron/core/plans/queries';
-import { openTestCore, type TestCore } from './helpers';
+import { openTestCore, tempDir, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
 const MIN = 60_000;
@@ -295,5 +298,23 @@ describe('activation and checklist', () => {
     expect(() => core.db.prepare("UPDATE plan_versions SET doc = '{}'").run()).toThrow(/append-only/);
     await core.call('activations.terminate', { id: a.id, orderedBy: 'x' });
     expect(() => core.db.prepare("UPDATE activations SET level = 'I'").run()).toThrow(/frozen/);
+  });
+});
+
+describe('migration 030', () => {
+  it('adds the plan tables to a version-20 database, keeps its incidents and seeds the samples, audited', async () => {
+    const dir = tempDir();
+    const clock = new ManualClock('2026-11-23T01:30:00Z');
+    const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 20 });
+    const service = createService({ db: old, clock, appVersion: 'test', dataFile: '' });
+    expect((await service.invoke('incidents.create', chemicalFire())).ok).toBe(true);
+    const before = old.prepare('SELECT * FROM incidents').all();
+    old.close();
+
+    const core = openTestCore({ dir, clock });
+    expect(core.db.pragma('user_version', { simple: true })).toBe(30);
+    expect(core.db.prepare('SELECT * FROM incidents').all()).toEqual(before);
+    expect(await core.call('plans.list', {})).toHaveLength(4);
+    expect((await core.call('audit.verify', {})).ok).toBe(true);
   });
 });
