@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult, IncidentDetail, Incident } from '../../electron/core/contract';
+import { localDateTime, type ApiResult, type IncidentDetail, type Incident } from '../../electron/core/contract';
 import { startWebHost, type RunningHost } from '../core/built';
 import { chemicalFire } from '../core/fixtures';
 import { tempDir } from '../core/helpers';
@@ -42,9 +42,20 @@ describe('emergency plans in Chromium against the web host', () => {
       await app.open(host.url);
       await app.go('plans');
 
-      await plans.activate(`${incident.number} ${incident.title}`, '危险化学品事故应急预案', 'Ⅲ级', '李副市长');
+      // Ordered 12 minutes ago: the 10-minute items are overdue, the 15-minute one is due soon.
+      const orderedAt = localDateTime(minutesAgo(12), 'Asia/Shanghai');
+      await plans.activate(
+        `${incident.number} ${incident.title}`,
+        '危险化学品事故应急预案',
+        'Ⅲ级',
+        '李副市长',
+        orderedAt,
+      );
       expect(await page.getByTestId('checklist-level').innerText()).toBe('Ⅲ级');
-      expect(await plans.rowState('verify')).toBe('pending');
+      expect(await plans.rowState('verify')).toBe('overdue');
+      expect(await plans.rowState('notify-units')).toBe('due_soon');
+      expect(await plans.rowState('district')).toBe('pending');
+      await screenshot(page, 'plans-checklist-overdue');
       await plans.tick('verify');
       await plans.tick('notify-leader');
       expect(await plans.row('verify').getByTestId('item-done').innerText()).toContain('完成');

@@ -17,7 +17,7 @@ export class PlansPage {
     await this.page.getByRole('option', { name: option }).click();
   }
 
-  async activate(incident: string, plan: string, level: string, orderedBy: string): Promise<void> {
+  async activate(incident: string, plan: string, level: string, orderedBy: string, at: string): Promise<void> {
     await this.page.getByTestId('activate-plan').click();
     await this.pick('activate-incident-select', incident);
     // The plan that fits the incident's sub-type is chosen for us; check it is the expected one.
@@ -27,6 +27,7 @@ export class PlansPage {
       .waitFor();
     await this.page.getByTestId('activate-level').getByText(level).click();
     await this.page.getByTestId('activate-orderedBy').fill(orderedBy);
+    await this.page.getByTestId('activate-at').fill(at);
     await this.page.getByTestId('activate-submit').click();
     await this.page.getByTestId('checklist-panel').waitFor();
   }

@@ -173,6 +173,7 @@ export function ActivatePlanButton(props: {
                 value={at}
                 onChange={(e) => setAt(e.currentTarget.value)}
                 error={errors.fieldErrors.at}
+                data-testid="activate-at"
               />
             </Group>
             <Textarea

@@ -32,7 +32,7 @@ export function ChecklistRow(props: {
         <Stack gap={2}>
           <Badge
             color={STATE_COLOR[state]}
-            variant={state === 'overdue' ? 'filled' : 'light'}
+            variant={state === 'overdue' || state === 'due_soon' ? 'filled' : 'light'}
             leftSection={closed ? <IconCheck size={12} /> : undefined}
           >
             {t(`plans.checklist.state.${state}`, { time: formatDuration(t, status.remainingMs) })}
