@@ -1,6 +1,7 @@
 import { incidentTables } from '../incidents/tables';
 import { rosterTables } from '../roster/tables';
 import { handoverTables } from '../handover/tables';
+import { planTables } from '../plans/tables';
 
 /**
  * Tables whose every row must match the last audit entry that recorded it. `verify` compares them,
@@ -19,6 +20,7 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   ...incidentTables,
   ...rosterTables,
   ...handoverTables,
+  ...planTables,
 ];
 
 export function auditedTable(name: string): AuditedTable {

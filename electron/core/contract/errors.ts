@@ -26,6 +26,12 @@ export const ERROR_CODES = [
   'call.already_linked',
   ...ROSTER_ERROR_CODES,
   ...HANDOVER_ERROR_CODES,
+  'plan.retired',
+  'plan.import_invalid',
+  'plan.already_active',
+  'activation.terminated',
+  'checklist.terminated',
+  'checklist.already_done',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

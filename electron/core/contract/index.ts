@@ -4,6 +4,7 @@ import { appMethods } from './app';
 import { incidentMethods } from './incident-methods';
 import { rosterMethods } from './roster';
 import { handoverMethods } from './handover';
+import { planMethods } from './plan-methods';
 
 /**
  * The one API contract. Preload, web host, CLI and renderer client are all typed from this map;
@@ -15,6 +16,7 @@ export const contract = {
   ...incidentMethods,
   ...rosterMethods,
   ...handoverMethods,
+  ...planMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -42,3 +44,5 @@ export * from './time';
 export * from './field-labels';
 export * from './roster';
 export * from './handover';
+export * from './plans';
+export * from './plan-methods';
