@@ -81,10 +81,12 @@ function suggested(f: IncidentFacts): Level | null {
 
 function nextNumber(ctx: CoreContext, at: Date): string {
   const year = localParts(at, getSettings(ctx).timeZone).year;
-  const n = ctx.db
-    .prepare("SELECT count(*) FROM incidents WHERE number LIKE ? || '-%'")
+  // A range on the unique index, not LIKE (which cannot use it): constant time at 100,000 incidents.
+  const last = ctx.db
+    .prepare('SELECT max(number) FROM incidents WHERE number >= ? AND number < ?')
     .pluck()
-    .get(String(year)) as number;
+    .get(`${year}-`, `${year}.`) as string | null;
+  const n = last ? Number(last.slice(5)) : 0;
   return `${year}-${String(n + 1).padStart(4, '0')}`;
 }
 
