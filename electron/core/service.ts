@@ -7,11 +7,13 @@ import type { Clock } from './db/clock';
 import type { HandlerMap } from './handlers';
 import { appHandlers } from './app/handlers';
 import { incidentHandlers } from './incidents/handlers';
+import { exportHandlers } from './exports/handlers';
 
 /** Every method of the contract, from the features' handler maps. */
 const handlers: HandlerMap<MethodName> = {
   ...appHandlers,
   ...incidentHandlers,
+  ...exportHandlers,
 };
 
 export interface Service {

@@ -1,4 +1,5 @@
 import { incidentTables } from '../incidents/tables';
+import { exportTables } from '../exports/tables';
 
 /**
  * Tables whose every row must match the last audit entry that recorded it. `verify` compares them,
@@ -12,7 +13,7 @@ export interface AuditedTable {
 
 const foundationTables: AuditedTable[] = [{ table: 'settings', pk: 'key' }];
 
-export const AUDITED_TABLES: readonly AuditedTable[] = [...foundationTables, ...incidentTables];
+export const AUDITED_TABLES: readonly AuditedTable[] = [...foundationTables, ...incidentTables, ...exportTables];
 
 export function auditedTable(name: string): AuditedTable {
   const t = AUDITED_TABLES.find((a) => a.table === name);

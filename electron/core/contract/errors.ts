@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'report.draft_exists',
   'report.missing_fields',
   'call.already_linked',
+  'export.report_not_sent',
+  'export.pdf_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './app';
 import { incidentMethods } from './incident-methods';
+import { exportMethods } from './exports';
 
 /**
  * The one API contract. Preload, web host, CLI and renderer client are all typed from this map;
@@ -11,6 +12,7 @@ import { incidentMethods } from './incident-methods';
 export const contract = {
   ...appMethods,
   ...incidentMethods,
+  ...exportMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -36,3 +38,4 @@ export * from './log-entries';
 export * from './incident-methods';
 export * from './time';
 export * from './field-labels';
+export * from './exports';

@@ -1,9 +1,10 @@
 import type { Migration } from './types';
 import { migration010 } from './010-foundation';
 import { migration020 } from './020-incidents';
+import { migration060 } from './060-exports';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [migration010, migration020];
+export const MIGRATIONS: readonly Migration[] = [migration010, migration020, migration060];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };
