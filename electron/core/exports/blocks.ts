@@ -13,7 +13,7 @@ export type Block =
   | { t: 'para'; text: string; flush?: boolean; align?: 'right' }
   | { t: 'table'; head: string[]; rows: string[][]; widths: number[] }
   /** 版记: 4号仿宋 lines between rules at the end of the document. */
-  | { t: 'imprint'; lines: string[] };
+  | { t: 'imprint'; lines: string[]; /** Small print under the lines (the audit head). */ note?: string };
 
 export interface DocumentModel {
   /** Shown in the window title, used for the file name. */

@@ -55,8 +55,9 @@ function incidentBlocks(d: DailyData): Block[] {
     },
     {
       t: 'para',
-      text: `${cnTime(i.occurredAt, tz)}，${i.place}${i.district ? `（${i.district}）` : ''}。${i.summary}`,
+      text: `事发时间地点：${cnTime(i.occurredAt, tz)}，${i.place}${i.district ? `（${i.district}）` : ''}。`,
     },
+    { t: 'para', text: `事件经过：${i.summary}` },
     { t: 'para', text: `伤亡及损失：${casualtiesText(i.casualties)}；${lossText(i)}。` },
     { t: 'para', text: `处置措施：${i.measures || '暂无'}` },
     {
@@ -110,7 +111,6 @@ export function dailyDocument(d: DailyData, issue: DailyIssue): DailyDocument {
     ...(dist.song ? [`送：${dist.song}`] : []),
     ...(dist.fa ? [`发：${dist.fa}`] : []),
     `${office}${GAP}${chineseDate(d.issuedAt, d.settings.timeZone)}印发`,
-    `审计链：#${head?.id ?? 0} ${head?.hash ?? ''}`,
   ];
   return {
     title: `值班信息第${issue.seq}期（${d.period.label}）`,
@@ -129,7 +129,7 @@ export function dailyDocument(d: DailyData, issue: DailyIssue): DailyDocument {
         { t: 'heading', level: 1, text: `${chineseNumber(i + 1)}、${h}` },
         ...b,
       ]),
-      { t: 'imprint', lines: imprint },
+      { t: 'imprint', lines: imprint, note: `审计链：#${head?.id ?? 0} ${head?.hash ?? ''}` },
     ],
   };
 }

@@ -19,7 +19,8 @@ export const CHAR_SPACE = Math.round((8844 / 28 / 20 - 16) * 4096);
 export const FOOTER_DISTANCE = Math.round(23 * MM_TWIPS);
 
 /** Half-points. */
-export const SIZE = { er: 44, san: 32, si: 28, xiaosi: 24, masthead: 72 } as const;
+/** 五号 (10.5 pt) is only for the audit hash, which must fit one line. */
+export const SIZE = { er: 44, san: 32, si: 28, xiaosi: 24, note: 21, masthead: 72 } as const;
 
 export const RED = 'FF0000';
 

@@ -109,21 +109,23 @@ function block(b: Block): (Paragraph | Table)[] {
     }
     case 'table':
       return [table(b), new Paragraph({ children: [] })];
-    case 'imprint':
+    case 'imprint': {
+      const lines = b.note ? [...b.lines, b.note] : b.lines;
       return [
         new Paragraph({ children: [] }),
-        ...b.lines.map(
+        ...lines.map(
           (l, i) =>
             new Paragraph({
               indent: { left: 320, right: 320 },
               border: {
                 ...(i === 0 ? { top: rule('000000') } : {}),
-                ...(i === b.lines.length - 1 ? { bottom: rule('000000') } : {}),
+                ...(i === lines.length - 1 ? { bottom: rule('000000') } : {}),
               },
-              children: [run(l, 'fangsong', SIZE.si)],
+              children: [run(l, 'fangsong', b.note && i === lines.length - 1 ? SIZE.note : SIZE.si)],
             }),
         ),
       ];
+    }
   }
 }
 

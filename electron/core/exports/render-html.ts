@@ -38,6 +38,8 @@ h3.l1 { font-family: ${stack('heiti', 'sans-serif')}; }
 h3.l2 { font-family: ${stack('kaiti')}; }
 table { width: 100%; border-collapse: collapse; font-size: 14pt; line-height: 1.5; margin: 0 0 28.95pt; }
 th, td { border: 1px solid #000; text-align: center; padding: 0 1mm; font-weight: normal; }
+.imprint p { text-align: left; }
+.imprint .hash { font-size: 10.5pt; word-break: break-all; }
 .imprint { margin-top: 28.95pt; border-top: 1px solid #000; border-bottom: 1px solid #000;
   font-size: 14pt; line-height: 1.6; padding: 0 1em; break-inside: avoid; }
 `;
@@ -60,7 +62,9 @@ function block(b: Block): string {
       return `<table><thead>${row(b.head, 'th')}</thead><tbody>${b.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
     }
     case 'imprint':
-      return `<div class="imprint">${b.lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>`;
+      return `<div class="imprint">${b.lines.map((l) => `<p>${esc(l)}</p>`).join('')}${
+        b.note ? `<p class="hash">${esc(b.note)}</p>` : ''
+      }</div>`;
   }
 }
 
