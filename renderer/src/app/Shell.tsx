@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { HeaderClock } from '../components/HeaderClock';
 import { NotBuiltYet } from '../components/NotBuiltYet';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { AREAS, AREA_ICONS, areaFromHash, type Area } from './areas';
 import { useSettings } from './settings-context';
 
@@ -32,7 +33,7 @@ export function Shell() {
     document.title = `${settings.dutyRoomName} · ${t('app.title')}`;
   }, [settings.dutyRoomName, t]);
 
-  const pages: Partial<Record<Area, ReactNode>> = { settings: <SettingsPage /> };
+  const pages: Partial<Record<Area, ReactNode>> = { settings: <SettingsPage />, reports: <ReportsPage /> };
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
