@@ -55,7 +55,7 @@ describe('duty-room export', () => {
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
 
     expect(runCli(['verify', '--data', dir]).code).toBe(0);
-  });
+  }, 60_000);
 
   it.skipIf(!existsSync('/usr/bin/chromium'))(
     'prints the daily report to PDF',
@@ -87,5 +87,5 @@ describe('duty-room export', () => {
     expect(r.stderr).toMatch(/^error: --format must be one of xlsx, csv/);
     const s = runCli(['export', 'special', '--data', dir, '--report', '999', '--out', join(dir, 'x.docx')]);
     expect(s.stderr).toMatch(/^error: not_found/);
-  });
+  }, 30_000);
 });
