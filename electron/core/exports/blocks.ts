@@ -18,5 +18,7 @@ export type Block =
 export interface DocumentModel {
   /** Shown in the window title, used for the file name. */
   title: string;
+  /** A4 turned sideways (wide tables such as the roster). */
+  landscape?: boolean;
   blocks: Block[];
 }

@@ -7,6 +7,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -63,9 +64,8 @@ function masthead(b: Extract<Block, { t: 'masthead' }>): Paragraph[] {
   return out;
 }
 
-function table(b: Extract<Block, { t: 'table' }>): Table {
+function table(b: Extract<Block, { t: 'table' }>, width: number): Table {
   const total = b.widths.reduce((a, w) => a + w, 0);
-  const width = PAGE.width - MARGIN.left - MARGIN.right;
   const cell = (text: string, i: number) =>
     new TableCell({
       width: { size: Math.round((width * (b.widths[i] ?? 1)) / total), type: WidthType.DXA },
@@ -77,7 +77,7 @@ function table(b: Extract<Block, { t: 'table' }>): Table {
   });
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+function block(b: Block, typeWidth: number): (Paragraph | Table)[] {
   switch (b.t) {
     case 'masthead':
       return masthead(b);
@@ -108,7 +108,7 @@ function block(b: Block): (Paragraph | Table)[] {
       return [new Paragraph(opts)];
     }
     case 'table':
-      return [table(b), new Paragraph({ children: [] })];
+      return [table(b, typeWidth), new Paragraph({ children: [] })];
     case 'imprint': {
       const lines = b.note ? [...b.lines, b.note] : b.lines;
       return [
@@ -137,6 +137,7 @@ function pageFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType
 }
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  const typeWidth = (model.landscape ? PAGE.height : PAGE.width) - MARGIN.left - MARGIN.right;
   const doc = new Document({
     title: model.title,
     creator: 'Duty Room Console',
@@ -146,13 +147,18 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: PAGE.width, height: PAGE.height },
+            // docx swaps the sides itself for a landscape page: always give it the portrait A4.
+            size: {
+              width: PAGE.width,
+              height: PAGE.height,
+              ...(model.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
+            },
             margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE },
           },
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
         },
         footers: { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) },
-        children: model.blocks.flatMap(block),
+        children: model.blocks.flatMap((b) => block(b, typeWidth)),
       },
     ],
   });

@@ -44,6 +44,9 @@ th, td { border: 1px solid #000; text-align: center; padding: 0 1mm; font-weight
   font-size: 14pt; line-height: 1.6; padding: 0 1em; break-inside: avoid; }
 `;
 
+/** 297 × 210 mm less the same margins: a 243 × 138 mm type area. */
+const LANDSCAPE = `@page { size: A4 landscape; } .sheet { width: 243mm; min-height: 138mm; }`;
+
 function block(b: Block): string {
   switch (b.t) {
     case 'masthead':
@@ -71,5 +74,5 @@ function block(b: Block): string {
 /** One self-contained page: the on-screen preview (in an iframe) and the PDF source. */
 export function renderHtml(model: DocumentModel): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(model.title)}</title>
-<style>${CSS}</style></head><body><div class="sheet">${model.blocks.map(block).join('\n')}</div></body></html>`;
+<style>${CSS}${model.landscape ? LANDSCAPE : ''}</style></head><body><div class="sheet">${model.blocks.map(block).join('\n')}</div></body></html>`;
 }
