@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AuditLog } from './audit/chain';
 import type { Clock } from './db/clock';
+import { operatorName } from './roster/operator';
 
 /** What every feature's handlers share: the open database, the clock, the chain and who is acting. */
 export interface CoreContext {
@@ -29,7 +30,7 @@ export function createContext(opts: {
     audit: new AuditLog(db, opts.clock),
     appVersion: opts.appVersion,
     dataFile: opts.dataFile,
-    actor: opts.actor ?? (() => 'unidentified'),
+    actor: opts.actor ?? (() => operatorName(db) ?? 'unidentified'),
     tx: <T>(fn: () => T) => db.transaction(fn)(),
   };
 }

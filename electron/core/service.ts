@@ -7,12 +7,16 @@ import type { Clock } from './db/clock';
 import type { HandlerMap } from './handlers';
 import { appHandlers } from './app/handlers';
 import { incidentHandlers } from './incidents/handlers';
+import { rosterHandlers } from './roster/handlers';
+import { handoverHandlers } from './handover/handlers';
 import { exportHandlers } from './exports/handlers';
 
 /** Every method of the contract, from the features' handler maps. */
 const handlers: HandlerMap<MethodName> = {
   ...appHandlers,
   ...incidentHandlers,
+  ...rosterHandlers,
+  ...handoverHandlers,
   ...exportHandlers,
 };
 

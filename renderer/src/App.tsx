@@ -3,6 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { Component, type ReactNode } from 'react';
 import i18next from 'i18next';
 import { SettingsProvider } from './app/settings-context';
+import { DataEventsProvider } from './app/data-events';
 import { Shell } from './app/Shell';
 import { theme } from './app/theme';
 import { ApiError } from './api/client';
@@ -39,7 +40,9 @@ export function App() {
             </Center>
           }
         >
-          <Shell />
+          <DataEventsProvider>
+            <Shell />
+          </DataEventsProvider>
         </SettingsProvider>
       </StartupBoundary>
     </MantineProvider>

@@ -32,7 +32,7 @@ describe('settings', () => {
     expect(r.error.code).toBe('validation');
     const byPath = Object.fromEntries((r.error.issues ?? []).map((i) => [i.path, i.code]));
     expect(byPath).toEqual({
-      dutyRoomName: 'too_short',
+      dutyRoomName: 'required',
       timeZone: 'unknown_time_zone',
       language: 'invalid_option',
       backupKeep: 'too_small',

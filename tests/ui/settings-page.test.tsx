@@ -30,7 +30,7 @@ describe('SettingsPage', () => {
     const input = (await screen.findByTestId('settings-dutyRoomName')) as HTMLInputElement;
     fireEvent.change(input, { target: { value: '   ' } });
     fireEvent.click(screen.getByTestId('settings-save'));
-    expect(await screen.findByText('至少需要 1 个字符。')).toBeTruthy();
+    expect(await screen.findByText('此项必填。')).toBeTruthy();
     expect(input.value).toBe('   ');
   });
 

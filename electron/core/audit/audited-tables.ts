@@ -1,4 +1,6 @@
 import { incidentTables } from '../incidents/tables';
+import { rosterTables } from '../roster/tables';
+import { handoverTables } from '../handover/tables';
 import { exportTables } from '../exports/tables';
 
 /**
@@ -13,7 +15,13 @@ export interface AuditedTable {
 
 const foundationTables: AuditedTable[] = [{ table: 'settings', pk: 'key' }];
 
-export const AUDITED_TABLES: readonly AuditedTable[] = [...foundationTables, ...incidentTables, ...exportTables];
+export const AUDITED_TABLES: readonly AuditedTable[] = [
+  ...foundationTables,
+  ...incidentTables,
+  ...rosterTables,
+  ...handoverTables,
+  ...exportTables,
+];
 
 export function auditedTable(name: string): AuditedTable {
   const t = AUDITED_TABLES.find((a) => a.table === name);

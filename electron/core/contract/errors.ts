@@ -1,3 +1,6 @@
+import { ROSTER_ERROR_CODES } from './roster';
+import { HANDOVER_ERROR_CODES } from './handover';
+
 /**
  * Errors cross every boundary (IPC, HTTP, CLI) as a stable code plus parameters; the renderer turns the
  * code into text with i18n key `errors.<code>`. Never put translated text here.
@@ -21,6 +24,8 @@ export const ERROR_CODES = [
   'report.draft_exists',
   'report.missing_fields',
   'call.already_linked',
+  ...ROSTER_ERROR_CODES,
+  ...HANDOVER_ERROR_CODES,
   'export.report_not_sent',
   'export.pdf_unavailable',
 ] as const;

@@ -106,3 +106,21 @@ export interface IncidentVersion {
   /** Level suggested by the grading rule at this version (logged next to the officer's choice). */
   suggestedLevel: Level | null;
 }
+
+/** The facts alone, without identity and status: what a report snapshots and a form edits. */
+export function incidentFacts(inc: Incident): IncidentFacts {
+  const {
+    id: _id,
+    number: _n,
+    status: _s,
+    version: _v,
+    voidReason: _vr,
+    supplementaryDueFrom: _sd,
+    createdAt: _ca,
+    createdBy: _cb,
+    updatedAt: _ua,
+    updatedBy: _ub,
+    ...facts
+  } = inc;
+  return facts;
+}

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './app';
 import { incidentMethods } from './incident-methods';
+import { rosterMethods } from './roster';
+import { handoverMethods } from './handover';
 import { exportMethods } from './exports';
 
 /**
@@ -12,6 +14,8 @@ import { exportMethods } from './exports';
 export const contract = {
   ...appMethods,
   ...incidentMethods,
+  ...rosterMethods,
+  ...handoverMethods,
   ...exportMethods,
 } satisfies Record<string, MethodSpec>;
 
@@ -38,4 +42,6 @@ export * from './log-entries';
 export * from './incident-methods';
 export * from './time';
 export * from './field-labels';
+export * from './roster';
+export * from './handover';
 export * from './exports';

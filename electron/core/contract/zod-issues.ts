@@ -9,8 +9,9 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
     let code: string;
     switch (issue.code) {
       case 'too_small':
-        code = issue.origin === 'string' ? 'too_short' : 'too_small';
-        params.minimum = Number(issue.minimum);
+        // An empty required text is "required", not "at least 1 character".
+        code = issue.origin === 'string' ? (Number(issue.minimum) === 1 ? 'required' : 'too_short') : 'too_small';
+        if (code !== 'required') params.minimum = Number(issue.minimum);
         break;
       case 'too_big':
         code = issue.origin === 'string' ? 'too_long' : 'too_big';

@@ -8,6 +8,7 @@ import {
   type IncidentStatus,
   type IncidentVersion,
   type Level,
+  incidentFacts,
 } from '../contract/incidents';
 import { localParts } from '../contract/time';
 import type { CoreContext } from '../context';
@@ -108,22 +109,8 @@ function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['ki
   ctx.audit.appendRow(ctx.actor(), `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
 }
 
-export function factsOf(inc: Incident): IncidentFacts {
-  const {
-    id: _id,
-    number: _n,
-    status: _s,
-    version: _v,
-    voidReason: _vr,
-    supplementaryDueFrom: _sd,
-    createdAt: _ca,
-    createdBy: _cb,
-    updatedAt: _ua,
-    updatedBy: _ub,
-    ...facts
-  } = inc;
-  return facts;
-}
+/** Kept as the name the repositories use. */
+export const factsOf = incidentFacts;
 
 function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
   const facts = factsOf(inc);

@@ -1,29 +1,44 @@
-import { ActionIcon, AppShell, Badge, Group, NavLink, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Group,
+  Modal,
+  NavLink,
+  Text,
+  Tooltip,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { IconLanguage, IconMoon, IconSun } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HeaderClock } from '../components/HeaderClock';
 import { NotBuiltYet } from '../components/NotBuiltYet';
+import { CallForm } from '../features/incidents/CallForm';
+import { IncidentsPage } from '../features/incidents/IncidentsPage';
+import { NowPage } from '../features/now/NowPage';
+import { HandoverPage } from '../features/handover/HandoverPage';
+import { DutyNowHeader } from '../features/roster/DutyNowHeader';
+import { OperatorSwitch } from '../features/roster/OperatorSwitch';
+import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
-import { AREAS, AREA_ICONS, areaFromHash, type Area } from './areas';
+import { AREAS, AREA_ICONS, type Area } from './areas';
+import { OverdueBadge } from './OverdueBadge';
+import { SearchSpotlight } from './SearchSpotlight';
 import { useSettings } from './settings-context';
-
-function useArea(): [Area, (a: Area) => void] {
-  const [area, setArea] = useState<Area>(() => areaFromHash(window.location.hash));
-  useEffect(() => {
-    const onHash = () => setArea(areaFromHash(window.location.hash));
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  return [area, (a) => (window.location.hash = `#/${a}`)];
-}
+import { ShortcutHelp } from './ShortcutHelp';
+import { useRoute } from './useRoute';
 
 export function Shell() {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
-  const [area, go] = useArea();
+  const [route, go] = useRoute();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const [loggingCall, setLoggingCall] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [help, setHelp] = useState(false);
 
   useEffect(() => {
     setColorScheme(settings.colorScheme);
@@ -33,22 +48,48 @@ export function Shell() {
     document.title = `${settings.dutyRoomName} · ${t('app.title')}`;
   }, [settings.dutyRoomName, t]);
 
-  const pages: Partial<Record<Area, ReactNode>> = { settings: <SettingsPage />, reports: <ReportsPage /> };
+  const openIncident = (id: number) => go('log', id);
+  const newIncident = () => {
+    if (route.area !== 'log') go('log');
+    setCreating(true);
+  };
+  useHotkeys(
+    [
+      ['mod+L', () => setLoggingCall(true)],
+      ['mod+N', newIncident],
+      ['shift+?', () => setHelp(true)],
+    ],
+    [],
+  );
+
+  const pages: Partial<Record<Area, ReactNode>> = {
+    now: <NowPage openIncident={openIncident} logCall={() => setLoggingCall(true)} newIncident={newIncident} />,
+    log: <IncidentsPage selectedId={route.id} onSelect={openIncident} creating={creating} setCreating={setCreating} />,
+    settings: <SettingsPage />,
+    roster: <RosterPage />,
+    handover: <HandoverPage />,
+    reports: <ReportsPage />,
+  };
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 190, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
-            <Text fw={700} size="lg" data-testid="duty-room-name">
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }} data-testid="duty-room-name">
               {settings.dutyRoomName}
             </Text>
-            <Badge variant="light" color="gray">
+            <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
               {t('app.title')}
             </Badge>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <HeaderClock timeZone={settings.timeZone} />
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <DutyNowHeader />
+            <OverdueBadge onClick={() => go('now')} />
+            <div style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+              <HeaderClock timeZone={settings.timeZone} />
+            </div>
+            <OperatorSwitch />
             <Tooltip label={t('header.toggleLanguage')}>
               <ActionIcon
                 variant="default"
@@ -82,7 +123,7 @@ export function Shell() {
               href={`#/${a}`}
               label={t(`nav.${a}`)}
               leftSection={<Icon size={20} />}
-              active={a === area}
+              active={a === route.area}
               onClick={(e) => {
                 e.preventDefault();
                 go(a);
@@ -92,7 +133,22 @@ export function Shell() {
           );
         })}
       </AppShell.Navbar>
-      <AppShell.Main>{pages[area] ?? <NotBuiltYet areaLabel={t(`nav.${area}`)} />}</AppShell.Main>
+      <AppShell.Main>{pages[route.area] ?? <NotBuiltYet areaLabel={t(`nav.${route.area}`)} />}</AppShell.Main>
+      <Modal
+        opened={loggingCall}
+        onClose={() => setLoggingCall(false)}
+        title={t('call.title')}
+        size="lg"
+        closeOnEscape={false}
+      >
+        <CallForm
+          incidentId={route.area === 'log' ? route.id : null}
+          onDone={() => setLoggingCall(false)}
+          onCancel={() => setLoggingCall(false)}
+        />
+      </Modal>
+      <SearchSpotlight openIncident={openIncident} />
+      <ShortcutHelp opened={help} onClose={() => setHelp(false)} />
     </AppShell>
   );
 }

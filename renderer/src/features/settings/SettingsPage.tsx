@@ -19,6 +19,7 @@ import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { notifications } from '@mantine/notifications';
+import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
 
@@ -52,6 +53,7 @@ export function SettingsPage() {
       <Title order={2}>{t('settings.title')}</Title>
       <Paper withBorder p="md">
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();
@@ -132,6 +134,7 @@ export function SettingsPage() {
           </Stack>
         </form>
       </Paper>
+      <ShiftModelPanel />
       <IntegrityPanel />
     </Stack>
   );

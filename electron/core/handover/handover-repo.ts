@@ -1,0 +1,246 @@
+import { AppError } from '../contract/errors';
+import type { EquipmentStatus, Handover, HandoverSummary, ShiftName } from '../contract';
+import type { handoverSaveSchema } from '../contract/handover';
+import type { z } from 'zod';
+import type { CoreContext } from '../context';
+import { onDutyFor } from '../roster/duty-now';
+import { brief, checkPin, findPerson, getPerson } from '../roster/people-repo';
+import { getRosterConfig, nextShift, shiftAt, shiftsOfDay, type ShiftInstance } from '../roster/shifts';
+import { getSettings } from '../settings/settings-repo';
+import { assembleHandoverLive } from './sources';
+
+interface Row {
+  id: number;
+  date: string;
+  shift: ShiftName;
+  period_start: string;
+  period_end: string;
+  outgoing_person_id: number | null;
+  incoming_person_id: number | null;
+  leader_person_id: number | null;
+  live: string;
+  notices: string;
+  equipment: string;
+  notes: string;
+  outgoing_signed_at: string | null;
+  outgoing_signer: string | null;
+  outgoing_audit_id: number | null;
+  outgoing_audit_hash: string | null;
+  incoming_signed_at: string | null;
+  incoming_signer: string | null;
+  incoming_audit_id: number | null;
+  incoming_audit_hash: string | null;
+  reviewed_at: string | null;
+  reviewer: string | null;
+  review_comment: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+const NEW_EQUIPMENT: EquipmentStatus = {
+  phone: 'unchecked',
+  fax: 'unchecked',
+  video: 'unchecked',
+  satellite: 'unchecked',
+  note: '',
+};
+
+function personBrief(ctx: CoreContext, id: number | null) {
+  const p = id ? findPerson(ctx, id) : null;
+  return p ? brief(p) : null;
+}
+
+function status(r: Row): Handover['status'] {
+  if (r.reviewed_at) return 'reviewed';
+  if (r.incoming_signed_at) return 'signed';
+  if (r.outgoing_signed_at) return 'outgoing_signed';
+  return 'draft';
+}
+
+function summary(ctx: CoreContext, r: Row): HandoverSummary {
+  return {
+    id: r.id,
+    date: r.date,
+    shift: r.shift,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    outgoing: personBrief(ctx, r.outgoing_person_id),
+    incoming: personBrief(ctx, r.incoming_person_id),
+    leader: personBrief(ctx, r.leader_person_id),
+    status: status(r),
+  };
+}
+
+function toHandover(ctx: CoreContext, r: Row): Handover {
+  const sig = (at: string | null, name: string | null, auditId: number | null, auditHash: string | null) =>
+    at && name && auditId && auditHash ? { at, name, auditId, auditHash } : null;
+  return {
+    ...summary(ctx, r),
+    live: JSON.parse(r.live) as Handover['live'],
+    notices: r.notices,
+    equipment: JSON.parse(r.equipment) as EquipmentStatus,
+    notes: r.notes,
+    outgoingSignature: sig(r.outgoing_signed_at, r.outgoing_signer, r.outgoing_audit_id, r.outgoing_audit_hash),
+    incomingSignature: sig(r.incoming_signed_at, r.incoming_signer, r.incoming_audit_id, r.incoming_audit_hash),
+    review: r.reviewed_at ? { at: r.reviewed_at, name: r.reviewer ?? '', comment: r.review_comment ?? '' } : null,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+}
+
+function row(ctx: CoreContext, id: number): Row {
+  const r = ctx.db.prepare('SELECT * FROM handovers WHERE id = ?').get(id) as Row | undefined;
+  if (!r) throw new AppError('handover.not_found', { id });
+  return r;
+}
+
+export function getHandover(ctx: CoreContext, id: number): Handover {
+  return toHandover(ctx, row(ctx, id));
+}
+
+function pickShift(ctx: CoreContext, date?: string, shift?: ShiftName): ShiftInstance {
+  const config = getRosterConfig(ctx);
+  if (!date) return shiftAt(ctx, ctx.clock.now(), config);
+  const shifts = shiftsOfDay(date, config, getSettings(ctx).timeZone);
+  return shifts.find((s) => s.shift === shift) ?? shifts[0]!;
+}
+
+/** Drafts the handover of a shift (default: the one in progress), or refreshes its live data while unsigned. */
+export function draftHandover(ctx: CoreContext, date?: string, shift?: ShiftName): Handover {
+  const s = pickShift(ctx, date, shift);
+  const existing = ctx.db.prepare('SELECT * FROM handovers WHERE date = ? AND shift = ?').get(s.date, s.shift) as
+    Row | undefined;
+  if (existing?.outgoing_signed_at) return toHandover(ctx, existing);
+  const now = ctx.clock.now().toISOString();
+  const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
+  const id = ctx.tx(() => {
+    if (existing) {
+      ctx.db.prepare('UPDATE handovers SET live = ?, updated_at = ? WHERE id = ?').run(live, now, existing.id);
+      ctx.audit.appendRow(ctx.actor(), 'handover.refresh', 'handovers', existing.id);
+      return existing.id;
+    }
+    const out = onDutyFor(ctx, s);
+    const incoming = onDutyFor(ctx, nextShift(ctx, s));
+    const newId = Number(
+      ctx.db
+        .prepare(
+          `INSERT INTO handovers (date, shift, period_start, period_end, outgoing_person_id, incoming_person_id,
+             leader_person_id, live, equipment, created_at, created_by, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          s.date,
+          s.shift,
+          s.start.toISOString(),
+          s.end.toISOString(),
+          out.lead[0]?.id ?? null,
+          incoming.lead[0]?.id ?? null,
+          out.leader[0]?.id ?? null,
+          live,
+          JSON.stringify(NEW_EQUIPMENT),
+          now,
+          ctx.actor(),
+          now,
+        ).lastInsertRowid,
+    );
+    ctx.audit.appendRow(ctx.actor(), 'handover.draft', 'handovers', newId);
+    return newId;
+  });
+  return getHandover(ctx, id);
+}
+
+export function saveHandover(ctx: CoreContext, input: z.output<typeof handoverSaveSchema>): Handover {
+  const r = row(ctx, input.id);
+  if (r.outgoing_signed_at) throw new AppError('handover.frozen');
+  for (const pid of [input.outgoingPersonId, input.incomingPersonId]) if (pid) getPerson(ctx, pid);
+  const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
+  ctx.tx(() => {
+    ctx.db
+      .prepare(
+        `UPDATE handovers SET notices=?, equipment=?, notes=?, outgoing_person_id=?, incoming_person_id=?, live=?,
+           updated_at=? WHERE id=?`,
+      )
+      .run(
+        input.notices,
+        JSON.stringify(input.equipment),
+        input.notes,
+        input.outgoingPersonId,
+        input.incomingPersonId,
+        live,
+        ctx.clock.now().toISOString(),
+        input.id,
+      );
+    ctx.audit.appendRow(ctx.actor(), 'handover.save', 'handovers', input.id);
+  });
+  return getHandover(ctx, input.id);
+}
+
+/**
+ * A signature is the named officer's own (their PIN when they have one), once, outgoing before incoming.
+ * It stores the audit chain head so a later change to anything the handover covered is detectable.
+ */
+export function signHandover(
+  ctx: CoreContext,
+  id: number,
+  side: 'outgoing' | 'incoming',
+  personId: number,
+  pin?: string,
+): Handover {
+  const r = row(ctx, id);
+  const expected = side === 'outgoing' ? r.outgoing_person_id : r.incoming_person_id;
+  if (!r.outgoing_person_id || !r.incoming_person_id) throw new AppError('handover.missing_officer');
+  if ((side === 'outgoing' ? r.outgoing_signed_at : r.incoming_signed_at) !== null)
+    throw new AppError('handover.already_signed');
+  if (side === 'incoming' && !r.outgoing_signed_at) throw new AppError('handover.outgoing_first');
+  const person = getPerson(ctx, personId);
+  if (expected !== personId)
+    throw new AppError('handover.not_your_side', { name: person.name }, [{ path: 'personId', code: 'not_your_side' }]);
+  checkPin(ctx, personId, pin);
+  ctx.tx(() => {
+    const head = ctx.audit.head()!;
+    ctx.db
+      .prepare(
+        `UPDATE handovers SET ${side}_signed_at=?, ${side}_signer=?, ${side}_audit_id=?, ${side}_audit_hash=?,
+           updated_at=? WHERE id=?`,
+      )
+      .run(ctx.clock.now().toISOString(), person.name, head.id, head.hash, ctx.clock.now().toISOString(), id);
+    ctx.audit.appendRow(person.name, `handover.sign_${side}`, 'handovers', id);
+  });
+  return getHandover(ctx, id);
+}
+
+export function reviewHandover(ctx: CoreContext, id: number, personId: number, comment: string, pin?: string) {
+  const r = row(ctx, id);
+  if (r.reviewed_at) throw new AppError('handover.already_reviewed');
+  if (!r.incoming_signed_at) throw new AppError('handover.not_signed');
+  const person = getPerson(ctx, personId);
+  const isLeader = r.leader_person_id ? r.leader_person_id === personId : person.roles.includes('leader');
+  if (!isLeader)
+    throw new AppError('handover.not_leader', { name: person.name }, [{ path: 'personId', code: 'not_leader' }]);
+  checkPin(ctx, personId, pin);
+  ctx.tx(() => {
+    const now = ctx.clock.now().toISOString();
+    ctx.db
+      .prepare('UPDATE handovers SET reviewed_at=?, reviewer=?, review_comment=?, updated_at=? WHERE id=?')
+      .run(now, person.name, comment, now, id);
+    ctx.audit.appendRow(person.name, 'handover.review', 'handovers', id);
+  });
+  return getHandover(ctx, id);
+}
+
+/** Signed handovers awaiting the leader's review come first, then the newest. */
+export function listHandovers(ctx: CoreContext, query: string, limit: number): HandoverSummary[] {
+  const like = `%${query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const rows = ctx.db
+    .prepare(
+      `SELECT h.* FROM handovers h
+         LEFT JOIN people o ON o.id = h.outgoing_person_id LEFT JOIN people i ON i.id = h.incoming_person_id
+       WHERE ? = '' OR h.date LIKE @like ESCAPE '\\' OR h.notices LIKE @like ESCAPE '\\' OR h.notes LIKE @like ESCAPE '\\'
+          OR h.live LIKE @like ESCAPE '\\' OR h.review_comment LIKE @like ESCAPE '\\'
+          OR o.name LIKE @like ESCAPE '\\' OR i.name LIKE @like ESCAPE '\\'
+       ORDER BY (h.incoming_signed_at IS NOT NULL AND h.reviewed_at IS NULL) DESC, h.period_start DESC
+       LIMIT @limit`,
+    )
+    .all(query, { like, limit }) as Row[];
+  return rows.map((r) => summary(ctx, r));
+}

@@ -1,0 +1,80 @@
+import { AppError } from '../contract/errors';
+import type { SlotRef } from '../contract/roster';
+import type { CoreContext } from '../context';
+import { activePerson, checkSlot, findAssignment, recordChange, writeSlot } from './roster-repo';
+
+function occupant(ctx: CoreContext, at: SlotRef): number {
+  const row = findAssignment(ctx, at);
+  if (!row?.person_id) throw new AppError('roster.slot_empty', { date: at.date });
+  return row.person_id;
+}
+
+/** A hand edit by the director: recorded as a change (who, when, optional reason). */
+export function assign(ctx: CoreContext, at: SlotRef, personId: number | null, reason: string): void {
+  checkSlot(ctx, at);
+  if (personId !== null) activePerson(ctx, personId);
+  const from = findAssignment(ctx, at)?.person_id ?? null;
+  if (from === personId) return;
+  ctx.tx(() => {
+    const changeId = recordChange(ctx, {
+      kind: 'assign',
+      month: at.date.slice(0, 7),
+      date: at.date,
+      role: at.role,
+      fromPersonId: from,
+      toPersonId: personId,
+      reason,
+      detail: { at },
+    });
+    writeSlot(ctx, at, personId, personId === null ? null : 'assign', changeId);
+  });
+}
+
+/** 换班: two rostered people exchange their slots; both slots point at the same change. */
+export function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: string, approver: string): void {
+  checkSlot(ctx, a);
+  checkSlot(ctx, b);
+  const pa = occupant(ctx, a);
+  const pb = occupant(ctx, b);
+  if (pa === pb) throw new AppError('roster.same_person');
+  activePerson(ctx, pa);
+  activePerson(ctx, pb);
+  ctx.tx(() => {
+    const changeId = recordChange(ctx, {
+      kind: 'swap',
+      month: a.date.slice(0, 7),
+      date: a.date,
+      otherDate: b.date,
+      role: a.role,
+      fromPersonId: pa,
+      toPersonId: pb,
+      reason,
+      approver,
+      detail: { a, b },
+    });
+    writeSlot(ctx, a, pb, 'swap', changeId);
+    writeSlot(ctx, b, pa, 'swap', changeId);
+  });
+}
+
+/** 替班: someone takes one rostered person's slot; the original person is kept in the change. */
+export function standIn(ctx: CoreContext, at: SlotRef, personId: number, reason: string, approver: string): void {
+  checkSlot(ctx, at);
+  const from = occupant(ctx, at);
+  if (from === personId) throw new AppError('roster.same_person');
+  activePerson(ctx, personId);
+  ctx.tx(() => {
+    const changeId = recordChange(ctx, {
+      kind: 'stand_in',
+      month: at.date.slice(0, 7),
+      date: at.date,
+      role: at.role,
+      fromPersonId: from,
+      toPersonId: personId,
+      reason,
+      approver,
+      detail: { at },
+    });
+    writeSlot(ctx, at, personId, 'stand_in', changeId);
+  });
+}

@@ -1,0 +1,30 @@
+import i18next from 'i18next';
+import { localDateTime } from '@contract';
+
+/** "1小时12分" / "1 h 12 min": whole minutes, hours when over an hour, days when over a day. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(Math.abs(ms) / 60_000));
+  const d = Math.floor(total / 1440);
+  const h = Math.floor((total % 1440) / 60);
+  const m = total % 60;
+  if (d > 0) return i18next.t('time.dh', { d, h });
+  if (h > 0) return i18next.t('time.hm', { h, m });
+  if (total === 0 && Math.abs(ms) > 0) return i18next.t('time.s', { s: Math.floor(Math.abs(ms) / 1000) });
+  return i18next.t('time.m', { m });
+}
+
+/** "18 分钟前" / "in 5 min" relative to now. */
+export function formatRelative(iso: string, now: Date): string {
+  const diff = Date.parse(iso) - now.getTime();
+  return i18next.t(diff >= 0 ? 'time.in' : 'time.ago', { d: formatDuration(diff) });
+}
+
+export function formatTime(iso: string | null | undefined, timeZone: string): string {
+  return iso ? localDateTime(iso, timeZone) : '—';
+}
+
+/** Records made before anyone signed in carry a placeholder actor that is shown translated. */
+export function actorName(name: string): string {
+  if (name === 'unidentified' || name === 'system') return i18next.t(`common.actor.${name}`);
+  return name;
+}

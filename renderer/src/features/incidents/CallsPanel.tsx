@@ -1,0 +1,42 @@
+import { Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IncidentDetail } from '@contract';
+import { useSettings } from '../../app/settings-context';
+import { actorName, formatTime } from '../../components/time-format';
+import { CallForm } from './CallForm';
+
+export function CallsPanel({ detail }: { detail: IncidentDetail }) {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button size="xs" variant="light" onClick={() => setAdding(true)}>
+          {t('call.add')}
+        </Button>
+      </Group>
+      {detail.calls.length === 0 && <Text c="dimmed">{t('call.none')}</Text>}
+      {detail.calls.map((c) => (
+        <Paper key={c.id} withBorder p="xs">
+          <Group gap="xs">
+            <Badge variant="light" color={c.direction === 'in' ? 'teal' : 'indigo'}>
+              {t(`call.${c.direction}`)}
+            </Badge>
+            <Text size="sm" fw={600}>
+              {c.party} {c.number}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {formatTime(c.at, settings.timeZone)} · {actorName(c.createdBy)}
+            </Text>
+          </Group>
+          <Text size="sm">{c.gist}</Text>
+        </Paper>
+      ))}
+      <Modal opened={adding} onClose={() => setAdding(false)} title={t('call.title')} size="lg" closeOnEscape={false}>
+        <CallForm incidentId={detail.incident.id} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
+      </Modal>
+    </Stack>
+  );
+}

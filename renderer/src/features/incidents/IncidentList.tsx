@@ -1,0 +1,167 @@
+import { Badge, Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { deadlineStatus, type IncidentListItem, type IncidentListQuery } from '@contract';
+import { call } from '../../api/client';
+import { useDataEvents } from '../../app/data-events';
+import { useSettings } from '../../app/settings-context';
+import { DeadlineBadge } from '../../components/DeadlineBadge';
+import { formatTime } from '../../components/time-format';
+import { useNow } from '../../hooks/useNow';
+import { LevelBadge } from './LevelBadge';
+
+const ROW_HEIGHT = 92;
+
+/** Pages through incidents by keyset cursor and renders only the rows in view. */
+export function IncidentList(props: {
+  filter: Omit<IncidentListQuery, 'cursor' | 'limit'>;
+  selectedId: number | null;
+  onSelect(id: number): void;
+}) {
+  const { t } = useTranslation();
+  const { version } = useDataEvents();
+  const now = useNow();
+  const [items, setItems] = useState<IncidentListItem[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const parentRef = useRef<HTMLDivElement>(null);
+  const filterKey = JSON.stringify(props.filter);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    call('incidents.list', { ...props.filter, limit: 100 })
+      .then((page) => {
+        if (!live) return;
+        setItems(page.items);
+        setTotal(page.total);
+        setCursor(page.nextCursor);
+      })
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [filterKey, version]);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems[virtualItems.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (!cursor || loading || lastIndex < items.length - 20) return;
+    setLoading(true);
+    call('incidents.list', { ...props.filter, cursor, limit: 100 })
+      .then((page) => {
+        setItems((prev) => [...prev, ...page.items]);
+        setCursor(page.nextCursor);
+      })
+      .finally(() => setLoading(false));
+  }, [lastIndex, cursor, loading, items.length]);
+
+  return (
+    <Stack gap={4} h="100%">
+      <Group justify="space-between" px={4}>
+        <Text size="sm" c="dimmed" data-testid="incident-total">
+          {total === null ? t('app.loading') : t('incident.total', { count: total })}
+        </Text>
+        {loading && <Loader size="xs" />}
+      </Group>
+      <div ref={parentRef} style={{ flex: 1, overflow: 'auto', minHeight: 0 }} data-testid="incident-list">
+        {total === 0 && (
+          <Text c="dimmed" ta="center" mt="xl">
+            {t('incident.empty')}
+          </Text>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualItems.map((v) => {
+            const item = items[v.index]!;
+            return (
+              <div
+                key={item.id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  transform: `translateY(${v.start}px)`,
+                  height: ROW_HEIGHT,
+                  padding: 2,
+                }}
+              >
+                <Row item={item} now={now} selected={item.id === props.selectedId} onSelect={props.onSelect} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </Stack>
+  );
+}
+
+function Row({
+  item,
+  now,
+  selected,
+  onSelect,
+}: {
+  item: IncidentListItem;
+  now: Date;
+  selected: boolean;
+  onSelect(id: number): void;
+}) {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const open = item.deadlines.filter((d) => !d.doneAt);
+  const worst = open
+    .map((d) => ({ d, s: deadlineStatus(d, now) }))
+    .sort((a, b) => a.s.remainingMs - b.s.remainingMs)[0];
+  const voided = item.status === 'voided';
+  return (
+    <UnstyledButton
+      w="100%"
+      h="100%"
+      onClick={() => onSelect(item.id)}
+      data-testid={`incident-row-${item.id}`}
+      aria-current={selected}
+    >
+      <Paper withBorder p={8} h="100%" bg={selected ? 'var(--mantine-color-blue-light)' : undefined}>
+        <Group justify="space-between" wrap="nowrap" gap={6}>
+          <Text
+            fw={600}
+            truncate
+            td={voided ? 'line-through' : undefined}
+            c={voided ? 'dimmed' : undefined}
+            title={voided ? t('incident.voided') : item.title}
+          >
+            {item.title}
+          </Text>
+          <LevelBadge level={item.level} />
+        </Group>
+        <Text size="xs" c="dimmed" truncate>
+          {item.number} · {formatTime(item.receivedAt, settings.timeZone)} · {item.place}
+        </Text>
+        <Group gap={4} mt={4} wrap="nowrap">
+          {worst ? (
+            <DeadlineBadge deadline={worst.d} now={now} />
+          ) : (
+            <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+              {t(`incident.status.${item.status}`)}
+            </Badge>
+          )}
+          {item.casualties.deaths > 0 && (
+            <Badge variant="outline" color="dark" style={{ textTransform: 'none' }}>
+              {t('incident.casualty.deaths')} {item.casualties.deaths}
+            </Badge>
+          )}
+        </Group>
+      </Paper>
+    </UnstyledButton>
+  );
+}

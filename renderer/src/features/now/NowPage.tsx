@@ -1,0 +1,50 @@
+import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconPhone, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { deadlineStatus, compareByUrgency } from '@contract';
+import { DeadlineBadge } from '../../components/DeadlineBadge';
+import { useNow } from '../../hooks/useNow';
+import { useQuery } from '../../hooks/useQuery';
+import { LevelBadge } from '../incidents/LevelBadge';
+
+/** 当前: what needs doing now, overdue first. */
+export function NowPage(props: { openIncident(id: number): void; logCall(): void; newIncident(): void }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const { data } = useQuery('deadlines.open', {});
+  const items = (data ?? []).map((d) => ({ ...d, status: deadlineStatus(d, now) })).sort(compareByUrgency);
+  return (
+    <Stack maw={1000} gap="md">
+      <Group justify="space-between">
+        <Title order={2}>{t('now.title')}</Title>
+        <Group>
+          <Button leftSection={<IconPhone size={16} />} variant="light" onClick={props.logCall}>
+            {t('now.logCall')} (Ctrl+L)
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={props.newIncident}>
+            {t('incident.new')} (Ctrl+N)
+          </Button>
+        </Group>
+      </Group>
+      <Title order={4}>{t('now.openDeadlines')}</Title>
+      {data && items.length === 0 && <Text c="dimmed">{t('now.nothingDue')}</Text>}
+      <Stack gap={6} data-testid="now-deadlines">
+        {items.map((d) => (
+          <UnstyledButton key={`${d.incidentId}-${d.kind}`} onClick={() => props.openIncident(d.incidentId)}>
+            <Paper withBorder p="xs" data-state={d.status.state}>
+              <Group justify="space-between" wrap="nowrap">
+                <Group gap="xs" wrap="nowrap">
+                  <LevelBadge level={d.level} />
+                  <Text fw={600} truncate>
+                    {d.incidentNumber} {d.incidentTitle}
+                  </Text>
+                </Group>
+                <DeadlineBadge deadline={d} now={now} />
+              </Group>
+            </Paper>
+          </UnstyledButton>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,48 @@
+import { Group, Text, Tooltip } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DutyNow, PersonBrief } from '@contract';
+import { call } from '../../api/client';
+import { useSettings } from '../../app/settings-context';
+import { formatInstant } from './format';
+import { useRosterVersion } from './roster-bus';
+
+function names(people: PersonBrief[]) {
+  return people.map((p) => p.name).join('、') || '—';
+}
+
+/** 带班领导 with phone, 主班 and 副班 of the shift in progress; re-read every 20 s so the handover minute shows. */
+export function DutyNowHeader() {
+  const { t, i18n } = useTranslation();
+  const { settings } = useSettings();
+  const version = useRosterVersion(20_000);
+  const [duty, setDuty] = useState<DutyNow | null>(null);
+
+  useEffect(() => {
+    call('duty.now', {}).then(setDuty, () => setDuty(null));
+  }, [version]);
+
+  if (!duty) return null;
+  const empty = !duty.leader.length && !duty.lead.length && !duty.second.length;
+  const leader = duty.leader[0];
+  const until = t('duty.until', { time: formatInstant(duty.endsAt, settings.timeZone, i18n.language) });
+  const line = `${t('role.leader')} ${leader ? `${leader.name} ${leader.phones[0] ?? ''}` : '—'} · ${t('role.lead')} ${names(duty.lead)} · ${t('role.second')} ${names(duty.second)}`;
+  return (
+    <Tooltip label={`${line} (${until})`}>
+      <Group gap={6} wrap="nowrap" data-testid="duty-now" style={{ minWidth: 0, flex: '1 1 auto' }}>
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {t('duty.now')}
+        </Text>
+        {empty ? (
+          <Text size="sm" c="red.7" fw={600}>
+            {t('duty.none')}
+          </Text>
+        ) : (
+          <Text size="sm" fw={600} truncate="end" data-testid="duty-now-names">
+            {line}
+          </Text>
+        )}
+      </Group>
+    </Tooltip>
+  );
+}

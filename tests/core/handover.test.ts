@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { chemicalFire } from './fixtures';
+import { openTestCore } from './helpers';
+import { generateNovember, seedPeople } from './roster-fixtures';
+
+const EQUIP = { phone: 'ok', fax: 'ok', video: 'fault', satellite: 'ok', note: '视频会议终端无图像，已报修' } as const;
+
+async function setup() {
+  // 2026-11-10 08:00 local: the shift of the 9th is about to hand over to the 10th.
+  const core = openTestCore({ start: '2026-11-10T00:00:00Z' });
+  const p = await seedPeople(core);
+  await generateNovember(core, p);
+  await core.call('people.setPin', { id: p.leads[1]!.id, pin: '1357' });
+  return { core, p };
+}
+
+describe('handover', () => {
+  it('drafts from the roster, is completed, signed by both sides and reviewed, then frozen', async () => {
+    const { core, p } = await setup();
+    const d = await core.call('handover.draft', {});
+    expect(d).toMatchObject({
+      date: '2026-11-09',
+      status: 'draft',
+      outgoing: { name: '张伟' },
+      incoming: { name: '刘洋' },
+      leader: { name: '王局长' },
+      live: { sources: { incidents: true, plans: false }, incidents: [] },
+    });
+    expect(await core.call('handover.draft', {})).toMatchObject({ id: d.id });
+    await core.call('handover.save', {
+      id: d.id,
+      notices: '市气象台预报明日有暴雨，注意防汛信息',
+      equipment: EQUIP,
+      notes: '',
+      outgoingPersonId: d.outgoing!.id,
+      incomingPersonId: d.incoming!.id,
+    });
+    const head = (await core.call('app.info', {})).auditHead!;
+    const s1 = await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
+    expect(s1.outgoingSignature).toMatchObject({ name: '张伟', auditId: head.id, auditHash: head.hash });
+    const s2 = await core.call('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '1357' });
+    expect(s2.status).toBe('signed');
+    expect((await core.call('handover.list', { query: '' }))[0]).toMatchObject({ id: d.id, status: 'signed' });
+    const r = await core.call('handover.review', { id: d.id, personId: p.leaders[0]!.id, comment: '已阅，注意防汛。' });
+    expect(r).toMatchObject({ status: 'reviewed', review: { name: '王局长', comment: '已阅，注意防汛。' } });
+    expect((await core.call('handover.list', { query: '暴雨' })).map((h) => h.id)).toEqual([d.id]);
+    expect(await core.call('handover.list', { query: '地震' })).toEqual([]);
+    expect((await core.call('audit.verify', {})).ok).toBe(true);
+    // The database itself refuses a change to the frozen record.
+    expect(() => core.db.prepare("UPDATE handovers SET notices = 'x' WHERE id = ?").run(d.id)).toThrow(/frozen/);
+    expect(() => core.db.prepare('DELETE FROM handovers WHERE id = ?').run(d.id)).toThrow(/never deleted/);
+  });
+
+  it("refuses signing twice, out of order, in someone else's name, without PIN, and editing after signing", async () => {
+    const { core, p } = await setup();
+    const d = await core.call('handover.draft', {});
+    const code = async (m: Parameters<typeof core.service.invoke>[0], input: unknown) => {
+      const r = await core.service.invoke(m, input);
+      return r.ok ? 'ok' : r.error.code;
+    };
+    expect(await code('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '1357' })).toBe(
+      'handover.outgoing_first',
+    );
+    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.seconds[0]!.id })).toBe(
+      'handover.not_your_side',
+    );
+    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id })).toBe('ok');
+    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id })).toBe(
+      'handover.already_signed',
+    );
+    expect(await code('handover.review', { id: d.id, personId: p.leaders[0]!.id, comment: '阅' })).toBe(
+      'handover.not_signed',
+    );
+    expect(await code('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id })).toBe(
+      'operator.pin_required',
+    );
+    const save = { id: d.id, notices: 'x', equipment: EQUIP, notes: '', outgoingPersonId: 1, incomingPersonId: 2 };
+    expect(await code('handover.save', save)).toBe('handover.frozen');
+    await core.call('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '1357' });
+    expect(await code('handover.review', { id: d.id, personId: p.leaders[1]!.id, comment: '阅' })).toBe(
+      'handover.not_leader',
+    );
+    expect((await core.call('handover.get', { id: d.id })).notices).toBe('');
+  });
+
+  it('lists open incidents with their next deadline and instructions being followed, frozen at signing', async () => {
+    const { core, p } = await setup();
+    core.clock.set('2026-11-23T01:20:00Z'); // 09:20 on the 23rd, 15 minutes after the fire was received
+    const inc = await core.call('incidents.create', chemicalFire());
+    await core.call('instructions.create', {
+      incidentId: inc.id,
+      leader: '王市长',
+      givenAt: '2026-11-23T01:15:00Z',
+      text: '全力救治伤员，防止次生灾害',
+    });
+    const d = await core.call('handover.draft', {});
+    expect(d.live.sources.incidents).toBe(true);
+    expect(d.live.incidents).toEqual([
+      expect.objectContaining({
+        id: inc.id,
+        title: chemicalFire().title,
+        nextDeadline: expect.objectContaining({ kind: 'phone' }),
+      }),
+    ]);
+    expect(d.live.deadlines.length).toBeGreaterThan(0);
+    expect(d.live.instructions).toEqual([expect.objectContaining({ leader: '王市长' })]);
+    const signed = await core.call('handover.sign', {
+      id: d.id,
+      side: 'outgoing',
+      personId: d.outgoing!.id,
+      ...pinFor(d.outgoing!.id),
+    });
+    await core.call('incidents.create', chemicalFire({ title: '第二起' }));
+    expect((await core.call('handover.draft', {})).live).toEqual(signed.live);
+    function pinFor(id: number) {
+      return id === p.leads[1]!.id ? { pin: '1357' } : {};
+    }
+  });
+});
