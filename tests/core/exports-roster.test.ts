@@ -8,7 +8,8 @@ import {
   rosterXlsx,
   type RosterMonthView,
 } from '../../electron/core/exports/roster-export';
-import { unzipText } from './exports-fixtures';
+import { dayWithIncidents, unzipText } from './exports-fixtures';
+import { generateNovember, seedPeople } from './roster-fixtures';
 
 const person = (name: string, phone: string) => ({ name, phones: [phone] });
 const view: RosterMonthView = {
@@ -69,5 +70,42 @@ describe('roster layout (data from the roster feature)', () => {
     expect(xml).toContain('市人民政府总值班室2026年10月值班表');
     expect(xml).toContain('四（国庆节）');
     expect(renderHtml(doc)).toContain('size: A4 landscape');
+  });
+});
+
+describe('roster data in the exports', () => {
+  it('exports.roster writes the generated month to XLSX and DOCX, audited', async () => {
+    const { core } = await dayWithIncidents();
+    await generateNovember(core, await seedPeople(core));
+    const file = await core.call('exports.roster', { month: '2026-11', format: 'xlsx' });
+    expect(file.fileName).toBe('市人民政府总值班室2026年11月值班表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(31); // header + 30 days of one 24-hour shift
+    expect(ws.getRow(2).getCell(1).value).toBe('2026-11-01');
+    expect(['王局长', '李副秘书长']).toContain(ws.getRow(2).getCell(4).value);
+    expect(String(ws.getRow(2).getCell(7).value)).toMatch(/138000000\d\d/);
+    const docx = await core.call('exports.roster', { month: '2026-11', format: 'docx' });
+    expect(await unzipText(docx.base64, 'word/document.xml')).toContain('2026-11-30');
+    const logged = core.db.prepare("SELECT count(*) FROM audit_log WHERE kind = 'export.roster'").pluck().get();
+    expect(logged).toBe(2);
+  });
+
+  it('the daily report lists the officers on duty from the roster', async () => {
+    const { core } = await dayWithIncidents();
+    await generateNovember(core, await seedPeople(core));
+    const p = await core.call('exports.preview', { kind: 'daily', period: { date: '2026-11-23' } });
+    expect(p.missingSections).toEqual(['plans']);
+    expect(p.html).toContain('值班人员');
+    expect(p.html).toMatch(/带班领导：(王局长|李副秘书长)（138000000\d\d）/);
+    expect(p.html).toMatch(/主班：(张伟|刘洋)/);
+    const shift = await core.call('exports.preview', {
+      kind: 'daily',
+      period: { from: '2026-11-23T00:00:00Z', to: '2026-11-23T04:00:00Z' },
+    });
+    // 08:00–12:00 spans the handover at 08:30: both shifts are listed, each with its times.
+    expect(shift.html).toMatch(/11月22日8时30分至11月23日8时30分 带班领导/);
+    expect(shift.html).toMatch(/11月23日8时30分至11月24日8时30分 带班领导/);
   });
 });

@@ -43,6 +43,10 @@ export const logExportSchema = z
   .strict()
   .refine((p) => p.from <= p.to, { params: { code: 'invalid_period' }, path: ['to'] });
 
+/** 'YYYY-MM' */
+export const exportMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+export const rosterExportSchema = z.object({ month: exportMonthSchema, format: z.enum(['xlsx', 'docx']) }).strict();
+
 export const previewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('daily'), period: dailyPeriodSchema }).strict(),
   z.object({ kind: z.literal('special'), reportId: z.number().int().positive() }).strict(),
@@ -79,4 +83,5 @@ export const exportMethods = {
   'exports.dailyReport': method<ExportedFile>()(dailyReportSchema),
   'exports.specialReport': method<ExportedFile>()(specialReportSchema),
   'exports.log': method<ExportedFile>()(logExportSchema),
+  'exports.roster': method<ExportedFile>()(rosterExportSchema),
 };

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import type { Period } from './issue-numbers';
+import { rosterOnDuty } from './roster-source';
 
 /** One line of 应急预案启动情况, already worded. */
 export interface ActivePlanLine {
@@ -12,11 +13,14 @@ export interface OnDutyLine {
   text: string;
 }
 
+type DailyPeriod = Period & { isDay: boolean };
+
 /**
  * Where the daily report reads plans and the roster from. A source stays undefined until its feature is
- * in the build; the report then leaves the section out and says so in the preview instead of inventing it.
+ * in the build (plans: not yet); the report then leaves the section out and says so in the preview
+ * instead of inventing it.
  */
 export const dailySources: {
-  activePlans?: (ctx: CoreContext, period: Period) => ActivePlanLine[];
-  onDuty?: (ctx: CoreContext, period: Period) => OnDutyLine[];
-} = {};
+  activePlans?: (ctx: CoreContext, period: DailyPeriod) => ActivePlanLine[];
+  onDuty?: (ctx: CoreContext, period: DailyPeriod) => OnDutyLine[];
+} = { onDuty: rosterOnDuty };

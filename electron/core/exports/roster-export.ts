@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
+import type { ExportedFile } from '../contract/exports';
+import type { CoreContext } from '../context';
+import { rosterMonth } from '../roster/roster-repo';
+import { getSettings } from '../settings/settings-repo';
 import type { DocumentModel } from './blocks';
+import { recordExport } from './export-file';
+import { renderDocx } from './render-docx';
+import { safeFileName } from './wording';
 
 /**
  * The parts of the roster feature's month (contract RosterMonth) that a posted roster prints. Typed
@@ -81,4 +88,23 @@ export async function rosterXlsx(view: RosterMonthView, dutyRoomName: string): P
   ws.addRows(rosterRows(view));
   ws.pageSetup.printTitlesRow = '1:1';
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The month from the roster feature (swaps and stand-ins already applied), as a file for posting. */
+export async function exportRoster(
+  ctx: CoreContext,
+  input: { month: string; format: 'xlsx' | 'docx' },
+): Promise<ExportedFile> {
+  const view = rosterMonth(ctx, input.month);
+  const name = getSettings(ctx).dutyRoomName;
+  const bytes = input.format === 'xlsx' ? await rosterXlsx(view, name) : await renderDocx(rosterDocument(view, name));
+  return ctx.tx(() =>
+    recordExport(ctx, {
+      kind: 'roster',
+      format: input.format,
+      subject: { month: input.month },
+      fileName: safeFileName(`${rosterTitle(view, name)}.${input.format}`),
+      bytes,
+    }),
+  );
 }
