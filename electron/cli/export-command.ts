@@ -11,7 +11,8 @@ type Values = ReturnType<typeof parseCommonArgs>['values'];
 
 export const EXPORT_USAGE = `  export daily   --date YYYY-MM-DD | --from "YYYY-MM-DD HH:mm" --to "…"  --out FILE.docx|.pdf
   export special --report ID  --out FILE.docx|.pdf
-  export log     --from YYYY-MM-DD --to YYYY-MM-DD  --out FILE.xlsx|.csv`;
+  export log     --from YYYY-MM-DD --to YYYY-MM-DD  --out FILE.xlsx|.csv
+  export roster  --month YYYY-MM  --out FILE.xlsx|.docx`;
 
 export class UsageError extends Error {}
 
@@ -47,6 +48,9 @@ function request(kind: string, values: Values, tz: string): [MethodName, unknown
     case 'log':
       if (!values.from || !values.to) throw new UsageError('export log needs --from and --to (YYYY-MM-DD)');
       return ['exports.log', { from: values.from, to: values.to, format: formatOf(values, ['xlsx', 'csv']) }];
+    case 'roster':
+      if (!values.month) throw new UsageError('export roster needs --month YYYY-MM');
+      return ['exports.roster', { month: values.month, format: formatOf(values, ['xlsx', 'docx']) }];
     default:
       throw new UsageError(`unknown export "${kind}"\n${EXPORT_USAGE}`);
   }

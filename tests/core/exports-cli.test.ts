@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './built';
 import { dayWithIncidents, unzipText } from './exports-fixtures';
+import { generateNovember, seedPeople } from './roster-fixtures';
 
 async function dataDir() {
   const { core, initialId } = await dayWithIncidents();
+  await generateNovember(core, await seedPeople(core));
   core.db.close();
   return { dir: core.dir, initialId };
 }
@@ -53,6 +55,10 @@ describe('duty-room export', () => {
       runCli(['export', 'log', '--data', dir, '--from', '2026-11-01', '--to', '2026-11-30', '--out', xlsx]).code,
     ).toBe(0);
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+
+    const roster = join(dir, 'roster.xlsx');
+    expect(runCli(['export', 'roster', '--data', dir, '--month', '2026-11', '--out', roster]).code).toBe(0);
+    expect(readFileSync(roster).subarray(0, 2).toString()).toBe('PK');
 
     expect(runCli(['verify', '--data', dir]).code).toBe(0);
   }, 60_000);

@@ -59,6 +59,11 @@ describe('Reports area in Chromium against the web host', () => {
       const csv = await reports.exportAs('csv');
       await csv.saveAs(join(out, 'log.csv'));
       expect(readFileSync(join(out, 'log.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+
+      await reports.chooseKind('roster');
+      await page.getByTestId('roster-month').fill('2026-11');
+      const roster = await reports.exportAs('roster-xlsx');
+      expect(roster.suggestedFilename()).toBe('市人民政府总值班室2026年11月值班表.xlsx');
     } finally {
       await host.stop();
     }

@@ -4,8 +4,8 @@ import type { Download, Page } from 'playwright-core';
 export class ReportsPage {
   constructor(readonly page: Page) {}
 
-  async chooseKind(kind: 'daily' | 'special' | 'log'): Promise<void> {
-    const labels = { daily: '值班信息', special: '专报', log: '值班日志' };
+  async chooseKind(kind: 'daily' | 'special' | 'log' | 'roster'): Promise<void> {
+    const labels = { daily: '值班信息', special: '专报', log: '值班日志', roster: '值班表' };
     await this.page.getByTestId('report-kind').getByText(labels[kind], { exact: true }).click();
   }
 
@@ -27,7 +27,7 @@ export class ReportsPage {
     await this.page.getByRole('option', { name: new RegExp(optionText) }).click();
   }
 
-  async exportAs(format: 'docx' | 'pdf' | 'xlsx' | 'csv'): Promise<Download> {
+  async exportAs(format: 'docx' | 'pdf' | 'xlsx' | 'csv' | 'roster-xlsx'): Promise<Download> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download', { timeout: 30_000 }),
       this.page.getByTestId(`export-${format}`).click(),

@@ -7,11 +7,12 @@ import { useSettings } from '../../app/settings-context';
 import { DailyOptions, type DailyState } from './DailyOptions';
 import { DocumentPreview } from './DocumentPreview';
 import { LogOptions } from './LogOptions';
+import { RosterOptions } from './RosterOptions';
 import { SpecialOptions } from './SpecialOptions';
 import { useExport } from './useExport';
 import { usePreview } from './usePreview';
 
-type Kind = 'daily' | 'special' | 'log';
+type Kind = 'daily' | 'special' | 'log' | 'roster';
 
 /** 报表: options on the left, the document as it will print on the right, export buttons under it. */
 export function ReportsPage() {
@@ -49,12 +50,17 @@ export function ReportsPage() {
         <SegmentedControl
           value={kind}
           onChange={(v) => setKind(v as Kind)}
-          data={(['daily', 'special', 'log'] as const).map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
+          data={(['daily', 'special', 'log', 'roster'] as const).map((k) => ({
+            value: k,
+            label: t(`reports.kind.${k}`),
+          }))}
           data-testid="report-kind"
         />
       </Group>
       {kind === 'log' ? (
         <LogOptions today={today} />
+      ) : kind === 'roster' ? (
+        <RosterOptions today={today} />
       ) : (
         <Group align="flex-start" wrap="nowrap" gap="lg">
           <Stack w={320} style={{ flexShrink: 0 }}>
