@@ -9,6 +9,7 @@ import { appHandlers } from './app/handlers';
 import { incidentHandlers } from './incidents/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { handoverHandlers } from './handover/handlers';
+import { planHandlers } from './plans/handlers';
 import { exportHandlers } from './exports/handlers';
 
 /** Every method of the contract, from the features' handler maps. */
@@ -17,6 +18,7 @@ const handlers: HandlerMap<MethodName> = {
   ...incidentHandlers,
   ...rosterHandlers,
   ...handoverHandlers,
+  ...planHandlers,
   ...exportHandlers,
 };
 

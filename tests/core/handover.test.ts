@@ -24,7 +24,7 @@ describe('handover', () => {
       outgoing: { name: '张伟' },
       incoming: { name: '刘洋' },
       leader: { name: '王局长' },
-      live: { sources: { incidents: true, plans: false }, incidents: [] },
+      live: { sources: { incidents: true, plans: true }, incidents: [] },
     });
     expect(await core.call('handover.draft', {})).toMatchObject({ id: d.id });
     await core.call('handover.save', {

@@ -25,7 +25,7 @@ describe('app shell in Chromium against the web host', () => {
 
       await app.toggleLanguage();
       await expect.poll(() => app.navText('log')).toBe('Duty log');
-      await app.go('plans');
+      await app.go('reports');
       await page.getByTestId('not-built').waitFor();
       await screenshot(page, 'shell-en');
 

@@ -1,6 +1,7 @@
 import { incidentTables } from '../incidents/tables';
 import { rosterTables } from '../roster/tables';
 import { handoverTables } from '../handover/tables';
+import { planTables } from '../plans/tables';
 import { exportTables } from '../exports/tables';
 
 /**
@@ -20,6 +21,7 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   ...incidentTables,
   ...rosterTables,
   ...handoverTables,
+  ...planTables,
   ...exportTables,
 ];
 

@@ -135,7 +135,7 @@ export interface DeadlineStatus {
 }
 
 /** Amber at 25 % of the window left, red once past due. */
-export function deadlineStatus(d: Deadline, now: Date): DeadlineStatus {
+export function deadlineStatus(d: Pick<Deadline, 'startAt' | 'dueAt' | 'doneAt'>, now: Date): DeadlineStatus {
   const due = Date.parse(d.dueAt);
   if (d.doneAt) {
     const margin = due - Date.parse(d.doneAt);

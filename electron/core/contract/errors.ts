@@ -26,6 +26,12 @@ export const ERROR_CODES = [
   'call.already_linked',
   ...ROSTER_ERROR_CODES,
   ...HANDOVER_ERROR_CODES,
+  'plan.retired',
+  'plan.import_invalid',
+  'plan.already_active',
+  'activation.terminated',
+  'checklist.terminated',
+  'checklist.already_done',
   'export.report_not_sent',
   'export.pdf_unavailable',
 ] as const;

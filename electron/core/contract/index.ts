@@ -4,6 +4,7 @@ import { appMethods } from './app';
 import { incidentMethods } from './incident-methods';
 import { rosterMethods } from './roster';
 import { handoverMethods } from './handover';
+import { planMethods } from './plan-methods';
 import { exportMethods } from './exports';
 
 /**
@@ -16,6 +17,7 @@ export const contract = {
   ...incidentMethods,
   ...rosterMethods,
   ...handoverMethods,
+  ...planMethods,
   ...exportMethods,
 } satisfies Record<string, MethodSpec>;
 
@@ -44,4 +46,6 @@ export * from './time';
 export * from './field-labels';
 export * from './roster';
 export * from './handover';
+export * from './plans';
+export * from './plan-methods';
 export * from './exports';

@@ -53,7 +53,7 @@ export function migrate(db: Database.Database, opts: OpenOptions): void {
   for (const m of pending) {
     const fresh = schemaVersion(db) === 0;
     db.transaction(() => {
-      runStep(db, m);
+      runStep(db, m, opts);
       if (fresh) {
         audit().append({
           actor: SYSTEM_ACTOR,
@@ -71,7 +71,7 @@ export function migrate(db: Database.Database, opts: OpenOptions): void {
   }
 }
 
-function runStep(db: Database.Database, m: Migration): void {
+function runStep(db: Database.Database, m: Migration, opts: OpenOptions): void {
   if (typeof m.up === 'string') db.exec(m.up);
-  else m.up(db);
+  else m.up(db, { clock: opts.clock, appVersion: opts.appVersion });
 }

@@ -1,12 +1,12 @@
 import type { HandoverDeadline, HandoverLive } from '../contract/handover';
 import type { CoreContext } from '../context';
 import * as incidentQueries from '../incidents/queries';
+import * as planQueries from '../plans/queries';
 
 /**
  * The handover draft reads other features only through this adapter, with the signatures that
  * `incidents/queries.ts` and `plans/queries.ts` export. A source left null is reported to the UI as
  * "not available" (never as an empty list pretending nothing is open).
- * Plans: set `plans` to `plans/queries.ts` (its `activeResponses`) when that feature lands.
  */
 export interface IncidentSource {
   openDeadlines(ctx: CoreContext, now: Date): HandoverDeadline[];
@@ -21,7 +21,7 @@ export interface HandoverSources {
   plans: PlanSource | null;
 }
 
-export const handoverSources: HandoverSources = { incidents: incidentQueries, plans: null };
+export const handoverSources: HandoverSources = { incidents: incidentQueries, plans: planQueries };
 
 /** Assembles the live part of a handover draft in one place. */
 export function assembleHandoverLive(

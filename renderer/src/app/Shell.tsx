@@ -23,6 +23,7 @@ import { DutyNowHeader } from '../features/roster/DutyNowHeader';
 import { OperatorSwitch } from '../features/roster/OperatorSwitch';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { PlansPage } from '../features/plans';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { AREAS, AREA_ICONS, type Area } from './areas';
 import { OverdueBadge } from './OverdueBadge';
@@ -65,6 +66,7 @@ export function Shell() {
   const pages: Partial<Record<Area, ReactNode>> = {
     now: <NowPage openIncident={openIncident} logCall={() => setLoggingCall(true)} newIncident={newIncident} />,
     log: <IncidentsPage selectedId={route.id} onSelect={openIncident} creating={creating} setCreating={setCreating} />,
+    plans: <PlansPage />,
     settings: <SettingsPage />,
     roster: <RosterPage />,
     handover: <HandoverPage />,

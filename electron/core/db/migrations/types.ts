@@ -1,9 +1,15 @@
 import type Database from 'better-sqlite3';
+import type { Clock } from '../clock';
 
 export interface Migration {
   /** Integer versions in steps of 10, stored in PRAGMA user_version. */
   version: number;
   name: string;
-  /** Plain SQL, or a function for steps that move data. */
-  up: string | ((db: Database.Database) => void);
+  /** Plain SQL, or a function for steps that move or seed data (audited with the migration's clock). */
+  up: string | ((db: Database.Database, env: MigrationEnv) => void);
+}
+
+export interface MigrationEnv {
+  clock: Clock;
+  appVersion: string;
 }

@@ -31,6 +31,7 @@ import { Timeline } from './Timeline';
 import { InstructionsPanel } from './InstructionsPanel';
 import { CallsPanel } from './CallsPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { PlansTab } from './PlansTab';
 
 export function IncidentDetail({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -131,6 +132,9 @@ function DetailView({ detail }: { detail: Detail }) {
           <Tabs.Tab value="calls" data-testid="tab-calls">
             {t('incident.tab.calls')} ({detail.calls.length})
           </Tabs.Tab>
+          <Tabs.Tab value="plans" data-testid="tab-plans">
+            {t('incident.tab.plans')}
+          </Tabs.Tab>
           <Tabs.Tab value="history">{t('incident.tab.history')}</Tabs.Tab>
         </Tabs.List>
         <ScrollArea style={{ flex: 1 }} pt="sm">
@@ -145,6 +149,9 @@ function DetailView({ detail }: { detail: Detail }) {
           </Tabs.Panel>
           <Tabs.Panel value="calls">
             <CallsPanel detail={detail} />
+          </Tabs.Panel>
+          <Tabs.Panel value="plans">
+            <PlansTab incidentId={inc.id} voided={voided} />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <HistoryPanel versions={detail.versions} />

@@ -1,0 +1,58 @@
+import { checklistItemStatus, type ActiveResponse, type ActiveResponseRow, type PlanLevel } from '../contract/plans';
+import type { CoreContext } from '../context';
+import { readActivation } from './activation-read';
+
+/**
+ * Every response not yet terminated, with its overdue items (those of the current level not done or
+ * marked not applicable, past their time limit). The handover drafts its "active plan responses" from this.
+ */
+export function activeResponses(
+  ctx: CoreContext,
+  now: Date,
+): Array<{
+  activationId: number;
+  incidentId: number;
+  planName: string;
+  level: PlanLevel;
+  activatedAt: string;
+  overdueItems: Array<{ itemId: number; action: string; dueAt: string }>;
+}> {
+  return activeResponseRows(ctx, now).map(
+    ({ activationId, incidentId, planName, level, activatedAt, overdueItems }): ActiveResponse => ({
+      activationId,
+      incidentId,
+      planName,
+      level,
+      activatedAt,
+      overdueItems,
+    }),
+  );
+}
+
+/** The same, with what the Plans area shows beside each: the incident and the open items. */
+export function activeResponseRows(ctx: CoreContext, now: Date): ActiveResponseRow[] {
+  const ids = ctx.db
+    .prepare("SELECT id FROM activations WHERE status = 'active' ORDER BY activated_at, id")
+    .pluck()
+    .all() as number[];
+  return ids.map((id) => {
+    const a = readActivation(ctx, id);
+    const open = a.items
+      .map((item) => ({ item, state: checklistItemStatus(item, now).state }))
+      .filter((x) => x.state === 'pending' || x.state === 'due_soon' || x.state === 'overdue');
+    const overdue = open.filter((x) => x.state === 'overdue').map((x) => x.item);
+    const next = open.map((x) => x.item.dueAt).sort()[0] ?? null;
+    return {
+      activationId: a.id,
+      incidentId: a.incidentId,
+      incidentNumber: a.incidentNumber,
+      incidentTitle: a.incidentTitle,
+      planName: a.planName,
+      level: a.level,
+      activatedAt: a.activatedAt,
+      overdueItems: overdue.map((i) => ({ itemId: i.id, action: i.action, dueAt: i.dueAt })),
+      openItems: open.length,
+      nextDueAt: next,
+    };
+  });
+}

@@ -1,0 +1,160 @@
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { PlanItem } from '@contract';
+
+/** A fresh item key not used in the level yet. */
+function nextId(items: PlanItem[]): string {
+  let n = items.length + 1;
+  while (items.some((i) => i.id === `item-${n}`)) n++;
+  return `item-${n}`;
+}
+
+/**
+ * The ordered items of one level. Reordering uses up/down buttons: keyboard-reachable and needs no
+ * drag-and-drop library.
+ */
+export function ItemListEditor(props: {
+  items: PlanItem[];
+  /** Field errors keyed by path relative to this level, e.g. `2.limitMinutes`. */
+  errors: Record<string, string>;
+  onChange(items: PlanItem[]): void;
+}) {
+  const { t } = useTranslation();
+  const { items, errors, onChange } = props;
+  const set = (i: number, patch: Partial<PlanItem>) =>
+    onChange(items.map((it, j) => (j === i ? { ...it, ...patch } : it)));
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...items];
+    const [it] = next.splice(i, 1);
+    next.splice(i + by, 0, it!);
+    onChange(next);
+  };
+
+  return (
+    <Stack gap="xs">
+      {items.length === 0 && <Text c="dimmed">{t('plans.editor.empty')}</Text>}
+      {items.map((item, i) => (
+        <Paper key={i} withBorder p="xs" data-testid={`editor-item-${i}`}>
+          <Group gap="xs" align="flex-start" wrap="nowrap">
+            <Text fw={700} w={24} pt={28}>
+              {i + 1}
+            </Text>
+            <Stack gap={6} style={{ flex: 1 }}>
+              <Group gap="xs" align="flex-start" wrap="nowrap">
+                <TextInput
+                  label={t('plans.editor.itemId')}
+                  w={120}
+                  value={item.id}
+                  onChange={(e) => set(i, { id: e.currentTarget.value })}
+                  error={errors[`${i}.id`]}
+                  data-testid={`item-id-${i}`}
+                />
+                <TextInput
+                  label={t('plans.editor.action')}
+                  required
+                  style={{ flex: 1 }}
+                  value={item.action}
+                  onChange={(e) => set(i, { action: e.currentTarget.value })}
+                  error={errors[`${i}.action`]}
+                  data-testid={`item-action-${i}`}
+                />
+              </Group>
+              <Group gap="xs" align="flex-start" wrap="nowrap">
+                <TextInput
+                  label={t('plans.editor.responsible')}
+                  style={{ flex: 1, minWidth: 0 }}
+                  value={item.responsible}
+                  onChange={(e) => set(i, { responsible: e.currentTarget.value })}
+                  error={errors[`${i}.responsible`]}
+                />
+                <TextInput
+                  label={t('plans.editor.contact')}
+                  style={{ flex: 1, minWidth: 0 }}
+                  value={item.contact}
+                  onChange={(e) => set(i, { contact: e.currentTarget.value })}
+                  error={errors[`${i}.contact`]}
+                />
+                <NumberInput
+                  label={t('plans.editor.limit')}
+                  w={110}
+                  value={item.limitMinutes}
+                  allowDecimal={false}
+                  onChange={(v) => set(i, { limitMinutes: typeof v === 'number' ? v : Number(v) })}
+                  error={errors[`${i}.limitMinutes`]}
+                  data-testid={`item-limit-${i}`}
+                />
+                <Checkbox
+                  label={t('plans.editor.required')}
+                  mt={30}
+                  style={{ flexShrink: 0 }}
+                  checked={item.required}
+                  onChange={(e) => set(i, { required: e.currentTarget.checked })}
+                />
+              </Group>
+            </Stack>
+            <Stack gap={2} pt={22}>
+              <Tooltip label={t('plans.editor.moveUp')}>
+                <ActionIcon
+                  variant="subtle"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('plans.editor.moveUp')}
+                  data-testid={`item-up-${i}`}
+                >
+                  <IconArrowUp size={16} />
+                </ActionIcon>
+              </Tooltip>
+              <Tooltip label={t('plans.editor.moveDown')}>
+                <ActionIcon
+                  variant="subtle"
+                  disabled={i === items.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('plans.editor.moveDown')}
+                >
+                  <IconArrowDown size={16} />
+                </ActionIcon>
+              </Tooltip>
+              <Tooltip label={t('plans.editor.remove')}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  onClick={() => onChange(items.filter((_, j) => j !== i))}
+                  aria-label={t('plans.editor.remove')}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Tooltip>
+            </Stack>
+          </Group>
+        </Paper>
+      ))}
+      <Group>
+        <Button
+          variant="light"
+          leftSection={<IconPlus size={16} />}
+          onClick={() =>
+            onChange([
+              ...items,
+              { id: nextId(items), action: '', responsible: '', contact: '', limitMinutes: 30, required: true },
+            ])
+          }
+          data-testid="add-item"
+        >
+          {t('plans.editor.addItem')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
