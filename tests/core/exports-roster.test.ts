@@ -96,7 +96,7 @@ describe('roster data in the exports', () => {
     const { core } = await dayWithIncidents();
     await generateNovember(core, await seedPeople(core));
     const p = await core.call('exports.preview', { kind: 'daily', period: { date: '2026-11-23' } });
-    expect(p.missingSections).toEqual(['plans']);
+    expect(p.missingSections).toEqual([]);
     expect(p.html).toContain('值班人员');
     expect(p.html).toMatch(/带班领导：(王局长|李副秘书长)（138000000\d\d）/);
     expect(p.html).toMatch(/主班：(张伟|刘洋)/);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { dailySources } from '../../electron/core/exports/daily-sources';
 import { dayWithIncidents, unzipText } from './exports-fixtures';
 
 const day = { date: '2026-11-23', distribution: { bao: '省政府总值班室', song: '市委办公室', fa: '各区政府' } };
@@ -65,13 +66,21 @@ describe('daily report 值班信息', () => {
     expect((await core.call('exports.preview', { kind: 'daily', period: { date: '2027-01-02' } })).issue?.seq).toBe(1);
   });
 
-  it('leaves out sections whose data source is missing instead of inventing them', async () => {
+  it('says 无 or 未排班 for empty sections, and leaves out a section whose source is missing', async () => {
     const { core } = await dayWithIncidents();
     const p = await core.call('exports.preview', { kind: 'daily', period: day });
-    expect(p.html).toContain('突发事件情况');
-    expect(p.html).toContain('领导批示情况');
-    expect(p.missingSections).toEqual(['plans']);
+    expect(p.missingSections).toEqual([]);
+    expect(p.html).toContain('二、应急预案启动情况</h3>\n<p class="indent">无。</p>');
     expect(p.html).toContain('带班领导：（未排班）');
+    const saved = dailySources.activePlans;
+    try {
+      dailySources.activePlans = undefined;
+      const without = await core.call('exports.preview', { kind: 'daily', period: day });
+      expect(without.missingSections).toEqual(['plans']);
+      expect(without.html).not.toContain('应急预案启动情况');
+    } finally {
+      dailySources.activePlans = saved;
+    }
   });
 });
 

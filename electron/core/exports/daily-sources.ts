@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import type { Period } from './issue-numbers';
+import { plansInPeriod } from './plans-source';
 import { rosterOnDuty } from './roster-source';
 
 /** One line of 应急预案启动情况, already worded. */
@@ -16,11 +17,10 @@ export interface OnDutyLine {
 type DailyPeriod = Period & { isDay: boolean };
 
 /**
- * Where the daily report reads plans and the roster from. A source stays undefined until its feature is
- * in the build (plans: not yet); the report then leaves the section out and says so in the preview
- * instead of inventing it.
+ * Where the daily report reads plans and the roster from. A source left undefined (a build without that
+ * feature) makes the report leave the section out and say so in the preview instead of inventing it.
  */
 export const dailySources: {
   activePlans?: (ctx: CoreContext, period: DailyPeriod) => ActivePlanLine[];
   onDuty?: (ctx: CoreContext, period: DailyPeriod) => OnDutyLine[];
-} = { onDuty: rosterOnDuty };
+} = { onDuty: rosterOnDuty, activePlans: plansInPeriod };
