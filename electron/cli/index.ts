@@ -5,12 +5,14 @@ import { systemClock } from '../core/db/clock';
 import { DB_FILE_NAME, defaultDataDir, openCore } from '../core/open-core';
 import { APP_VERSION } from '../core/version';
 import { join, resolve } from 'node:path';
+import { EXPORT_USAGE, runExport } from './export-command';
 
 const USAGE = `duty-room <command> [--data DIR]
   info                    schema version, data file, audit head
   verify                  recompute the audit chain and compare every audited row
   backup --out FILE       online backup of the database
-  restore FILE            replace the database with FILE after integrity and chain checks`;
+  restore FILE            replace the database with FILE after integrity and chain checks
+${EXPORT_USAGE}`;
 
 class CliFailure extends Error {}
 
@@ -65,6 +67,9 @@ async function run(argv: string[]): Promise<void> {
         console.log(`backup written to ${resolve(values.out)}`);
         return;
       }
+      case 'export':
+        await runExport(core, rest[0], values);
+        return;
       default:
         throw new CliFailure(`unknown command "${command}"\n${USAGE}`);
     }

@@ -10,6 +10,7 @@ import { incidentHandlers } from './incidents/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { planHandlers } from './plans/handlers';
+import { exportHandlers } from './exports/handlers';
 
 /** Every method of the contract, from the features' handler maps. */
 const handlers: HandlerMap<MethodName> = {
@@ -18,6 +19,7 @@ const handlers: HandlerMap<MethodName> = {
   ...rosterHandlers,
   ...handoverHandlers,
   ...planHandlers,
+  ...exportHandlers,
 };
 
 export interface Service {

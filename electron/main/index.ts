@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { openCore, type Core } from '../core/open-core';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { wireIpc } from './ipc';
+import { electronPdfPrinter } from './pdf';
+import { setPdfPrinter } from '../core/exports/pdf-printer';
 import { createMainWindow, hardenSessions } from './window';
 
 app.enableSandbox();
@@ -32,6 +34,7 @@ void app.whenReady().then(() => {
   }
   serveRenderer(join(__dirname, '../renderer'));
   wireIpc(core.service);
+  setPdfPrinter(electronPdfPrinter);
   createMainWindow();
 });
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parseCommonArgs } from '../core/args';
 import { defaultDataDir, openCore } from '../core/open-core';
 import { createWebHost } from './server';
+import { setPdfPrinter } from '../core/exports/pdf-printer';
+import { chromiumPdfPrinter } from './chromium-pdf';
 
 /** `npm run web -- --data DIR [--port N]`: the app in a browser, on 127.0.0.1 only. */
 function main(): void {
@@ -14,6 +16,11 @@ function main(): void {
     process.exit(2);
   }
   const core = openCore(dataDir);
+  // PDF export where a system Chromium exists; the browser's print dialog otherwise.
+  const printer = chromiumPdfPrinter().then((p) => {
+    if (p) setPdfPrinter(p.print);
+    return p;
+  });
   const token = randomBytes(24).toString('base64url');
   const server = createWebHost({ service: core.service, rendererDir: join(__dirname, '..', 'renderer'), token });
   server.listen(port, '127.0.0.1', () => {
@@ -25,7 +32,7 @@ function main(): void {
   const stop = () => {
     server.close();
     core.close();
-    process.exit(0);
+    void printer.then((p) => p?.close()).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -2,6 +2,7 @@ import { incidentTables } from '../incidents/tables';
 import { rosterTables } from '../roster/tables';
 import { handoverTables } from '../handover/tables';
 import { planTables } from '../plans/tables';
+import { exportTables } from '../exports/tables';
 
 /**
  * Tables whose every row must match the last audit entry that recorded it. `verify` compares them,
@@ -21,6 +22,7 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   ...rosterTables,
   ...handoverTables,
   ...planTables,
+  ...exportTables,
 ];
 
 export function auditedTable(name: string): AuditedTable {

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'activation.terminated',
   'checklist.terminated',
   'checklist.already_done',
+  'export.report_not_sent',
+  'export.pdf_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

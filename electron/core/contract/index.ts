@@ -5,6 +5,7 @@ import { incidentMethods } from './incident-methods';
 import { rosterMethods } from './roster';
 import { handoverMethods } from './handover';
 import { planMethods } from './plan-methods';
+import { exportMethods } from './exports';
 
 /**
  * The one API contract. Preload, web host, CLI and renderer client are all typed from this map;
@@ -17,6 +18,7 @@ export const contract = {
   ...rosterMethods,
   ...handoverMethods,
   ...planMethods,
+  ...exportMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -46,3 +48,4 @@ export * from './roster';
 export * from './handover';
 export * from './plans';
 export * from './plan-methods';
+export * from './exports';

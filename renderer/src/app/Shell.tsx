@@ -24,6 +24,7 @@ import { OperatorSwitch } from '../features/roster/OperatorSwitch';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PlansPage } from '../features/plans';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { AREAS, AREA_ICONS, type Area } from './areas';
 import { OverdueBadge } from './OverdueBadge';
 import { SearchSpotlight } from './SearchSpotlight';
@@ -69,6 +70,7 @@ export function Shell() {
     settings: <SettingsPage />,
     roster: <RosterPage />,
     handover: <HandoverPage />,
+    reports: <ReportsPage />,
   };
 
   return (

@@ -4,9 +4,17 @@ import { migration020 } from './020-incidents';
 import { migration030 } from './030-plans';
 import { migration040 } from './040-roster';
 import { migration050 } from './050-handover';
+import { migration060 } from './060-exports';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [migration010, migration020, migration030, migration040, migration050];
+export const MIGRATIONS: readonly Migration[] = [
+  migration010,
+  migration020,
+  migration030,
+  migration040,
+  migration050,
+  migration060,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export type { Migration };

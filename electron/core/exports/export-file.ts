@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { ExportedFile } from '../contract/exports';
+import type { CoreContext } from '../context';
+
+export const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  csv: 'text/csv;charset=utf-8',
+} as const;
+export type FileFormat = keyof typeof MIME;
+
+export interface ExportRecord {
+  /** daily | special | log | roster */
+  kind: string;
+  format: FileFormat;
+  /** What the file covers: the period, the report id, the month. */
+  subject: Record<string, unknown>;
+  fileName: string;
+  bytes: Buffer;
+  issueId?: number | null;
+}
+
+/**
+ * Logs the file and appends its audit entry (what, period, SHA-256) in the caller's transaction, so a
+ * file handed to a superior office can later be matched against the chain.
+ */
+export function recordExport(ctx: CoreContext, rec: ExportRecord): ExportedFile {
+  const sha256 = createHash('sha256').update(rec.bytes).digest('hex');
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO export_log (at, actor, kind, format, subject, file_name, sha256, issue_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        ctx.clock.now().toISOString(),
+        ctx.actor(),
+        rec.kind,
+        rec.format,
+        JSON.stringify(rec.subject),
+        rec.fileName,
+        sha256,
+        rec.issueId ?? null,
+      ).lastInsertRowid,
+  );
+  ctx.audit.appendRow(ctx.actor(), `export.${rec.kind}`, 'export_log', id);
+  return { fileName: rec.fileName, mimeType: MIME[rec.format], base64: rec.bytes.toString('base64'), sha256 };
+}

@@ -1,0 +1,14 @@
+import type { exportMethods } from '../contract/exports';
+import type { HandlerMap } from '../handlers';
+import { exportDaily, exportSpecial, previewDaily, previewSpecial } from './documents';
+import { exportLog } from './log-export';
+import { exportRoster } from './roster-export';
+
+export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
+  'exports.preview': (input, ctx) =>
+    input.kind === 'daily' ? previewDaily(ctx, input.period) : previewSpecial(ctx, input.reportId),
+  'exports.dailyReport': (input, ctx) => exportDaily(ctx, input),
+  'exports.specialReport': (input, ctx) => exportSpecial(ctx, input),
+  'exports.log': (input, ctx) => exportLog(ctx, input),
+  'exports.roster': (input, ctx) => exportRoster(ctx, input),
+};

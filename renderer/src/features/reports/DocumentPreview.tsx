@@ -1,0 +1,77 @@
+import { Alert, Box, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportPreview } from '@contract';
+
+/**
+ * The document as it will print: the very HTML the PDF is made from, in an iframe (A4 sheets, GB/T 9704),
+ * with the export buttons under it (ui.md "Documents").
+ */
+export function DocumentPreview(props: {
+  preview: ExportPreview | null;
+  loading: boolean;
+  error: string | null;
+  busy: string | null;
+  onExport: (format: 'docx' | 'pdf', print: () => void) => void;
+}) {
+  const { t } = useTranslation();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const print = () => frame.current?.contentWindow?.print();
+  const { preview } = props;
+  return (
+    <Stack gap="sm" style={{ flex: 1, minWidth: 0 }}>
+      {props.error && (
+        <Alert color="red" data-testid="preview-error">
+          {props.error}
+        </Alert>
+      )}
+      {preview?.missingSections.length ? (
+        <Alert color="yellow" data-testid="missing-sections">
+          {t('reports.missingSections', {
+            sections: preview.missingSections.map((s) => t(`reports.missing.${s}`)).join(t('reports.listSeparator')),
+          })}
+        </Alert>
+      ) : null}
+      <Box pos="relative" h="calc(100vh - 270px)" style={{ border: '1px solid var(--mantine-color-default-border)' }}>
+        {props.loading && <Loader pos="absolute" top={16} right={16} size="sm" />}
+        {preview ? (
+          <iframe
+            ref={frame}
+            title={t('reports.previewTitle')}
+            srcDoc={preview.html}
+            data-testid="report-preview"
+            style={{ width: '100%', height: '100%', border: 0 }}
+          />
+        ) : (
+          <Text c="dimmed" p="md">
+            {t('reports.nothingToPreview')}
+          </Text>
+        )}
+      </Box>
+      <Group>
+        <Button
+          leftSection={<IconFileTypeDocx size={18} />}
+          disabled={!preview}
+          loading={props.busy === 'docx'}
+          onClick={() => props.onExport('docx', print)}
+          data-testid="export-docx"
+        >
+          {t('reports.exportDocx')}
+        </Button>
+        <Button
+          leftSection={<IconFileTypePdf size={18} />}
+          disabled={!preview}
+          loading={props.busy === 'pdf'}
+          onClick={() => props.onExport('pdf', print)}
+          data-testid="export-pdf"
+        >
+          {t('reports.exportPdf')}
+        </Button>
+        <Button variant="default" leftSection={<IconPrinter size={18} />} disabled={!preview} onClick={print}>
+          {t('reports.print')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,48 @@
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useExport } from './useExport';
+
+/** The log is a table, not a page: no preview, just the period and the two formats. */
+export function LogOptions({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(today.slice(0, 8) + '01');
+  const [to, setTo] = useState(today);
+  const { run, busy, errors } = useExport();
+  const go = (format: 'xlsx' | 'csv') => run(format, () => call('exports.log', { from, to, format }));
+  return (
+    <Stack gap="sm" maw={420}>
+      <Text c="dimmed" size="sm">
+        {t('reports.logHint')}
+      </Text>
+      <TextInput type="date" label={t('reports.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+      <TextInput
+        type="date"
+        label={t('reports.to')}
+        value={to}
+        error={errors.fieldErrors.to}
+        onChange={(e) => setTo(e.currentTarget.value)}
+      />
+      <Group>
+        <Button
+          leftSection={<IconFileSpreadsheet size={18} />}
+          loading={busy === 'xlsx'}
+          onClick={() => void go('xlsx')}
+          data-testid="export-xlsx"
+        >
+          {t('reports.exportXlsx')}
+        </Button>
+        <Button
+          leftSection={<IconFileTypeCsv size={18} />}
+          loading={busy === 'csv'}
+          onClick={() => void go('csv')}
+          data-testid="export-csv"
+        >
+          {t('reports.exportCsv')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,78 @@
+import { Group, SegmentedControl, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localDate, type PreviewInput } from '@contract';
+import { call } from '../../api/client';
+import { useSettings } from '../../app/settings-context';
+import { DailyOptions, type DailyState } from './DailyOptions';
+import { DocumentPreview } from './DocumentPreview';
+import { LogOptions } from './LogOptions';
+import { RosterOptions } from './RosterOptions';
+import { SpecialOptions } from './SpecialOptions';
+import { useExport } from './useExport';
+import { usePreview } from './usePreview';
+
+type Kind = 'daily' | 'special' | 'log' | 'roster';
+
+/** 报表: options on the left, the document as it will print on the right, export buttons under it. */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const today = localDate(new Date(), settings.timeZone);
+  const [kind, setKind] = useState<Kind>('daily');
+  const [daily, setDaily] = useState<DailyState>({ date: today, distribution: { bao: '', song: '', fa: '' } });
+  const [reportId, setReportId] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+
+  const dailyPeriod = { date: daily.date, distribution: daily.distribution };
+  const input: PreviewInput | null =
+    kind === 'daily' && daily.date
+      ? { kind: 'daily', period: dailyPeriod }
+      : kind === 'special' && reportId != null
+        ? { kind: 'special', reportId }
+        : null;
+  const { preview, loading, error } = usePreview(input, version);
+  const exporter = useExport();
+
+  function onExport(format: 'docx' | 'pdf', print: () => void) {
+    const produce = () =>
+      kind === 'daily'
+        ? call('exports.dailyReport', { period: dailyPeriod, format })
+        : call('exports.specialReport', { reportId: reportId!, format });
+    // Where the host cannot print to PDF, the browser's print dialog ("Save as PDF") prints the same HTML.
+    void exporter.run(format, produce, print).then(() => setVersion((v) => v + 1));
+  }
+
+  return (
+    <Stack gap="md" data-testid="reports-page">
+      <Group justify="space-between">
+        <Title order={3}>{t('nav.reports')}</Title>
+        <SegmentedControl
+          value={kind}
+          onChange={(v) => setKind(v as Kind)}
+          data={(['daily', 'special', 'log', 'roster'] as const).map((k) => ({
+            value: k,
+            label: t(`reports.kind.${k}`),
+          }))}
+          data-testid="report-kind"
+        />
+      </Group>
+      {kind === 'log' ? (
+        <LogOptions today={today} />
+      ) : kind === 'roster' ? (
+        <RosterOptions today={today} />
+      ) : (
+        <Group align="flex-start" wrap="nowrap" gap="lg">
+          <Stack w={320} style={{ flexShrink: 0 }}>
+            {kind === 'daily' ? (
+              <DailyOptions value={daily} onChange={setDaily} issue={preview?.issue ?? null} />
+            ) : (
+              <SpecialOptions reportId={reportId} onChange={setReportId} />
+            )}
+          </Stack>
+          <DocumentPreview preview={preview} loading={loading} error={error} busy={exporter.busy} onExport={onExport} />
+        </Group>
+      )}
+    </Stack>
+  );
+}

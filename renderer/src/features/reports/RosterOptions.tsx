@@ -1,0 +1,47 @@
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypeDocx } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useExport } from './useExport';
+
+/** The month's roster for posting: one table, as Excel or Word. */
+export function RosterOptions({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const [month, setMonth] = useState(today.slice(0, 7));
+  const { run, busy, errors } = useExport();
+  const go = (format: 'xlsx' | 'docx') => run(format, () => call('exports.roster', { month, format }));
+  return (
+    <Stack gap="sm" maw={420}>
+      <Text c="dimmed" size="sm">
+        {t('reports.rosterHint')}
+      </Text>
+      <TextInput
+        type="month"
+        label={t('reports.month')}
+        value={month}
+        error={errors.fieldErrors.month}
+        onChange={(e) => setMonth(e.currentTarget.value)}
+        data-testid="roster-month"
+      />
+      <Group>
+        <Button
+          leftSection={<IconFileSpreadsheet size={18} />}
+          loading={busy === 'xlsx'}
+          onClick={() => void go('xlsx')}
+          data-testid="export-roster-xlsx"
+        >
+          {t('reports.exportXlsx')}
+        </Button>
+        <Button
+          leftSection={<IconFileTypeDocx size={18} />}
+          loading={busy === 'docx'}
+          onClick={() => void go('docx')}
+          data-testid="export-roster-docx"
+        >
+          {t('reports.exportDocx')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { ExportedFile } from '@contract';
+import { ApiError, saveFile } from '../../api/client';
+import { useApiErrors } from '../../hooks/useApiErrors';
+
+/**
+ * Runs one export and saves its file (native dialog in Electron, download in the browser). `onPdfUnavailable`
+ * lets the caller fall back to printing the preview where the host has no PDF printer.
+ */
+export function useExport() {
+  const { t } = useTranslation();
+  const errors = useApiErrors();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function run(key: string, produce: () => Promise<ExportedFile>, onPdfUnavailable?: () => void) {
+    setBusy(key);
+    errors.clear();
+    try {
+      const file = await produce();
+      if (await saveFile(file.fileName, file.base64, file.mimeType)) {
+        notifications.show({ color: 'green', title: t('reports.saved'), message: file.fileName });
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.shape.code === 'export.pdf_unavailable' && onPdfUnavailable) onPdfUnavailable();
+      else errors.show(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return { run, busy, errors };
+}

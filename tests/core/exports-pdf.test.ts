@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setPdfPrinter } from '../../electron/core/exports/pdf-printer';
+import { chromiumPdfPrinter } from '../../electron/web/chromium-pdf';
+import { dayWithIncidents } from './exports-fixtures';
+import { ROOT } from './built';
+
+/** Page 1 of each PDF is kept here as PNG so a person can look at it (test-results is git-ignored). */
+const SHOTS = join(ROOT, 'test-results/exports');
+const hasTools = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftotext');
+
+describe.skipIf(!hasTools)('PDF from the preview HTML', () => {
+  let printer: Awaited<ReturnType<typeof chromiumPdfPrinter>>;
+  beforeAll(async () => {
+    printer = await chromiumPdfPrinter();
+    setPdfPrinter(printer!.print);
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    setPdfPrinter(null);
+    await printer?.close();
+  });
+
+  function check(base64: string, name: string): string {
+    const pdf = join(SHOTS, `${name}.pdf`);
+    writeFileSync(pdf, Buffer.from(base64, 'base64'));
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(SHOTS, name)]);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  }
+
+  it('prints the daily report with its incidents and page numbers', async () => {
+    const { core } = await dayWithIncidents();
+    const file = await core.call('exports.dailyReport', {
+      period: { date: '2026-11-23', distribution: { bao: '省政府总值班室', song: '', fa: '各区政府' } },
+      format: 'pdf',
+    });
+    expect(file.mimeType).toBe('application/pdf');
+    const text = check(file.base64, 'daily');
+    for (const s of ['值班信息', '大江化工园区某化工厂火灾', '沿江大道多车追尾事故', '全力搜救失踪人员', '— 1 —'])
+      expect(text.replace(/\s+/g, '')).toContain(s.replace(/\s+/g, ''));
+  }, 60_000);
+
+  it('prints the special report from its snapshot', async () => {
+    const { core, initialId } = await dayWithIncidents();
+    const file = await core.call('exports.specialReport', { reportId: initialId, format: 'pdf' });
+    const text = check(file.base64, 'special');
+    for (const s of ['关于大江化工园区某化工厂火灾的初报', '省应急管理厅：', '特此报告'])
+      expect(text.replace(/\s+/g, '')).toContain(s.replace(/\s+/g, ''));
+  }, 60_000);
+});

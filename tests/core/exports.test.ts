@@ -1,0 +1,142 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { dailySources } from '../../electron/core/exports/daily-sources';
+import { dayWithIncidents, unzipText } from './exports-fixtures';
+
+const day = { date: '2026-11-23', distribution: { bao: '省政府总值班室', song: '市委办公室', fa: '各区政府' } };
+
+describe('daily report 值班信息', () => {
+  it('writes a GB/T 9704 DOCX with the incidents, and records it in the audit chain', async () => {
+    const { core } = await dayWithIncidents();
+    const head = core.service.ctx.audit.head()!;
+    const file = await core.call('exports.dailyReport', { period: day, format: 'docx' });
+    expect(file.fileName).toBe('值班信息第1期（2026年11月23日）.docx');
+    const xml = await unzipText(file.base64, 'word/document.xml');
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(xml).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/);
+    for (const text of [
+      '值班信息',
+      '2026年第1期',
+      '大江化工园区某化工厂火灾',
+      '沿江大道多车追尾事故',
+      '储罐区发生火灾并伴有爆炸',
+      '死亡4人',
+      '初报已于11月23日9时20分以电子公文报省应急管理厅',
+      '全力搜救失踪人员',
+      '报：省政府总值班室',
+      `审计链：#${head.id} ${head.hash}`,
+    ])
+      expect(xml).toContain(text);
+    expect(xml).toContain('w:color w:val="FF0000"');
+    const styles = await unzipText(file.base64, 'word/styles.xml');
+    expect(styles).toMatch(/w:eastAsia="仿宋_GB2312"/);
+    expect(styles).toMatch(/w:ascii="Times New Roman"/);
+    expect(styles).toContain('<w:sz w:val="32"/>');
+    expect(await unzipText(file.base64, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    const footers = [
+      await unzipText(file.base64, 'word/footer1.xml'),
+      await unzipText(file.base64, 'word/footer2.xml'),
+    ];
+    expect(footers.join()).toContain('PAGE');
+    expect(footers.join()).toMatch(/w:eastAsia="宋体"/);
+
+    const entry = core.db.prepare("SELECT * FROM audit_log WHERE kind = 'export.daily'").get() as { payload: string };
+    expect(JSON.parse(entry.payload).row).toMatchObject({ kind: 'daily', format: 'docx', sha256: file.sha256 });
+    expect((await core.call('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('numbers issues per year, keeps a period’s number and never reuses one', async () => {
+    const { core } = await dayWithIncidents();
+    const preview = await core.call('exports.preview', { kind: 'daily', period: day });
+    expect(preview.issue).toEqual({ year: 2026, seq: 1, assigned: false });
+    await core.call('exports.dailyReport', { period: day, format: 'docx' });
+    await core.call('exports.dailyReport', { period: day, format: 'docx' });
+    expect((await core.call('exports.preview', { kind: 'daily', period: day })).issue).toEqual({
+      year: 2026,
+      seq: 1,
+      assigned: true,
+    });
+    const next = await core.call('exports.preview', { kind: 'daily', period: { date: '2026-11-22' } });
+    expect(next.issue).toEqual({ year: 2026, seq: 2, assigned: false });
+    const shift = { from: '2026-11-23T00:30:00Z', to: '2026-11-24T00:30:00Z' };
+    const f = await core.call('exports.dailyReport', { period: shift, format: 'docx' });
+    expect(f.fileName).toContain('第2期');
+    expect(() => core.db.prepare('DELETE FROM daily_issues').run()).toThrow(/never reused/);
+    expect((await core.call('exports.preview', { kind: 'daily', period: { date: '2027-01-02' } })).issue?.seq).toBe(1);
+  });
+
+  it('says 无 or 未排班 for empty sections, and leaves out a section whose source is missing', async () => {
+    const { core } = await dayWithIncidents();
+    const p = await core.call('exports.preview', { kind: 'daily', period: day });
+    expect(p.missingSections).toEqual([]);
+    expect(p.html).toContain('二、应急预案启动情况</h3>\n<p class="indent">无。</p>');
+    expect(p.html).toContain('带班领导：（未排班）');
+    const saved = dailySources.activePlans;
+    try {
+      dailySources.activePlans = undefined;
+      const without = await core.call('exports.preview', { kind: 'daily', period: day });
+      expect(without.missingSections).toEqual(['plans']);
+      expect(without.html).not.toContain('应急预案启动情况');
+    } finally {
+      dailySources.activePlans = saved;
+    }
+  });
+});
+
+describe('special report 专报', () => {
+  it('prints the frozen snapshot, not the live facts', async () => {
+    const { core, initialId, followupId } = await dayWithIncidents();
+    const file = await core.call('exports.specialReport', { reportId: initialId, format: 'docx' });
+    const xml = await unzipText(file.base64, 'word/document.xml');
+    for (const text of [
+      '关于大江化工园区某化工厂火灾的初报',
+      '省应急管理厅：',
+      '大江精细化工有限公司',
+      '死亡3人',
+      '签发人：李市长',
+      '2026年11月23日',
+    ])
+      expect(xml).toContain(text);
+    expect(xml).not.toContain('死亡4人');
+    const f2 = await core.call('exports.specialReport', { reportId: followupId, format: 'docx' });
+    const xml2 = await unzipText(f2.base64, 'word/document.xml');
+    expect(xml2).toContain('关于大江化工园区某化工厂火灾的续报一');
+    expect(xml2).toContain('死亡：3 → 4');
+  });
+
+  it('refuses a draft', async () => {
+    const { core } = await dayWithIncidents();
+    const inc = (await core.call('incidents.list', {})).items[0]!;
+    const draft = await core.call('reports.draft', { incidentId: inc.id, kind: 'initial' });
+    expect(await core.service.invoke('exports.specialReport', { reportId: draft.id, format: 'docx' })).toMatchObject({
+      ok: false,
+      error: { code: 'export.report_not_sent' },
+    });
+  });
+});
+
+describe('log export', () => {
+  it('writes XLSX with a frozen header and A4 landscape, and a CSV with a BOM', async () => {
+    const { core } = await dayWithIncidents();
+    const file = await core.call('exports.log', { from: '2026-11-23', to: '2026-11-23', format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('事件')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
+    expect(ws.getRow(1).getCell(4).value).toBe('事件名称');
+    expect(ws.getRow(2).getCell(4).value).toBe('大江化工园区某化工厂火灾');
+    expect(ws.getRow(2).getCell(2).value).toBe('2026-11-23 09:05');
+    expect(ws.getRow(2).getCell(10).value).toBe(4);
+    expect(wb.getWorksheet('报告')!.getRow(3).getCell(3).value).toBe('续报一');
+
+    const csvFile = await core.call('exports.log', { from: '2026-11-23', to: '2026-11-23', format: 'csv' });
+    const bytes = Buffer.from(csvFile.base64, 'base64');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^编号,接报时间/);
+    expect(text).toContain('沿江大道多车追尾事故');
+    expect(csvFile.mimeType).toBe('text/csv;charset=utf-8');
+  });
+});
