@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['tests/core/**/*.test.ts'],
-              },
+        },
       },
       {
         resolve: { alias },

@@ -25,8 +25,8 @@ describe('app shell in Chromium against the web host', () => {
 
       await app.toggleLanguage();
       await expect.poll(() => app.navText('log')).toBe('Duty log');
-      await app.go('reports');
-      await page.getByTestId('not-built').waitFor();
+      await app.go('settings');
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
       await screenshot(page, 'shell-en');
 
       await page.reload();

@@ -14,7 +14,6 @@ import { IconLanguage, IconMoon, IconSun } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HeaderClock } from '../components/HeaderClock';
-import { NotBuiltYet } from '../components/NotBuiltYet';
 import { CallForm } from '../features/incidents/CallForm';
 import { IncidentsPage } from '../features/incidents/IncidentsPage';
 import { NowPage } from '../features/now/NowPage';
@@ -63,7 +62,7 @@ export function Shell() {
     [],
   );
 
-  const pages: Partial<Record<Area, ReactNode>> = {
+  const pages: Record<Area, ReactNode> = {
     now: <NowPage openIncident={openIncident} logCall={() => setLoggingCall(true)} newIncident={newIncident} />,
     log: <IncidentsPage selectedId={route.id} onSelect={openIncident} creating={creating} setCreating={setCreating} />,
     plans: <PlansPage />,
@@ -135,7 +134,7 @@ export function Shell() {
           );
         })}
       </AppShell.Navbar>
-      <AppShell.Main>{pages[route.area] ?? <NotBuiltYet areaLabel={t(`nav.${route.area}`)} />}</AppShell.Main>
+      <AppShell.Main>{pages[route.area]}</AppShell.Main>
       <Modal
         opened={loggingCall}
         onClose={() => setLoggingCall(false)}
