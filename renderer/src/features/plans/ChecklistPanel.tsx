@@ -15,13 +15,14 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_LEVELS, localDateTime, sortChecklist, type Activation, type PlanLevel } from '@contract';
+import { actorName } from '../../components/time-format';
 import { ApiError, call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { errorText } from '../../i18n';
 import { ChecklistRow } from './ChecklistRow';
 import { FieldsDialog } from './FieldsDialog';
 import { levelLabel, localToIso } from './format';
-import { useNow } from './useNow';
+import { useNow } from '../../hooks/useNow';
 
 type Dialog =
   { kind: 'change' } | { kind: 'terminate' } | { kind: 'na'; itemId: number } | { kind: 'note'; itemId: number } | null;
@@ -104,7 +105,7 @@ export function ChecklistPanel({ activationId, onChanged }: { activationId: numb
               {t('plans.checklist.activatedBy', {
                 at: time(activation.activatedAt),
                 by: activation.orderedBy,
-                recorder: activation.recordedBy,
+                recorder: actorName(activation.recordedBy),
               })}
             </Text>
             <Text size="sm" data-testid="checklist-counts">

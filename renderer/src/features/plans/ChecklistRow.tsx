@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core
 import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { localDateTime, type ChecklistItem, type ChecklistItemStatus } from '@contract';
+import { actorName } from '../../components/time-format';
 import { STATE_COLOR, formatDuration, levelLabel } from './format';
 
 export function ChecklistRow(props: {
@@ -67,18 +68,18 @@ export function ChecklistRow(props: {
           </Text>
           {item.done && (
             <Text size="xs" c="dimmed" data-testid="item-done">
-              {t('plans.checklist.doneBy', { by: item.done.by, at: time(item.done.at) })}
+              {t('plans.checklist.doneBy', { by: actorName(item.done.by), at: time(item.done.at) })}
               {item.done.text ? ` · ${item.done.text}` : ''}
             </Text>
           )}
           {item.notApplicable && (
             <Text size="xs" c="dimmed">
-              {t('plans.checklist.naBy', { by: item.notApplicable.by, reason: item.notApplicable.text })}
+              {t('plans.checklist.naBy', { by: actorName(item.notApplicable.by), reason: item.notApplicable.text })}
             </Text>
           )}
           {item.notes.map((n, i) => (
             <Text key={i} size="xs">
-              {time(n.at)} {n.by}：{n.text}
+              {time(n.at)} {actorName(n.by)}：{n.text}
             </Text>
           ))}
         </Stack>

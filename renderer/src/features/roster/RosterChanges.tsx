@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RosterMonth } from '@contract';
 import { useSettings } from '../../app/settings-context';
 import { formatInstant } from './format';
+import { actorName } from '../../components/time-format';
 
 /** Conflicts first, then who changed what, newest first: the roster is never changed silently. */
 export function RosterChanges({ data }: { data: RosterMonth }) {
@@ -40,7 +41,7 @@ export function RosterChanges({ data }: { data: RosterMonth }) {
             <div key={c.id}>
               <Text size="sm">
                 {t(`roster.changeLine.${c.kind}`, {
-                  by: c.by === 'unidentified' ? t('operator.unidentified') : c.by,
+                  by: actorName(c.by),
                   date: c.date?.slice(5) ?? '',
                   otherDate: c.summary.otherDate?.slice(5) ?? '',
                   role: c.summary.role ? t(`role.${c.summary.role}`) : '',
