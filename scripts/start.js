@@ -1,12 +1,20 @@
 // npm start: the Electron app when its binary is present, otherwise the web host (same core, same UI).
 const { spawn } = require('node:child_process');
-const { existsSync } = require('node:fs');
-const { join } = require('node:path');
+const { existsSync, readFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
 
+/**
+ * The Electron binary if it is installed. Electron 45 downloads it on first `require`, which fails
+ * noisily offline, so look for it without requiring the package.
+ */
 function electronBinary() {
   try {
-    const bin = require('electron'); // on plain Node this is the path to the binary
-    return typeof bin === 'string' && existsSync(bin) ? bin : null;
+    const pkgDir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(pkgDir, 'path.txt');
+    if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, 'electron');
+    if (!existsSync(pathFile)) return null;
+    const bin = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(bin) ? bin : null;
   } catch {
     return null;
   }
@@ -19,7 +27,9 @@ let child;
 if (bin) {
   child = spawn(bin, [root, ...args], { stdio: 'inherit' });
 } else {
-  console.log('Electron binary not installed here; starting the web host instead (open the URL below).');
+  console.log(
+    'Electron binary not installed (run `npx install-electron` with internet access); starting the web host instead — open the URL below.',
+  );
   child = spawn(process.execPath, [join(root, 'out/main/web.js'), ...args], { stdio: 'inherit' });
 }
 child.on('exit', (code) => process.exit(code ?? 0));
