@@ -144,3 +144,25 @@ describe('incidents', () => {
     expect(badCursor).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 });
+
+describe('incident numbers', () => {
+  it('count per year past 9999 and restart in a new year, even if the clock goes back', async () => {
+    const core = openTestCore({ start: '2026-06-01T00:00:00Z' });
+    const insert = core.db.prepare(
+      `INSERT INTO incidents (id, number, status, version, received_at, category, level, district, title, facts, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, 'open', 1, '2026-01-01T00:00:00Z', 'accident', 'IV', '', 't', '{}', 'x', 'x', 'x', 'x')`,
+    );
+    insert.run(1, '2026-9999');
+    const a = await core.call(
+      'incidents.create',
+      chemicalFire({ receivedAt: '2026-06-01T00:00:00Z', occurredAt: '2026-06-01T00:00:00Z' }),
+    );
+    expect(a.number).toBe('2026-10000');
+    core.clock.set('2027-01-01T00:00:00Z');
+    const b = await core.call('incidents.create', chemicalFire());
+    expect(b.number).toBe('2027-0001');
+    core.clock.set('2026-12-31T00:00:00Z'); // clock set back
+    const c = await core.call('incidents.create', chemicalFire());
+    expect(c.number).toBe('2026-10001');
+  });
+});

@@ -81,13 +81,21 @@ function suggested(f: IncidentFacts): Level | null {
 
 function nextNumber(ctx: CoreContext, at: Date): string {
   const year = localParts(at, getSettings(ctx).timeZone).year;
-  // A range on the unique index, not LIKE (which cannot use it): constant time at 100,000 incidents.
-  const last = ctx.db
-    .prepare('SELECT max(number) FROM incidents WHERE number >= ? AND number < ?')
+  const format = (n: number) => `${year}-${String(n).padStart(4, '0')}`;
+  const seqOf = (number: string | undefined) => (number?.startsWith(`${year}-`) ? Number(number.slice(5)) : 0);
+  // Fast path: numbers are handed out in creation order, so the newest incident holds the last one.
+  const newest = ctx.db.prepare('SELECT number FROM incidents ORDER BY id DESC LIMIT 1').pluck().get() as
+    string | undefined;
+  if (newest?.startsWith(`${year}-`)) {
+    const candidate = format(seqOf(newest) + 1);
+    if (!ctx.db.prepare('SELECT 1 FROM incidents WHERE number = ?').get(candidate)) return candidate;
+  }
+  // First incident of a year, or the clock went back: find the year's highest number the slow way.
+  const rows = ctx.db
+    .prepare('SELECT number FROM incidents WHERE number >= ? AND number < ?')
     .pluck()
-    .get(`${year}-`, `${year}.`) as string | null;
-  const n = last ? Number(last.slice(5)) : 0;
-  return `${year}-${String(n + 1).padStart(4, '0')}`;
+    .all(`${year}-`, `${year}.`) as string[];
+  return format(Math.max(0, ...rows.map(seqOf)) + 1);
 }
 
 function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['kind'], reason: string | null): void {
