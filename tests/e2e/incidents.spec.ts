@@ -73,6 +73,17 @@ describe('duty log in Chromium', () => {
     await page.getByTestId('incident-search').press('Enter');
     await expect.poll(() => page.getByTestId('incident-total').innerText()).toBe('共 1 起');
 
+    // Now lists the overdue items first and the standalone call, which can be tied to the incident.
+    const incidentHash = await page.evaluate(() => location.hash);
+    await app.go('now');
+    await expect
+      .poll(() => page.getByTestId('now-deadlines').locator('[data-state]').first().getAttribute('data-state'))
+      .toBe('overdue');
+    await page.getByText('化工园区储罐起火，已出动12车').waitFor();
+    await screenshot(page, 'now-zh');
+    await page.evaluate((h) => (location.hash = h), incidentHash);
+    await page.getByTestId('incident-detail').waitFor();
+
     await app.toggleLanguage();
     await expect.poll(() => app.navText('log')).toBe('Duty log');
     await screenshot(page, 'incident-detail-en');

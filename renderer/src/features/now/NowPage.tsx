@@ -6,6 +6,7 @@ import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { useNow } from '../../hooks/useNow';
 import { useQuery } from '../../hooks/useQuery';
 import { LevelBadge } from '../incidents/LevelBadge';
+import { RecentCalls } from './RecentCalls';
 
 /** 当前: what needs doing now, overdue first. */
 export function NowPage(props: { openIncident(id: number): void; logCall(): void; newIncident(): void }) {
@@ -45,6 +46,7 @@ export function NowPage(props: { openIncident(id: number): void; logCall(): void
           </UnstyledButton>
         ))}
       </Stack>
+      <RecentCalls openIncident={props.openIncident} />
     </Stack>
   );
 }

@@ -20,6 +20,7 @@ import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
+import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
 
@@ -134,6 +135,7 @@ export function SettingsPage() {
           </Stack>
         </form>
       </Paper>
+      <DeadlineRulesPanel />
       <ShiftModelPanel />
       <IntegrityPanel />
     </Stack>
