@@ -35,13 +35,27 @@ function sameToken(a: string | undefined, token: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** Cookies are not per port, so the name carries the port: other local hosts never see a match. */
+function cookieName(req: IncomingMessage): string {
+  const port = /:(\d+)$/.exec(req.headers.host ?? '')?.[1] ?? '80';
+  return `${TOKEN_COOKIE}_${port}`;
+}
+
 function cookieToken(req: IncomingMessage): string | undefined {
   const cookie = req.headers.cookie ?? '';
   for (const part of cookie.split(';')) {
     const [k, v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v;
+    if (k === cookieName(req)) return v;
   }
   return undefined;
+}
+
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
@@ -60,8 +74,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
+        // Answer first (the caller sends 413), then stop reading what is left.
+        req.removeAllListeners('data');
+        req.pause();
         resolve(null);
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -104,36 +120,45 @@ export function createWebHost({ service, rendererDir, token }: WebHostOptions): 
 
     const queryToken = url.searchParams.get('token') ?? undefined;
     const headerToken = req.headers['x-duty-room-token'];
-    const authorised =
-      sameToken(typeof headerToken === 'string' ? headerToken : undefined, token) ||
-      sameToken(cookieToken(req), token) ||
-      (req.method === 'GET' && sameToken(queryToken, token));
+    const byHeader = sameToken(typeof headerToken === 'string' ? headerToken : undefined, token);
+    const isApi = url.pathname.startsWith('/api/');
+    // The API takes the token only from its header, which another page cannot set (no CSRF through
+    // the cookie); the cookie and the first URL only unlock the static app shell.
+    const authorised = isApi
+      ? byHeader
+      : byHeader || sameToken(cookieToken(req), token) || (req.method === 'GET' && sameToken(queryToken, token));
     if (!authorised) return sendResult(res, 401, { ok: false, error: { code: 'unauthorized' } });
 
-    if (url.pathname.startsWith('/api/')) {
+    if (isApi) {
       if (req.method !== 'POST') return sendResult(res, 405, { ok: false, error: { code: 'unknown_method' } });
       const body = await readBody(req);
-      if (body === null)
-        return sendResult(res, 413, { ok: false, error: { code: 'validation', params: { reason: 'too_large' } } });
+      if (body === null) {
+        res.setHeader('Connection', 'close');
+        sendResult(res, 413, { ok: false, error: { code: 'validation', params: { reason: 'too_large' } } });
+        req.destroy();
+        return;
+      }
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
       } catch {
         return sendResult(res, 400, { ok: false, error: { code: 'validation', params: { reason: 'json' } } });
       }
-      const result = await service.invoke(decodeURIComponent(url.pathname.slice(5)), input);
+      const result = await service.invoke(safeDecode(url.pathname.slice(5)) ?? '', input);
       return sendResult(res, result.ok ? 200 : statusFor(result.error.code), result);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');
     if (queryToken) {
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Set-Cookie', `${cookieName(req)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
     serveStatic(url.pathname, res);
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = safeDecode(pathname);
+    if (decoded === null) return send(res, 404, '');
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     let file = join(rendererDir, rel);
     if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return send(res, 404, '');
     let st = statOrNull(file);

@@ -31,7 +31,15 @@ describe('web host', () => {
     expect(await page.text()).toContain('<div id="root">');
     const cookie = page.headers.get('set-cookie')!;
     expect(cookie).toContain('HttpOnly');
-    const res = await post('/api/settings.get', {}, { Cookie: cookie.split(';')[0]! });
+    // The cookie unlocks the page shell only: another local page that holds it still cannot write.
+    expect((await fetch(host.origin + '/', { headers: { Cookie: cookie.split(';')[0]! } })).status).toBe(200);
+    const viaCookie = await post(
+      '/api/settings.update',
+      { dutyRoomName: 'x' },
+      { Cookie: cookie.split(';')[0]!, Origin: 'http://127.0.0.1:9999' },
+    );
+    expect(viaCookie.status).toBe(401);
+    const res = await post('/api/settings.get', {}, { 'X-Duty-Room-Token': host.token });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, value: { language: 'zh-CN', timeZone: 'Asia/Shanghai' } });
   });
@@ -49,6 +57,9 @@ describe('web host', () => {
     });
     const notJson = await post('/api/settings.update', '{oops', auth);
     expect(notJson.status).toBe(400);
+    const tooBig = await post('/api/settings.update', 'x'.repeat(17 * 1024 * 1024), auth);
+    expect(tooBig.status).toBe(413);
+    expect((await post('/api/%E0%A4%A', {}, auth)).status).toBe(404);
   });
 
   it('refuses a request addressed to another host name (DNS rebinding)', async () => {
