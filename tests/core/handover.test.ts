@@ -117,3 +117,29 @@ describe('handover', () => {
     }
   });
 });
+
+describe('handover and PIN guards', () => {
+  it('refuses one officer on both sides, and a PIN change without the current PIN', async () => {
+    const { core, p } = await setup();
+    const d = await core.call('handover.draft', {});
+    const same = await core.service.invoke('handover.save', {
+      id: d.id,
+      notices: '',
+      equipment: d.equipment,
+      notes: '',
+      outgoingPersonId: p.leads[0]!.id,
+      incomingPersonId: p.leads[0]!.id,
+    });
+    expect(same).toMatchObject({
+      ok: false,
+      error: { code: 'validation', issues: [{ path: 'incomingPersonId', code: 'same_person' }] },
+    });
+
+    await core.call('people.setPin', { id: p.leads[0]!.id, pin: '2468' });
+    const reset = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '1111' });
+    expect(reset).toMatchObject({ ok: false, error: { code: 'operator.pin_required' } });
+    const wrong = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '1111', currentPin: '0000' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'operator.bad_pin' } });
+    await core.call('people.setPin', { id: p.leads[0]!.id, pin: '1111', currentPin: '2468' });
+  });
+});

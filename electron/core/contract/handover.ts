@@ -92,7 +92,12 @@ export const handoverSaveSchema = z
     outgoingPersonId: id.nullable(),
     incomingPersonId: id.nullable(),
   })
-  .strict();
+  .strict()
+  // Handing over to yourself is no handover: two people, two signatures.
+  .refine((h) => h.outgoingPersonId === null || h.outgoingPersonId !== h.incomingPersonId, {
+    path: ['incomingPersonId'],
+    params: { code: 'same_person' },
+  });
 
 export const handoverMethods = {
   'handover.draft': method<Handover>()(

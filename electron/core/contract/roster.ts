@@ -173,7 +173,10 @@ export const rosterMethods = {
   'people.save': method<Person>()(personSaveSchema),
   'people.deactivate': method<Person>()(z.object({ id }).strict()),
   'people.delete': method<{ deleted: true }>()(z.object({ id }).strict()),
-  'people.setPin': method<Person>()(z.object({ id, pin: pin.nullable() }).strict()),
+  'people.setPin': method<Person>()(
+    // Changing or clearing an existing PIN needs that PIN: nobody resets a leader's PIN to sign as them.
+    z.object({ id, pin: pin.nullable(), currentPin: pin.optional() }).strict(),
+  ),
   'roster.config': method<RosterConfig>()(none),
   'roster.saveConfig': method<RosterConfig>()(rosterConfigSchema),
   'roster.month': method<RosterMonth>()(z.object({ month: monthSchema }).strict()),

@@ -189,6 +189,8 @@ export function signHandover(
   const r = row(ctx, id);
   const expected = side === 'outgoing' ? r.outgoing_person_id : r.incoming_person_id;
   if (!r.outgoing_person_id || !r.incoming_person_id) throw new AppError('handover.missing_officer');
+  if (r.outgoing_person_id === r.incoming_person_id)
+    throw new AppError('validation', undefined, [{ path: 'incomingPersonId', code: 'same_person' }]);
   if ((side === 'outgoing' ? r.outgoing_signed_at : r.incoming_signed_at) !== null)
     throw new AppError('handover.already_signed');
   if (side === 'incoming' && !r.outgoing_signed_at) throw new AppError('handover.outgoing_first');

@@ -126,9 +126,10 @@ function hashPin(pin: string): string {
   return `scrypt$${salt.toString('hex')}$${scryptSync(pin, salt, 32).toString('hex')}`;
 }
 
-export function setPin(ctx: CoreContext, id: number, pin: string | null): Person {
+export function setPin(ctx: CoreContext, id: number, pin: string | null, currentPin?: string): Person {
   getPerson(ctx, id);
   ctx.tx(() => {
+    checkPin(ctx, id, currentPin);
     ctx.db.prepare('DELETE FROM person_pins WHERE person_id = ?').run(id);
     if (pin) ctx.db.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (?, ?)').run(id, hashPin(pin));
     ctx.audit.append({

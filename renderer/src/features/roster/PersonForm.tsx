@@ -17,6 +17,7 @@ export function PersonForm(props: { person: Person | null; onDone(): void; onCan
   const [roles, setRoles] = useState<string[]>(p?.roles ?? []);
   const [active, setActive] = useState(p?.active ?? true);
   const [pin, setPin] = useState('');
+  const [currentPin, setCurrentPin] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useApiErrors();
 
@@ -36,7 +37,7 @@ export function PersonForm(props: { person: Person | null; onDone(): void; onCan
         roles: roles as Role[],
         active,
       });
-      if (pin) await call('people.setPin', { id: saved.id, pin });
+      if (pin) await call('people.setPin', { id: saved.id, pin, ...(currentPin ? { currentPin } : {}) });
       props.onDone();
     } catch (e) {
       errors.show(e);
@@ -98,6 +99,14 @@ export function PersonForm(props: { person: Person | null; onDone(): void; onCan
             </Group>
           </Checkbox.Group>
           <Checkbox label={t('people.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+          {p?.hasPin && (
+            <PasswordInput
+              label={t('people.currentPin')}
+              value={currentPin}
+              onChange={(e) => setCurrentPin(e.currentTarget.value)}
+              error={errors.fieldErrors.pin}
+            />
+          )}
           <PasswordInput
             label={t('people.pin')}
             value={pin}
