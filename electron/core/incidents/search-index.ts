@@ -4,15 +4,23 @@ import { indexText } from './search-text';
 
 type Kind = 'incident' | 'report' | 'instruction' | 'call';
 
+/**
+ * Each record owns one fixed FTS rowid, so replacing its entry is a rowid lookup: the UNINDEXED
+ * kind/ref_id columns would make every re-index scan the whole table.
+ */
+const KIND_BASE: Record<Kind, number> = { incident: 1e12, report: 2e12, instruction: 3e12, call: 4e12 };
+export const ftsRowId = (kind: Kind, refId: number) => KIND_BASE[kind] + refId;
+
 /** Replaces the index entry of one record; derived data, rebuilt inside the writer's transaction. */
 export function indexEntry(
   ctx: CoreContext,
   e: { kind: Kind; refId: number; incidentId: number | null; at: string; title: string; text: string },
 ): void {
-  ctx.db.prepare('DELETE FROM search_fts WHERE kind = ? AND ref_id = ?').run(e.kind, e.refId);
+  const rowid = ftsRowId(e.kind, e.refId);
+  ctx.db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
   ctx.db
-    .prepare('INSERT INTO search_fts (text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(indexText(e.text), e.kind, e.refId, e.incidentId, e.at, e.title);
+    .prepare('INSERT INTO search_fts (rowid, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(rowid, indexText(e.text), e.kind, e.refId, e.incidentId, e.at, e.title);
 }
 
 export function indexIncident(ctx: CoreContext, inc: Incident): void {
