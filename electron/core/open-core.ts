@@ -6,6 +6,8 @@ import { systemClock, type Clock } from './db/clock';
 import { openDatabase } from './db/open';
 import { createService, type Service } from './service';
 import { APP_VERSION } from './version';
+import { acquireHostLock } from './db/host-lock';
+import { scheduleDailyBackups } from './backup/auto-backup';
 
 export const DB_FILE_NAME = 'duty-room.sqlite';
 export const APP_DIR_NAME = 'duty-room-console';
@@ -26,10 +28,34 @@ export interface Core {
   close(): void;
 }
 
-export function openCore(dataDir: string, clock: Clock = systemClock): Core {
+export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
+
+/**
+ * Opens the core. A long-running host (`host: true`: the app window, the web host) also takes the
+ * database's host lock and makes the daily backups; the CLI's short commands do neither.
+ */
+export function openCore(dataDir: string, opts: { clock?: Clock; host?: boolean } = {}): Core {
+  const clock = opts.clock ?? systemClock;
   mkdirSync(dataDir, { recursive: true });
   const dataFile = join(dataDir, DB_FILE_NAME);
-  const db = openDatabase(dataFile, { clock, appVersion: APP_VERSION });
+  const release = opts.host ? acquireHostLock(lockFileOf(dataFile)) : () => {};
+  let db: Database.Database;
+  try {
+    db = openDatabase(dataFile, { clock, appVersion: APP_VERSION });
+  } catch (e) {
+    release();
+    throw e;
+  }
   const service = createService({ db, clock, appVersion: APP_VERSION, dataFile });
-  return { service, db, dataFile, close: () => db.close() };
+  const stopBackups = opts.host ? scheduleDailyBackups(service.ctx) : () => {};
+  return {
+    service,
+    db,
+    dataFile,
+    close: () => {
+      stopBackups();
+      db.close();
+      release();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { app, dialog } from 'electron';
 import { join } from 'node:path';
-import { openCore, type Core } from '../core/open-core';
+import { defaultDataDir, openCore, type Core } from '../core/open-core';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { wireIpc } from './ipc';
 import { electronPdfPrinter } from './pdf';
@@ -9,6 +9,8 @@ import { createMainWindow, hardenSessions } from './window';
 
 app.enableSandbox();
 registerAppScheme();
+// The same folder the web host and CLI use, whatever productName the installer gives the app.
+app.setPath('userData', defaultDataDir());
 
 let core: Core | null = null;
 
@@ -27,7 +29,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 void app.whenReady().then(() => {
   hardenSessions();
   try {
-    core = openCore(app.getPath('userData'));
+    core = openCore(app.getPath('userData'), { host: true });
   } catch (e) {
     fatal('Duty Room Console cannot open its database', e);
     return;

@@ -1,3 +1,4 @@
+import { AppError } from '../core/contract/errors';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseCommonArgs } from '../core/args';
@@ -15,7 +16,7 @@ function main(): void {
     console.error(`invalid --port: ${values.port}`);
     process.exit(2);
   }
-  const core = openCore(dataDir);
+  const core = openCore(dataDir, { host: true });
   // PDF export where a system Chromium exists; the browser's print dialog otherwise.
   const printer = chromiumPdfPrinter().then((p) => {
     if (p) setPdfPrinter(p.print);
@@ -30,12 +31,23 @@ function main(): void {
     console.log(`data: ${core.dataFile}`);
   });
   const stop = () => {
-    server.close();
-    core.close();
-    void printer.then((p) => p?.close()).finally(() => process.exit(0));
+    // Let requests in flight (an export waiting on the printer) finish before the database closes;
+    // give up after 5 s rather than hang a shutdown.
+    setTimeout(() => process.exit(0), 5000).unref();
+    server.closeIdleConnections();
+    server.close(() => {
+      core.close();
+      void printer.then((p) => p?.close()).finally(() => process.exit(0));
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-main();
+try {
+  main();
+} catch (e) {
+  // One line a person can act on (e.g. db.in_use), not a stack trace.
+  console.error(e instanceof AppError ? `error: ${e.code} ${JSON.stringify(e.params ?? {})}` : `error: ${String(e)}`);
+  process.exit(1);
+}

@@ -1,3 +1,4 @@
+import { backupNow, listBackups } from '../backup/auto-backup';
 import type { appMethods } from '../contract/app';
 import { schemaVersion } from '../db/open';
 import type { HandlerMap } from '../handlers';
@@ -14,4 +15,6 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   'settings.get': (_, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
   'audit.verify': (_, ctx) => ctx.audit.verify(),
+  'backup.now': (_, ctx) => backupNow(ctx),
+  'backup.list': (_, ctx) => listBackups(ctx),
 };

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { AuditLog, verifyChain } from '../audit/chain';
+import { lockHolder } from '../db/host-lock';
 import type { Clock } from '../db/clock';
 import { LATEST_VERSION } from '../db/migrations';
 import { SYSTEM_ACTOR, openDatabase, schemaVersion } from '../db/open';
@@ -62,10 +63,14 @@ export function restoreDatabase(
   target: string,
   opts: { clock: Clock; appVersion: string },
 ): { keptPrevious: string | null; check: CandidateCheck } {
-  const check = checkBackupFile(candidate);
+  const holder = lockHolder(`${target}.lock`);
+  if (holder !== null) throw new AppError('db.in_use', { pid: holder });
+  checkBackupFile(candidate);
   const staging = `${target}.restoring`;
   rmSync(staging, { force: true });
   copyFileSync(candidate, staging);
+  // Check the copy that will be used, not just the file it came from.
+  const check = checkBackupFile(staging);
   let keptPrevious: string | null = null;
   if (existsSync(target)) {
     // Fold any WAL content into the old file before it is set aside.

@@ -11,6 +11,12 @@ export interface AppInfo {
   auditEntries: number;
 }
 
+export interface BackupInfo {
+  file: string;
+  bytes: number;
+  at: string;
+}
+
 export const none = z.object({}).strict();
 
 export const appMethods = {
@@ -18,4 +24,6 @@ export const appMethods = {
   'settings.get': method<Settings>()(none),
   'settings.update': method<Settings>()(settingsUpdateSchema),
   'audit.verify': method<VerifyResult>()(none),
+  'backup.now': method<BackupInfo>()(none),
+  'backup.list': method<BackupInfo[]>()(none),
 };

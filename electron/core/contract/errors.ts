@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'internal',
   'db.newer_than_app',
   'db.integrity',
+  'db.in_use',
   'audit.broken',
   'backup.invalid',
   'settings.unknown_time_zone',

@@ -90,7 +90,13 @@ const reasonApprover = { reason: text(200), approver: text(40) };
 export const generateSchema = z
   .object({
     month: monthSchema,
-    rotations: z.object({ leader: z.array(id).min(1), lead: z.array(id).min(1), second: z.array(id).min(1) }).strict(),
+    rotations: z
+      .object({
+        leader: z.array(id).min(1).max(200),
+        lead: z.array(id).min(1).max(200),
+        second: z.array(id).min(1).max(200),
+      })
+      .strict(),
     unavailable: z
       .array(z.object({ personId: id, from: localDateSchema, to: localDateSchema }).strict())
       .max(200)

@@ -23,7 +23,12 @@ export function initI18n(language: Language = 'zh-CN') {
 
 /** Error codes use dots as namespaces, which i18next reads as nesting. */
 export function errorText(e: ApiErrorShape): string {
-  return i18next.t(`errors.${e.code}`, { ...e.params, defaultValue: i18next.t('errors.internal') });
+  const params: Record<string, unknown> = { ...e.params };
+  // The core names missing report fields in Chinese (for the CLI); the UI names them in its language.
+  if (e.code === 'report.missing_fields' && e.issues?.length) {
+    params.fields = e.issues.map((i) => i18next.t(`incident.field.${i.path}`)).join(i18next.t('common.listSeparator'));
+  }
+  return i18next.t(`errors.${e.code}`, { ...params, defaultValue: i18next.t('errors.internal') });
 }
 
 export function fieldIssueText(issue: FieldIssue): string {

@@ -40,6 +40,8 @@ export function DocumentPreview(props: {
             ref={frame}
             title={t('reports.previewTitle')}
             srcDoc={preview.html}
+            // The document is data: no scripts run in it; same-origin only so the parent can print it.
+            sandbox="allow-same-origin allow-modals"
             data-testid="report-preview"
             style={{ width: '100%', height: '100%', border: 0 }}
           />

@@ -14,7 +14,8 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Settings, VerifyResult } from '@contract';
+import type { AppInfo, BackupInfo, Settings, VerifyResult } from '@contract';
+import { formatTime } from '../../components/time-format';
 import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
@@ -146,6 +147,15 @@ function IntegrityPanel() {
   const { t } = useTranslation();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [result, setResult] = useState<VerifyResult | null>(null);
+  const [lastBackup, setLastBackup] = useState<BackupInfo | null>(null);
+  const { settings } = useSettings();
+
+  useEffect(() => {
+    call('backup.list', {}).then(
+      (list) => setLastBackup(list[0] ?? null),
+      () => {},
+    );
+  }, []);
   const [busy, setBusy] = useState(false);
   const errors = useApiErrors();
 
@@ -182,7 +192,24 @@ function IntegrityPanel() {
           <Button variant="light" onClick={() => void verify()} loading={busy} data-testid="verify-audit">
             {t('settings.verify')}
           </Button>
+          <Button
+            variant="default"
+            data-testid="backup-now"
+            onClick={() =>
+              call('backup.now', {}).then((b) => {
+                setLastBackup(b);
+                notifications.show({ color: 'green', message: t('settings.backupDone', { file: b.file }) });
+              }, errors.show)
+            }
+          >
+            {t('settings.backupNow')}
+          </Button>
         </Group>
+        {lastBackup && (
+          <Text size="sm" c="dimmed" data-testid="last-backup">
+            {t('settings.lastBackup', { at: formatTime(lastBackup.at, settings.timeZone), file: lastBackup.file })}
+          </Text>
+        )}
         {result && result.ok && (
           <Alert color="green" data-testid="verify-result">
             {t('settings.verifyOk', { entries: result.entries, id: result.head?.id ?? 0 })}
