@@ -1,5 +1,5 @@
 // npm start: the Electron app when its binary is present, otherwise the web host (same core, same UI).
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
@@ -22,14 +22,27 @@ function electronBinary() {
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
+/** better-sqlite3 stays built for Node (the tests run on Node); Electron can load it only once rebuilt. */
+function nativeModuleLoadsIn(bin) {
+  const probe = spawnSync(bin, ['-e', "require('better-sqlite3')(':memory:').close()"], {
+    cwd: root,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    stdio: 'ignore',
+    timeout: 20_000,
+  });
+  return probe.status === 0;
+}
+
 const bin = electronBinary();
+let why = null;
+if (!bin) why = 'Electron binary not installed (run `npx install-electron` with internet access)';
+else if (!nativeModuleLoadsIn(bin))
+  why = 'better-sqlite3 is built for Node, not Electron (run `npm run dev:app` or `npm run dist`)';
 let child;
-if (bin) {
+if (!why) {
   child = spawn(bin, [root, ...args], { stdio: 'inherit' });
 } else {
-  console.log(
-    'Electron binary not installed (run `npx install-electron` with internet access); starting the web host instead — open the URL below.',
-  );
+  console.log(`${why}; starting the web host instead — open the URL below.`);
   child = spawn(process.execPath, [join(root, 'out/main/web.js'), ...args], { stdio: 'inherit' });
 }
 child.on('exit', (code) => process.exit(code ?? 0));

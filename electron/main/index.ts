@@ -6,6 +6,9 @@ import { wireIpc } from './ipc';
 import { electronPdfPrinter } from './pdf';
 import { setPdfPrinter } from '../core/exports/pdf-printer';
 import { createMainWindow, hardenSessions } from './window';
+import { notifyOverdue } from './notifications';
+import { overdueTitle } from './notification-text';
+import { getSettings } from '../core/settings/settings-repo';
 
 app.enableSandbox();
 registerAppScheme();
@@ -38,6 +41,8 @@ void app.whenReady().then(() => {
   wireIpc(core.service);
   setPdfPrinter(electronPdfPrinter);
   createMainWindow();
+  const service = core.service;
+  notifyOverdue(service, (d) => overdueTitle(getSettings(service.ctx).language, d.kind));
 });
 
 app.on('window-all-closed', () => {
