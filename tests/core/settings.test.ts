@@ -60,3 +60,15 @@ describe('settings', () => {
     });
   });
 });
+
+describe('settings stored badly', () => {
+  it('falls back per key, keeping the valid ones', async () => {
+    const core = openTestCore();
+    await core.call('settings.update', { timeZone: 'Asia/Urumqi', dutyRoomName: '江北区值班室' });
+    core.db.prepare("UPDATE settings SET value = '\"fr\"' WHERE key = 'dutyRoomName'").run();
+    core.db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"klingon\"')").run();
+    const s = await core.call('settings.get', {});
+    expect(s.timeZone).toBe('Asia/Urumqi');
+    expect(s.language).toBe('zh-CN');
+  });
+});

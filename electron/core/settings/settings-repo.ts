@@ -7,9 +7,14 @@ export function getSettings(ctx: CoreContext): Settings {
   const rows = ctx.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored: Record<string, unknown> = {};
   for (const r of rows) if (r.key in DEFAULT_SETTINGS) stored[r.key] = JSON.parse(r.value);
-  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
-  // A stored value that no longer validates falls back to the default rather than locking the app.
-  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  // A stored value that no longer validates falls back to its own default, key by key: one bad value
+  // must neither lock the app nor reset the others (the time zone drives every deadline).
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, value] of Object.entries(stored)) {
+    const field = settingsSchema.shape[key as keyof Settings];
+    if (field.safeParse(value).success) out[key] = value;
+  }
+  return out as Settings;
 }
 
 export function updateSettings(ctx: CoreContext, patch: SettingsUpdate): Settings {
