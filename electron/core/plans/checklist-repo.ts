@@ -35,7 +35,7 @@ function addMark(
           at: localDateTime(closed.at, getSettings(ctx).timeZone),
         });
     }
-    const at = orderTime(ctx, m.at);
+    const at = orderTime(ctx, m.at, activation.activated_at);
     const info = ctx.db
       .prepare(
         `INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at)
