@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { GENESIS_PREV, entryHash } from '../../electron/core/audit/chain';
 import { describe, expect, it } from 'vitest';
 import { chemicalFire } from './fixtures';
 import { openTestCore } from './helpers';
@@ -141,5 +143,33 @@ describe('handover and PIN guards', () => {
     const wrong = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '1111', currentPin: '0000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'operator.bad_pin' } });
     await core.call('people.setPin', { id: p.leads[0]!.id, pin: '1111', currentPin: '2468' });
+  });
+});
+
+describe('handover signatures anchor the chain', () => {
+  it('detects a chain rewritten from an old entry onward, which the chain alone cannot', async () => {
+    const { core, p } = await setup();
+    const d = await core.call('handover.draft', {});
+    await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
+    expect((await core.call('audit.verify', {})).ok).toBe(true);
+
+    // Rewrite the genesis entry and re-hash everything after it, as a careful forger would.
+    const raw = new Database(core.file);
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as Parameters<typeof entryHash>[1][] &
+      { id: number }[];
+    let prev = GENESIS_PREV;
+    for (const r of rows) {
+      const row = r.id === 1 ? { ...r, actor: 'forger' } : r;
+      const hash = entryHash(prev, row);
+      raw
+        .prepare('UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE id = ?')
+        .run(row.actor, prev, hash, r.id);
+      prev = hash;
+    }
+    raw.close();
+    const v = await core.call('audit.verify', {});
+    expect(v.ok).toBe(false);
+    expect(v.firstProblem).toMatchObject({ kind: 'anchor_mismatch', table: 'handovers', rowId: String(d.id) });
   });
 });

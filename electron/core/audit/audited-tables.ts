@@ -30,3 +30,19 @@ export function auditedTable(name: string): AuditedTable {
   if (!t) throw new Error(`table ${name} is not audited`);
   return t;
 }
+
+/**
+ * Chain heads recorded outside the chain (each handover signature). A signature whose entry is gone or
+ * has another hash means the chain was rewritten or cut short after it was signed.
+ */
+export interface AuditAnchor {
+  table: string;
+  pk: string;
+  idColumn: string;
+  hashColumn: string;
+}
+
+export const AUDIT_ANCHORS: readonly AuditAnchor[] = [
+  { table: 'handovers', pk: 'id', idColumn: 'outgoing_audit_id', hashColumn: 'outgoing_audit_hash' },
+  { table: 'handovers', pk: 'id', idColumn: 'incoming_audit_id', hashColumn: 'incoming_audit_hash' },
+];

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../db/clock';
 import type { AuditHead, AuditProblem, VerifyResult } from '../contract/audit';
 import { canonicalJson } from './canonical-json';
-import { AUDITED_TABLES, auditedTable } from './audited-tables';
+import { AUDIT_ANCHORS, AUDITED_TABLES, auditedTable } from './audited-tables';
 
 export const GENESIS_PREV = '0'.repeat(64);
 
@@ -105,6 +105,7 @@ export function verifyChain(db: Database.Database): VerifyResult {
   let expectedId = 1;
   let entries = 0;
   let head: AuditHead | null = null;
+  const hashes = new Map<number, string>();
 
   for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRow>) {
     entries++;
@@ -124,9 +125,27 @@ export function verifyChain(db: Database.Database): VerifyResult {
     prevHash = r.hash;
     expectedId = r.id + 1;
     head = { id: r.id, hash: r.hash };
+    hashes.set(r.id, r.hash);
+  }
+
+  const exists = (table: string) =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+
+  for (const a of AUDIT_ANCHORS) {
+    if (!exists(a.table)) continue; // an older backup, from before that feature
+    const rows = db
+      .prepare(
+        `SELECT ${a.pk} AS pk, ${a.idColumn} AS id, ${a.hashColumn} AS hash FROM ${a.table} WHERE ${a.idColumn} IS NOT NULL`,
+      )
+      .all() as { pk: unknown; id: number; hash: string }[];
+    for (const r of rows) {
+      if (hashes.get(r.id) !== r.hash)
+        problems.push({ kind: 'anchor_mismatch', entryId: r.id, table: a.table, rowId: String(r.pk) });
+    }
   }
 
   for (const { table, pk } of AUDITED_TABLES) {
+    if (!exists(table)) continue;
     const seen = new Set<string>();
     for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>) {
       const id = String(row[pk]);

@@ -4,7 +4,13 @@ export interface AuditHead {
 }
 
 export type AuditProblemKind =
-  'hash_mismatch' | 'prev_mismatch' | 'sequence_gap' | 'row_changed' | 'row_unaudited' | 'row_missing';
+  | 'hash_mismatch'
+  | 'prev_mismatch'
+  | 'sequence_gap'
+  | 'row_changed'
+  | 'row_unaudited'
+  | 'row_missing'
+  | 'anchor_mismatch';
 
 export interface AuditProblem {
   kind: AuditProblemKind;
