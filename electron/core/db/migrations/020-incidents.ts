@@ -1,11 +1,5 @@
 import type { Migration } from './types';
-
-/** Frozen rows may never change: the triggers make the database itself refuse it. */
-const immutable = (table: string) => `
-  CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
-    BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
-  CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
-    BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
+import { appendOnly } from './append-only';
 
 export const migration020: Migration = {
   version: 20,
@@ -51,7 +45,7 @@ export const migration020: Migration = {
       suggested_level TEXT,
       UNIQUE (incident_id, version)
     );
-    ${immutable('incident_versions')}
+    ${appendOnly('incident_versions')}
 
     CREATE TABLE reports (
       id              INTEGER PRIMARY KEY,
@@ -114,7 +108,7 @@ export const migration020: Migration = {
       created_by  TEXT NOT NULL
     );
     CREATE INDEX instructions_incident ON instructions(incident_id);
-    ${immutable('instructions')}
+    ${appendOnly('instructions')}
 
     CREATE TABLE instruction_actions (
       id             INTEGER PRIMARY KEY,
@@ -127,7 +121,7 @@ export const migration020: Migration = {
       created_by     TEXT NOT NULL
     );
     CREATE INDEX instruction_actions_instruction ON instruction_actions(instruction_id);
-    ${immutable('instruction_actions')}
+    ${appendOnly('instruction_actions')}
 
     CREATE TABLE deadline_rule_sets (
       id         INTEGER PRIMARY KEY,
@@ -136,7 +130,7 @@ export const migration020: Migration = {
       created_at TEXT NOT NULL,
       created_by TEXT NOT NULL
     );
-    ${immutable('deadline_rule_sets')}
+    ${appendOnly('deadline_rule_sets')}
 
     -- Derived search index (rebuildable, not audited). CJK text is stored as overlapping bigrams so
     -- two-character words match; see core/incidents/search-text.ts.

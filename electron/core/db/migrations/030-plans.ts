@@ -1,12 +1,6 @@
 import type { Migration } from './types';
+import { appendOnly } from './append-only';
 import { seedSamplePlans } from '../../plans/samples';
-
-/** Frozen rows may never change: the triggers make the database itself refuse it. */
-const immutable = (table: string) => `
-  CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
-    BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
-  CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
-    BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
 
 const schema = `
   -- Current head of each plan; its content lives in plan_versions, which activations point at.
@@ -35,7 +29,7 @@ const schema = `
     created_by TEXT NOT NULL,
     UNIQUE (plan_id, version)
   );
-  ${immutable('plan_versions')}
+  ${appendOnly('plan_versions')}
 
   CREATE TABLE activations (
     id                    INTEGER PRIMARY KEY,
@@ -73,7 +67,7 @@ const schema = `
     created_at    TEXT NOT NULL
   );
   CREATE INDEX activation_events_activation ON activation_events(activation_id, id);
-  ${immutable('activation_events')}
+  ${appendOnly('activation_events')}
 
   -- Items are copied from the plan version when their level is activated: the checklist never
   -- changes when the plan is edited later.
@@ -93,7 +87,7 @@ const schema = `
     created_at    TEXT NOT NULL,
     UNIQUE (activation_id, item_key)
   );
-  ${immutable('checklist_items')}
+  ${appendOnly('checklist_items')}
 
   -- Ticks, not-applicable marks and notes: each one a record that is never changed.
   CREATE TABLE checklist_marks (
@@ -109,7 +103,7 @@ const schema = `
   CREATE INDEX checklist_marks_item ON checklist_marks(item_id, id);
   -- An item is closed once: a second officer's tick fails even if two windows race.
   CREATE UNIQUE INDEX checklist_marks_closed_once ON checklist_marks(item_id) WHERE kind IN ('done','na');
-  ${immutable('checklist_marks')}
+  ${appendOnly('checklist_marks')}
 `;
 
 export const migration030: Migration = {

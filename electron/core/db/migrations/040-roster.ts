@@ -1,10 +1,5 @@
 import type { Migration } from './types';
-
-const immutable = (table: string) => `
-    CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
-      BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
-    CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
-      BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
+import { appendOnly } from './append-only';
 
 export const migration040: Migration = {
   version: 40,
@@ -44,7 +39,7 @@ export const migration040: Migration = {
       created_by     TEXT NOT NULL
     );
     CREATE INDEX roster_changes_month ON roster_changes(month, id);
-    ${immutable('roster_changes')}
+    ${appendOnly('roster_changes')}
 
     CREATE TABLE roster_assignments (
       id         INTEGER PRIMARY KEY,
@@ -68,6 +63,6 @@ export const migration040: Migration = {
       started_at   TEXT NOT NULL,
       pin_verified INTEGER NOT NULL DEFAULT 0
     );
-    ${immutable('operator_sessions')}
+    ${appendOnly('operator_sessions')}
   `,
 };

@@ -1,14 +1,12 @@
-import { Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '@contract';
-import { useSettings } from '../../app/settings-context';
-import { actorName, formatTime } from '../../components/time-format';
+import { CallCard } from './CallCard';
 import { CallForm } from './CallForm';
 
 export function CallsPanel({ detail }: { detail: IncidentDetail }) {
   const { t } = useTranslation();
-  const { settings } = useSettings();
   const [adding, setAdding] = useState(false);
   return (
     <Stack gap="xs">
@@ -20,18 +18,7 @@ export function CallsPanel({ detail }: { detail: IncidentDetail }) {
       {detail.calls.length === 0 && <Text c="dimmed">{t('call.none')}</Text>}
       {detail.calls.map((c) => (
         <Paper key={c.id} withBorder p="xs">
-          <Group gap="xs">
-            <Badge variant="light" color={c.direction === 'in' ? 'teal' : 'indigo'}>
-              {t(`call.${c.direction}`)}
-            </Badge>
-            <Text size="sm" fw={600}>
-              {c.party} {c.number}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {formatTime(c.at, settings.timeZone)} · {actorName(c.createdBy)}
-            </Text>
-          </Group>
-          <Text size="sm">{c.gist}</Text>
+          <CallCard call={c} />
         </Paper>
       ))}
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('call.title')} size="lg" closeOnEscape={false}>

@@ -1,16 +1,14 @@
-import { Badge, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useDataEvents } from '../../app/data-events';
-import { useSettings } from '../../app/settings-context';
-import { actorName, formatTime } from '../../components/time-format';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useQuery } from '../../hooks/useQuery';
+import { CallCard } from '../incidents/CallCard';
 
 /** The latest calls; a standalone one can be tied to an open incident once it turns out to belong. */
 export function RecentCalls({ openIncident }: { openIncident(id: number): void }) {
   const { t } = useTranslation();
-  const { settings } = useSettings();
   const { changed } = useDataEvents();
   const errors = useApiErrors();
   const calls = useQuery('calls.list', { limit: 20 });
@@ -23,20 +21,7 @@ export function RecentCalls({ openIncident }: { openIncident(id: number): void }
       {(calls.data ?? []).map((c) => (
         <Paper key={c.id} withBorder p="xs" data-testid={`recent-call-${c.id}`}>
           <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <div style={{ minWidth: 0 }}>
-              <Group gap="xs">
-                <Badge variant="light" color={c.direction === 'in' ? 'teal' : 'indigo'}>
-                  {t(`call.${c.direction}`)}
-                </Badge>
-                <Text size="sm" fw={600}>
-                  {c.party} {c.number}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {formatTime(c.at, settings.timeZone)} · {actorName(c.createdBy)}
-                </Text>
-              </Group>
-              <Text size="sm">{c.gist}</Text>
-            </div>
+            <CallCard call={c} />
             {c.incidentId ? (
               <Text
                 size="sm"
