@@ -30,11 +30,13 @@ import { SearchSpotlight } from './SearchSpotlight';
 import { useSettings } from './settings-context';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useRoute } from './useRoute';
+import { useNavCounts } from './useNavCounts';
 
 export function Shell() {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
   const [route, go] = useRoute();
+  const counts = useNavCounts();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const [loggingCall, setLoggingCall] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -124,6 +126,13 @@ export function Shell() {
               href={`#/${a}`}
               label={t(`nav.${a}`)}
               leftSection={<Icon size={20} />}
+              rightSection={
+                counts[a]?.count ? (
+                  <Badge size="sm" circle color={counts[a]!.urgent ? 'red.7' : 'gray'} data-testid={`nav-count-${a}`}>
+                    {counts[a]!.count}
+                  </Badge>
+                ) : null
+              }
               active={a === route.area}
               onClick={(e) => {
                 e.preventDefault();
