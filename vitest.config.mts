@@ -12,6 +12,9 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
+          // Some core tests start the built web host or CLI as processes: slow on a loaded 2-core box.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
           include: ['tests/core/**/*.test.ts'],
         },
       },
@@ -20,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
+          testTimeout: 20_000,
           include: ['tests/ui/**/*.test.tsx', 'tests/ui/**/*.test.ts'],
           setupFiles: ['tests/ui/setup.ts'],
         },

@@ -68,6 +68,7 @@ describe('duty log in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('overdue-badge').getAttribute('data-count'), { timeout: 10_000 })
       .toBe('2');
+    await expect.poll(() => page.getByTestId('nav-count-now').innerText()).toBe('2');
     await screenshot(page, 'incident-detail-zh');
     await page.getByTestId('incident-search').fill('储罐');
     await page.getByTestId('incident-search').press('Enter');

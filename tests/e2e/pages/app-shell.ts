@@ -13,8 +13,9 @@ export class AppShellPage {
     await this.page.getByTestId(`nav-${area}`).click();
   }
 
+  /** The area's label, without the count badge beside it. */
   navText(area: string) {
-    return this.page.getByTestId(`nav-${area}`).innerText();
+    return this.page.getByTestId(`nav-${area}`).locator('.mantine-NavLink-label').innerText();
   }
 
   async toggleLanguage(): Promise<void> {
