@@ -21,7 +21,7 @@ export function OverdueBadge({ onClick }: { onClick(): void }) {
         color={overdue ? 'red.7' : soon ? 'yellow.7' : 'gray'}
         variant={overdue ? 'filled' : 'light'}
         leftSection={<IconAlertTriangle size={14} />}
-        style={{ cursor: 'pointer', textTransform: 'none' }}
+        style={{ cursor: 'pointer', textTransform: 'none', flexShrink: 0, overflow: 'visible' }}
         data-testid="overdue-badge"
         data-count={overdue}
       >
