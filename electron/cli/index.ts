@@ -4,6 +4,7 @@ import { backupDatabase, restoreDatabase } from '../core/backup/backup';
 import { systemClock } from '../core/db/clock';
 import { DB_FILE_NAME, defaultDataDir, openCore } from '../core/open-core';
 import { APP_VERSION } from '../core/version';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXPORT_USAGE, runExport } from './export-command';
 
@@ -12,6 +13,7 @@ const USAGE = `duty-room <command> [--data DIR]
   verify                  recompute the audit chain and compare every audited row
   backup --out FILE       online backup of the database
   restore FILE            replace the database with FILE after integrity and chain checks
+  import-plans FILE       import emergency plans from a JSON export (errors name line and field)
 ${EXPORT_USAGE}`;
 
 class CliFailure extends Error {}
@@ -70,6 +72,19 @@ async function run(argv: string[]): Promise<void> {
       case 'export':
         await runExport(core, rest[0], values);
         return;
+      case 'import-plans': {
+        if (!rest[0]) throw new CliFailure('import-plans needs a FILE');
+        const r = await core.service.invoke('plans.import', { text: readFileSync(resolve(rest[0]), 'utf8') });
+        if (!r.ok) {
+          const issues = (r.error.issues ?? []).map((i) => `  ${i.path}: ${i.code}`).join('\n');
+          throw new CliFailure(
+            `${r.error.code}${r.error.params ? ' ' + JSON.stringify(r.error.params) : ''}${issues ? '\n' + issues : ''}`,
+          );
+        }
+        for (const p of r.value as { name: string; version: number }[])
+          console.log(`imported ${p.name} (version ${p.version})`);
+        return;
+      }
       default:
         throw new CliFailure(`unknown command "${command}"\n${USAGE}`);
     }

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './built';
+import { ROOT, runCli } from './built';
 import { tempDir } from './helpers';
 
 describe('duty-room CLI', () => {
@@ -54,5 +54,26 @@ describe('duty-room CLI', () => {
     const r = runCli(['explode', '--data', tempDir()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: unknown command/);
+  });
+});
+
+describe('duty-room import-plans', () => {
+  it('imports a plan file and names the line and field of a broken one', async () => {
+    const data = tempDir();
+    const file = join(
+      ROOT,
+      'resources/plans',
+      readdirSync(join(ROOT, 'resources/plans')).filter((f) => f.endsWith('.json'))[0]!,
+    );
+    const ok = runCli(['import-plans', file, '--data', data]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^imported .+ \(version \d+\)/);
+
+    const broken = join(tempDir(), 'broken.json');
+    writeFileSync(broken, readFileSync(file, 'utf8').replace(/"limitMinutes": \d+/, '"limitMinutes": -5'));
+    const bad = runCli(['import-plans', broken, '--data', data]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('plan.import_invalid');
   });
 });
