@@ -54,6 +54,8 @@ export function openCore(dataDir: string, opts: { clock?: Clock; host?: boolean 
     dataFile,
     close: () => {
       stopBackups();
+      // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).
+      db.pragma('optimize');
       db.close();
       release();
     },
