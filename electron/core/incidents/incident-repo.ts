@@ -99,7 +99,7 @@ function nextNumber(ctx: CoreContext, at: Date): string {
 }
 
 function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['kind'], reason: string | null): void {
-  const facts = factsOf(inc);
+  const facts = incidentFacts(inc);
   const info = ctx.db
     .prepare(
       `INSERT INTO incident_versions (incident_id, version, kind, at, by, reason, status, facts, suggested_level)
@@ -119,11 +119,8 @@ function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['ki
   ctx.audit.appendRow(ctx.actor(), `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
 }
 
-/** Kept as the name the repositories use. */
-export const factsOf = incidentFacts;
-
 function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
-  const facts = factsOf(inc);
+  const facts = incidentFacts(inc);
   const params = {
     id: inc.id,
     number: inc.number,
@@ -217,7 +214,7 @@ export function amendIncident(
   return ctx.tx(() => {
     const inc = findIncident(ctx, input.id);
     expectVersion(inc, input.expectedVersion);
-    const before = factsOf(inc);
+    const before = incidentFacts(inc);
     const after = normaliseFacts({ ...before, ...input.changes });
     checkTimes(ctx, after);
     if (canonicalJson(before) === canonicalJson(after)) throw new AppError('incident.no_changes');

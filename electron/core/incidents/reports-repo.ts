@@ -1,13 +1,13 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { AppError } from '../contract/errors';
 import { FIELD_LABELS_ZH, LEVEL_ZH, CATEGORY_ZH } from '../contract/field-labels';
-import type { IncidentFacts, Incident } from '../contract/incidents';
+import { incidentFacts, type IncidentFacts, type Incident } from '../contract/incidents';
 import { REQUIRED_REPORT_FIELDS, type Report } from '../contract/reports';
 import type { ReportChannel, ReportKind } from '../contract/deadlines';
 import { localDateTime } from '../contract/time';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
-import { factsOf, findIncident, setIncidentStatus } from './incident-repo';
+import { findIncident, setIncidentStatus } from './incident-repo';
 import { indexEntry } from './search-index';
 
 interface ReportRow {
@@ -59,13 +59,13 @@ function toReport(r: ReportRow, live: () => IncidentFacts): Report {
 export function incidentReports(ctx: CoreContext, incidentId: number): Report[] {
   const rows = ctx.db.prepare('SELECT * FROM reports WHERE incident_id = ? ORDER BY id').all(incidentId) as ReportRow[];
   let facts: IncidentFacts | null = null;
-  return rows.map((r) => toReport(r, () => (facts ??= factsOf(findIncident(ctx, incidentId)))));
+  return rows.map((r) => toReport(r, () => (facts ??= incidentFacts(findIncident(ctx, incidentId)))));
 }
 
 export function findReport(ctx: CoreContext, id: number): Report {
   const r = ctx.db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
   if (!r) throw new AppError('not_found', { entity: 'report', id });
-  return toReport(r, () => factsOf(findIncident(ctx, r.incident_id)));
+  return toReport(r, () => incidentFacts(findIncident(ctx, r.incident_id)));
 }
 
 function describe(field: string, value: unknown, tz: string): string {
@@ -117,7 +117,7 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
       input.kind === 'followup' || input.kind === 'supplementary'
         ? sent.filter((r) => r.kind === input.kind).length + 1
         : 0;
-    const changes = last ? changesSince(last.snapshot, factsOf(inc), getSettings(ctx).timeZone) : '';
+    const changes = last ? changesSince(last.snapshot, incidentFacts(inc), getSettings(ctx).timeZone) : '';
     const now = ctx.clock.now().toISOString();
     const info = ctx.db
       .prepare(
@@ -185,7 +185,7 @@ export function sendReport(
       throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'in_future' }]);
     if (Date.parse(sentAt) < Date.parse(inc.receivedAt))
       throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'before_received' }]);
-    const facts = factsOf(inc);
+    const facts = incidentFacts(inc);
     const missing = missingRequired(facts);
     if (missing.length && !input.override) {
       throw new AppError(

@@ -1,17 +1,10 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { deadlineStatus } from '@contract';
-import { useNow } from '../hooks/useNow';
-import { useQuery } from '../hooks/useQuery';
 
-/** Red count of overdue deadlines in the header; a click goes to Now. */
-export function OverdueBadge({ onClick }: { onClick(): void }) {
+/** Red count of overdue deadlines in the header (counted once, by useNavCounts); a click goes to Now. */
+export function OverdueBadge({ overdue, soon, onClick }: { overdue: number; soon: number; onClick(): void }) {
   const { t } = useTranslation();
-  const now = useNow(5000);
-  const { data } = useQuery('deadlines.open', {});
-  const overdue = (data ?? []).filter((d) => deadlineStatus(d, now).state === 'overdue').length;
-  const soon = (data ?? []).filter((d) => deadlineStatus(d, now).state === 'due_soon').length;
   return (
     <Tooltip label={t('header.overdueHint', { overdue, soon })}>
       <Badge

@@ -88,7 +88,7 @@ export function Shell() {
           </Group>
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             <DutyNowHeader />
-            <OverdueBadge onClick={() => go('now')} />
+            <OverdueBadge overdue={counts.overdue} soon={counts.soon} onClick={() => go('now')} />
             <div style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
               <HeaderClock timeZone={settings.timeZone} />
             </div>
@@ -127,9 +127,14 @@ export function Shell() {
               label={t(`nav.${a}`)}
               leftSection={<Icon size={20} />}
               rightSection={
-                counts[a]?.count ? (
-                  <Badge size="sm" circle color={counts[a]!.urgent ? 'red.7' : 'gray'} data-testid={`nav-count-${a}`}>
-                    {counts[a]!.count}
+                counts.areas[a]?.count ? (
+                  <Badge
+                    size="sm"
+                    circle
+                    color={counts.areas[a]!.urgent ? 'red.7' : 'gray'}
+                    data-testid={`nav-count-${a}`}
+                  >
+                    {counts.areas[a]!.count}
                   </Badge>
                 ) : null
               }

@@ -4,19 +4,32 @@ import { useQuery } from '../hooks/useQuery';
 import type { Area } from './areas';
 
 /** Items needing action beside each area in the navbar (ui.md): zero shows nothing. */
-export function useNavCounts(): Partial<Record<Area, { count: number; urgent: boolean }>> {
-  const now = useNow(15_000);
+export interface NavCounts {
+  areas: Partial<Record<Area, { count: number; urgent: boolean }>>;
+  /** Deadlines overdue and due soon, for the header badge. */
+  overdue: number;
+  soon: number;
+}
+
+export function useNavCounts(): NavCounts {
+  const now = useNow(5000);
   const deadlines = useQuery('deadlines.open', {}).data ?? [];
   const responses = useQuery('activations.active', {}).data ?? [];
   const handovers = useQuery('handover.list', {}).data ?? [];
-  const overdue = deadlines.filter((d) => deadlineStatus(d, now).state === 'overdue').length;
+  const states = deadlines.map((d) => deadlineStatus(d, now).state);
+  const overdue = states.filter((s) => s === 'overdue').length;
+  const soon = states.filter((s) => s === 'due_soon').length;
   const openIncidents = new Set(deadlines.map((d) => d.incidentId)).size;
   const overdueItems = responses.reduce((n, r) => n + r.overdueItems.length, 0);
   const toReview = handovers.filter((h) => h.status === 'signed').length;
   return {
-    now: { count: overdue, urgent: true },
-    log: { count: openIncidents, urgent: false },
-    plans: { count: overdueItems || responses.length, urgent: overdueItems > 0 },
-    handover: { count: toReview, urgent: false },
+    overdue,
+    soon,
+    areas: {
+      now: { count: overdue, urgent: true },
+      log: { count: openIncidents, urgent: false },
+      plans: { count: overdueItems || responses.length, urgent: overdueItems > 0 },
+      handover: { count: toReview, urgent: false },
+    },
   };
 }
