@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const contract = resolve(__dirname, 'electron/core/contract');
+const domain = resolve(__dirname, 'electron/core/domain');
 
 export default defineConfig({
   main: {
@@ -25,7 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    resolve: { alias: { '@contract': contract } },
+    resolve: { alias: { '@contract': contract, '@domain': domain } },
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

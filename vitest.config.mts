@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@contract': resolve(import.meta.dirname, 'electron/core/contract') };
+const alias = {
+  '@contract': resolve(import.meta.dirname, 'electron/core/contract'),
+  '@domain': resolve(import.meta.dirname, 'electron/core/domain'),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { parseCommonArgs } from '../core/args';
-import { AppError, fromLocalDateTime, type ExportedFile, type MethodName } from '../core/contract';
-import { setPdfPrinter } from '../core/exports/pdf-printer';
+import { AppError, type ExportedFile, type MethodName } from '../core/contract';
+import { fromLocalDateTime } from '../core/domain';
+import { setPdfPrinter } from '../core/documents/pdf-printer';
 import type { Core } from '../core/open-core';
 import { getSettings } from '../core/settings/settings-repo';
 import { chromiumPdfPrinter } from '../web/chromium-pdf';

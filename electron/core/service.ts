@@ -10,7 +10,7 @@ import { incidentHandlers } from './incidents/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { planHandlers } from './plans/handlers';
-import { exportHandlers } from './exports/handlers';
+import { documentHandlers } from './documents/handlers';
 
 /** Every method of the contract, from the features' handler maps. */
 const handlers: HandlerMap<MethodName> = {
@@ -19,7 +19,7 @@ const handlers: HandlerMap<MethodName> = {
   ...rosterHandlers,
   ...handoverHandlers,
   ...planHandlers,
-  ...exportHandlers,
+  ...documentHandlers,
 };
 
 export interface Service {

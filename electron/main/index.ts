@@ -4,7 +4,7 @@ import { defaultDataDir, openCore, type Core } from '../core/open-core';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { wireIpc } from './ipc';
 import { electronPdfPrinter } from './pdf';
-import { setPdfPrinter } from '../core/exports/pdf-printer';
+import { setPdfPrinter } from '../core/documents/pdf-printer';
 import { createMainWindow, hardenSessions } from './window';
 import { notifyOverdue } from './notifications';
 import { overdueTitle } from './notification-text';

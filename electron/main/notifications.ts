@@ -1,5 +1,6 @@
 import { BrowserWindow, Notification } from 'electron';
-import { deadlineStatus, type OpenDeadline } from '../core/contract';
+import { type OpenDeadline } from '../core/contract';
+import { deadlineStatus } from '../core/domain';
 import type { Service } from '../core/service';
 
 const CHECK_EVERY_MS = 30_000;

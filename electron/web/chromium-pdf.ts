@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import type { PdfPrinter } from '../core/exports/pdf-printer';
+import type { PdfPrinter } from '../core/documents/pdf-printer';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const ARGS = [

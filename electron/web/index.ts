@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseCommonArgs } from '../core/args';
 import { defaultDataDir, openCore } from '../core/open-core';
 import { createWebHost } from './server';
-import { setPdfPrinter } from '../core/exports/pdf-printer';
+import { setPdfPrinter } from '../core/documents/pdf-printer';
 import { chromiumPdfPrinter } from './chromium-pdf';
 
 /** `npm run web -- --data DIR [--port N]`: the app in a browser, on 127.0.0.1 only. */

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DEADLINE_RULES, type DeadlineInput } from '../../electron/core/contract';
 import {
-  DEFAULT_DEADLINE_RULES,
   computeDeadlines,
   deadlineStatus,
   localDate,
   localDateTime,
   fromLocalDateTime,
-  type DeadlineInput,
-} from '../../electron/core/contract';
+} from '../../electron/core/domain';
 
 const rules = DEFAULT_DEADLINE_RULES.rules;
 const base = (over: Partial<DeadlineInput> = {}): DeadlineInput => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestLevel } from '../../electron/core/contract';
+import { suggestLevel } from '../../electron/core/domain';
 
 const accident = (deaths: number, seriouslyInjured = 0, economicLoss: number | null = null) =>
   suggestLevel({ category: 'accident', deaths, seriouslyInjured, economicLoss });

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDateTime, type ApiResult, type IncidentDetail, type Incident } from '../../electron/core/contract';
+import { type ApiResult, type IncidentDetail, type Incident } from '../../electron/core/contract';
+import { localDateTime } from '../../electron/core/domain';
 import { startWebHost, type RunningHost } from '../core/built';
 import { chemicalFire } from '../core/fixtures';
 import { tempDir } from '../core/helpers';

@@ -2,7 +2,7 @@ import { incidentTables } from '../incidents/tables';
 import { rosterTables } from '../roster/tables';
 import { handoverTables } from '../handover/tables';
 import { planTables } from '../plans/tables';
-import { exportTables } from '../exports/tables';
+import { exportTables } from '../documents/tables';
 
 /**
  * Tables whose every row must match the last audit entry that recorded it. `verify` compares them,

@@ -5,7 +5,7 @@ import { incidentMethods } from './incident-methods';
 import { rosterMethods } from './roster';
 import { handoverMethods } from './handover';
 import { planMethods } from './plan-methods';
-import { exportMethods } from './exports';
+import { documentMethods } from './documents';
 
 /**
  * The one API contract. Preload, web host, CLI and renderer client are all typed from this map;
@@ -18,7 +18,7 @@ export const contract = {
   ...rosterMethods,
   ...handoverMethods,
   ...planMethods,
-  ...exportMethods,
+  ...documentMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -42,10 +42,9 @@ export * from './deadlines';
 export * from './reports';
 export * from './log-entries';
 export * from './incident-methods';
-export * from './time';
 export * from './field-labels';
 export * from './roster';
 export * from './handover';
 export * from './plans';
 export * from './plan-methods';
-export * from './exports';
+export * from './documents';

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { AppError, type FieldIssue } from '../contract/errors';
-import { suggestLevel } from '../contract/grading';
+import { suggestLevel } from '../domain';
 import {
   CASUALTY_FIELDS,
   type Incident,
@@ -10,7 +10,7 @@ import {
   type Level,
   incidentFacts,
 } from '../contract/incidents';
-import { localParts } from '../contract/time';
+import { localParts } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { indexIncident } from './search-index';

@@ -1,11 +1,5 @@
-import {
-  computeDeadlines,
-  compareByUrgency,
-  deadlineStatus,
-  type Deadline,
-  type DeadlineInput,
-  type DeadlineState,
-} from '../contract/deadlines';
+import { type Deadline, type DeadlineInput, type DeadlineState } from '../contract/deadlines';
+import { computeDeadlines, compareByUrgency, deadlineStatus } from '../domain';
 import type { OpenDeadline } from '../contract/incident-methods';
 import type { IncidentStatus, Level } from '../contract/incidents';
 import type { CoreContext } from '../context';

@@ -4,7 +4,7 @@ import { FIELD_LABELS_ZH, LEVEL_ZH, CATEGORY_ZH } from '../contract/field-labels
 import { incidentFacts, type IncidentFacts, type Incident } from '../contract/incidents';
 import { REQUIRED_REPORT_FIELDS, type Report } from '../contract/reports';
 import type { ReportChannel, ReportKind } from '../contract/deadlines';
-import { localDateTime } from '../contract/time';
+import { localDateTime } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { findIncident, setIncidentStatus } from './incident-repo';

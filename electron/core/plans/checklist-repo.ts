@@ -1,6 +1,6 @@
 import { AppError } from '../contract/errors';
 import type { Activation } from '../contract/plans';
-import { localDateTime } from '../contract/time';
+import { localDateTime } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { activationRow, readActivation } from './activation-read';

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { canonicalJson } from '../audit/canonical-json';
 import { AppError, type FieldIssue } from '../contract/errors';
-import { localDate } from '../contract/time';
+import { localDate } from '../domain';
 import { toFieldIssues } from '../contract/zod-issues';
 import {
   PLAN_FILE_FORMAT,

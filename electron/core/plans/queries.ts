@@ -1,4 +1,5 @@
-import { checklistItemStatus, type ActiveResponse, type ActiveResponseRow, type PlanLevel } from '../contract/plans';
+import { type ActiveResponse, type ActiveResponseRow, type PlanLevel } from '../contract/plans';
+import { checklistItemStatus } from '../domain';
 import type { CoreContext } from '../context';
 import { readActivation } from './activation-read';
 

@@ -1,4 +1,4 @@
-import { fromLocalDateTime, localDateTime } from '../contract/time';
+import { fromLocalDateTime, localDateTime } from '../domain';
 
 /**
  * Wall-clock arithmetic in the duty room's zone with Intl only (no DST in Asia/Shanghai, but other

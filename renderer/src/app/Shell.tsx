@@ -23,7 +23,7 @@ import { OperatorSwitch } from '../features/roster/OperatorSwitch';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PlansPage } from '../features/plans';
-import { ReportsPage } from '../features/reports/ReportsPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { AREAS, AREA_ICONS, type Area } from './areas';
 import { OverdueBadge } from './OverdueBadge';
 import { SearchSpotlight } from './SearchSpotlight';
@@ -71,7 +71,7 @@ export function Shell() {
     settings: <SettingsPage />,
     roster: <RosterPage />,
     handover: <HandoverPage />,
-    reports: <ReportsPage />,
+    reports: <DocumentsPage />,
   };
 
   return (

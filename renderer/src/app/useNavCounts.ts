@@ -1,4 +1,4 @@
-import { deadlineStatus } from '@contract';
+import { deadlineStatus } from '@domain';
 import { useNow } from '../hooks/useNow';
 import { useQuery } from '../hooks/useQuery';
 import type { Area } from './areas';

@@ -1,7 +1,7 @@
 import { TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fromLocalDateTime, localDateTime } from '@contract';
+import { fromLocalDateTime, localDateTime } from '@domain';
 import { useSettings } from '../app/settings-context';
 
 /**

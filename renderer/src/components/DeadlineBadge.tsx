@@ -1,7 +1,8 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { deadlineStatus, type Deadline, type DeadlineState } from '@contract';
+import { type Deadline, type DeadlineState } from '@contract';
+import { deadlineStatus } from '@domain';
 import { useSettings } from '../app/settings-context';
 import { formatDuration, formatTime } from './time-format';
 

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { localDateTime } from '@contract';
+import { localDateTime } from '@domain';
 
 /** "1小时12分" / "1 h 12 min": whole minutes, hours when over an hour, days when over a day. */
 export function formatDuration(ms: number): string {

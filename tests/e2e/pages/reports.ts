@@ -1,7 +1,7 @@
 import type { Download, Page } from 'playwright-core';
 
 /** Page object for 报表: options, the preview iframe and the export buttons. */
-export class ReportsPage {
+export class DocumentsPage {
   constructor(readonly page: Page) {}
 
   async chooseKind(kind: 'daily' | 'special' | 'log' | 'roster'): Promise<void> {

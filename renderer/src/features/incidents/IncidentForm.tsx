@@ -14,7 +14,8 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, suggestLevel, type Incident } from '@contract';
+import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, type Incident } from '@contract';
+import { suggestLevel } from '@domain';
 import { call } from '../../api/client';
 import { useDataEvents } from '../../app/data-events';
 import { DateTimeField } from '../../components/DateTimeField';

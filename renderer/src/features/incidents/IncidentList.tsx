@@ -2,7 +2,8 @@ import { Badge, Group, Loader, Paper, Stack, Text, UnstyledButton } from '@manti
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deadlineStatus, type IncidentListItem, type IncidentListQuery } from '@contract';
+import { type IncidentListItem, type IncidentListQuery } from '@contract';
+import { deadlineStatus } from '@domain';
 import { call } from '../../api/client';
 import { useDataEvents } from '../../app/data-events';
 import { useSettings } from '../../app/settings-context';

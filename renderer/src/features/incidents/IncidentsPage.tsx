@@ -2,7 +2,8 @@ import { Button, Group, Modal, Paper, Select, TextInput, Text } from '@mantine/c
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, INCIDENT_STATUSES, LEVELS, fromLocalDateTime, type IncidentListQuery } from '@contract';
+import { CATEGORIES, INCIDENT_STATUSES, LEVELS, type IncidentListQuery } from '@contract';
+import { fromLocalDateTime } from '@domain';
 import { useSettings } from '../../app/settings-context';
 import { IncidentDetail } from './IncidentDetail';
 import { IncidentForm } from './IncidentForm';

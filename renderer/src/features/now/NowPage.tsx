@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconPhone, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { deadlineStatus, compareByUrgency } from '@contract';
+import { deadlineStatus, compareByUrgency } from '@domain';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { useNow } from '../../hooks/useNow';
 import { useQuery } from '../../hooks/useQuery';

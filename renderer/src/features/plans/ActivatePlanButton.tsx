@@ -5,13 +5,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   PLAN_LEVELS,
-  planFit,
   type Activation,
   type Incident,
   type IncidentListItem,
   type PlanLevel,
   type PlanSummary,
 } from '@contract';
+import { planFit } from '@domain';
 import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';

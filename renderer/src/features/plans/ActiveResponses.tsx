@@ -1,7 +1,8 @@
 import { Badge, Grid, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localDateTime, type ActiveResponseRow } from '@contract';
+import { type ActiveResponseRow } from '@contract';
+import { localDateTime } from '@domain';
 import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';

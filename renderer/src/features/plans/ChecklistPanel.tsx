@@ -14,7 +14,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAN_LEVELS, localDateTime, sortChecklist, type Activation, type PlanLevel } from '@contract';
+import { PLAN_LEVELS, type Activation, type PlanLevel } from '@contract';
+import { localDateTime, sortChecklist } from '@domain';
 import { actorName } from '../../components/time-format';
 import { ApiError, call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';

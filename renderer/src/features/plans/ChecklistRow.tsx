@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { localDateTime, type ChecklistItem, type ChecklistItemStatus } from '@contract';
+import { type ChecklistItem, type ChecklistItemStatus } from '@contract';
+import { localDateTime } from '@domain';
 import { actorName } from '../../components/time-format';
 import { STATE_COLOR, formatDuration, levelLabel } from './format';
 

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { fromLocalDateTime, type ChecklistItemState, type PlanLevel } from '@contract';
+import { type ChecklistItemState, type PlanLevel } from '@contract';
+import { fromLocalDateTime } from '@domain';
 
 export const levelLabel = (t: TFunction, level: PlanLevel) => t(`plans.levelName.${level}`);
 

@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { renderDocx } from '../../electron/core/exports/render-docx';
-import { renderHtml } from '../../electron/core/exports/render-html';
+import { renderDocx } from '../../electron/core/documents/render-docx';
+import { renderHtml } from '../../electron/core/documents/render-html';
 import {
   rosterDocument,
   rosterRows,
   rosterXlsx,
   type RosterMonthView,
-} from '../../electron/core/exports/roster-export';
-import { dayWithIncidents, unzipText } from './exports-fixtures';
+} from '../../electron/core/documents/roster-export';
+import { dayWithIncidents, unzipText } from './documents-fixtures';
 import { generateNovember, seedPeople } from './roster-fixtures';
 
 const person = (name: string, phone: string) => ({ name, phones: [phone] });

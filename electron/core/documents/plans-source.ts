@@ -1,4 +1,5 @@
-import { checklistItemStatus, type PlanLevel } from '../contract/plans';
+import { type PlanLevel } from '../contract/plans';
+import { checklistItemStatus } from '../domain';
 import type { CoreContext } from '../context';
 import { readActivation } from '../plans/activation-read';
 import { getSettings } from '../settings/settings-repo';

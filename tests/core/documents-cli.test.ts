@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './built';
-import { dayWithIncidents, unzipText } from './exports-fixtures';
+import { dayWithIncidents, unzipText } from './documents-fixtures';
 import { generateNovember, seedPeople } from './roster-fixtures';
 
 async function dataDir() {

@@ -1,10 +1,10 @@
 import type { AuditHead } from '../contract/audit';
-import type { DailyPeriodInput, Distribution } from '../contract/exports';
+import type { DailyPeriodInput, Distribution } from '../contract/documents';
 import type { Incident } from '../contract/incidents';
 import type { Instruction } from '../contract/log-entries';
 import type { Report } from '../contract/reports';
 import type { Settings } from '../contract/settings';
-import { fromLocalDateTime, localParts } from '../contract/time';
+import { fromLocalDateTime, localParts } from '../domain';
 import type { CoreContext } from '../context';
 import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
 import { findInstruction } from '../incidents/log-repo';

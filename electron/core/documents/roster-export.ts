@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ExportedFile } from '../contract/exports';
+import type { ExportedFile } from '../contract/documents';
 import type { CoreContext } from '../context';
 import { rosterMonth } from '../roster/roster-repo';
 import { getSettings } from '../settings/settings-repo';

@@ -2,7 +2,7 @@ import { AppError } from '../contract/errors';
 import { CATEGORY_ZH, LEVEL_ZH, chineseNumber, reportName } from '../contract/field-labels';
 import type { Report } from '../contract/reports';
 import type { Settings } from '../contract/settings';
-import { chineseDate } from '../contract/time';
+import { chineseDate } from '../domain';
 import type { Block, DocumentModel } from './blocks';
 import { casualtiesText, channelZh, cnTime, lossText, GAP } from './wording';
 

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setPdfPrinter } from '../../electron/core/exports/pdf-printer';
+import { setPdfPrinter } from '../../electron/core/documents/pdf-printer';
 import { chromiumPdfPrinter } from '../../electron/web/chromium-pdf';
-import { dayWithIncidents } from './exports-fixtures';
+import { dayWithIncidents } from './documents-fixtures';
 import { ROOT } from './built';
 
 /** Page 1 of each PDF is kept here as PNG so a person can look at it (test-results is git-ignored). */

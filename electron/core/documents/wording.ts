@@ -1,6 +1,6 @@
 import { CASUALTY_FIELDS, type Casualties, type IncidentFacts } from '../contract/incidents';
 import { FIELD_LABELS_ZH, reportName } from '../contract/field-labels';
-import { localParts } from '../contract/time';
+import { localParts } from '../domain';
 import type { Report } from '../contract/reports';
 
 /** 11月23日9时05分 — how times are written in the body of an official document. */

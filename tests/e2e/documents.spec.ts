@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost } from '../core/built';
-import { dayWithIncidents, unzipText } from '../core/exports-fixtures';
+import { dayWithIncidents, unzipText } from '../core/documents-fixtures';
 import { tempDir } from '../core/helpers';
 import { launchBrowser, newPage, screenshot } from './browser';
 import { AppShellPage } from './pages/app-shell';
-import { ReportsPage } from './pages/reports';
+import { DocumentsPage } from './pages/reports';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('Reports area in Chromium against the web host', () => {
       const app = new AppShellPage(page);
       await app.open(host.url);
       await app.go('reports');
-      const reports = new ReportsPage(page);
+      const reports = new DocumentsPage(page);
       await reports.setDate('2026-11-23');
       await expect.poll(() => reports.previewText(), { timeout: 15_000 }).toContain('大江化工园区某化工厂火灾');
       expect(await page.getByTestId('issue-number').innerText()).toBe('2026年第1期');

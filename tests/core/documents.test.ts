@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { dailySources } from '../../electron/core/exports/daily-sources';
-import { dayWithIncidents, unzipText } from './exports-fixtures';
+import { dailySources } from '../../electron/core/documents/daily-sources';
+import { dayWithIncidents, unzipText } from './documents-fixtures';
 
 const day = { date: '2026-11-23', distribution: { bao: '省政府总值班室', song: '市委办公室', fa: '各区政府' } };
 

@@ -1,5 +1,5 @@
 import { AppError } from '../contract/errors';
-import type { DailyPeriodInput, DocumentFormat, ExportedFile, ExportPreview } from '../contract/exports';
+import type { DailyPeriodInput, DocumentFormat, ExportedFile, ExportPreview } from '../contract/documents';
 import type { CoreContext } from '../context';
 import { findReport } from '../incidents/reports-repo';
 import { getSettings } from '../settings/settings-repo';

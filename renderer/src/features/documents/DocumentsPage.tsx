@@ -1,7 +1,8 @@
 import { Group, SegmentedControl, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localDate, type PreviewInput } from '@contract';
+import { type PreviewInput } from '@contract';
+import { localDate } from '@domain';
 import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { DailyOptions, type DailyState } from './DailyOptions';
@@ -15,7 +16,7 @@ import { usePreview } from './usePreview';
 type Kind = 'daily' | 'special' | 'log' | 'roster';
 
 /** 报表: options on the left, the document as it will print on the right, export buttons under it. */
-export function ReportsPage() {
+export function DocumentsPage() {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const today = localDate(new Date(), settings.timeZone);

@@ -78,7 +78,7 @@ export interface ExportPreview {
   missingSections: string[];
 }
 
-export const exportMethods = {
+export const documentMethods = {
   'exports.preview': method<ExportPreview>()(previewSchema),
   'exports.dailyReport': method<ExportedFile>()(dailyReportSchema),
   'exports.specialReport': method<ExportedFile>()(specialReportSchema),

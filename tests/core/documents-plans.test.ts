@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayWithIncidents } from './exports-fixtures';
+import { dayWithIncidents } from './documents-fixtures';
 
 describe('daily report: 应急预案启动情况 from the plans feature', () => {
   it('lists responses in force during the period, terminated ones included', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ExportedFile } from '../contract/exports';
+import type { ExportedFile } from '../contract/documents';
 import type { CoreContext } from '../context';
 
 export const MIME = {

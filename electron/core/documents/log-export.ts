@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { ExportedFile } from '../contract/exports';
+import type { ExportedFile } from '../contract/documents';
 import { CATEGORY_ZH, LEVEL_ZH, reportName } from '../contract/field-labels';
 import { CASUALTY_FIELDS, type Incident } from '../contract/incidents';
 import type { Report } from '../contract/reports';
-import { localDateTime } from '../contract/time';
+import { localDateTime } from '../domain';
 import type { CoreContext } from '../context';
 import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
 import { incidentReports } from '../incidents/reports-repo';

@@ -1,5 +1,5 @@
 import type { Role } from '../contract/roster';
-import { localDate } from '../contract/time';
+import { localDate } from '../domain';
 import type { CoreContext } from '../context';
 import { onDutyFor } from '../roster/duty-now';
 import { getRosterConfig, shiftsOfDay, type ShiftInstance } from '../roster/shifts';

@@ -1,4 +1,4 @@
-import type { DailyIssue } from '../contract/exports';
+import type { DailyIssue } from '../contract/documents';
 import type { CoreContext } from '../context';
 
 interface IssueRow {

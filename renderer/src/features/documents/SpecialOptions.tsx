@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { reportName, type IncidentListItem, type Report } from '@contract';
 import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
-import { localDateTime } from '@contract';
+import { localDateTime } from '@domain';
 
 /** Incident, then one of its sent reports: a 专报 prints only what actually went up. */
 export function SpecialOptions(props: { reportId: number | null; onChange: (id: number | null) => void }) {

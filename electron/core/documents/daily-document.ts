@@ -1,7 +1,7 @@
 import { CATEGORIES, LEVELS, type Incident } from '../contract/incidents';
 import { CATEGORY_ZH, LEVEL_ZH, chineseNumber } from '../contract/field-labels';
-import type { DailyIssue } from '../contract/exports';
-import { chineseDate } from '../contract/time';
+import type { DailyIssue } from '../contract/documents';
+import { chineseDate } from '../domain';
 import type { Block, DocumentModel } from './blocks';
 import type { DailyData } from './daily-data';
 import { casualtiesText, cnTime, lossText, reportStatusText, GAP } from './wording';

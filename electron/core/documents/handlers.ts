@@ -1,10 +1,10 @@
-import type { exportMethods } from '../contract/exports';
+import type { documentMethods } from '../contract/documents';
 import type { HandlerMap } from '../handlers';
 import { exportDaily, exportSpecial, previewDaily, previewSpecial } from './documents';
 import { exportLog } from './log-export';
 import { exportRoster } from './roster-export';
 
-export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
+export const documentHandlers: HandlerMap<keyof typeof documentMethods> = {
   'exports.preview': (input, ctx) =>
     input.kind === 'daily' ? previewDaily(ctx, input.period) : previewSpecial(ctx, input.reportId),
   'exports.dailyReport': (input, ctx) => exportDaily(ctx, input),
