@@ -24,6 +24,7 @@ import {
   type DeadlineState,
   type StoredDeadlineRuleSet,
 } from './deadlines';
+import { parseMessageSchema, type ParsedMessage } from './message-parse';
 import { reportDraftSchema, reportSendSchema, reportUpdateSchema, type Report } from './reports';
 import {
   callCreateSchema,
@@ -119,6 +120,8 @@ export const incidentMethods = {
   'incidents.void': method<Incident>()(incidentVoidSchema),
   'incidents.get': method<IncidentDetail>()(idSchema),
   'incidents.list': method<IncidentPage>()(incidentListSchema),
+  /** Reads a pasted notice/SMS/phone note into incident fields with their spans; stores nothing. */
+  'incidents.parseMessage': method<ParsedMessage>()(parseMessageSchema),
   'reports.draft': method<Report>()(reportDraftSchema),
   'reports.update': method<Report>()(reportUpdateSchema),
   'reports.send': method<Report>()(reportSendSchema),

@@ -42,6 +42,7 @@ export * from './deadlines';
 export * from './reports';
 export * from './log-entries';
 export * from './incident-methods';
+export * from './message-parse';
 export * from './field-labels';
 export * from './roster';
 export * from './handover';

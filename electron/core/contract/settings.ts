@@ -27,6 +27,10 @@ export const settingsSchema = z
     language: z.enum(LANGUAGES),
     colorScheme: z.enum(COLOR_SCHEMES),
     backupKeep: z.number().int().min(1).max(365),
+    /** 上级值班室: where reports go, the recipient a new report starts with. */
+    upperDutyRoom: z.string().trim().max(60),
+    /** The districts (区县) under the duty room: the incident form's choices and what a pasted message is read for. */
+    districts: z.array(text(30)).max(60),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -41,4 +45,17 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   colorScheme: 'auto',
   backupKeep: 30,
+  upperDutyRoom: '省人民政府总值班室',
+  districts: [
+    '中山区',
+    '西岗区',
+    '沙河口区',
+    '甘井子区',
+    '旅顺口区',
+    '金州区',
+    '普兰店区',
+    '瓦房店市',
+    '庄河市',
+    '长海县',
+  ],
 };

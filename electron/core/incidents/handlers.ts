@@ -16,6 +16,8 @@ import { deadlinesFor, openDeadlines } from './queries';
 import { listIncidents } from './list-query';
 import { search } from './search';
 import { buildTimeline } from './timeline';
+import { parseMessage } from '../domain/message-parser';
+import { getSettings } from '../settings/settings-repo';
 
 export function incidentDetail(ctx: CoreContext, id: number): IncidentDetail {
   const incident = findIncident(ctx, id);
@@ -36,6 +38,14 @@ export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
   'incidents.void': (input, ctx) => voidIncident(ctx, input),
   'incidents.get': (input, ctx) => incidentDetail(ctx, input.id),
   'incidents.list': (input, ctx) => listIncidents(ctx, input),
+  'incidents.parseMessage': (input, ctx) => {
+    const { timeZone, districts } = getSettings(ctx);
+    return parseMessage(input.text, {
+      referenceAt: input.referenceAt ?? ctx.clock.now().toISOString(),
+      timeZone,
+      districts,
+    });
+  },
   'reports.draft': (input, ctx) => createDraft(ctx, input),
   'reports.update': (input, ctx) => updateDraft(ctx, input),
   'reports.send': (input, ctx) => sendReport(ctx, input),

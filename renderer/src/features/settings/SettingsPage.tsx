@@ -6,6 +6,7 @@ import {
   SegmentedControl,
   Select,
   Stack,
+  TagsInput,
   Text,
   TextInput,
   Title,
@@ -81,6 +82,21 @@ export function SettingsPage() {
               value={draft.issuingOffice}
               onChange={(e) => set('issuingOffice', e.currentTarget.value)}
               error={errors.fieldErrors.issuingOffice}
+            />
+            <TextInput
+              label={t('settings.upperDutyRoom')}
+              description={t('settings.upperDutyRoomHint')}
+              value={draft.upperDutyRoom}
+              onChange={(e) => set('upperDutyRoom', e.currentTarget.value)}
+              error={errors.fieldErrors.upperDutyRoom}
+            />
+            <TagsInput
+              label={t('settings.districts')}
+              description={t('settings.districtsHint')}
+              value={draft.districts}
+              onChange={(v) => set('districts', v)}
+              error={errors.fieldErrors.districts}
+              splitChars={[',', '，', '、', ' ']}
             />
             <Select
               label={t('settings.timeZone')}
