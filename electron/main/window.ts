@@ -33,6 +33,8 @@ export function createMainWindow(): BrowserWindow {
     minHeight: 700,
     show: false,
     title: 'Duty Room Console',
+    // out/main → resources/icon.png (packaged inside the asar, see electron-builder.yml files).
+    icon: join(__dirname, '../../resources/icon.png'),
     autoHideMenuBar: true,
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),

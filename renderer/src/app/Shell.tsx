@@ -3,7 +3,9 @@ import {
   AppShell,
   Badge,
   Group,
+  Image,
   Modal,
+  UnstyledButton,
   NavLink,
   Text,
   Tooltip,
@@ -26,6 +28,7 @@ import { PlansPage } from '../features/plans';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { AREAS, AREA_ICONS, type Area } from './areas';
 import { OverdueBadge } from './OverdueBadge';
+import { AboutDialog, EMBLEM_URL } from './AboutDialog';
 import { SearchSpotlight } from './SearchSpotlight';
 import { useSettings } from './settings-context';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -41,6 +44,7 @@ export function Shell() {
   const [loggingCall, setLoggingCall] = useState(false);
   const [creating, setCreating] = useState(false);
   const [help, setHelp] = useState(false);
+  const [about, setAbout] = useState(false);
 
   useEffect(() => {
     setColorScheme(settings.colorScheme);
@@ -79,6 +83,11 @@ export function Shell() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Tooltip label={t('about.open')}>
+              <UnstyledButton onClick={() => setAbout(true)} aria-label={t('about.open')} data-testid="open-about">
+                <Image src={EMBLEM_URL} alt="" w={30} h={30} />
+              </UnstyledButton>
+            </Tooltip>
             <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }} data-testid="duty-room-name">
               {settings.dutyRoomName}
             </Text>
@@ -164,6 +173,7 @@ export function Shell() {
       </Modal>
       <SearchSpotlight openIncident={openIncident} />
       <ShortcutHelp opened={help} onClose={() => setHelp(false)} />
+      <AboutDialog opened={about} onClose={() => setAbout(false)} />
     </AppShell>
   );
 }
