@@ -1,10 +1,10 @@
 import { parseCommonArgs } from '../core/args';
-import { AppError, type VerifyResult } from '../core/contract';
+import { AppError, type DemoSummary, type VerifyResult } from '../core/contract';
 import { backupDatabase, restoreDatabase } from '../core/backup/backup';
 import { systemClock } from '../core/db/clock';
 import { DB_FILE_NAME, defaultDataDir, openCore } from '../core/open-core';
 import { APP_VERSION } from '../core/version';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXPORT_USAGE, runExport } from './export-command';
 
@@ -14,6 +14,7 @@ const USAGE = `duty-room <command> [--data DIR]
   backup --out FILE       online backup of the database
   restore FILE            replace the database with FILE after integrity and chain checks
   import-plans FILE       import emergency plans from a JSON export (errors name line and field)
+  seed-demo               fill an empty duty room with a realistic demo fortnight (PIN of everyone: 1234)
 ${EXPORT_USAGE}`;
 
 class CliFailure extends Error {}
@@ -83,6 +84,24 @@ async function run(argv: string[]): Promise<void> {
         }
         for (const p of r.value as { name: string; version: number }[])
           console.log(`imported ${p.name} (version ${p.version})`);
+        return;
+      }
+      case 'seed-demo': {
+        const r = await core.service.invoke('app.seedDemo', {});
+        if (!r.ok) {
+          if (r.error.code === 'conflict')
+            throw new CliFailure(`the duty room in ${dataDir} is not empty; seed-demo fills only a new one`);
+          throw new AppError(r.error.code, r.error.params);
+        }
+        const v = r.value as DemoSummary;
+        console.log(
+          `demo duty room ready in ${dataDir}: ${v.people} people (PIN ${v.pin}), ${v.incidents} incidents, ${v.reports} reports sent, ${v.handovers} handovers reviewed`,
+        );
+        if (v.dailyReport) {
+          const out = join(dataDir, v.dailyReport.fileName);
+          writeFileSync(out, Buffer.from(v.dailyReport.base64, 'base64'));
+          console.log(`值班信息 written to ${out}`);
+        }
         return;
       }
       default:

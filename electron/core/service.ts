@@ -11,6 +11,7 @@ import { rosterHandlers } from './roster/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { planHandlers } from './plans/handlers';
 import { documentHandlers } from './documents/handlers';
+import { seedDemo } from './demo/seed-demo';
 
 /** Every method of the contract, from the features' handler maps. */
 const handlers: HandlerMap<MethodName> = {
@@ -36,13 +37,17 @@ export function createService(opts: {
   log?: (msg: string, err: unknown) => void;
 }): Service {
   const ctx = createContext(opts);
+  // The demo seeds through a second service over the same database with its own moving clock.
+  const local: Partial<HandlerMap<MethodName>> = {
+    'app.seedDemo': () => seedDemo((clock) => createService({ ...opts, clock }), ctx.clock.now()),
+  };
   return {
     ctx,
     async invoke(method, rawInput) {
       if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', params: { method } } };
       try {
         const input = contract[method].input.parse(rawInput ?? {});
-        const handler = handlers[method] as (i: unknown, c: CoreContext) => unknown;
+        const handler = (local[method] ?? handlers[method]) as (i: unknown, c: CoreContext) => unknown;
         return { ok: true, value: await handler(input, ctx) };
       } catch (e) {
         return { ok: false, error: toApiError(e, opts.log) };

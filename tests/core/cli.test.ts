@@ -77,3 +77,18 @@ describe('duty-room import-plans', () => {
     expect(bad.stderr).toContain('plan.import_invalid');
   });
 });
+
+describe('duty-room seed-demo', () => {
+  it('fills a new data folder with a verifiable demo and refuses to run twice', () => {
+    const data = tempDir();
+    const r = runCli(['seed-demo', '--data', data]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/9 people \(PIN 1234\), 12 incidents, \d+ reports sent, 4 handovers reviewed/);
+    expect(readdirSync(data).some((f) => f.startsWith('值班信息') && f.endsWith('.docx'))).toBe(true);
+    expect(runCli(['verify', '--data', data]).code).toBe(0);
+    const again = runCli(['seed-demo', '--data', data]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('not empty');
+  });
+});

@@ -1,5 +1,6 @@
 import { backupNow, listBackups } from '../backup/auto-backup';
 import type { appMethods } from '../contract/app';
+import { AppError } from '../contract/errors';
 import { schemaVersion } from '../db/open';
 import type { HandlerMap } from '../handlers';
 import { getSettings, updateSettings } from '../settings/settings-repo';
@@ -17,4 +18,12 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   'audit.verify': (_, ctx) => ctx.audit.verify(),
   'backup.now': (_, ctx) => backupNow(ctx),
   'backup.list': (_, ctx) => listBackups(ctx),
+  'app.seedDemo': () => {
+    // Served by the service itself (it needs a second service over the same database).
+    throw new AppError('internal');
+  },
+  'app.isEmpty': (_, ctx) => ({
+    empty:
+      !ctx.db.prepare('SELECT 1 FROM people LIMIT 1').get() && !ctx.db.prepare('SELECT 1 FROM incidents LIMIT 1').get(),
+  }),
 };

@@ -19,6 +19,18 @@ export interface BackupInfo {
 
 export const none = z.object({}).strict();
 
+/** What `app.seedDemo` put into an empty duty room. */
+export interface DemoSummary {
+  people: number;
+  incidents: number;
+  reports: number;
+  handovers: number;
+  /** Every demo person's PIN. */
+  pin: string;
+  /** Yesterday's 值班信息 as issued in the demo (DOCX), when it could be made. */
+  dailyReport: { fileName: string; base64: string } | null;
+}
+
 export const appMethods = {
   'app.info': method<AppInfo>()(none),
   'settings.get': method<Settings>()(none),
@@ -26,4 +38,8 @@ export const appMethods = {
   'audit.verify': method<VerifyResult>()(none),
   'backup.now': method<BackupInfo>()(none),
   'backup.list': method<BackupInfo[]>()(none),
+  /** Fills an empty database with a realistic fortnight (conflict when anything is there). */
+  'app.seedDemo': method<DemoSummary>()(none),
+  /** Whether the database is still empty: the first screen offers setup or the demo. */
+  'app.isEmpty': method<{ empty: boolean }>()(none),
 };
