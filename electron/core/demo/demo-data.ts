@@ -73,7 +73,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '受持续强降雨影响，庄河市城山镇某村河段发生漫堤，冲毁农田约200亩，转移群众126人，暂无人员伤亡。',
     measures: '庄河市启动防汛Ⅳ级应急响应，组织抢险队伍加固堤防，转移受威胁群众。',
     reports: [
-      { kind: 'initial', after: 45, channel: 'phone' },
+      { kind: 'initial', after: 45, channel: 'fax' },
       {
         kind: 'final',
         after: 26 * 60,
@@ -102,7 +102,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '一辆重型货车与一辆小型客车在路口相撞，造成1人死亡、3人受伤，伤者已送医救治。',
     measures: '交警已封控现场、疏导交通，伤者送医，事故原因正在调查。',
     reports: [
-      { kind: 'initial', after: 50, channel: 'phone' },
+      { kind: 'initial', after: 50, channel: 'fax' },
       { kind: 'final', after: 20 * 60, channel: 'edoc', aftermath: '伤者病情稳定，善后工作由西岗区政府负责。' },
     ],
   },
@@ -125,7 +125,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '井下发生透水，当班下井12人，已升井8人，4人被困，救援正在进行。',
     measures: '市应急管理局、矿山救护队赶赴现场，组织排水和搜救。',
     reports: [
-      { kind: 'initial', after: 55, channel: 'phone' },
+      { kind: 'initial', after: 55, channel: 'fax' },
       {
         kind: 'followup',
         after: 8 * 60,
@@ -159,7 +159,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '约50名群众在市政府门前聚集，反映某楼盘逾期交房问题，现场秩序基本平稳。',
     measures: '信访、住建部门负责人到场接待，公安机关维持秩序。',
     reports: [
-      { kind: 'initial', after: 40, channel: 'phone' },
+      { kind: 'initial', after: 40, channel: 'fax' },
       {
         kind: 'final',
         after: 5 * 60,
@@ -193,7 +193,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '商业综合体三楼一餐饮店起火，现场疏散群众约1000人，2人轻微受伤送医。',
     measures: '消防救援支队调派6车30人到场处置，明火已于20时15分扑灭。',
     reports: [
-      { kind: 'initial', after: 35, channel: 'phone' },
+      { kind: 'initial', after: 35, channel: 'fax' },
       { kind: 'followup', after: 3 * 60, channel: 'edoc', changes: '明火已扑灭，2名伤者经检查无生命危险。' },
       { kind: 'final', after: 24 * 60, channel: 'edoc', aftermath: '商场已恢复营业，起火原因初步认定为厨房油锅起火。' },
     ],
@@ -218,7 +218,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '该校32名学生午餐后陆续出现呕吐、腹泻等症状，均已送医，无危重病例。',
     measures: '卫健、市场监管部门已封存留样食品，开展流行病学调查。',
     reports: [
-      { kind: 'initial', after: 45, channel: 'phone' },
+      { kind: 'initial', after: 45, channel: 'fax' },
       {
         kind: 'final',
         after: 2 * 24 * 60,
@@ -245,7 +245,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '龙王塘街道某山林发生火情，过火面积约20亩，暂无人员伤亡。',
     measures: '组织专业扑火队员80余人扑救，明火已于16时扑灭。',
     reports: [
-      { kind: 'initial', after: 30, channel: 'phone' },
+      { kind: 'initial', after: 30, channel: 'fax' },
       { kind: 'followup', after: 4 * 60, channel: 'edoc', changes: '明火已于16时扑灭，转入清理看守阶段。' },
       { kind: 'final', after: 24 * 60, channel: 'edoc', aftermath: '火场已清理完毕，留守人员看守24小时无复燃。' },
     ],
@@ -270,7 +270,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '该企业液氨管道阀门发生泄漏，3名工人吸入不适送医，周边200余名群众临时疏散。',
     measures: '企业已关闭阀门堵漏，环保部门开展大气监测，未发现超标。',
     reports: [
-      { kind: 'initial', after: 40, channel: 'phone' },
+      { kind: 'initial', after: 40, channel: 'fax' },
       { kind: 'final', after: 10 * 60, channel: 'edoc', aftermath: '疏散群众已返回，企业停产检修。' },
     ],
   },
@@ -293,8 +293,14 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '某村一民房发生火灾，造成两人死亡、一人受伤。',
     measures: '消防救援大队已扑灭明火，公安、消防开展火灾原因调查。',
     reports: [
-      { kind: 'initial', after: 50, channel: 'phone' },
+      { kind: 'initial', after: 50, channel: 'fax' },
       { kind: 'followup', after: 14 * 60, channel: 'edoc', changes: '伤者已转入市中心医院治疗，生命体征平稳。' },
+      {
+        kind: 'final',
+        after: 2 * 24 * 60,
+        channel: 'edoc',
+        aftermath: '遇难者善后工作已完成，火灾原因认定为电气线路故障。',
+      },
     ],
   },
   {
@@ -316,7 +322,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     summary: '该厂反应釜发生爆炸并引发火灾，截至15时40分已造成3人死亡、8人受伤、1人失踪。',
     measures: '市消防救援支队调派力量处置，市应急管理局、生态环境局赶赴现场，周边300名群众已疏散。',
     reports: [
-      { kind: 'initial', after: 28, channel: 'phone' },
+      { kind: 'initial', after: 28, channel: 'fax' },
       { kind: 'followup', after: 4 * 60, channel: 'edoc', changes: '截至19时30分，明火已扑灭，失踪1人仍在搜寻中。' },
       {
         kind: 'followup',
@@ -352,7 +358,15 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     economicLoss: null,
     summary: '一艘渔船发生侧翻，船上12人落水，已救起9人，3人失踪。',
     measures: '海上搜救中心协调海警、渔政船只搜寻，附近渔船参与救助。',
-    reports: [{ kind: 'initial', after: 35, channel: 'phone' }],
+    reports: [
+      { kind: 'initial', after: 35, channel: 'fax' },
+      {
+        kind: 'followup',
+        after: 10 * 60,
+        channel: 'edoc',
+        changes: '截至18时30分，失踪3人仍在搜寻中，搜救范围已扩大至周边20平方公里海域。',
+      },
+    ],
     instruction: {
       leader: '李红梅',
       text: '请海上搜救中心扩大搜救范围，每4小时报告一次进展。',

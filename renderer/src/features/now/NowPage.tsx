@@ -7,6 +7,7 @@ import { useNow } from '../../hooks/useNow';
 import { useQuery } from '../../hooks/useQuery';
 import { LevelBadge } from '../incidents/LevelBadge';
 import { RecentCalls } from './RecentCalls';
+import { FirstRun } from '../setup/FirstRun';
 
 /** 当前: what needs doing now, overdue first. */
 export function NowPage(props: { openIncident(id: number): void; logCall(): void; newIncident(): void }) {
@@ -16,6 +17,7 @@ export function NowPage(props: { openIncident(id: number): void; logCall(): void
   const items = (data ?? []).map((d) => ({ ...d, status: deadlineStatus(d, now) })).sort(compareByUrgency);
   return (
     <Stack maw={1000} gap="md">
+      <FirstRun />
       <Group justify="space-between">
         <Title order={2}>{t('now.title')}</Title>
         <Group>

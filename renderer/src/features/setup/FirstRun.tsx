@@ -1,0 +1,76 @@
+import { Alert, Button, Group, Image, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconDatabase, IconSettings } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useQuery } from '../../hooks/useQuery';
+import { useApiErrors } from '../../hooks/useApiErrors';
+import { useDataEvents } from '../../app/data-events';
+import { notifyRosterChanged } from '../roster/roster-bus';
+import { EMBLEM_URL } from '../../app/AboutDialog';
+import { SetupWizard } from './SetupWizard';
+
+/** The first screen of an empty duty room: a two-minute setup, or a demo duty room to try things on. */
+export function FirstRun() {
+  const { t } = useTranslation();
+  const { data } = useQuery('app.isEmpty', {});
+  const [seeding, setSeeding] = useState(false);
+  const [wizard, setWizard] = useState(false);
+  const [demoPin, setDemoPin] = useState<string | null>(null);
+  const errors = useApiErrors();
+  const { changed } = useDataEvents();
+  if (demoPin) {
+    return (
+      <Alert color="green" title={t('setup.demoReady')} data-testid="demo-ready">
+        {t('setup.demoReadyText', { pin: demoPin })}
+      </Alert>
+    );
+  }
+  if (!data?.empty) return null;
+
+  async function seed() {
+    setSeeding(true);
+    errors.clear();
+    try {
+      const s = await call('app.seedDemo', {});
+      changed();
+      notifyRosterChanged();
+      setDemoPin(s.pin);
+    } catch (e) {
+      errors.show(e);
+    } finally {
+      setSeeding(false);
+    }
+  }
+
+  return (
+    <Paper withBorder p="lg" data-testid="first-run">
+      <Group wrap="nowrap" align="flex-start" gap="lg">
+        <Image src={EMBLEM_URL} alt="" w={64} h={64} />
+        <Stack gap="sm">
+          <Title order={3}>{t('setup.welcome')}</Title>
+          <Text>{t('setup.welcomeText')}</Text>
+          {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+          <Group>
+            <Button leftSection={<IconSettings size={18} />} onClick={() => setWizard(true)} data-testid="start-setup">
+              {t('setup.start')}
+            </Button>
+            <Button
+              variant="light"
+              leftSection={<IconDatabase size={18} />}
+              loading={seeding}
+              onClick={() => void seed()}
+              data-testid="seed-demo"
+            >
+              {t('setup.demo')}
+            </Button>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('setup.demoHint')}
+          </Text>
+        </Stack>
+      </Group>
+      <SetupWizard opened={wizard} onClose={() => setWizard(false)} />
+    </Paper>
+  );
+}

@@ -1,0 +1,235 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Stepper,
+  TagsInput,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Person, type Role, type ShiftModel } from '@contract';
+import { localDate } from '@domain';
+import { call } from '../../api/client';
+import { useSettings } from '../../app/settings-context';
+import { useApiErrors } from '../../hooks/useApiErrors';
+import { useDataEvents } from '../../app/data-events';
+import { notifyRosterChanged } from '../roster/roster-bus';
+import { PeopleStep, blankPerson, personProblems, type SetupPerson } from './PeopleStep';
+import { rotationStartingToday } from './rotation';
+
+/**
+ * First-run setup in four short steps: the duty room (name, upper duty room, districts), the people with
+ * roles and PINs, the shift model, and this month's roster starting with who is on duty today.
+ */
+export function SetupWizard(props: { opened: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const { settings, update } = useSettings();
+  const [step, setStep] = useState(0);
+  const [room, setRoom] = useState({
+    dutyRoomName: settings.dutyRoomName,
+    upperDutyRoom: settings.upperDutyRoom,
+    districts: settings.districts,
+  });
+  const [people, setPeople] = useState<SetupPerson[]>(ROLES.map(blankPerson));
+  const [saved, setSaved] = useState<Person[]>([]);
+  const [showErrors, setShowErrors] = useState(false);
+  const [model, setModel] = useState<ShiftModel>({ kind: '24h', handoverTime: '08:30' });
+  const [today, setToday] = useState<Partial<Record<Role, string>>>({});
+  const [busy, setBusy] = useState(false);
+  const errors = useApiErrors();
+  const { changed } = useDataEvents();
+
+  async function run(fn: () => Promise<void>) {
+    setBusy(true);
+    errors.clear();
+    try {
+      await fn();
+    } catch (e) {
+      errors.show(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const savePeople = () =>
+    run(async () => {
+      setShowErrors(true);
+      if (people.some((p) => Object.keys(personProblems(p)).length > 0)) return;
+      const out: Person[] = [...saved];
+      for (const p of people.slice(saved.length)) {
+        const person = await call('people.save', {
+          name: p.name.trim(),
+          roles: p.roles,
+          phones: p.phone.trim() ? [p.phone.trim()] : [],
+        });
+        out.push(await call('people.setPin', { id: person.id, pin: p.pin }));
+        setSaved([...out]);
+      }
+      setToday(Object.fromEntries(ROLES.map((r) => [r, String(out.find((p) => p.roles.includes(r))?.id ?? '')])));
+      setStep(2);
+    });
+
+  const finish = () =>
+    run(async () => {
+      const now = new Date();
+      const date = localDate(now, settings.timeZone);
+      const shiftsPerDay = model.kind === '24h' ? 1 : 2;
+      const rotations = Object.fromEntries(
+        ROLES.map((r) => {
+          const order = saved.filter((p) => p.roles.includes(r)).map((p) => p.id);
+          return [r, rotationStartingToday(order, Number(today[r]) || null, Number(date.slice(8)), shiftsPerDay)];
+        }),
+      ) as Record<Role, number[]>;
+      await call('roster.generate', { month: date.slice(0, 7), rotations, replace: true });
+      const lead = saved.findIndex((p) => String(p.id) === today.lead);
+      if (lead >= 0) await call('operator.switch', { personId: saved[lead]!.id, pin: people[lead]!.pin });
+      changed();
+      notifyRosterChanged();
+      notifications.show({ color: 'green', message: t('setup.done') });
+      props.onClose();
+    });
+
+  const byRole = (r: Role) =>
+    saved.filter((p) => p.roles.includes(r)).map((p) => ({ value: String(p.id), label: p.name }));
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t('setup.title')} size="xl" closeOnClickOutside={false}>
+      <Stepper active={step} size="sm" allowNextStepsSelect={false}>
+        <Stepper.Step label={t('setup.stepRoom')}>
+          <Stack mt="md">
+            <TextInput
+              label={t('settings.dutyRoomName')}
+              value={room.dutyRoomName}
+              onChange={(e) => setRoom({ ...room, dutyRoomName: e.currentTarget.value })}
+              error={errors.fieldErrors.dutyRoomName}
+              data-autofocus
+            />
+            <TextInput
+              label={t('settings.upperDutyRoom')}
+              description={t('settings.upperDutyRoomHint')}
+              value={room.upperDutyRoom}
+              onChange={(e) => setRoom({ ...room, upperDutyRoom: e.currentTarget.value })}
+              error={errors.fieldErrors.upperDutyRoom}
+            />
+            <TagsInput
+              label={t('settings.districts')}
+              description={t('settings.districtsHint')}
+              value={room.districts}
+              onChange={(districts) => setRoom({ ...room, districts })}
+              splitChars={[',', '，', '、', ' ']}
+            />
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Step label={t('setup.stepPeople')}>
+          <PeopleStep people={people} onChange={setPeople} showErrors={showErrors} />
+        </Stepper.Step>
+        <Stepper.Step label={t('setup.stepShifts')}>
+          <Stack mt="md">
+            <SegmentedControl
+              value={model.kind}
+              onChange={(kind) =>
+                setModel(
+                  kind === '24h'
+                    ? { kind: '24h', handoverTime: '08:30' }
+                    : { kind: 'day_night', dayStart: '08:30', nightStart: '17:30' },
+                )
+              }
+              data={[
+                { value: '24h', label: t('shiftModel.kind24h') },
+                { value: 'day_night', label: t('shiftModel.kindDayNight') },
+              ]}
+            />
+            {model.kind === '24h' ? (
+              <TextInput
+                label={t('shiftModel.handoverTime')}
+                value={model.handoverTime}
+                onChange={(e) => setModel({ kind: '24h', handoverTime: e.currentTarget.value })}
+                error={errors.fieldErrors['shiftModel.handoverTime']}
+              />
+            ) : (
+              <Group grow>
+                <TextInput
+                  label={t('shiftModel.dayStart')}
+                  value={model.dayStart}
+                  onChange={(e) => setModel({ ...model, dayStart: e.currentTarget.value })}
+                  error={errors.fieldErrors['shiftModel.dayStart']}
+                />
+                <TextInput
+                  label={t('shiftModel.nightStart')}
+                  value={model.nightStart}
+                  onChange={(e) => setModel({ ...model, nightStart: e.currentTarget.value })}
+                  error={errors.fieldErrors['shiftModel.nightStart']}
+                />
+              </Group>
+            )}
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Step label={t('setup.stepRoster')}>
+          <Stack mt="md">
+            {ROLES.map((r) => (
+              <Select
+                key={r}
+                label={t('setup.onDutyToday', { role: t(`role.${r}`) })}
+                data={byRole(r)}
+                value={today[r] ?? null}
+                onChange={(v) => setToday({ ...today, [r]: v ?? '' })}
+                allowDeselect={false}
+                data-testid={`setup-today-${r}`}
+              />
+            ))}
+          </Stack>
+        </Stepper.Step>
+      </Stepper>
+      {errors.formError && (
+        <Alert color="red" mt="md">
+          {errors.formError}
+        </Alert>
+      )}
+      <Group justify="space-between" mt="lg">
+        <Button variant="default" onClick={props.onClose}>
+          {t('setup.later')}
+        </Button>
+        <Group>
+          {step === 0 && (
+            <Button
+              loading={busy}
+              data-testid="setup-next"
+              onClick={() => void run(async () => (await update(room), setStep(1)))}
+            >
+              {t('setup.next')}
+            </Button>
+          )}
+          {step === 1 && (
+            <Button loading={busy} data-testid="setup-next" onClick={() => void savePeople()}>
+              {t('setup.next')}
+            </Button>
+          )}
+          {step === 2 && (
+            <Button
+              loading={busy}
+              data-testid="setup-next"
+              onClick={() =>
+                void run(async () => {
+                  await call('roster.saveConfig', { shiftModel: model, holidays: [] });
+                  setStep(3);
+                })
+              }
+            >
+              {t('setup.next')}
+            </Button>
+          )}
+          {step === 3 && (
+            <Button loading={busy} data-testid="setup-finish" onClick={() => void finish()}>
+              {t('setup.finish')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+    </Modal>
+  );
+}
