@@ -23,7 +23,11 @@ describe('seed-demo', () => {
 
     const explosion = page.items.find((i) => i.title.includes('化工厂爆炸'))!;
     const detail = await core.call('incidents.get', { id: explosion.id });
-    expect(detail.reports.map((r) => `${r.kind}:${r.status}`)).toEqual(['initial:sent', 'followup:sent', 'followup:sent']);
+    expect(detail.reports.map((r) => `${r.kind}:${r.status}`)).toEqual([
+      'initial:sent',
+      'followup:sent',
+      'followup:sent',
+    ]);
     expect(detail.incident.casualties.deaths).toBe(4);
     expect(detail.calls.length).toBeGreaterThanOrEqual(2);
     expect(detail.instructions[0]?.actions.map((a) => a.kind)).toEqual(['relay', 'feedback']);
