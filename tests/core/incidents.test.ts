@@ -166,3 +166,26 @@ describe('incident numbers', () => {
     expect(c.number).toBe('2026-10001');
   });
 });
+
+describe('incidents.createFromCall (立为事件)', () => {
+  it('creates the incident and links its call in one step; a call already linked leaves no incident behind', async () => {
+    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const c = await core.call('calls.create', {
+      incidentId: null,
+      at: '2026-11-23T01:05:00Z',
+      direction: 'in',
+      party: '市消防救援支队 张伟',
+      number: '0571-12345678',
+      gist: '化工厂储罐区起火',
+    });
+    const inc = await core.call('incidents.createFromCall', { ...chemicalFire(), callId: c.id });
+    const detail = await core.call('incidents.get', { id: inc.id });
+    expect(detail.calls.map((x) => x.id)).toEqual([c.id]);
+
+    const again = await core.service.invoke('incidents.createFromCall', { ...chemicalFire(), callId: c.id });
+    expect(again.ok ? null : again.error.code).toBe('call.already_linked');
+    expect((await core.call('incidents.list', {})).total).toBe(1);
+    const bad = await core.service.invoke('incidents.createFromCall', { ...chemicalFire(), title: '', callId: c.id });
+    expect(bad.ok ? null : bad.error.issues?.map((i) => i.path)).toEqual(['title']);
+  });
+});

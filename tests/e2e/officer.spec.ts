@@ -12,7 +12,49 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+// The issue's message, dated yesterday so it is always in the past (the host runs on the real clock).
+const yesterday = new Date(Date.now() - 86_400_000 + 8 * 3_600_000);
+const DAY = `${yesterday.getUTCMonth() + 1}月${yesterday.getUTCDate()}日`;
+const MESSAGE =
+  DAY +
+  '13时50分许，中山区滨海西路某物流公司危险化学品仓库发生爆炸并引发火灾。截至14时05分，已造成2人死亡、5人重伤、3人失踪，消防救援支队已调派力量赶赴现场处置。报告人：中山区应急管理局张某，电话0411-8xxxxxxx。';
+
 describe("the officer's first minutes", () => {
+  it('turns a logged call into an incident in one action, the message read into the form', async () => {
+    const host = await startWebHost(tempDir());
+    try {
+      const page = await newPage(browser);
+      await new AppShellPage(page).open(host.url);
+      await page.keyboard.press('Control+l');
+      await page.getByTestId('call-party').fill('中山区应急管理局 张某');
+      await page.getByTestId('call-number').fill('0411-8xxxxxxx');
+      await page.getByTestId('call-gist').fill(MESSAGE);
+      await page.getByTestId('call-save-incident').click();
+      const form = page.getByTestId('incident-form');
+      await form.waitFor();
+      await expect.poll(() => page.getByTestId('paste-marked').locator('mark').count()).toBeGreaterThanOrEqual(8);
+      expect(await page.getByTestId('incident-place').inputValue()).toBe('中山区滨海西路某物流公司危险化学品仓库');
+      expect(await page.getByTestId('incident-district').inputValue()).toBe('中山区');
+      expect(await page.getByTestId('incident-subtype').inputValue()).toBe('危化品');
+      expect(await page.getByTestId('incident-casualty-deaths').inputValue()).toBe('2');
+      expect(await page.getByTestId('incident-casualty-missing').inputValue()).toBe('3');
+      expect(await page.getByTestId('incident-casualty-seriouslyInjured').inputValue()).toBe('5');
+      expect(await page.getByTestId('incident-sourceUnit').inputValue()).toBe('中山区应急管理局');
+      expect(await page.getByTestId('incident-sourcePerson').inputValue()).toBe('张某');
+      expect(await page.getByTestId('incident-summary').inputValue()).toBe(MESSAGE);
+      expect(await page.getByTestId('incident-occurredAt').inputValue()).toMatch(
+        new RegExp(`-${String(yesterday.getUTCDate()).padStart(2, '0')} 13:50$`),
+      );
+      await screenshot(page, 'officer-call-to-incident-zh');
+      await page.getByTestId('incident-save').click();
+      await form.waitFor({ state: 'detached' });
+      await page.getByTestId('tab-calls').click();
+      await expect.poll(() => page.getByTestId('incident-detail').innerText()).toContain('0411-8xxxxxxx');
+    } finally {
+      await host.stop();
+    }
+  });
+
   it('sets up an empty duty room in four steps, with PINs and today on duty', async () => {
     const host = await startWebHost(tempDir());
     try {

@@ -116,6 +116,10 @@ export interface SearchHit {
 
 export const incidentMethods = {
   'incidents.create': method<Incident>()(incidentCreateSchema),
+  /** 立为事件: creates the incident and links the call it came from, in one transaction. */
+  'incidents.createFromCall': method<Incident>()(
+    incidentCreateSchema.extend({ callId: z.number().int().positive() }).strict(),
+  ),
   'incidents.amend': method<Incident>()(incidentAmendSchema),
   'incidents.void': method<Incident>()(incidentVoidSchema),
   'incidents.get': method<IncidentDetail>()(idSchema),

@@ -34,6 +34,12 @@ export function incidentDetail(ctx: CoreContext, id: number): IncidentDetail {
 
 export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
   'incidents.create': (input, ctx) => createIncident(ctx, input),
+  'incidents.createFromCall': ({ callId, ...facts }, ctx) =>
+    ctx.tx(() => {
+      const incident = createIncident(ctx, facts);
+      linkCall(ctx, { id: callId, incidentId: incident.id });
+      return incident;
+    }),
   'incidents.amend': (input, ctx) => amendIncident(ctx, input),
   'incidents.void': (input, ctx) => voidIncident(ctx, input),
   'incidents.get': (input, ctx) => incidentDetail(ctx, input.id),

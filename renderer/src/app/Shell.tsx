@@ -18,6 +18,8 @@ import { useTranslation } from 'react-i18next';
 import { HeaderClock } from '../components/HeaderClock';
 import { CallForm } from '../features/incidents/CallForm';
 import { IncidentsPage } from '../features/incidents/IncidentsPage';
+import { BLANK_DRAFT, draftFromCall, type IncidentDraft } from '../features/incidents/incident-draft';
+import type { Call } from '@contract';
 import { NowPage } from '../features/now/NowPage';
 import { HandoverPage } from '../features/handover/HandoverPage';
 import { DutyNowHeader } from '../features/roster/DutyNowHeader';
@@ -42,7 +44,7 @@ export function Shell() {
   const counts = useNavCounts();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const [loggingCall, setLoggingCall] = useState(false);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<IncidentDraft | null>(null);
   const [help, setHelp] = useState(false);
   const [about, setAbout] = useState(false);
 
@@ -55,21 +57,30 @@ export function Shell() {
   }, [settings.dutyRoomName, t]);
 
   const openIncident = (id: number) => go('log', id);
-  const newIncident = () => {
+  const newIncident = (draft: IncidentDraft = BLANK_DRAFT) => {
     if (route.area !== 'log') go('log');
-    setCreating(true);
+    setCreating(draft);
   };
+  /** 立为事件: a logged call becomes an incident, its facts carried over and the call linked. */
+  const incidentFromCall = (c: Call) => newIncident(draftFromCall(c));
   useHotkeys(
     [
       ['mod+L', () => setLoggingCall(true)],
-      ['mod+N', newIncident],
+      ['mod+N', () => newIncident()],
       ['shift+?', () => setHelp(true)],
     ],
     [],
   );
 
   const pages: Record<Area, ReactNode> = {
-    now: <NowPage openIncident={openIncident} logCall={() => setLoggingCall(true)} newIncident={newIncident} />,
+    now: (
+      <NowPage
+        openIncident={openIncident}
+        logCall={() => setLoggingCall(true)}
+        newIncident={() => newIncident()}
+        incidentFromCall={incidentFromCall}
+      />
+    ),
     log: <IncidentsPage selectedId={route.id} onSelect={openIncident} creating={creating} setCreating={setCreating} />,
     plans: <PlansPage />,
     settings: <SettingsPage />,
@@ -168,6 +179,10 @@ export function Shell() {
         <CallForm
           incidentId={route.area === 'log' ? route.id : null}
           onDone={() => setLoggingCall(false)}
+          onMakeIncident={(c) => {
+            setLoggingCall(false);
+            incidentFromCall(c);
+          }}
           onCancel={() => setLoggingCall(false)}
         />
       </Modal>

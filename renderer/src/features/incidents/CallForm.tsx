@@ -7,9 +7,16 @@ import { DateTimeField } from '../../components/DateTimeField';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useFormKeys } from '../../hooks/useFormKeys';
 import { useQuery } from '../../hooks/useQuery';
+import type { Call } from '@contract';
 
 /** The quick call-log form (Ctrl+L from anywhere): time defaults to now, Enter saves. */
-export function CallForm(props: { incidentId?: number | null; onDone(): void; onCancel(): void }) {
+export function CallForm(props: {
+  incidentId?: number | null;
+  onDone(): void;
+  onCancel(): void;
+  /** 立为事件: the call is saved and the incident form opens from it. */
+  onMakeIncident?(c: Call): void;
+}) {
   const { t } = useTranslation();
   const { changed } = useDataEvents();
   const errors = useApiErrors();
@@ -31,12 +38,17 @@ export function CallForm(props: { incidentId?: number | null; onDone(): void; on
     firstField: 'call-party',
   });
 
-  async function save() {
+  async function save(makeIncident = false) {
     errors.clear();
     try {
-      await call('calls.create', { ...f, at: f.at ?? '' });
+      const saved = await call('calls.create', {
+        ...f,
+        at: f.at ?? '',
+        incidentId: makeIncident ? null : f.incidentId,
+      });
       changed();
-      props.onDone();
+      if (makeIncident && props.onMakeIncident) props.onMakeIncident(saved);
+      else props.onDone();
     } catch (e) {
       errors.show(e);
     }
@@ -123,6 +135,11 @@ export function CallForm(props: { incidentId?: number | null; onDone(): void; on
           <Button variant="default" onClick={props.onCancel}>
             {t('common.cancel')}
           </Button>
+          {props.onMakeIncident && !f.incidentId && (
+            <Button variant="light" onClick={() => void save(true)} data-testid="call-save-incident">
+              {t('call.saveAndMakeIncident')}
+            </Button>
+          )}
           <Button type="submit" data-testid="call-save">
             {t('common.save')}
           </Button>

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, type Incident } from '@contract';
+import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, type Incident, type IncidentCreate } from '@contract';
 import { suggestLevel } from '@domain';
 import { call } from '../../api/client';
 import { useDataEvents } from '../../app/data-events';
@@ -22,19 +22,25 @@ import { DateTimeField } from '../../components/DateTimeField';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useFormKeys } from '../../hooks/useFormKeys';
 import { changedFacts, emptyFacts, factsFromIncident, type FormFacts } from './incident-form-state';
+import { applyParsed, type IncidentDraft } from './incident-draft';
+import { PasteBox } from './PasteBox';
 
 interface Props {
   /** Amend this incident; create a new one when absent. */
   incident?: Incident;
+  /** A new incident's known facts (立为事件 from a call) and the call to link. */
+  draft?: IncidentDraft;
   onDone(incident: Incident): void;
   onCancel(): void;
 }
 
 /** Create or amend an incident. Errors show under their fields; nothing typed is lost on failure. */
-export function IncidentForm({ incident, onDone, onCancel }: Props) {
+export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const { changed } = useDataEvents();
-  const [original] = useState<FormFacts>(() => (incident ? factsFromIncident(incident) : emptyFacts(new Date())));
+  const [original] = useState<FormFacts>(() =>
+    incident ? factsFromIncident(incident) : { ...emptyFacts(new Date()), ...draft?.facts },
+  );
   const [f, setF] = useState<FormFacts>(original);
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
@@ -61,7 +67,9 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
             reason,
             changes: changedFacts(original, f) as never,
           })
-        : await call('incidents.create', f as never);
+        : draft?.callId
+          ? await call('incidents.createFromCall', { ...(f as never as IncidentCreate), callId: draft.callId })
+          : await call('incidents.create', f as never);
       changed();
       onDone(saved);
     } catch (e) {
@@ -123,6 +131,12 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
     >
       <Stack gap="sm">
         {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+        {!incident && (
+          <PasteBox
+            initial={draft?.paste}
+            onParsed={(p, pasted) => setF((cur) => applyParsed(cur, original, p, pasted).facts)}
+          />
+        )}
         {text('title', true)}
         <SimpleGrid cols={2}>
           <DateTimeField

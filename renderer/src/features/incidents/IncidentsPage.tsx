@@ -8,6 +8,7 @@ import { useSettings } from '../../app/settings-context';
 import { IncidentDetail } from './IncidentDetail';
 import { IncidentForm } from './IncidentForm';
 import { IncidentList } from './IncidentList';
+import { BLANK_DRAFT, type IncidentDraft } from './incident-draft';
 
 type Filter = Omit<IncidentListQuery, 'cursor' | 'limit'>;
 
@@ -20,8 +21,9 @@ export function IncidentsPage({
 }: {
   selectedId: number | null;
   onSelect(id: number): void;
-  creating: boolean;
-  setCreating(v: boolean): void;
+  /** The new incident being entered, with what is already known; null when none. */
+  creating: IncidentDraft | null;
+  setCreating(v: IncidentDraft | null): void;
 }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
@@ -50,7 +52,11 @@ export function IncidentsPage({
         }}
       >
         <Group gap="xs">
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-incident">
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setCreating(BLANK_DRAFT)}
+            data-testid="new-incident"
+          >
             {t('incident.new')}
           </Button>
           <TextInput
@@ -128,19 +134,22 @@ export function IncidentsPage({
         )}
       </div>
       <Modal
-        opened={creating}
-        onClose={() => setCreating(false)}
+        opened={creating !== null}
+        onClose={() => setCreating(null)}
         title={t('incident.newTitle')}
         size="xl"
         closeOnEscape={false}
       >
-        <IncidentForm
-          onDone={(inc) => {
-            setCreating(false);
-            onSelect(inc.id);
-          }}
-          onCancel={() => setCreating(false)}
-        />
+        {creating && (
+          <IncidentForm
+            draft={creating}
+            onDone={(inc) => {
+              setCreating(null);
+              onSelect(inc.id);
+            }}
+            onCancel={() => setCreating(null)}
+          />
+        )}
       </Modal>
     </div>
   );

@@ -8,9 +8,15 @@ import { useQuery } from '../../hooks/useQuery';
 import { LevelBadge } from '../incidents/LevelBadge';
 import { RecentCalls } from './RecentCalls';
 import { FirstRun } from '../setup/FirstRun';
+import type { Call } from '@contract';
 
 /** 当前: what needs doing now, overdue first. */
-export function NowPage(props: { openIncident(id: number): void; logCall(): void; newIncident(): void }) {
+export function NowPage(props: {
+  openIncident(id: number): void;
+  logCall(): void;
+  newIncident(): void;
+  incidentFromCall(c: Call): void;
+}) {
   const { t } = useTranslation();
   const now = useNow();
   const { data } = useQuery('deadlines.open', {});
@@ -48,7 +54,7 @@ export function NowPage(props: { openIncident(id: number): void; logCall(): void
           </UnstyledButton>
         ))}
       </Stack>
-      <RecentCalls openIncident={props.openIncident} />
+      <RecentCalls openIncident={props.openIncident} incidentFromCall={props.incidentFromCall} />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import type { Call } from '@contract';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useDataEvents } from '../../app/data-events';
@@ -7,7 +8,13 @@ import { useQuery } from '../../hooks/useQuery';
 import { CallCard } from '../incidents/CallCard';
 
 /** The latest calls; a standalone one can be tied to an open incident once it turns out to belong. */
-export function RecentCalls({ openIncident }: { openIncident(id: number): void }) {
+export function RecentCalls({
+  openIncident,
+  incidentFromCall,
+}: {
+  openIncident(id: number): void;
+  incidentFromCall(c: Call): void;
+}) {
   const { t } = useTranslation();
   const { changed } = useDataEvents();
   const errors = useApiErrors();
@@ -32,16 +39,26 @@ export function RecentCalls({ openIncident }: { openIncident(id: number): void }
                 {t('now.openIncident')}
               </Text>
             ) : (
-              <Select
-                size="xs"
-                w={240}
-                placeholder={t('now.linkToIncident')}
-                data={options}
-                searchable
-                onChange={(v) =>
-                  v && call('calls.link', { id: c.id, incidentId: Number(v) }).then(changed, errors.show)
-                }
-              />
+              <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => incidentFromCall(c)}
+                  data-testid={`call-to-incident-${c.id}`}
+                >
+                  {t('call.makeIncident')}
+                </Button>
+                <Select
+                  size="xs"
+                  w={240}
+                  placeholder={t('now.linkToIncident')}
+                  data={options}
+                  searchable
+                  onChange={(v) =>
+                    v && call('calls.link', { id: c.id, incidentId: Number(v) }).then(changed, errors.show)
+                  }
+                />
+              </Group>
             )}
           </Group>
         </Paper>
