@@ -13,6 +13,9 @@ async function setup() {
   const p = await seedPeople(core);
   await generateNovember(core, p);
   await core.call('people.setPin', { id: p.leads[1]!.id, pin: '1357' });
+  // Everyone who signs or reviews has a PIN; 陈静 (second officer) and 李副秘书长 deliberately have none.
+  await core.call('people.setPin', { id: p.leads[0]!.id, pin: '2468' });
+  await core.call('people.setPin', { id: p.leaders[0]!.id, pin: '9999' });
   return { core, p };
 }
 
@@ -38,12 +41,17 @@ describe('handover', () => {
       incomingPersonId: d.incoming!.id,
     });
     const head = (await core.call('app.info', {})).auditHead!;
-    const s1 = await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
+    const s1 = await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '2468' });
     expect(s1.outgoingSignature).toMatchObject({ name: '张伟', auditId: head.id, auditHash: head.hash });
     const s2 = await core.call('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '1357' });
     expect(s2.status).toBe('signed');
     expect((await core.call('handover.list', { query: '' }))[0]).toMatchObject({ id: d.id, status: 'signed' });
-    const r = await core.call('handover.review', { id: d.id, personId: p.leaders[0]!.id, comment: '已阅，注意防汛。' });
+    const r = await core.call('handover.review', {
+      id: d.id,
+      personId: p.leaders[0]!.id,
+      pin: '9999',
+      comment: '已阅，注意防汛。',
+    });
     expect(r).toMatchObject({ status: 'reviewed', review: { name: '王局长', comment: '已阅，注意防汛。' } });
     expect((await core.call('handover.list', { query: '暴雨' })).map((h) => h.id)).toEqual([d.id]);
     expect(await core.call('handover.list', { query: '地震' })).toEqual([]);
@@ -66,11 +74,16 @@ describe('handover', () => {
     expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.seconds[0]!.id })).toBe(
       'handover.not_your_side',
     );
-    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id })).toBe('ok');
     expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id })).toBe(
+      'operator.pin_required',
+    );
+    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '2468' })).toBe(
+      'ok',
+    );
+    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '2468' })).toBe(
       'handover.already_signed',
     );
-    expect(await code('handover.review', { id: d.id, personId: p.leaders[0]!.id, comment: '阅' })).toBe(
+    expect(await code('handover.review', { id: d.id, personId: p.leaders[0]!.id, pin: '9999', comment: '阅' })).toBe(
       'handover.not_signed',
     );
     expect(await code('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id })).toBe(
@@ -115,12 +128,24 @@ describe('handover', () => {
     await core.call('incidents.create', chemicalFire({ title: '第二起' }));
     expect((await core.call('handover.draft', {})).live).toEqual(signed.live);
     function pinFor(id: number) {
-      return id === p.leads[1]!.id ? { pin: '1357' } : {};
+      return { pin: id === p.leads[1]!.id ? '1357' : '2468' };
     }
   });
 });
 
 describe('handover and PIN guards', () => {
+  it('refuses a signature or review from someone without a PIN, saying so', async () => {
+    const { core, p } = await setup();
+    await core.call('people.setPin', { id: p.leads[0]!.id, pin: null, currentPin: '2468' });
+    const d = await core.call('handover.draft', {});
+    const r = await core.service.invoke('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'handover.pin_not_set', params: { name: '张伟' }, issues: [{ path: 'pin', code: 'pin_not_set' }] },
+    });
+    expect((await core.call('handover.get', { id: d.id })).outgoingSignature).toBeNull();
+  });
+
   it('refuses one officer on both sides, and a PIN change without the current PIN', async () => {
     const { core, p } = await setup();
     const d = await core.call('handover.draft', {});
@@ -137,7 +162,6 @@ describe('handover and PIN guards', () => {
       error: { code: 'validation', issues: [{ path: 'incomingPersonId', code: 'same_person' }] },
     });
 
-    await core.call('people.setPin', { id: p.leads[0]!.id, pin: '2468' });
     const reset = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '1111' });
     expect(reset).toMatchObject({ ok: false, error: { code: 'operator.pin_required' } });
     const wrong = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '1111', currentPin: '0000' });
@@ -150,7 +174,7 @@ describe('handover signatures anchor the chain', () => {
   it('detects a chain rewritten from an old entry onward, which the chain alone cannot', async () => {
     const { core, p } = await setup();
     const d = await core.call('handover.draft', {});
-    await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
+    await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '2468' });
     expect((await core.call('audit.verify', {})).ok).toBe(true);
 
     // Rewrite the genesis entry and re-hash everything after it, as a careful forger would.

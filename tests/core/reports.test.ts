@@ -179,3 +179,20 @@ describe('report chain', () => {
     expect(bad.ok).toBe(false);
   });
 });
+
+describe('report drafts ready to send', () => {
+  it('start addressed to the 上级值班室 from Settings and preview as the 专报 they become, storing nothing', async () => {
+    const { core, inc } = await withIncident();
+    await core.call('settings.update', { upperDutyRoom: '省人民政府总值班室' });
+    const draft = await core.call('reports.draft', { incidentId: inc.id, kind: 'initial' });
+    expect(draft.recipientUnit).toBe('省人民政府总值班室');
+    const entries = (await core.call('app.info', {})).auditEntries;
+    const preview = await core.call('reports.preview', { id: draft.id, approvingLeader: '李市长' });
+    expect(preview.title).toContain('初报');
+    expect(preview.html).toContain('省人民政府总值班室');
+    expect(preview.html).toContain('签发人：李市长');
+    expect(preview.html).toContain(chemicalFire().place);
+    expect((await core.call('app.info', {})).auditEntries).toBe(entries);
+    expect((await core.call('incidents.get', { id: inc.id })).reports[0]!.status).toBe('draft');
+  });
+});

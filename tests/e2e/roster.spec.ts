@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DutyNow, MethodInput, MethodName, MethodOutput } from '../../electron/core/contract';
+import type { DutyNow, Handover, MethodInput, MethodName, MethodOutput, Person } from '../../electron/core/contract';
 import { startWebHost, type RunningHost } from '../core/built';
 import { chemicalFire } from '../core/fixtures';
 import { tempDir } from '../core/helpers';
@@ -30,6 +30,7 @@ async function api<M extends MethodName>(
   return r.value;
 }
 
+const PIN = '1234';
 const PEOPLE = [
   { name: '王局长', roles: ['leader'], phones: ['13800000001'], title: '副局长' },
   { name: '李副秘书长', roles: ['leader'], phones: ['13800000002'], title: '副秘书长' },
@@ -43,7 +44,11 @@ describe('roster and handover in Chromium', () => {
   it('generates a month, swaps two days, drafts a handover with an open incident, signs both sides and reviews', async () => {
     const host = await startWebHost(tempDir());
     try {
-      for (const p of PEOPLE) await api(host, 'people.save', { ...p, roles: [...p.roles], phones: [...p.phones] });
+      for (const p of PEOPLE) {
+        const saved: Person = await api(host, 'people.save', { ...p, roles: [...p.roles], phones: [...p.phones] });
+        // Signing a handover means identity: everyone who signs or reviews has a PIN.
+        await api(host, 'people.setPin', { id: saved.id, pin: PIN });
+      }
       const received = new Date(Date.now() - 10 * 60_000).toISOString();
       await api(host, 'incidents.create', chemicalFire({ occurredAt: received, receivedAt: received }));
 
@@ -84,7 +89,7 @@ describe('roster and handover in Chromium', () => {
 
       const duty: DutyNow = await api(host, 'duty.now', {});
       const handover = new HandoverPage(page);
-      await handover.switchOperator(duty.lead[0]!.name);
+      await handover.switchOperator(duty.lead[0]!.name, PIN);
       await expect.poll(() => page.getByTestId('operator-button').innerText()).toContain(duty.lead[0]!.name);
       await app.go('handover');
       await handover.draft();
@@ -96,11 +101,12 @@ describe('roster and handover in Chromium', () => {
       await handover.setEquipment('video', '故障');
       await page.getByTestId('handover-save').click();
       await screenshot(page, 'handover-draft-zh');
-      await handover.sign('outgoing');
+      const draft: Handover = await api(host, 'handover.draft', {});
+      await handover.sign('outgoing', PIN);
       await expect.poll(() => handover.status()).toBe('交班人已签');
-      await handover.sign('incoming');
+      await handover.sign('incoming', PIN, draft.incoming!.name);
       await expect.poll(() => handover.status()).toBe('待审阅');
-      await handover.review('已阅。请接班人员继续跟踪化工厂火灾续报。');
+      await handover.review('已阅。请接班人员继续跟踪化工厂火灾续报。', PIN);
       await expect.poll(() => handover.status()).toBe('已审阅');
       await page.getByTestId('sign-review').scrollIntoViewIfNeeded();
       await screenshot(page, 'handover-reviewed-zh');

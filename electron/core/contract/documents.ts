@@ -78,8 +78,19 @@ export interface ExportPreview {
   missingSections: string[];
 }
 
+/** A report draft as it would go up with these send details, before it is marked sent. */
+export const reportPreviewSchema = z
+  .object({
+    id: z.number().int().positive(),
+    sentAt: isoInstant.optional(),
+    recipientUnit: z.string().trim().max(100).optional(),
+    approvingLeader: z.string().trim().max(50).optional(),
+  })
+  .strict();
+
 export const documentMethods = {
   'exports.preview': method<ExportPreview>()(previewSchema),
+  'reports.preview': method<ExportPreview>()(reportPreviewSchema),
   'exports.dailyReport': method<ExportedFile>()(dailyReportSchema),
   'exports.specialReport': method<ExportedFile>()(specialReportSchema),
   'exports.log': method<ExportedFile>()(logExportSchema),

@@ -128,4 +128,5 @@ export const HANDOVER_ERROR_CODES = [
   'handover.already_reviewed',
   'handover.not_leader',
   'handover.missing_officer',
+  'handover.pin_not_set',
 ] as const;

@@ -31,6 +31,29 @@ export function previewSpecial(ctx: CoreContext, reportId: number): ExportPrevie
 }
 
 /**
+ * 报送前预览: the draft rendered as the 专报 it becomes, with the send details the officer has filled in
+ * (time defaults to now). Nothing is stored; the sent report is rendered from its frozen snapshot.
+ */
+export function previewReportDraft(
+  ctx: CoreContext,
+  input: { id: number; sentAt?: string; recipientUnit?: string; approvingLeader?: string },
+): ExportPreview {
+  const report = findReport(ctx, input.id);
+  const provisional =
+    report.status === 'sent'
+      ? report
+      : {
+          ...report,
+          status: 'sent' as const,
+          sentAt: input.sentAt ?? ctx.clock.now().toISOString(),
+          recipientUnit: input.recipientUnit ?? report.recipientUnit,
+          approvingLeader: input.approvingLeader ?? report.approvingLeader,
+        };
+  const doc = specialDocument(provisional, getSettings(ctx));
+  return { html: renderHtml(doc), title: doc.title, issue: null, missingSections: [] };
+}
+
+/**
  * The file is rendered before the transaction (docx and PDF printing are async); the number it carries
  * is peeked, then taken inside the transaction — a second export racing in between would see the
  * period's row and keep the same number, so the printed number always matches the stored one.

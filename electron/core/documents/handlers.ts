@@ -1,12 +1,13 @@
 import type { documentMethods } from '../contract/documents';
 import type { HandlerMap } from '../handlers';
-import { exportDaily, exportSpecial, previewDaily, previewSpecial } from './documents';
+import { exportDaily, exportSpecial, previewDaily, previewReportDraft, previewSpecial } from './documents';
 import { exportLog } from './log-export';
 import { exportRoster } from './roster-export';
 
 export const documentHandlers: HandlerMap<keyof typeof documentMethods> = {
   'exports.preview': (input, ctx) =>
     input.kind === 'daily' ? previewDaily(ctx, input.period) : previewSpecial(ctx, input.reportId),
+  'reports.preview': (input, ctx) => previewReportDraft(ctx, input),
   'exports.dailyReport': (input, ctx) => exportDaily(ctx, input),
   'exports.specialReport': (input, ctx) => exportSpecial(ctx, input),
   'exports.log': (input, ctx) => exportLog(ctx, input),

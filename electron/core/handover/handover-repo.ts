@@ -197,7 +197,7 @@ export function signHandover(
   const person = getPerson(ctx, personId);
   if (expected !== personId)
     throw new AppError('handover.not_your_side', { name: person.name }, [{ path: 'personId', code: 'not_your_side' }]);
-  checkPin(ctx, personId, pin);
+  requirePin(ctx, person.name, personId, pin);
   ctx.tx(() => {
     const head = ctx.audit.head()!;
     ctx.db
@@ -211,6 +211,15 @@ export function signHandover(
   return getHandover(ctx, id);
 }
 
+/**
+ * A signature or review stands for the person only if they proved who they are: someone without a PIN
+ * is told to set one (Roster → people) rather than signing on a name anyone could pick.
+ */
+function requirePin(ctx: CoreContext, name: string, personId: number, pin: string | undefined): void {
+  if (!checkPin(ctx, personId, pin))
+    throw new AppError('handover.pin_not_set', { name }, [{ path: 'pin', code: 'pin_not_set' }]);
+}
+
 export function reviewHandover(ctx: CoreContext, id: number, personId: number, comment: string, pin?: string) {
   const r = row(ctx, id);
   if (r.reviewed_at) throw new AppError('handover.already_reviewed');
@@ -219,7 +228,7 @@ export function reviewHandover(ctx: CoreContext, id: number, personId: number, c
   const isLeader = r.leader_person_id ? r.leader_person_id === personId : person.roles.includes('leader');
   if (!isLeader)
     throw new AppError('handover.not_leader', { name: person.name }, [{ path: 'personId', code: 'not_leader' }]);
-  checkPin(ctx, personId, pin);
+  requirePin(ctx, person.name, personId, pin);
   ctx.tx(() => {
     const now = ctx.clock.now().toISOString();
     ctx.db

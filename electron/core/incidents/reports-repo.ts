@@ -124,7 +124,17 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
         `INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, changes, created_at, created_by, updated_at)
          VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
       )
-      .run(inc.id, input.kind, seq, last?.recipientUnit ?? '', changes, now, ctx.actor(), now);
+      // The recipient carries over from the last report, or is the 上级值班室 set in Settings.
+      .run(
+        inc.id,
+        input.kind,
+        seq,
+        last?.recipientUnit || getSettings(ctx).upperDutyRoom,
+        changes,
+        now,
+        ctx.actor(),
+        now,
+      );
     const id = Number(info.lastInsertRowid);
     ctx.audit.appendRow(ctx.actor(), 'report.draft', 'reports', id);
     return findReport(ctx, id);

@@ -4,10 +4,11 @@ import type { Page } from 'playwright-core';
 export class HandoverPage {
   constructor(readonly page: Page) {}
 
-  async switchOperator(name: string): Promise<void> {
+  async switchOperator(name: string, pin?: string): Promise<void> {
     await this.page.getByTestId('operator-button').click();
     await this.page.getByTestId('operator-person').click();
     await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+    if (pin) await this.page.getByTestId('operator-pin').fill(pin);
     await this.page.getByTestId('operator-confirm').click();
     await this.page.getByTestId('operator-confirm').waitFor({ state: 'detached' });
   }
@@ -21,12 +22,19 @@ export class HandoverPage {
     await this.page.getByTestId(`equipment-${item}`).getByText(label, { exact: true }).click();
   }
 
-  async sign(side: 'outgoing' | 'incoming'): Promise<void> {
+  /** Signs as `name` (the incoming officer is never pre-selected) with their PIN. */
+  async sign(side: 'outgoing' | 'incoming', pin: string, name?: string): Promise<void> {
+    if (name) {
+      await this.page.getByTestId(`sign-${side}-person`).click();
+      await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+    }
+    await this.page.getByTestId(`sign-${side}-pin`).fill(pin);
     await this.page.getByTestId(`sign-${side}-submit`).click();
     await this.page.getByTestId(`sign-${side}-submit`).waitFor({ state: 'detached' });
   }
 
-  async review(comment: string): Promise<void> {
+  async review(comment: string, pin: string): Promise<void> {
+    await this.page.getByTestId('sign-review-pin').fill(pin);
     await this.page.getByTestId('review-comment').fill(comment);
     await this.page.getByTestId('sign-review-submit').click();
     await this.page.getByTestId('sign-review-submit').waitFor({ state: 'detached' });

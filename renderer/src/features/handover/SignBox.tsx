@@ -10,8 +10,8 @@ import { formatInstant } from '../roster/format';
 type Side = 'outgoing' | 'incoming' | 'review';
 
 /**
- * One signature (or the leader's review): the signer picks their own name and gives their PIN if they
- * have one; the core refuses anyone but the officer named on that side.
+ * One signature (or the leader's review): the signer picks their own name and gives their PIN; the core
+ * refuses anyone but the officer named on that side, and anyone without a PIN.
  */
 export function SignBox(props: {
   handover: Handover;
@@ -25,7 +25,8 @@ export function SignBox(props: {
   const { settings } = useSettings();
   const h = props.handover;
   const named = props.side === 'outgoing' ? h.outgoing : props.side === 'incoming' ? h.incoming : h.leader;
-  const [personId, setPersonId] = useState<string | null>(named ? String(named.id) : null);
+  // The incoming officer picks their own name: a pre-filled signer would sign by default, not by identity.
+  const [personId, setPersonId] = useState<string | null>(named && props.side !== 'incoming' ? String(named.id) : null);
   const [pin, setPin] = useState('');
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -109,9 +110,12 @@ export function SignBox(props: {
               />
               <PasswordInput
                 label={t('handover.pin')}
+                description={t('handover.pinHint')}
+                required
                 value={pin}
                 onChange={(e) => setPin(e.currentTarget.value)}
                 error={errors.fieldErrors.pin}
+                data-testid={`sign-${props.side}-pin`}
               />
               {props.side === 'review' && (
                 <Textarea

@@ -12,7 +12,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_CHANNELS, type IncidentDetail, type Report, type ReportKind } from '@contract';
 import { ApiError, call } from '../../api/client';
@@ -21,6 +21,8 @@ import { useSettings } from '../../app/settings-context';
 import { DateTimeField } from '../../components/DateTimeField';
 import { formatTime } from '../../components/time-format';
 import { useApiErrors } from '../../hooks/useApiErrors';
+import { useQuery } from '../../hooks/useQuery';
+import { ReportPreviewButton, lastChannel, rememberChannel } from './ReportPreview';
 
 /** Which report may be drafted next (the core enforces the same order). */
 function nextKinds(detail: IncidentDetail): ReportKind[] {
@@ -56,7 +58,11 @@ export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
       {[...detail.reports]
         .reverse()
         .map((r) =>
-          r.status === 'draft' ? <DraftEditor key={r.id} report={r} /> : <SentReport key={r.id} report={r} />,
+          r.status === 'draft' ? (
+            <DraftEditor key={r.id} report={r} previous={detail.reports.filter((x) => x.status === 'sent').at(-1)} />
+          ) : (
+            <SentReport key={r.id} report={r} />
+          ),
         )}
     </Stack>
   );
@@ -96,10 +102,13 @@ function SentReport({ report }: { report: Report }) {
   );
 }
 
-function DraftEditor({ report }: { report: Report }) {
+function DraftEditor({ report, previous }: { report: Report; previous: Report | undefined }) {
   const { t } = useTranslation();
   const { changed } = useDataEvents();
   const errors = useApiErrors();
+  // Prefilled as a duty room sends: approved by the leader on duty, sent by the operator, the usual channel.
+  const duty = useQuery('duty.now', {});
+  const operator = useQuery('operator.current', {});
   const [draft, setDraft] = useState({
     recipientUnit: report.recipientUnit,
     changes: report.changes,
@@ -108,10 +117,19 @@ function DraftEditor({ report }: { report: Report }) {
   });
   const [send, setSend] = useState({
     sentAt: new Date().toISOString() as string | null,
-    channel: 'phone' as Report['channel'],
+    channel: (lastChannel() ?? previous?.channel ?? 'phone') as Report['channel'],
     approvingLeader: '',
     sender: '',
   });
+  const leaderOnDuty = duty.data?.leader[0]?.name ?? '';
+  const operatorName = operator.data?.session?.name ?? '';
+  useEffect(() => {
+    setSend((s) => ({
+      ...s,
+      approvingLeader: s.approvingLeader || leaderOnDuty,
+      sender: s.sender || operatorName,
+    }));
+  }, [leaderOnDuty, operatorName]);
   const [override, setOverride] = useState<{ leader: string; reason: string } | null>(null);
   const [needsOverride, setNeedsOverride] = useState(false);
   const fe = errors.fieldErrors;
@@ -134,6 +152,7 @@ function DraftEditor({ report }: { report: Report }) {
         sender: send.sender,
         ...(override ? { override } : {}),
       });
+      if (send.channel) rememberChannel(send.channel);
       changed();
     } catch (e) {
       if (e instanceof ApiError && e.shape.code === 'report.missing_fields') setNeedsOverride(true);
@@ -243,6 +262,13 @@ function DraftEditor({ report }: { report: Report }) {
           <Button variant="default" onClick={() => void save().catch(errors.show)}>
             {t('report.saveDraft')}
           </Button>
+          <ReportPreviewButton
+            reportId={report.id}
+            sentAt={send.sentAt}
+            recipientUnit={draft.recipientUnit}
+            approvingLeader={send.approvingLeader}
+            beforePreview={save}
+          />
           <Button onClick={() => void doSend()} data-testid="report-send">
             {t('report.markSent')}
           </Button>
