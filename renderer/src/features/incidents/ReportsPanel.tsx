@@ -11,7 +11,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { IconCheck, IconFileTypeDocx } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_CHANNELS, type IncidentDetail, type Report, type ReportKind } from '@contract';
@@ -22,6 +22,7 @@ import { DateTimeField } from '../../components/DateTimeField';
 import { formatTime } from '../../components/time-format';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useQuery } from '../../hooks/useQuery';
+import { useExport } from '../documents/useExport';
 import { ReportPreviewButton, lastChannel, rememberChannel } from './ReportPreview';
 
 /** Which report may be drafted next (the core enforces the same order). */
@@ -71,6 +72,7 @@ export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
 function SentReport({ report }: { report: Report }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
+  const exporter = useExport();
   return (
     <Paper withBorder p="xs" c="dimmed" data-testid={`report-${report.id}`}>
       <Group gap="xs">
@@ -83,6 +85,20 @@ function SentReport({ report }: { report: Report }) {
           {t(`report.channel.${report.channel}`)} → {report.recipientUnit} ·{' '}
           {t('report.approvedBy', { leader: report.approvingLeader })} · {t('report.sentBy', { sender: report.sender })}
         </Text>
+        {/* The 专报 of this report in one click, where the officer just sent it. */}
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          ml="auto"
+          leftSection={<IconFileTypeDocx size={14} />}
+          loading={exporter.busy === 'docx'}
+          onClick={() =>
+            void exporter.run('docx', () => call('exports.specialReport', { reportId: report.id, format: 'docx' }))
+          }
+          data-testid={`report-docx-${report.id}`}
+        >
+          {t('report.docx')}
+        </Button>
       </Group>
       {report.overrideLeader && (
         <Text size="sm" c="orange.8">
@@ -117,7 +133,8 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
   });
   const [send, setSend] = useState({
     sentAt: new Date().toISOString() as string | null,
-    channel: (lastChannel() ?? previous?.channel ?? 'phone') as Report['channel'],
+    // A written report goes by fax unless this desk or this incident used another channel last.
+    channel: (lastChannel() ?? previous?.channel ?? 'fax') as Report['channel'],
     approvingLeader: '',
     sender: '',
   });
