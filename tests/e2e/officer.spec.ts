@@ -93,6 +93,7 @@ describe("the officer's first minutes", () => {
       await expect
         .poll(() => page.getByTestId('now-deadlines').locator('.mantine-Paper-root').count())
         .toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('now-duty').innerText()).toContain('下次交接班');
       await screenshot(page, 'officer-demo-now-zh');
 
       await page.getByTestId('open-about').click();
@@ -114,6 +115,14 @@ describe("the officer's first minutes", () => {
       await page.getByTestId('open-about').click();
       await expect.poll(() => about.innerText()).toMatch(/Schema version\s+\d+/);
       await screenshot(page, 'officer-about-en');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('about-info').waitFor({ state: 'detached' });
+      // At 1440 px the English header shows who is on duty whole, not cut off with an ellipsis.
+      const names = page.getByTestId('duty-now-names');
+      await expect.poll(() => names.innerText()).toMatch(/^Leader .+ · Lead .+ · 2nd /);
+      expect(await names.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await expect.poll(() => page.getByTestId('now-duty').innerText()).toContain('Next handover');
+      await screenshot(page, 'officer-demo-now-en');
     } finally {
       await host.stop();
     }

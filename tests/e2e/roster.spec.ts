@@ -76,7 +76,7 @@ describe('roster and handover in Chromium', () => {
       await expect.poll(() => roster.slot(`${month}-03`, 'lead').innerText()).toContain(before4.trim());
       expect(await roster.slot(`${month}-04`, 'lead').innerText()).toContain(before3.trim());
       expect(await roster.changesText()).toContain('家中有事');
-      await expect.poll(() => page.getByTestId('duty-now-names').innerText()).toContain('带班领导');
+      await expect.poll(() => page.getByTestId('duty-now-names').innerText()).toContain('带班 ');
       await screenshot(page, 'roster-month-zh');
       await roster.slot(`${month}-05`, 'lead').click();
       await page.getByTestId('swap-with').waitFor();

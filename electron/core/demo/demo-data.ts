@@ -48,7 +48,7 @@ export interface DemoIncident {
   summary: string;
   measures: string;
   reports: DemoReport[];
-  /** Plan name to activate at this level, terminated with the 终报 when there is one. */
+  /** Plan to activate at this level (terminated with the 终报) and how many checklist items were done (99: all). */
   plan?: { name: string; level: 'I' | 'II' | 'III' | 'IV'; ticks: number };
   instruction?: { leader: string; text: string; relay?: string; feedback?: string };
 }
@@ -332,7 +332,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
         amend: { reason: '失踪人员确认死亡', casualties: { deaths: 4, missing: 0 } },
       },
     ],
-    plan: { name: '危险化学品事故应急预案', level: 'III', ticks: 5 },
+    plan: { name: '危险化学品事故应急预案', level: 'III', ticks: 99 },
     instruction: {
       leader: '王建国',
       text: '全力搜救失踪人员，严防次生灾害，及时续报进展。',

@@ -7,8 +7,9 @@ import { useSettings } from '../app/settings-context';
 import { formatDuration, formatTime } from './time-format';
 
 /** Colour, fill and text colour per state, chosen for AA contrast in both schemes. */
-const LOOK: Record<DeadlineState, { color: string; variant: 'light' | 'filled'; c?: string }> = {
-  on_time: { color: 'green', variant: 'light' },
+const LOOK: Record<DeadlineState, { color: string; variant: 'light' | 'filled' | 'outline'; c?: string }> = {
+  // Not yet due is still information: outlined in a dark green, never a pale pill.
+  on_time: { color: 'green.9', variant: 'outline' },
   due_soon: { color: 'yellow.5', variant: 'filled', c: 'dark.9' },
   overdue: { color: 'red.7', variant: 'filled' },
   done: { color: 'gray', variant: 'light' },
@@ -16,7 +17,16 @@ const LOOK: Record<DeadlineState, { color: string; variant: 'light' | 'filled'; 
 };
 
 /** A deadline's live state in colour and in words (never colour alone). */
-export function DeadlineBadge({ deadline, now }: { deadline: Deadline; now: Date }) {
+export function DeadlineBadge({
+  deadline,
+  now,
+  size = 'md',
+}: {
+  deadline: Deadline;
+  now: Date;
+  /** 'xl' on the Now desk: countdowns read across the room. */
+  size?: 'md' | 'xl';
+}) {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const { state, remainingMs } = deadlineStatus(deadline, now);
@@ -37,7 +47,8 @@ export function DeadlineBadge({ deadline, now }: { deadline: Deadline; now: Date
         variant={LOOK[state].variant}
         c={LOOK[state].c}
         fw={state === 'due_soon' || state === 'overdue' ? 700 : 500}
-        leftSection={<Icon size={12} />}
+        size={size}
+        leftSection={<Icon size={size === 'xl' ? 18 : 12} />}
         data-state={state}
         data-testid={`deadline-${deadline.kind}`}
         style={{ textTransform: 'none' }}

@@ -8,6 +8,7 @@ import { useQuery } from '../../hooks/useQuery';
 import { LevelBadge } from '../incidents/LevelBadge';
 import { RecentCalls } from './RecentCalls';
 import { FirstRun } from '../setup/FirstRun';
+import { ActiveResponsesNow, DutyPanel } from './DutyPanel';
 import type { Call } from '@contract';
 
 /** 当前: what needs doing now, overdue first. */
@@ -35,6 +36,7 @@ export function NowPage(props: {
           </Button>
         </Group>
       </Group>
+      <DutyPanel />
       <Title order={4}>{t('now.openDeadlines')}</Title>
       {data && items.length === 0 && <Text c="dimmed">{t('now.nothingDue')}</Text>}
       <Stack gap={6} data-testid="now-deadlines">
@@ -48,12 +50,13 @@ export function NowPage(props: {
                     {d.incidentNumber} {d.incidentTitle}
                   </Text>
                 </Group>
-                <DeadlineBadge deadline={d} now={now} />
+                <DeadlineBadge deadline={d} now={now} size="xl" />
               </Group>
             </Paper>
           </UnstyledButton>
         ))}
       </Stack>
+      <ActiveResponsesNow openIncident={props.openIncident} />
       <RecentCalls openIncident={props.openIncident} incidentFromCall={props.incidentFromCall} />
     </Stack>
   );

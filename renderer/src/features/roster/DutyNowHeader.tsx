@@ -27,6 +27,9 @@ export function DutyNowHeader() {
   const leader = duty.leader[0];
   const until = t('duty.until', { time: formatInstant(duty.endsAt, settings.timeZone, i18n.language) });
   const line = `${t('role.leader')} ${leader ? `${leader.name} ${leader.phones[0] ?? ''}` : '—'} · ${t('role.lead')} ${names(duty.lead)} · ${t('role.second')} ${names(duty.second)}`;
+  // The header line uses short role names and leaves the phone to the tooltip, so it fits at 1440 px in
+  // either language; the tooltip carries everything.
+  const short = `${t('duty.short.leader')} ${leader?.name ?? '—'} · ${t('duty.short.lead')} ${names(duty.lead)} · ${t('duty.short.second')} ${names(duty.second)}`;
   return (
     <Tooltip label={`${line} (${until})`}>
       <Group gap={6} wrap="nowrap" data-testid="duty-now" style={{ minWidth: 0, flex: '1 1 auto' }}>
@@ -39,7 +42,7 @@ export function DutyNowHeader() {
           </Text>
         ) : (
           <Text size="sm" fw={600} truncate="end" data-testid="duty-now-names">
-            {line}
+            {short}
           </Text>
         )}
       </Group>
