@@ -4,11 +4,9 @@ import { defaultDataDir, openCore, type Core } from '../core/open-core';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { wireIpc } from './ipc';
 import { electronPdfPrinter } from './pdf';
-import { setPdfPrinter } from '../core/documents/pdf-printer';
 import { createMainWindow, hardenSessions } from './window';
 import { notifyOverdue } from './notifications';
 import { overdueTitle } from './notification-text';
-import { getSettings } from '../core/settings/settings-repo';
 
 app.enableSandbox();
 registerAppScheme();
@@ -32,17 +30,16 @@ if (!app.requestSingleInstanceLock()) app.quit();
 void app.whenReady().then(() => {
   hardenSessions();
   try {
-    core = openCore(app.getPath('userData'), { host: true });
+    core = openCore(app.getPath('userData'), { host: true, pdfPrinter: electronPdfPrinter });
   } catch (e) {
     fatal('Duty Room Console cannot open its database', e);
     return;
   }
   serveRenderer(join(__dirname, '../renderer'));
   wireIpc(core.service);
-  setPdfPrinter(electronPdfPrinter);
   createMainWindow();
   const service = core.service;
-  notifyOverdue(service, (d) => overdueTitle(getSettings(service.ctx).language, d.kind));
+  notifyOverdue(service, overdueTitle);
 });
 
 app.on('window-all-closed', () => {

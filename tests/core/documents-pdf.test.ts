@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setPdfPrinter } from '../../electron/core/documents/pdf-printer';
 import { chromiumPdfPrinter } from '../../electron/web/chromium-pdf';
 import { dayWithIncidents } from './documents-fixtures';
 import { ROOT } from './built';
+import { TEST_WIRING } from './helpers';
+import type { CoreWiring } from '../../electron/core/wiring';
 
 /** Page 1 of each PDF is kept here as PNG so a person can look at it (test-results is git-ignored). */
 const SHOTS = join(ROOT, 'test-results/exports');
@@ -13,13 +14,13 @@ const hasTools = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftote
 
 describe.skipIf(!hasTools)('PDF from the preview HTML', () => {
   let printer: Awaited<ReturnType<typeof chromiumPdfPrinter>>;
+  let wiring: CoreWiring;
   beforeAll(async () => {
     printer = await chromiumPdfPrinter();
-    setPdfPrinter(printer!.print);
+    wiring = { ...TEST_WIRING, pdfPrinter: printer!.print };
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
-    setPdfPrinter(null);
     await printer?.close();
   });
 
@@ -33,7 +34,7 @@ describe.skipIf(!hasTools)('PDF from the preview HTML', () => {
   }
 
   it('prints the daily report with its incidents and page numbers', async () => {
-    const { core } = await dayWithIncidents();
+    const { core } = await dayWithIncidents(wiring);
     const file = await core.call('exports.dailyReport', {
       period: { date: '2026-11-23', distribution: { bao: '省政府总值班室', song: '', fa: '各区政府' } },
       format: 'pdf',
@@ -45,7 +46,7 @@ describe.skipIf(!hasTools)('PDF from the preview HTML', () => {
   }, 60_000);
 
   it('prints the special report from its snapshot', async () => {
-    const { core, initialId } = await dayWithIncidents();
+    const { core, initialId } = await dayWithIncidents(wiring);
     const file = await core.call('exports.specialReport', { reportId: initialId, format: 'pdf' });
     const text = check(file.base64, 'special');
     for (const s of ['关于大江化工园区某化工厂火灾的初报', '省应急管理厅：', '特此报告'])

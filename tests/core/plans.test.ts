@@ -7,7 +7,7 @@ import { createService } from '../../electron/core/service';
 import { type PlanDocInput } from '../../electron/core/contract';
 import { checklistItemStatus } from '../../electron/core/domain';
 import { activeResponses } from '../../electron/core/plans/queries';
-import { openTestCore, tempDir, type TestCore } from './helpers';
+import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
 const MIN = 60_000;
@@ -36,7 +36,7 @@ function smallPlan(overrides: Partial<PlanDocInput> = {}): PlanDocInput {
 }
 
 async function errorOf(core: TestCore, method: string, input: unknown) {
-  const r = await core.service.invoke(method, input);
+  const r = await core.service.invokeRaw(method, input);
   if (r.ok) throw new Error(`${method} unexpectedly succeeded`);
   return r.error;
 }
@@ -261,7 +261,13 @@ describe('activation and checklist', () => {
   it('tells the second of two officers ticking the same item who was first, from another window too', async () => {
     const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { a } = await activate(core);
-    const other = createService({ db: core.db, clock: core.clock, appVersion: 'test', dataFile: core.file });
+    const other = createService({
+      db: core.db,
+      clock: core.clock,
+      appVersion: 'test',
+      dataFile: core.file,
+      wiring: TEST_WIRING,
+    });
     const item = a.items[0]!;
     await core.call('checklist.tick', { itemId: item.id, by: '张主班', note: '' });
     const r = await other.invoke('checklist.tick', { itemId: item.id, by: '刘副班' });
@@ -308,7 +314,7 @@ describe('migration 030', () => {
     const dir = tempDir();
     const clock = new ManualClock('2026-11-23T01:30:00Z');
     const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 20 });
-    const service = createService({ db: old, clock, appVersion: 'test', dataFile: '' });
+    const service = createService({ db: old, clock, appVersion: 'test', dataFile: '', wiring: TEST_WIRING });
     expect((await service.invoke('incidents.create', chemicalFire())).ok).toBe(true);
     const before = old.prepare('SELECT * FROM incidents').all();
     old.close();

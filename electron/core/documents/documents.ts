@@ -14,8 +14,8 @@ import { renderHtml } from './render-html';
 import { specialDocument } from './special-document';
 import { safeFileName } from './wording';
 
-function render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
-  return format === 'docx' ? renderDocx(model) : printPdf(renderHtml(model));
+function render(ctx: CoreContext, model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
+  return format === 'docx' ? renderDocx(model) : printPdf(ctx, renderHtml(model));
 }
 
 export function previewDaily(ctx: CoreContext, period: DailyPeriodInput): ExportPreview {
@@ -42,7 +42,7 @@ export async function exportDaily(
   const data = gatherDaily(ctx, input.period);
   const issue = peekIssue(ctx, data.period);
   const doc = dailyDocument(data, issue);
-  const bytes = await render(doc, input.format);
+  const bytes = await render(ctx, doc, input.format);
   return ctx.tx(() => {
     const taken = takeIssue(ctx, data.period);
     if (taken.seq !== issue.seq) throw new AppError('conflict', { entity: 'daily_issue' });
@@ -64,7 +64,7 @@ export async function exportSpecial(
 ): Promise<ExportedFile> {
   const report = findReport(ctx, input.reportId);
   const doc = specialDocument(report, getSettings(ctx));
-  const bytes = await render(doc, input.format);
+  const bytes = await render(ctx, doc, input.format);
   return ctx.tx(() =>
     recordExport(ctx, {
       kind: 'special',
