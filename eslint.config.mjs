@@ -53,6 +53,14 @@ export default tseslint.config(
     }),
   },
   {
+    // A released migration never changes: it carries its own SQL and frozen data and calls no feature code.
+    files: ['electron/core/db/migrations/**/*.ts'],
+    rules: restrict({
+      regex: '^(?!\\./|\\.\\./clock$|\\.\\./\\.\\./audit/chain$|better-sqlite3$)',
+      message: 'a migration imports only its own folder (frozen data), the clock and the audit chain types',
+    }),
+  },
+  {
     // Hosts: the Electron main process and its utility-process entry, the web host, the CLI.
     files: ['electron/main/**/*.ts', 'electron/utility/**/*.ts'],
     rules: restrict(HOST_TO_CORE, NO_SQLITE, NO_UI),

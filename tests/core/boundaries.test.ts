@@ -50,6 +50,20 @@ const cases: { folder: string; file: string; bad: string[]; good: string[] }[] =
     good: ["import type Database from 'better-sqlite3';", "import { AppError } from '../contract';"],
   },
   {
+    folder: 'migrations (frozen: no feature code)',
+    file: 'electron/core/db/migrations/070-planted.ts',
+    bad: [
+      "import { seedSamplePlans } from '../../plans/samples';",
+      "import { savePlan } from '../../plans/plan-repo';",
+      "import { planFileSchema } from '../../contract/plans';",
+    ],
+    good: [
+      "import type { Migration } from './types';",
+      "import samples from './030-sample-plans.json';",
+      "import type { AuditLog } from '../../audit/chain';",
+    ],
+  },
+  {
     folder: 'renderer (@contract and @domain only)',
     file: 'renderer/src/features/incidents/planted.ts',
     bad: [

@@ -36,12 +36,12 @@ export interface TestCore {
 export const TEST_WIRING: CoreWiring = { ...CORE_FEATURES, pdfPrinter: null };
 
 export function openTestCore(
-  opts: { start?: string; dir?: string; clock?: ManualClock; wiring?: CoreWiring } = {},
+  opts: { start?: string; dir?: string; clock?: ManualClock; wiring?: CoreWiring; targetVersion?: number } = {},
 ): TestCore {
   const dir = opts.dir ?? tempDir();
   const file = join(dir, 'duty-room.sqlite');
   const clock = opts.clock ?? new ManualClock(opts.start ?? '2026-11-23T01:00:00Z');
-  const db = openDatabase(file, { clock, appVersion: 'test' });
+  const db = openDatabase(file, { clock, appVersion: 'test', targetVersion: opts.targetVersion });
   const service = createService({ db, clock, appVersion: 'test', dataFile: file, wiring: opts.wiring ?? TEST_WIRING });
   const core: TestCore = {
     dir,
