@@ -1,18 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPdfPrinter } from '../../electron/web/chromium-pdf';
 import { dayWithIncidents } from './documents-fixtures';
 import { ROOT } from './built';
+import { missingTools } from './tools';
 import { TEST_WIRING } from './helpers';
 import type { CoreWiring } from '../../electron/core/wiring';
 
 /** Page 1 of each PDF is kept here as PNG so a person can look at it (test-results is git-ignored). */
 const SHOTS = join(ROOT, 'test-results/exports');
-const hasTools = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftotext');
+const noTools = missingTools('/usr/bin/chromium', '/usr/bin/pdftotext', '/usr/bin/pdftoppm', '/usr/bin/pdfinfo');
 
-describe.skipIf(!hasTools)('PDF from the preview HTML', () => {
+describe.skipIf(noTools)('PDF from the preview HTML', () => {
   let printer: Awaited<ReturnType<typeof chromiumPdfPrinter>>;
   let wiring: CoreWiring;
   beforeAll(async () => {
