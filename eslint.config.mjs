@@ -11,7 +11,7 @@ const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patter
 
 /** Hosts reach the core only through its composition root, the contract, the pure domain and two leaf helpers. */
 const HOST_TO_CORE = {
-  regex: '^(\\.\\./)+core/(?!(contract|domain)(/|$)|(open-core|args|version)$)',
+  regex: '^(\\.\\./)+core/(?!(contract|domain)(/|$)|(open-core|data-dir|args|version)$)',
   message: 'hosts reach the core only through core/open-core (the composition root), contract and domain',
 };
 const NO_SQLITE = { regex: '^better-sqlite3$', message: 'only the core opens the database' };
@@ -62,8 +62,17 @@ export default tseslint.config(
   },
   {
     // Hosts: the Electron main process and its utility-process entry, the web host, the CLI.
-    files: ['electron/main/**/*.ts', 'electron/utility/**/*.ts'],
+    files: ['electron/utility/**/*.ts'],
     rules: restrict(HOST_TO_CORE, NO_SQLITE, NO_UI),
+  },
+  {
+    // Electron main holds no SQLite handle: not even the composition root, which loads the driver.
+    files: ['electron/main/**/*.ts'],
+    rules: restrict(HOST_TO_CORE, NO_SQLITE, NO_UI, {
+      regex: '^(\\.\\./)+core/open-core$',
+      allowTypeImports: true,
+      message: 'main runs the core in the utility process',
+    }),
   },
   {
     files: ['electron/web/**/*.ts', 'electron/cli/**/*.ts'],

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ApiService } from './contract/service';
@@ -14,18 +13,10 @@ import { CORE_FEATURES } from './features';
 import type { CoreWiring } from './wiring';
 import type { PdfPrinter } from './documents/pdf-printer';
 
-export type { PdfPrinter };
-export const DB_FILE_NAME = 'duty-room.sqlite';
-export const APP_DIR_NAME = 'duty-room-console';
+import { DB_FILE_NAME } from './data-dir';
 
-/** Where Electron keeps userData for this app; the web host and CLI default to the same folder. */
-export function defaultDataDir(): string {
-  if (process.env.DUTY_ROOM_DATA) return process.env.DUTY_ROOM_DATA;
-  const home = homedir();
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR_NAME);
-  return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_DIR_NAME);
-}
+export type { PdfPrinter };
+export { defaultDataDir, DB_FILE_NAME } from './data-dir';
 
 /**
  * What a host gets from the composition root: the typed API and the few whole-file operations a host

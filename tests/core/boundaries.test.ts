@@ -84,9 +84,12 @@ const cases: { folder: string; file: string; bad: string[]; good: string[] }[] =
       "import { createService } from '../core/service';",
       "import { openDatabase } from '../core/db/open';",
       "import Database from 'better-sqlite3';",
+      "import { openCore } from '../core/open-core';",
     ],
     good: [
       "import { app } from 'electron';",
+      "import type { PdfPrinter } from '../core/open-core';",
+      "import { defaultDataDir } from '../core/data-dir';",
       "import type { ApiService } from '../core/contract/service';",
       "import { deadlineStatus } from '../core/domain';",
     ],
