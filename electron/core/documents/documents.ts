@@ -6,7 +6,7 @@ import { getSettings } from '../settings/settings-repo';
 import type { DocumentModel } from './blocks';
 import { gatherDaily } from './daily-data';
 import { dailyDocument } from './daily-document';
-import { recordExport, type ExportRecord } from './export-file';
+import { recordDocument, type DocumentRecord } from './document-file';
 import { peekIssue, takeIssue } from './issue-numbers';
 import { printPdf } from './pdf-printer';
 import { renderDocx } from './render-docx';
@@ -46,7 +46,7 @@ export async function exportDaily(
   return ctx.tx(() => {
     const taken = takeIssue(ctx, data.period);
     if (taken.seq !== issue.seq) throw new AppError('conflict', { entity: 'daily_issue' });
-    const rec: ExportRecord = {
+    const rec: DocumentRecord = {
       kind: 'daily',
       format: input.format,
       subject: { from: data.period.from, to: data.period.to, issue: `${taken.year}-${taken.seq}` },
@@ -54,7 +54,7 @@ export async function exportDaily(
       bytes,
       issueId: taken.id,
     };
-    return recordExport(ctx, rec);
+    return recordDocument(ctx, rec);
   });
 }
 
@@ -66,7 +66,7 @@ export async function exportSpecial(
   const doc = specialDocument(report, getSettings(ctx));
   const bytes = await render(ctx, doc, input.format);
   return ctx.tx(() =>
-    recordExport(ctx, {
+    recordDocument(ctx, {
       kind: 'special',
       format: input.format,
       subject: { reportId: report.id, incidentId: report.incidentId, kind: report.kind, seq: report.seq },
