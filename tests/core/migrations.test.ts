@@ -1,8 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/core/audit/chain';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
+import { ManualClock } from '../../electron/core/db/clock';
+import { openDatabase } from '../../electron/core/db/open';
+import { createService } from '../../electron/core/service';
 import { chemicalFire } from './fixtures';
-import { openTestCore, tempDir, type TestCore } from './helpers';
+import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
 import { generateNovember, seedPeople } from './roster-fixtures';
 
 type Db = TestCore['db'];
@@ -100,4 +104,22 @@ describe('every migration step upgrades a database with data', () => {
       core.db.close();
     });
   }
+});
+
+describe('migration 030', () => {
+  it('adds the plan tables to a version-20 database, keeps its incidents and seeds the samples, audited', async () => {
+    const dir = tempDir();
+    const clock = new ManualClock('2026-11-23T01:30:00Z');
+    const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 20 });
+    const service = createService({ db: old, clock, appVersion: 'test', dataFile: '', wiring: TEST_WIRING });
+    expect((await service.invoke('incidents.create', chemicalFire())).ok).toBe(true);
+    const before = old.prepare('SELECT * FROM incidents').all();
+    old.close();
+
+    const core = openTestCore({ dir, clock });
+    expect(core.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(core.db.prepare('SELECT * FROM incidents').all()).toEqual(before);
+    expect(await core.call('plans.list', {})).toHaveLength(4);
+    expect((await core.call('audit.verify', {})).ok).toBe(true);
+  });
 });
