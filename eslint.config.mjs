@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -47,6 +49,16 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Hooks called in a stable order with honest dependency lists; the renderer must stay accessible
+    // (every input labelled) — an officer may drive it by keyboard or a screen reader.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...jsxA11y.flatConfigs.recommended,
   },
   {
     files: ['scripts/**/*.js', 'bin/**/*.js'],
