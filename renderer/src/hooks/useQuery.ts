@@ -20,5 +20,5 @@ export function useQuery<M extends MethodName>(
     placeholderData: keepPreviousData,
     refetchInterval: opts.refetchIntervalMs,
   });
-  return { data: input === null ? null : (q.data ?? null), error: q.error, loading: q.isFetching };
+  return { data: input === null ? null : (q.data ?? null), error: q.error, loading: q.isFetching, refetch: q.refetch };
 }
