@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 /**
  * Boundaries as allow-lists per folder (VS Code's import patterns, with ESLint's no-restricted-imports):
@@ -96,6 +98,16 @@ export default tseslint.config(
       { regex: '(^|/)electron(/|$)', message: 'renderer imports only @contract and @domain from the core' },
       { regex: '^(better-sqlite3|node:)', message: 'renderer runs in a sandboxed page' },
     ),
+  },
+  {
+    // Hooks called in a stable order with honest dependency lists; the renderer must stay accessible
+    // (every input labelled) — an officer may drive it by keyboard or a screen reader.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...jsxA11y.flatConfigs.recommended,
   },
   {
     files: ['scripts/**/*.js', 'bin/**/*.js'],
