@@ -1,3 +1,4 @@
+/* global process, Buffer, console, document -- a Node script; document is read inside the page it drives */
 // Renders resources/icon.svg into every icon file the app ships, with nothing but what is installed:
 // Debian's Chromium (through playwright-core) rasterises the SVG at each size, and the .ico and .icns
 // containers are written here (both simply wrap PNGs). Run after editing the SVG: npm run icons.

@@ -112,9 +112,17 @@ export function PasteBox(props: { initial?: string; onParsed(p: ParsedMessage, t
       errors.show(e);
     }
   }
+  const initial = useRef(props.initial);
+  const readRef = useRef(read);
   useEffect(() => {
-    if (props.initial) void read(props.initial);
-    // Read the call's gist once, when the form opens from a call.
+    readRef.current = read;
+  });
+  useEffect(() => {
+    // Read the call's gist once, when the form opens from a call (after mount, not during it).
+    const text = initial.current;
+    if (!text) return;
+    const timer = setTimeout(() => void readRef.current(text), 0);
+    return () => clearTimeout(timer);
   }, []);
 
   const found = result ? foundValues(result.parsed, t, settings.timeZone) : [];

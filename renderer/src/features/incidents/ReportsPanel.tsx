@@ -12,7 +12,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { IconCheck, IconFileTypeDocx } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_CHANNELS, type IncidentDetail, type Report, type ReportKind } from '@contract';
 import { ApiError, call } from '../../api/client';
@@ -135,18 +135,12 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
     sentAt: new Date().toISOString() as string | null,
     // A written report goes by fax unless this desk or this incident used another channel last.
     channel: (lastChannel() ?? previous?.channel ?? 'fax') as Report['channel'],
-    approvingLeader: '',
-    sender: '',
+    // null until the officer types: then the leader on duty and the operator stand in.
+    approvingLeader: null as string | null,
+    sender: null as string | null,
   });
-  const leaderOnDuty = duty.data?.leader[0]?.name ?? '';
-  const operatorName = operator.data?.session?.name ?? '';
-  useEffect(() => {
-    setSend((s) => ({
-      ...s,
-      approvingLeader: s.approvingLeader || leaderOnDuty,
-      sender: s.sender || operatorName,
-    }));
-  }, [leaderOnDuty, operatorName]);
+  const approvingLeader = send.approvingLeader ?? duty.data?.leader[0]?.name ?? '';
+  const sender = send.sender ?? operator.data?.session?.name ?? '';
   const [override, setOverride] = useState<{ leader: string; reason: string } | null>(null);
   const [needsOverride, setNeedsOverride] = useState(false);
   const fe = errors.fieldErrors;
@@ -165,8 +159,8 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
         sentAt: send.sentAt ?? '',
         channel: send.channel ?? 'phone',
         recipientUnit: draft.recipientUnit,
-        approvingLeader: send.approvingLeader,
-        sender: send.sender,
+        approvingLeader,
+        sender,
         ...(override ? { override } : {}),
       });
       if (send.channel) rememberChannel(send.channel);
@@ -242,7 +236,7 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
           <TextInput
             label={t('report.approvingLeader')}
             required
-            value={send.approvingLeader}
+            value={approvingLeader}
             onChange={(e) => setSend({ ...send, approvingLeader: e.currentTarget.value })}
             error={fe.approvingLeader}
             data-testid="report-leader"
@@ -250,7 +244,7 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
           <TextInput
             label={t('report.sender')}
             required
-            value={send.sender}
+            value={sender}
             onChange={(e) => setSend({ ...send, sender: e.currentTarget.value })}
             error={fe.sender}
             data-testid="report-sender"
@@ -283,7 +277,7 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
             reportId={report.id}
             sentAt={send.sentAt}
             recipientUnit={draft.recipientUnit}
-            approvingLeader={send.approvingLeader}
+            approvingLeader={approvingLeader}
             beforePreview={save}
           />
           <Button onClick={() => void doSend()} data-testid="report-send">

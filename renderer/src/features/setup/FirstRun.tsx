@@ -2,11 +2,9 @@ import { Alert, Button, Group, Image, Paper, Stack, Text, Title } from '@mantine
 import { IconDatabase, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useQuery } from '../../hooks/useQuery';
 import { useApiErrors } from '../../hooks/useApiErrors';
-import { useDataEvents } from '../../app/data-events';
-import { notifyRosterChanged } from '../roster/roster-bus';
 import { EMBLEM_URL } from '../../app/AboutDialog';
 import { SetupWizard } from './SetupWizard';
 
@@ -18,7 +16,8 @@ export function FirstRun() {
   const [wizard, setWizard] = useState(false);
   const [demoPin, setDemoPin] = useState<string | null>(null);
   const errors = useApiErrors();
-  const { changed } = useDataEvents();
+  // Every write refreshes what the console shows (duty header, operator, Now).
+  const write = useMutationCall();
   if (demoPin) {
     return (
       <Alert color="green" title={t('setup.demoReady')} data-testid="demo-ready">
@@ -32,9 +31,7 @@ export function FirstRun() {
     setSeeding(true);
     errors.clear();
     try {
-      const s = await call('app.seedDemo', {});
-      changed();
-      notifyRosterChanged();
+      const s = await write('app.seedDemo', {});
       setDemoPin(s.pin);
     } catch (e) {
       errors.show(e);

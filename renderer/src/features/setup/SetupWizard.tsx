@@ -15,11 +15,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Person, type Role, type ShiftModel } from '@contract';
 import { localDate } from '@domain';
-import { call } from '../../api/client';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
-import { useDataEvents } from '../../app/data-events';
-import { notifyRosterChanged } from '../roster/roster-bus';
 import { PeopleStep, blankPerson, personProblems, type SetupPerson } from './PeopleStep';
 import { rotationStartingToday } from './rotation';
 
@@ -43,7 +41,8 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
   const [today, setToday] = useState<Partial<Record<Role, string>>>({});
   const [busy, setBusy] = useState(false);
   const errors = useApiErrors();
-  const { changed } = useDataEvents();
+  // Every write refreshes what the console shows (duty header, operator, Now).
+  const write = useMutationCall();
 
   async function run(fn: () => Promise<void>) {
     setBusy(true);
@@ -63,12 +62,12 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
       if (people.some((p) => Object.keys(personProblems(p)).length > 0)) return;
       const out: Person[] = [...saved];
       for (const p of people.slice(saved.length)) {
-        const person = await call('people.save', {
+        const person = await write('people.save', {
           name: p.name.trim(),
           roles: p.roles,
           phones: p.phone.trim() ? [p.phone.trim()] : [],
         });
-        out.push(await call('people.setPin', { id: person.id, pin: p.pin }));
+        out.push(await write('people.setPin', { id: person.id, pin: p.pin }));
         setSaved([...out]);
       }
       setToday(Object.fromEntries(ROLES.map((r) => [r, String(out.find((p) => p.roles.includes(r))?.id ?? '')])));
@@ -86,11 +85,9 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
           return [r, rotationStartingToday(order, Number(today[r]) || null, Number(date.slice(8)), shiftsPerDay)];
         }),
       ) as Record<Role, number[]>;
-      await call('roster.generate', { month: date.slice(0, 7), rotations, replace: true });
+      await write('roster.generate', { month: date.slice(0, 7), rotations, replace: true });
       const lead = saved.findIndex((p) => String(p.id) === today.lead);
-      if (lead >= 0) await call('operator.switch', { personId: saved[lead]!.id, pin: people[lead]!.pin });
-      changed();
-      notifyRosterChanged();
+      if (lead >= 0) await write('operator.switch', { personId: saved[lead]!.id, pin: people[lead]!.pin });
       notifications.show({ color: 'green', message: t('setup.done') });
       props.onClose();
     });
@@ -215,7 +212,7 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
               data-testid="setup-next"
               onClick={() =>
                 void run(async () => {
-                  await call('roster.saveConfig', { shiftModel: model, holidays: [] });
+                  await write('roster.saveConfig', { shiftModel: model, holidays: [] });
                   setStep(3);
                 })
               }

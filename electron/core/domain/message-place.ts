@@ -1,4 +1,4 @@
-import type { Extracted, TextSpan } from '../../contract/message-parse';
+import type { Extracted, TextSpan } from '../contract/message-parse';
 
 /** Verbs that end the place in "<time>，<place>发生…": 发生 and the verbs that stand for it. */
 const EVENT_VERB =

@@ -1,10 +1,10 @@
-import type { ParsedMessage, TextSpan } from '../../contract/message-parse';
-import { findOccurredAt } from './when';
-import { findKind } from './kinds';
-import { findCasualties, findLoss } from './figures';
-import { findSource } from './source';
-import { findDistrict, findEvent, findPlace } from './place';
-import { toHalfWidth } from './numbers';
+import type { ParsedMessage, TextSpan } from '../contract/message-parse';
+import { findOccurredAt } from './message-when';
+import { findKind } from './message-kinds';
+import { findCasualties, findLoss } from './message-figures';
+import { findSource } from './message-source';
+import { findDistrict, findEvent, findPlace } from './message-place';
+import { toHalfWidth } from './message-numbers';
 
 export interface ParseOptions {
   /** Instant relative times are read against (usually now). */

@@ -1,5 +1,5 @@
-import type { Extracted, ParsedCasualtyField, ParsedMessage } from '../../contract/message-parse';
-import { ESTIMATE_AFTER_SOURCE, ESTIMATE_BEFORE, NUMBER_SOURCE, parseNumber } from './numbers';
+import type { Extracted, ParsedCasualtyField, ParsedMessage } from '../contract/message-parse';
+import { ESTIMATE_AFTER_SOURCE, ESTIMATE_BEFORE, NUMBER_SOURCE, parseNumber } from './message-numbers';
 
 const FIELD_WORDS: [ParsedCasualtyField, string][] = [
   ['deaths', '死亡|遇难|身亡|罹难|殒命'],

@@ -1,4 +1,4 @@
-import type { Extracted } from '../../contract/message-parse';
+import type { Extracted } from '../contract/message-parse';
 
 /** Endings of a unit's name: what is left after one of these is a person's name. */
 const UNIT_END =

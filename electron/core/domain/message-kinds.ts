@@ -1,5 +1,5 @@
-import type { Category } from '../../contract/incidents';
-import type { Extracted } from '../../contract/message-parse';
+import type { Category } from '../contract/incidents';
+import type { Extracted } from '../contract/message-parse';
 
 /**
  * Sub-type recognition, most specific first: a chemical warehouse explosion that "引发火灾" is a 危化品

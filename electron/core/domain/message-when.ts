@@ -1,6 +1,6 @@
-import { fromLocalDateTime, localParts } from '../time';
-import type { Extracted } from '../../contract/message-parse';
-import { parseNumber } from './numbers';
+import { fromLocalDateTime, localParts } from './time';
+import type { Extracted } from '../contract/message-parse';
+import { parseNumber } from './message-numbers';
 
 const N = '(\\d{1,4}|[零〇一二两三四五六七八九十]{1,3})';
 const RELATIVE = '今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|昨夜|前天';
