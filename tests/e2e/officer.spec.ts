@@ -71,6 +71,9 @@ describe("the officer's first minutes", () => {
       await expect.poll(() => page.getByText('请设置 4–8 位数字 PIN。').count()).toBe(3);
       await screenshot(page, 'officer-setup-people-zh');
       await page.getByRole('button', { name: '稍后再说' }).click();
+      // Nothing was saved yet: a fresh page starts the setup from its first step.
+      await page.reload();
+      await page.getByTestId('first-run').waitFor();
       await first.setUp([
         { name: '王建国', pin: '1111' },
         { name: '张伟', pin: '2222' },

@@ -25,7 +25,16 @@ export function FirstRun() {
       </Alert>
     );
   }
-  if (!data?.empty) return null;
+  // The wizard stays mounted in one place while it fills the database (the duty room stops being empty
+  // half-way through); only the welcome panel goes.
+  const setup = <SetupWizard opened={wizard} onClose={() => setWizard(false)} />;
+  if (!data?.empty)
+    return (
+      <>
+        {false}
+        {setup}
+      </>
+    );
 
   async function seed() {
     setSeeding(true);
@@ -41,33 +50,39 @@ export function FirstRun() {
   }
 
   return (
-    <Paper withBorder p="lg" data-testid="first-run">
-      <Group wrap="nowrap" align="flex-start" gap="lg">
-        <Image src={EMBLEM_URL} alt="" w={64} h={64} />
-        <Stack gap="sm">
-          <Title order={3}>{t('setup.welcome')}</Title>
-          <Text>{t('setup.welcomeText')}</Text>
-          {errors.formError && <Alert color="red">{errors.formError}</Alert>}
-          <Group>
-            <Button leftSection={<IconSettings size={18} />} onClick={() => setWizard(true)} data-testid="start-setup">
-              {t('setup.start')}
-            </Button>
-            <Button
-              variant="light"
-              leftSection={<IconDatabase size={18} />}
-              loading={seeding}
-              onClick={() => void seed()}
-              data-testid="seed-demo"
-            >
-              {t('setup.demo')}
-            </Button>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('setup.demoHint')}
-          </Text>
-        </Stack>
-      </Group>
-      <SetupWizard opened={wizard} onClose={() => setWizard(false)} />
-    </Paper>
+    <>
+      <Paper withBorder p="lg" data-testid="first-run">
+        <Group wrap="nowrap" align="flex-start" gap="lg">
+          <Image src={EMBLEM_URL} alt="" w={64} h={64} />
+          <Stack gap="sm">
+            <Title order={3}>{t('setup.welcome')}</Title>
+            <Text>{t('setup.welcomeText')}</Text>
+            {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+            <Group>
+              <Button
+                leftSection={<IconSettings size={18} />}
+                onClick={() => setWizard(true)}
+                data-testid="start-setup"
+              >
+                {t('setup.start')}
+              </Button>
+              <Button
+                variant="light"
+                leftSection={<IconDatabase size={18} />}
+                loading={seeding}
+                onClick={() => void seed()}
+                data-testid="seed-demo"
+              >
+                {t('setup.demo')}
+              </Button>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('setup.demoHint')}
+            </Text>
+          </Stack>
+        </Group>
+      </Paper>
+      {setup}
+    </>
   );
 }
