@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           web: resolve(__dirname, 'electron/web/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // The utility process that runs the core under Electron (forked by electron/main/core-process.ts).
+          core: resolve(__dirname, 'electron/utility/index.ts'),
         },
       },
     },

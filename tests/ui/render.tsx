@@ -14,9 +14,8 @@ import type { Language } from '../../electron/core/contract';
 export function withCore(language: Language = 'zh-CN', opts: { start?: string } = {}): TestCore {
   const core = openTestCore(opts);
   window.dutyRoom = {
-    invoke: (method, input) => core.service.invoke(method, input),
+    invoke: (method, input) => core.service.invokeRaw(method, input),
     saveFile: async () => ({ saved: true }),
-    on: () => () => {},
   };
   initI18n(language);
   return core;
