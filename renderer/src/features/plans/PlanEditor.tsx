@@ -132,6 +132,7 @@ function PlanForm({ plan, onSaved }: { plan: Plan | null; onSaved(plan: Plan): v
           />
           <Group justify="space-between">
             <SegmentedControl
+              aria-label={t('plans.responseLevel')}
               value={level}
               onChange={(v) => setLevel(v as PlanLevel)}
               data={PLAN_LEVELS.map((l) => ({
