@@ -22,6 +22,7 @@ export function SearchSpotlight({ openIncident }: { openIncident(id: number): vo
     <Spotlight.Root query={query} onQueryChange={setQuery} shortcut="mod + K" scrollable maxHeight={480}>
       <Spotlight.Search
         placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
         leftSection={<IconSearch size={18} />}
         data-testid="spotlight-search"
       />
