@@ -14,14 +14,15 @@ export function CallForm(props: { incidentId?: number | null; onDone(): void; on
   const { changed } = useDataEvents();
   const errors = useApiErrors();
   const open = useQuery('incidents.list', { status: 'open', limit: 50 });
-  const [f, setF] = useState({
+  // The clock is read once, when the form opens (a lazy initial state).
+  const [f, setF] = useState(() => ({
     at: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() as string | null,
     direction: 'in' as 'in' | 'out',
     party: '',
     number: '',
     gist: '',
     incidentId: props.incidentId ?? null,
-  });
+  }));
   const dirty = f.party !== '' || f.gist !== '' || f.number !== '';
   const fe = errors.fieldErrors;
 
