@@ -3,8 +3,9 @@ import type { Period } from './issue-numbers';
 import { plansInPeriod } from './plans-source';
 import { rosterOnDuty } from './roster-source';
 
-/** One line of 应急预案启动情况, already worded. */
+/** One line of 应急预案启动情况, already worded; the incident lets a downward issue leave it out. */
 export interface ActivePlanLine {
+  incidentId: number;
   text: string;
 }
 

@@ -174,7 +174,12 @@ function block(b: Block, typeWidth: number): (Paragraph | Table)[] {
 
 /** "— N —" in 4号宋体, one character in from the edge: odd pages right, even pages left. */
 function pageFooter(odd: boolean): Footer {
-  const r = new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('songti'), size: SIZE.si, language: ZH });
+  const r = new TextRun({
+    children: ['— ', PageNumber.CURRENT, ' —'],
+    font: font('songti'),
+    size: SIZE.si,
+    language: ZH,
+  });
   return new Footer({
     children: [
       new Paragraph({

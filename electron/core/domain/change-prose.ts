@@ -24,22 +24,30 @@ export function lossClause(loss: number | null): string {
 }
 
 /**
- * What changed since the last report, written as an officer writes a 续报 ("截至15时30分，死亡人数由2人增至
- * 3人，失踪人数由3人减至1人；直接经济损失初步估计850万元。"), not as a field diff. Figures come first in
- * one sentence; a changed account (经过、措施、原因) follows on its own line, as it now reads. The officer
- * edits the text before sending; the field-by-field diff stays in the incident's history.
+ * The changed figures as one clause ("死亡人数由2人增至3人，失踪人数由3人减至1人；直接经济损失初步估计
+ * 850万元"), '' when none changed: casualties, then loss, then the level.
  */
-export function changesProse(before: IncidentFacts, after: IncidentFacts, at: string, tz: string): string {
+export function figuresChanged(before: IncidentFacts, after: IncidentFacts): string {
   const figures: string[] = [];
   const casualties = CASUALTY_FIELDS.filter((f) => before.casualties[f] !== after.casualties[f]).map((f) =>
     casualtyClause(FIELD_LABELS_ZH[`casualties.${f}`]!, before.casualties[f], after.casualties[f]),
   );
   if (casualties.length) figures.push(casualties.join('，'));
   if (before.economicLoss !== after.economicLoss) figures.push(lossClause(after.economicLoss));
-  if (before.level !== after.level)
-    figures.push(`事件等级由${LEVEL_ZH[before.level]}调整为${LEVEL_ZH[after.level]}`);
+  if (before.level !== after.level) figures.push(`事件等级由${LEVEL_ZH[before.level]}调整为${LEVEL_ZH[after.level]}`);
+  return figures.join('；');
+}
+
+/**
+ * What changed since the last report, written as an officer writes a 续报 ("截至15时30分，死亡人数由2人增至
+ * 3人，失踪人数由3人减至1人；直接经济损失初步估计850万元。"), not as a field diff. Figures come first in
+ * one sentence; a changed account (经过、措施、原因) follows on its own line, as it now reads. The officer
+ * edits the text before sending; the field-by-field diff stays in the incident's history.
+ */
+export function changesProse(before: IncidentFacts, after: IncidentFacts, at: string, tz: string): string {
   const lines: string[] = [];
-  if (figures.length) lines.push(`截至${clock(at, tz)}，${figures.join('；')}。`);
+  const figures = figuresChanged(before, after);
+  if (figures) lines.push(`截至${clock(at, tz)}，${figures}。`);
 
   const stated: [keyof IncidentFacts, (v: string) => string][] = [
     ['title', (v) => `事件名称更正为“${v}”。`],
