@@ -56,7 +56,8 @@ export function summaryBlocks(d: DailyData): Block[] {
         ]),
         ['合计', ...LEVELS.map((l) => String(count((i) => i.level === l))), String(incs.length)],
       ],
-      widths: [3, 2, 2, 2, 2, 2, 2],
+      // 4号 characters + cell margins: 公共卫生事件 and 特别重大 stay on one line in every suite.
+      widths: [74, 52, 36, 36, 36, 44, 38],
     });
   }
   return blocks;
@@ -120,7 +121,7 @@ function instructionText(ins: Instruction, about: string, until: string, tz: str
     .map((a) =>
       a.kind === 'relay'
         ? `${cnTimeAfter(a.at, ins.givenAt, tz)}已传达${a.party}${a.text ? `（${a.text}）` : ''}`
-        : `${cnTimeAfter(a.at, ins.givenAt, tz)}${a.party}反馈：${a.text}`,
+        : `${cnTimeAfter(a.at, ins.givenAt, tz)}${a.party}反馈：${a.text.replace(/[。；，.;,\s]+$/u, '')}`,
     )
     .join('；');
   const done = actions.some((a) => a.kind === 'completed');

@@ -12,15 +12,22 @@ interface FaceInfo {
   charset: string;
 }
 
-const CJK_SERIF: FaceInfo = { panose: '02010609060101010101', family: 'modern', pitch: 'fixed', charset: '86' };
+/**
+ * Declared as roman (serif) with variable pitch: a suite that lacks the face falls back by family, and
+ * Windows' own "modern/fixed" for 仿宋 sends LibreOffice to a monospace sans.
+ */
+const CJK_SERIF: FaceInfo = { panose: '02010609060101010101', family: 'roman', pitch: 'variable', charset: '86' };
 const INFO: Record<string, Partial<FaceInfo>> = {
   仿宋_GB2312: { panose: '02010609030101010101' },
   楷体_GB2312: { panose: '02010609030101010101' },
   宋体: { panose: '02010600030101010101' },
   SimSun: { panose: '02010600030101010101' },
   方正小标宋简体: { panose: '02000000000000000000' },
-  'Noto Serif CJK SC': { panose: '02020400000000000000', family: 'roman', pitch: 'variable' },
-  'Noto Sans CJK SC': { panose: '020B0500000000000000', family: 'swiss', pitch: 'variable' },
+  'Noto Serif CJK SC': { panose: '02020400000000000000' },
+  'Noto Sans CJK SC': { panose: '020B0500000000000000', family: 'swiss' },
+  黑体: { family: 'swiss' },
+  SimHei: { family: 'swiss' },
+  STHeiti: { family: 'swiss' },
 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -82,6 +82,12 @@ export function incidentPlanEvents(ctx: CoreContext, incidentId: number, until: 
     const a = readActivation(ctx, id);
     return a.events
       .filter((e) => e.at < until)
-      .map((e) => ({ at: e.at, text: `${planHistoryText(a.planName, [e], until, tz)}。` }));
+      .map((e) => ({
+        at: e.at,
+        text:
+          e.kind === 'terminated'
+            ? `${cnTime(e.at, tz)}，${a.planName}${e.orderedBy ? `经${e.orderedBy}决定` : ''}终止响应。`
+            : `${planHistoryText(a.planName, [e], until, tz)}。`,
+      }));
   });
 }

@@ -49,8 +49,13 @@ function lines(text: string, role: FontRole = 'fangsong', size: number = SIZE.sa
 }
 
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
+/**
+ * Body paragraphs fill every line of the grid: no widow/orphan moves (a suite that applies them leaves
+ * 21-line pages), as offices set official documents.
+ */
+const body = { spacing: exactLine, widowControl: false } as const;
 const rule = (color: string, size = 12) => ({ style: BorderStyle.SINGLE, size, color, space: 1 });
-const empty = () => new Paragraph({ spacing: exactLine, children: [] });
+const empty = () => new Paragraph({ ...body, children: [] });
 
 function masthead(b: Extract<Block, { t: 'masthead' }>, typeWidth: number): Paragraph[] {
   const out: Paragraph[] = [];
@@ -146,7 +151,7 @@ function block(b: Block, typeWidth: number): (Paragraph | Table)[] {
     case 'para':
       return [
         new Paragraph({
-          spacing: exactLine,
+          ...body,
           alignment: b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
           indent: b.flush || b.align ? undefined : { firstLine: 2 * CHAR_TWIPS },
           children: lines(b.text),
