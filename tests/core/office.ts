@@ -61,15 +61,24 @@ export function pdfWords(pdf: string): PdfWord[] {
 }
 
 /** Text lines per page: words grouped by their baseline (within 2 pt). */
-export function pdfLines(pdf: string): { page: number; y: number; x: number; text: string }[][] {
-  const pages: Map<number, { page: number; y: number; x: number; text: string }[]> = new Map();
+export interface PdfLine {
+  page: number;
+  y: number;
+  x: number;
+  xMax: number;
+  text: string;
+}
+
+export function pdfLines(pdf: string): PdfLine[][] {
+  const pages: Map<number, PdfLine[]> = new Map();
   for (const w of pdfWords(pdf)) {
     const lines = pages.get(w.page) ?? [];
     const line = lines.find((l) => Math.abs(l.y - w.yMin) < 2);
     if (line) {
       line.text += w.text;
       line.x = Math.min(line.x, w.xMin);
-    } else lines.push({ page: w.page, y: w.yMin, x: w.xMin, text: w.text });
+      line.xMax = Math.max(line.xMax, w.xMax);
+    } else lines.push({ page: w.page, y: w.yMin, x: w.xMin, xMax: w.xMax, text: w.text });
     pages.set(w.page, lines);
   }
   return [...pages.values()].map((ls) => ls.sort((a, b) => a.y - b.y));
