@@ -10,8 +10,11 @@ import { chromiumPdfPrinter } from '../web/chromium-pdf';
 
 type Values = ReturnType<typeof parseCommonArgs>['values'];
 
-export const EXPORT_USAGE = `  export daily   --date YYYY-MM-DD | --from "YYYY-MM-DD HH:mm" --to "…"  --out FILE.docx|.pdf
-  export special --report ID  --out FILE.docx|.pdf
+export const EXPORT_USAGE = `  export daily   --date YYYY-MM-DD (the duty shift starting that day) | --day YYYY-MM-DD (calendar day)
+                 | --from "YYYY-MM-DD HH:mm" --to "…"  --out FILE.docx|.pdf  [--preview]
+  export special --report ID  --out FILE.docx|.pdf  [--preview]
+                 (daily and special issue the document, or write the stored file of an issued one;
+                  --preview writes a draft marked 样稿 and never issues)
   export log     --from YYYY-MM-DD --to YYYY-MM-DD  --out FILE.xlsx|.csv
   export roster  --month YYYY-MM  --out FILE.xlsx|.docx`;
 
@@ -36,16 +39,27 @@ function request(kind: string, values: Values, tz: string): [MethodName, unknown
   switch (kind) {
     case 'daily': {
       const format = formatOf(values, ['docx', 'pdf']);
-      if (values.date) return ['exports.dailyReport', { period: { date: values.date }, format }];
-      if (!values.from || !values.to) throw new UsageError('export daily needs --date, or --from and --to');
+      const preview = values.preview === true;
+      const given = [values.date, values.day, values.from ?? values.to].filter((v) => v !== undefined).length;
+      if (given !== 1) throw new UsageError('export daily needs one of --date, --day, or --from and --to');
+      if (values.date) return ['exports.dailyReport', { period: { date: values.date }, format, preview }];
+      if (values.day) return ['exports.dailyReport', { period: { day: values.day }, format, preview }];
+      if (!values.from || !values.to) throw new UsageError('export daily needs --from and --to together');
       return [
         'exports.dailyReport',
-        { period: { from: instant(values.from, tz), to: instant(values.to, tz) }, format },
+        { period: { from: instant(values.from, tz), to: instant(values.to, tz) }, format, preview },
       ];
     }
     case 'special':
       if (!values.report || !/^\d+$/.test(values.report)) throw new UsageError('export special needs --report ID');
-      return ['exports.specialReport', { reportId: Number(values.report), format: formatOf(values, ['docx', 'pdf']) }];
+      return [
+        'exports.specialReport',
+        {
+          reportId: Number(values.report),
+          format: formatOf(values, ['docx', 'pdf']),
+          preview: values.preview === true,
+        },
+      ];
     case 'log':
       if (!values.from || !values.to) throw new UsageError('export log needs --from and --to (YYYY-MM-DD)');
       return ['exports.log', { from: values.from, to: values.to, format: formatOf(values, ['xlsx', 'csv']) }];
@@ -73,7 +87,9 @@ export async function runExport(core: Core, kind: string | undefined, values: Va
     const file = r.value as ExportedFile;
     const out = resolve(values.out);
     writeFileSync(out, Buffer.from(file.base64, 'base64'));
-    console.log(`${out}\nsha256 ${file.sha256}`);
+    // Say whether this is an issued record (its register id) or a draft, so nobody sends a 样稿 by mistake.
+    const what = file.issueId ? `issued #${file.issueId}\n` : values.preview ? 'preview (not issued)\n' : '';
+    console.log(`${out}\n${what}sha256 ${file.sha256}`);
   } finally {
     await printer?.close();
   }
