@@ -22,6 +22,7 @@ import { useApiErrors } from '../../hooks/useApiErrors';
 import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
+import { DocumentSettingsFields } from '../documents/DocumentSettingsFields';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
 
@@ -125,6 +126,7 @@ export function SettingsPage() {
               allowDecimal={false}
               error={errors.fieldErrors.backupKeep}
             />
+            <DocumentSettingsFields draft={draft} set={set} errors={errors.fieldErrors} />
             <Group>
               <Button type="submit" loading={saving} disabled={!dirty} data-testid="settings-save">
                 {t('common.save')}
