@@ -22,7 +22,7 @@ export type Block =
   | { t: 'title'; text: string }
   /** 一、 in 黑体 (level 1) or （一） in 楷体 (level 2). */
   | { t: 'heading'; level: 1 | 2; text: string }
-  /** Body paragraph in 仿宋, first line indented two characters unless `flush`; "\n" keeps a line break. */
+  /** Body paragraph in 仿宋, first line indented two characters unless `flush`; "\n" starts a new paragraph. */
   | { t: 'para'; text: string; flush?: boolean; align?: 'right' }
   /** Empty body lines (e.g. the two lines before the title). */
   | { t: 'blank'; lines: number }

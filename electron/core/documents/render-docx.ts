@@ -5,11 +5,14 @@ import {
   DocumentGridType,
   Footer,
   LineRuleType,
+  OverlapType,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
+  RelativeHorizontalPosition,
   Table,
+  TableAnchorType,
   TableCell,
   TableRow,
   TabStopType,
@@ -105,28 +108,68 @@ function table(b: Extract<Block, { t: 'table' }>, width: number): Table {
   });
 }
 
-function imprint(b: Extract<Block, { t: 'imprint' }>, typeWidth: number): Paragraph[] {
+/**
+ * 版记 at the foot of the last page (GB/T 9704 7.4): a table floated to the bottom of the type area on the
+ * page where the text ends, its lines between rules — heavier first and last rules, a thinner one above
+ * the 印发 line — each one character in from both sides, the 印发 date flush right.
+ */
+function imprint(b: Extract<Block, { t: 'imprint' }>, typeWidth: number, typeHeight: number): (Paragraph | Table)[] {
   const last = b.lines.length - 1;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const rows = b.lines.map(
+    (l, i) =>
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: typeWidth - 10, type: WidthType.DXA },
+            borders: {
+              top: i === 0 ? rule('000000', 8) : i === last ? rule('000000', 4) : none,
+              bottom: i === last ? rule('000000', 8) : none,
+              left: none,
+              right: none,
+            },
+            children: [
+              new Paragraph({
+                spacing: exactLine,
+                indent: { left: 280, right: 280 },
+                tabStops: [{ type: TabStopType.RIGHT, position: typeWidth - 280 - 216 }],
+                children: [
+                  run(l.text, 'fangsong', SIZE.si),
+                  ...(l.right ? [run(`\t${l.right}`, 'fangsong', SIZE.si)] : []),
+                ],
+              }),
+            ],
+          }),
+        ],
+      }),
+  );
+  // A hair narrower than the type area: LibreOffice keeps a floating table as wide as the text in line.
+  const width = typeWidth - 10;
   return [
-    empty(),
-    ...b.lines.map(
-      (l, i) =>
-        new Paragraph({
-          spacing: exactLine,
-          // 版记: one character in on both sides; the first and last rules heavier than the one between.
-          indent: { left: 280, right: 280 },
-          tabStops: [{ type: TabStopType.RIGHT, position: typeWidth - 280 }],
-          border: {
-            ...(i === 0 ? { top: rule('000000', 8) } : i === last ? { top: rule('000000', 4) } : {}),
-            ...(i === last ? { bottom: rule('000000', 8) } : {}),
-          },
-          children: [run(l.text, 'fangsong', SIZE.si), ...(l.right ? [run(`\t${l.right}`, 'fangsong', SIZE.si)] : [])],
-        }),
-    ),
+    new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: [width],
+      float: {
+        horizontalAnchor: TableAnchorType.MARGIN,
+        relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+        verticalAnchor: TableAnchorType.PAGE,
+        // An absolute offset (the type area's height less the rows), which LibreOffice honours where it
+        // ignores tblpYSpec="bottom"; rows are exact grid lines, the rules a few twips more.
+        absoluteVerticalPosition: MARGIN.top + typeHeight - b.lines.length * LINE_PITCH - 60,
+        leftFromText: 0,
+        rightFromText: 0,
+        topFromText: 0,
+        bottomFromText: 0,
+        overlap: OverlapType.NEVER,
+      },
+      rows,
+    }),
+    // The paragraph the floating table is anchored to: the last line of the text.
+    new Paragraph({ ...body, children: [] }),
   ];
 }
 
-function block(b: Block, typeWidth: number): (Paragraph | Table)[] {
+function block(b: Block, typeWidth: number, typeHeight: number): (Paragraph | Table)[] {
   switch (b.t) {
     case 'masthead':
       return masthead(b, typeWidth);
@@ -149,14 +192,17 @@ function block(b: Block, typeWidth: number): (Paragraph | Table)[] {
         }),
       ];
     case 'para':
-      return [
-        new Paragraph({
-          ...body,
-          alignment: b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
-          indent: b.flush || b.align ? undefined : { firstLine: 2 * CHAR_TWIPS },
-          children: lines(b.text),
-        }),
-      ];
+      // An officer's line break starts a new paragraph: a justified line ending in a manual break would
+      // be stretched across the line (Word and LibreOffice both do).
+      return b.text.split('\n').map(
+        (text) =>
+          new Paragraph({
+            ...body,
+            alignment: b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.JUSTIFIED,
+            indent: b.flush || b.align ? undefined : { firstLine: 2 * CHAR_TWIPS },
+            children: [run(text)],
+          }),
+      );
     case 'blank':
       return Array.from({ length: b.lines }, empty);
     case 'signature': {
@@ -173,7 +219,7 @@ function block(b: Block, typeWidth: number): (Paragraph | Table)[] {
     case 'table':
       return [table(b, typeWidth), empty()];
     case 'imprint':
-      return imprint(b, typeWidth);
+      return imprint(b, typeWidth, typeHeight);
   }
 }
 
@@ -198,6 +244,7 @@ function pageFooter(odd: boolean): Footer {
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   const typeWidth = (model.landscape ? PAGE.height : PAGE.width) - MARGIN.left - MARGIN.right;
+  const typeHeight = (model.landscape ? PAGE.width : PAGE.height) - MARGIN.top - MARGIN.bottom;
   const doc = new Document({
     title: model.title,
     creator: 'Duty Room Console',
@@ -221,7 +268,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
         },
         footers: { default: pageFooter(true), even: pageFooter(false) },
-        children: model.blocks.flatMap((b) => block(b, typeWidth)),
+        children: model.blocks.flatMap((b) => block(b, typeWidth, typeHeight)),
       },
     ],
   });

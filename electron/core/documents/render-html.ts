@@ -4,9 +4,6 @@ import { FONTS, MARGIN_MM, type FontRole } from './gbt9704';
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Escaped, with the model's "\n" line breaks kept. */
-const escLines = (s: string) => esc(s).replace(/\n/g, '<br>');
-
 const stack = (role: FontRole, generic = 'serif') => [...FONTS[role].map((f) => `"${f}"`), generic].join(', ');
 
 /**
@@ -41,7 +38,7 @@ h2.title { font: 22pt/28.95pt ${stack('xiaobiaosong')}; text-align: center; marg
 h3 { margin: 0; font-weight: normal; text-indent: 2em; font-size: 16pt; break-after: avoid; }
 h3.l1 { font-family: ${stack('heiti', 'sans-serif')}; }
 h3.l2 { font-family: ${stack('kaiti')}; }
-table { width: 100%; border-collapse: collapse; font-size: 14pt; line-height: 1.5; margin: 0 0 28.95pt; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 14pt; line-height: 1.5; margin: 0 0 28.95pt; }
 th, td { border: 1px solid #000; text-align: center; padding: 0 1mm; font-weight: normal; }
 .imprint { margin-top: 28.95pt; border-top: 1.3px solid #000; border-bottom: 1.3px solid #000;
   font-size: 14pt; line-height: 28.95pt; break-inside: avoid; }
@@ -72,7 +69,10 @@ function block(b: Block): string {
     case 'heading':
       return `<h3 class="l${b.level}">${esc(b.text)}</h3>`;
     case 'para':
-      return `<p class="${b.align === 'right' ? 'right' : b.flush ? '' : 'indent'}">${escLines(b.text)}</p>`;
+      return b.text
+        .split('\n')
+        .map((l) => `<p class="${b.align === 'right' ? 'right' : b.flush ? '' : 'indent'}">${esc(l)}</p>`)
+        .join('');
     case 'blank':
       return '<div class="blank"></div>'.repeat(b.lines);
     case 'signature': {
@@ -84,7 +84,9 @@ function block(b: Block): string {
     case 'table': {
       const row = (cells: string[], tag: string) =>
         `<tr>${cells.map((c) => `<${tag}>${esc(c)}</${tag}>`).join('')}</tr>`;
-      return `<table><thead>${row(b.head, 'th')}</thead><tbody>${b.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
+      const total = b.widths.reduce((a, w) => a + w, 0);
+      const cols = b.widths.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join('');
+      return `<table><colgroup>${cols}</colgroup><thead>${row(b.head, 'th')}</thead><tbody>${b.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
     }
     case 'imprint':
       return `<div class="imprint">${b.lines
