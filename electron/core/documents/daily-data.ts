@@ -9,7 +9,7 @@ import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
 import { findInstruction } from '../incidents/log-repo';
 import { incidentReports } from '../incidents/reports-repo';
 import { getSettings } from '../settings/settings-repo';
-import { dailySources, type ActivePlanLine, type OnDutyLine } from './daily-sources';
+import type { ActivePlanLine, OnDutyLine } from './daily-sources';
 import { calendarDay, resolvePeriod as periodOf, type DailyPeriod } from './period';
 import { incidentPlanEvents } from './plans-source';
 import { incidentAsOf, progressInPeriod, type ProgressLine } from './progress';
@@ -128,14 +128,14 @@ export function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): DailyDat
   const left = new Set(sensitive.filter((s) => !s.included).map((s) => s.id));
   const keep = (incidentId: number | null) => incidentId == null || !left.has(incidentId);
 
-  const plans = dailySources.activePlans?.(ctx, period) ?? null;
+  const plans = ctx.wiring.daily.activePlans?.(ctx, period) ?? null;
   return {
     period,
     settings,
     incidents: entries.filter((e) => keep(e.incident.id)),
     instructions: allInstructions.filter((i) => keep(i.incidentId)),
     plans: plans && plans.filter((p) => keep(p.incidentId)),
-    onDuty: dailySources.onDuty?.(ctx, period) ?? null,
+    onDuty: ctx.wiring.daily.onDuty?.(ctx, period) ?? null,
     distribution,
     sensitive,
     auditHead: ctx.audit.head(),

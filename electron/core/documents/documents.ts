@@ -6,7 +6,7 @@ import { getSettings } from '../settings/settings-repo';
 import type { DocumentModel } from './blocks';
 import { gatherDaily, type DailyData } from './daily-data';
 import { dailyDocument, type IssueOptions } from './daily-document';
-import { recordExport } from './export-file';
+import { recordDocument } from './document-file';
 import { legacyNumber, nextSeq } from './issue-numbers';
 import { currentIssue, insertIssue, readFile, storeFile, toIssued, type StoredIssue } from './issue-register';
 import { printPdf } from './pdf-printer';
@@ -16,8 +16,8 @@ import { renderHtml } from './render-html';
 import { docNumber, specialDocument } from './special-document';
 import { safeFileName } from './wording';
 
-function render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
-  return format === 'docx' ? renderDocx(model) : printPdf(renderHtml(model));
+function render(ctx: CoreContext, model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
+  return format === 'docx' ? renderDocx(model) : printPdf(ctx, renderHtml(model));
 }
 
 const fileName = (model: DocumentModel, format: DocumentFormat) => safeFileName(`${model.title}.${format}`);
@@ -49,7 +49,7 @@ function chainHead(ctx: CoreContext) {
  */
 export async function issuedFile(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat): Promise<ExportedFile> {
   const stored = readFile(ctx, issue.row.id, format);
-  const bytes = stored?.bytes ?? (await render(issue.model, format));
+  const bytes = stored?.bytes ?? (await render(ctx, issue.model, format));
   const name = stored?.fileName ?? fileName(issue.model, format);
   return ctx.tx(() => {
     if (!stored) {
@@ -63,7 +63,7 @@ export async function issuedFile(ctx: CoreContext, issue: StoredIssue, format: D
 }
 
 function handOut(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat, name: string, bytes: Buffer) {
-  const file = recordExport(ctx, {
+  const file = recordDocument(ctx, {
     kind: issue.row.kind,
     format,
     subject: { issueId: issue.row.id, year: issue.row.year, seq: issue.row.seq },
@@ -85,7 +85,7 @@ export async function issueNew(
   const head = chainHead(ctx);
   const b = build();
   const model = withChainHead(b.model, head);
-  const bytes = await render(model, format);
+  const bytes = await render(ctx, model, format);
   return ctx.tx(() => {
     const id = insertIssue(ctx, { ...b, model, head });
     const name = fileName(model, format);
@@ -149,10 +149,10 @@ export async function exportDaily(
   const data = gatherDaily(ctx, input.period);
   if (input.preview) {
     const doc = dailyDocument(data, { ...dailyNumber(ctx, data), assigned: false }, { preview: true });
-    const bytes = await render(doc, input.format);
+    const bytes = await render(ctx, doc, input.format);
     const name = fileName({ ...doc, title: `${doc.title}（样稿）` }, input.format);
     return ctx.tx(() =>
-      recordExport(ctx, {
+      recordDocument(ctx, {
         kind: 'daily.preview',
         format: input.format,
         subject: dailyFacts(data, input.period),
@@ -231,10 +231,10 @@ export async function exportSpecial(
 ): Promise<ExportedFile> {
   if (input.preview) {
     const { report, model } = specialModel(ctx, input.reportId, specialNumber(ctx), { preview: true });
-    const bytes = await render(model, input.format);
+    const bytes = await render(ctx, model, input.format);
     const name = fileName({ ...model, title: `${model.title}（样稿）` }, input.format);
     return ctx.tx(() =>
-      recordExport(ctx, {
+      recordDocument(ctx, {
         kind: 'special.preview',
         format: input.format,
         subject: { reportId: report.id, incidentId: report.incidentId },

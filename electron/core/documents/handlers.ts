@@ -3,8 +3,8 @@ import type { HandlerMap } from '../handlers';
 import { exportDaily, exportSpecial, previewDaily, previewSpecial } from './documents';
 import { correctIssue, issuedFileById } from './issue-correct';
 import { listIssued } from './issue-register';
-import { exportLog } from './log-export';
-import { exportRoster } from './roster-export';
+import { exportLog } from './log-document';
+import { exportRoster } from './roster-document';
 
 export const documentHandlers: HandlerMap<keyof typeof documentMethods> = {
   'exports.preview': (input, ctx) =>

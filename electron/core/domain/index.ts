@@ -6,4 +6,5 @@ export * from './deadlines';
 export * from './grading';
 export * from './checklist';
 export * from './time';
+export * from './facts';
 export * from './change-prose';

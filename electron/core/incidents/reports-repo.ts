@@ -4,7 +4,7 @@ import { FIELD_LABELS_ZH } from '../contract/field-labels';
 import { incidentFacts, type IncidentFacts, type Incident } from '../contract/incidents';
 import { REQUIRED_REPORT_FIELDS, type Report } from '../contract/reports';
 import type { ReportChannel, ReportKind } from '../contract/deadlines';
-import { changesProse } from '../domain';
+import { changesProse, futureIssues } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { findIncident, setIncidentStatus } from './incident-repo';
@@ -98,7 +98,9 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
       input.kind === 'followup' || input.kind === 'supplementary'
         ? sent.filter((r) => r.kind === input.kind).length + 1
         : 0;
-    const changes = last ? changesSince(last.snapshot, incidentFacts(inc), ctx.clock.now().toISOString(), getSettings(ctx).timeZone) : '';
+    const changes = last
+      ? changesSince(last.snapshot, incidentFacts(inc), ctx.clock.now().toISOString(), getSettings(ctx).timeZone)
+      : '';
     const now = ctx.clock.now().toISOString();
     const info = ctx.db
       .prepare(
@@ -162,8 +164,8 @@ export function sendReport(
     let inc: Incident = findIncident(ctx, r.incidentId);
     if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
     const sentAt = new Date(input.sentAt).toISOString();
-    if (Date.parse(sentAt) > ctx.clock.now().getTime() + 60_000)
-      throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'in_future' }]);
+    const future = futureIssues('sentAt', sentAt, ctx.clock.now());
+    if (future.length) throw new AppError('validation', undefined, future);
     if (Date.parse(sentAt) < Date.parse(inc.receivedAt))
       throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'before_received' }]);
     const facts = incidentFacts(inc);

@@ -1,8 +1,9 @@
 import { Button, Group, Modal, Stack, Table, Text, TextInput, Tooltip, Badge } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentFormat, IssuedDocument } from '@contract';
-import { call } from '../../api/client';
+import { useMutationCall } from '../../hooks/useMutationCall';
+import { useQuery } from '../../hooks/useQuery';
 import { useSettings } from '../../app/settings-context';
 import { formatTime } from '../../components/time-format';
 import { useExport } from './useExport';
@@ -14,28 +15,21 @@ import { useExport } from './useExport';
 export function IssuedRegister() {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const [items, setItems] = useState<IssuedDocument[]>([]);
-  const [version, setVersion] = useState(0);
+  // Downloads and corrections are writes (logged hand-outs, new issues): the register reads again after them.
+  const items = useQuery('exports.issued', {}).data ?? [];
+  const write = useMutationCall();
   const [correcting, setCorrecting] = useState<IssuedDocument | null>(null);
   const [reason, setReason] = useState('');
   const exporter = useExport();
   const tz = settings.timeZone;
 
-  useEffect(() => {
-    call('exports.issued', {}).then(setItems, exporter.errors.show);
-  }, [version, exporter.errors.show]);
-
   const download = (d: IssuedDocument, format: DocumentFormat) =>
-    void exporter
-      .run(`${d.id}-${format}`, () => call('exports.issuedFile', { id: d.id, format }))
-      .then(() => setVersion((v) => v + 1));
+    void exporter.run(`${d.id}-${format}`, () => write('exports.issuedFile', { id: d.id, format }));
 
   function correct() {
     const d = correcting!;
     setCorrecting(null);
-    void exporter
-      .run(`${d.id}-correct`, () => call('exports.correct', { id: d.id, format: 'docx', reason }))
-      .then(() => setVersion((v) => v + 1));
+    void exporter.run(`${d.id}-correct`, () => write('exports.correct', { id: d.id, format: 'docx', reason }));
   }
 
   if (!items.length)
