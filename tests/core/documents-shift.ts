@@ -1,5 +1,6 @@
 import { chemicalFire } from './fixtures';
 import { sendMeta } from './documents-fixtures';
+import type { CoreWiring } from '../../electron/core/wiring';
 import { openTestCore, type TestCore } from './helpers';
 
 /** Moves the manual clock to an instant (never backwards). */
@@ -14,8 +15,11 @@ function at(core: TestCore, iso: string) {
  * (13:50), raised to Ⅱ (14:30) and terminated (17:10). The 23 Nov shift also receives a road accident,
  * a sensitive petition, and enough incidents to run onto a second page.
  */
-export async function shiftWithOngoing(extra = 6): Promise<{ core: TestCore; fireId: number; sensitiveId: number }> {
-  const core = openTestCore({ start: '2026-11-22T05:25:00Z' });
+export async function shiftWithOngoing(
+  extra = 6,
+  wiring?: CoreWiring,
+): Promise<{ core: TestCore; fireId: number; sensitiveId: number }> {
+  const core = openTestCore({ start: '2026-11-22T05:25:00Z', wiring });
   const fire = await core.call(
     'incidents.create',
     chemicalFire({

@@ -99,6 +99,8 @@ function table(b: Extract<Block, { t: 'table' }>, width: number): Table {
   const cell = (text: string, i: number) =>
     new TableCell({
       width: { size: Math.round((width * (b.widths[i] ?? 1)) / total), type: WidthType.DXA },
+      // Half the default cell padding (1 mm a side): narrow columns (星期, 班次) keep their two characters.
+      margins: { left: 57, right: 57 },
       children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, 'fangsong', SIZE.si)] })],
     });
   return new Table({
