@@ -14,13 +14,13 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, type Incident, type IncidentCreate } from '@contract';
+import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, type Incident, type MethodInput } from '@contract';
 import { suggestLevel } from '@domain';
-import { call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
+import { confirmDiscard } from '../../components/confirm';
 import { DateTimeField } from '../../components/DateTimeField';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
 import { useFormKeys } from '../../hooks/useFormKeys';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { changedFacts, emptyFacts, factsFromIncident, type FormFacts } from './incident-form-state';
 import { applyParsed, type IncidentDraft } from './incident-draft';
 import { PasteBox } from './PasteBox';
@@ -37,18 +37,29 @@ interface Props {
 /** Create or amend an incident. Errors show under their fields; nothing typed is lost on failure. */
 export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const [original] = useState<FormFacts>(() =>
     incident ? factsFromIncident(incident) : { ...emptyFacts(new Date()), ...draft?.facts },
   );
-  const [f, setF] = useState<FormFacts>(original);
-  const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const errors = useApiErrors();
-  const fe = errors.fieldErrors;
-  const dirty = JSON.stringify(f) !== JSON.stringify(original);
-
-  const set = <K extends keyof FormFacts>(k: K, v: FormFacts[K]) => setF((p) => ({ ...p, [k]: v }));
+  type Values = FormFacts & { reason: string };
+  // A new incident is checked against incidents.create, an amendment against incidents.amend (whose
+  // issues are under `changes.`, shown on the field itself).
+  const { form, submit, formError } = useContractForm({
+    method: (incident ? 'incidents.amend' : 'incidents.create') as 'incidents.create',
+    initialValues: { ...original, reason: '' } as Values,
+    toInput: ({ reason, ...facts }) =>
+      (incident
+        ? {
+            id: incident.id,
+            expectedVersion: incident.version,
+            reason,
+            changes: changedFacts(original, facts),
+          }
+        : facts) as unknown as MethodInput<'incidents.create'>,
+    fieldOf: (path) => path.replace(/^changes\./, ''),
+  });
+  const f = form.values;
+  const set = <K extends keyof Values>(k: K, v: Values[K]) => form.setFieldValue(k, v as never);
   const suggestion = suggestLevel({
     category: f.category,
     deaths: f.casualties.deaths,
@@ -56,33 +67,20 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
     economicLoss: f.economicLoss,
   });
 
-  async function submit() {
-    setSaving(true);
-    errors.clear();
-    try {
-      const saved = incident
-        ? await call('incidents.amend', {
-            id: incident.id,
-            expectedVersion: incident.version,
-            reason,
-            changes: changedFacts(original, f) as never,
-          })
-        : draft?.callId
-          ? await call('incidents.createFromCall', { ...(f as never as IncidentCreate), callId: draft.callId })
-          : await call('incidents.create', f as never);
-      changed();
-      onDone(saved);
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const save = submit(async (input) => {
+    const saved = incident
+      ? await write('incidents.amend', input as unknown as MethodInput<'incidents.amend'>)
+      : draft?.callId
+        ? // 立为事件: the incident and the link to its call in one write.
+          await write('incidents.createFromCall', { ...input, callId: draft.callId })
+        : await write('incidents.create', input);
+    onDone(saved);
+  });
 
   function cancel() {
-    if (!dirty || window.confirm(t('form.discardConfirm'))) onCancel();
+    void confirmDiscard(form.isDirty()).then((yes) => yes && onCancel());
   }
-  useFormKeys({ onSave: () => void submit(), onCancel: cancel, firstField: 'incident-title' });
+  useFormKeys({ onSave: () => save(), onCancel: cancel, firstField: 'incident-title' });
 
   const text = (
     k:
@@ -99,9 +97,7 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
     <TextInput
       label={t(`incident.field.${k}`)}
       required={required}
-      value={f[k]}
-      onChange={(e) => set(k, e.currentTarget.value)}
-      error={fe[k]}
+      {...form.getInputProps(k)}
       data-testid={`incident-${k}`}
     />
   );
@@ -112,29 +108,20 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
       autosize
       minRows={2}
       maxRows={10}
-      value={f[k]}
-      onChange={(e) => set(k, e.currentTarget.value)}
-      error={fe[k]}
+      {...form.getInputProps(k)}
       description={f[k].length > max * 0.8 ? t('form.charCount', { n: f[k].length, max }) : undefined}
       data-testid={`incident-${k}`}
     />
   );
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      data-testid="incident-form"
-    >
+    <form noValidate onSubmit={save} data-testid="incident-form">
       <Stack gap="sm">
-        {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         {!incident && (
           <PasteBox
             initial={draft?.paste}
-            onParsed={(p, pasted) => setF((cur) => applyParsed(cur, original, p, pasted).facts)}
+            onParsed={(p, pasted) => form.setValues(applyParsed(form.getValues(), original, p, pasted).facts)}
           />
         )}
         {text('title', true)}
@@ -144,7 +131,7 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
             required
             value={f.occurredAt}
             onChange={(v) => set('occurredAt', v)}
-            error={fe.occurredAt}
+            error={form.errors.occurredAt as string | undefined}
             testId="incident-occurredAt"
           />
           <DateTimeField
@@ -152,7 +139,7 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
             required
             value={f.receivedAt}
             onChange={(v) => set('receivedAt', v)}
-            error={fe.receivedAt}
+            error={form.errors.receivedAt as string | undefined}
             testId="incident-receivedAt"
           />
         </SimpleGrid>
@@ -171,18 +158,15 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
             label={t('incident.field.category')}
             required
             data={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-            value={f.category}
+            {...form.getInputProps('category')}
             onChange={(v) => v && set('category', v as FormFacts['category'])}
             allowDeselect={false}
-            error={fe.category}
             data-testid="incident-category"
           />
           <Autocomplete
             label={t('incident.field.subtype')}
             data={[...SUBTYPES[f.category]]}
-            value={f.subtype}
-            onChange={(v) => set('subtype', v)}
-            error={fe.subtype}
+            {...form.getInputProps('subtype')}
             data-testid="incident-subtype"
           />
           <Stack gap={2}>
@@ -190,10 +174,9 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
               label={t('incident.field.level')}
               required
               data={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
-              value={f.level}
+              {...form.getInputProps('level')}
               onChange={(v) => v && set('level', v as FormFacts['level'])}
               allowDeselect={false}
-              error={fe.level}
               data-testid="incident-level"
             />
             {suggestion && (
@@ -215,26 +198,21 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
               label={t(`incident.casualty.${k}`)}
               min={0}
               allowDecimal={false}
-              value={f.casualties[k]}
-              onChange={(v) => set('casualties', { ...f.casualties, [k]: typeof v === 'number' ? v : Number(v) || 0 })}
-              error={fe[`casualties.${k}`]}
+              {...form.getInputProps(`casualties.${k}`)}
+              onChange={(v) => form.setFieldValue(`casualties.${k}`, typeof v === 'number' ? v : Number(v) || 0)}
               data-testid={`incident-casualty-${k}`}
             />
           ))}
           <NumberInput
             label={t('incident.field.economicLoss')}
             min={0}
+            {...form.getInputProps('economicLoss')}
             value={f.economicLoss ?? ''}
             onChange={(v) => set('economicLoss', v === '' ? null : Number(v))}
-            error={fe.economicLoss}
             data-testid="incident-economicLoss"
           />
         </SimpleGrid>
-        <Checkbox
-          label={t('incident.field.sensitive')}
-          checked={f.sensitive}
-          onChange={(e) => set('sensitive', e.currentTarget.checked)}
-        />
+        <Checkbox label={t('incident.field.sensitive')} {...form.getInputProps('sensitive', { type: 'checkbox' })} />
         {long('summary', 5000, true)}
         {long('measures', 5000)}
         {long('cause', 2000)}
@@ -243,9 +221,7 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
           <TextInput
             label={t('incident.amendReason')}
             required
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fe.reason}
+            {...form.getInputProps('reason')}
             data-testid="incident-reason"
           />
         )}
@@ -253,7 +229,7 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
           <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={saving} data-testid="incident-save">
+          <Button type="submit" loading={form.submitting} data-testid="incident-save">
             {incident ? t('incident.saveAmendment') : t('incident.create')}
           </Button>
         </Group>

@@ -15,8 +15,8 @@ import { IconCheck, IconFileTypeDocx } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_CHANNELS, type IncidentDetail, type Report, type ReportKind } from '@contract';
-import { ApiError, call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
+import { ApiError } from '../../api/client';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useSettings } from '../../app/settings-context';
 import { DateTimeField } from '../../components/DateTimeField';
 import { formatTime } from '../../components/time-format';
@@ -38,7 +38,7 @@ function nextKinds(detail: IncidentDetail): ReportKind[] {
 
 export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const errors = useApiErrors();
   return (
     <Stack gap="sm" data-testid="reports-panel">
@@ -49,7 +49,7 @@ export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
             size="xs"
             variant="light"
             data-testid={`draft-${kind}`}
-            onClick={() => call('reports.draft', { incidentId: detail.incident.id, kind }).then(changed, errors.show)}
+            onClick={() => write('reports.draft', { incidentId: detail.incident.id, kind }).catch(errors.show)}
           >
             {t(`report.draftNew.${kind}`)}
           </Button>
@@ -72,6 +72,8 @@ export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
 function SentReport({ report }: { report: Report }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
+  // The first export issues the 专报 (number, stored file, audit): a write, so the register is read again.
+  const write = useMutationCall();
   const exporter = useExport();
   return (
     <Paper withBorder p="xs" c="dimmed" data-testid={`report-${report.id}`}>
@@ -93,7 +95,7 @@ function SentReport({ report }: { report: Report }) {
           leftSection={<IconFileTypeDocx size={14} />}
           loading={exporter.busy === 'docx'}
           onClick={() =>
-            void exporter.run('docx', () => call('exports.specialReport', { reportId: report.id, format: 'docx' }))
+            void exporter.run('docx', () => write('exports.specialReport', { reportId: report.id, format: 'docx' }))
           }
           data-testid={`report-docx-${report.id}`}
         >
@@ -120,7 +122,7 @@ function SentReport({ report }: { report: Report }) {
 
 function DraftEditor({ report, previous }: { report: Report; previous: Report | undefined }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const errors = useApiErrors();
   // Prefilled as a duty room sends: approved by the leader on duty, sent by the operator, the usual channel.
   const duty = useQuery('duty.now', {});
@@ -146,15 +148,14 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
   const fe = errors.fieldErrors;
 
   async function save() {
-    await call('reports.update', { id: report.id, ...draft });
-    changed();
+    await write('reports.update', { id: report.id, ...draft });
   }
 
   async function doSend() {
     errors.clear();
     try {
-      await call('reports.update', { id: report.id, ...draft });
-      await call('reports.send', {
+      await write('reports.update', { id: report.id, ...draft });
+      await write('reports.send', {
         id: report.id,
         sentAt: send.sentAt ?? '',
         channel: send.channel ?? 'phone',
@@ -164,7 +165,6 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
         ...(override ? { override } : {}),
       });
       if (send.channel) rememberChannel(send.channel);
-      changed();
     } catch (e) {
       if (e instanceof ApiError && e.shape.code === 'report.missing_fields') setNeedsOverride(true);
       errors.show(e);

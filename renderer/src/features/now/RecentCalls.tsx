@@ -1,8 +1,7 @@
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import type { Call } from '@contract';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useQuery } from '../../hooks/useQuery';
 import { CallCard } from '../incidents/CallCard';
@@ -16,7 +15,7 @@ export function RecentCalls({
   incidentFromCall(c: Call): void;
 }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const errors = useApiErrors();
   const calls = useQuery('calls.list', { limit: 20 });
   const open = useQuery('incidents.list', { status: 'open', limit: 100 });
@@ -53,10 +52,9 @@ export function RecentCalls({
                   w={240}
                   placeholder={t('now.linkToIncident')}
                   data={options}
+                  aria-label={t('now.linkToIncident')}
                   searchable
-                  onChange={(v) =>
-                    v && call('calls.link', { id: c.id, incidentId: Number(v) }).then(changed, errors.show)
-                  }
+                  onChange={(v) => v && write('calls.link', { id: c.id, incidentId: Number(v) }).catch(errors.show)}
                 />
               </Group>
             )}
