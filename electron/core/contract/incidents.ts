@@ -53,6 +53,11 @@ export const incidentFactsSchema = z
     casualties: casualtiesSchema,
     /** 万元; null while unknown. */
     economicLoss: z.number().min(0).max(100_000_000).nullable(),
+    /**
+     * "正在核实": the loss is being verified — an explicit answer an initial or follow-up report may carry
+     * (order 493 asks for an initial estimate); a final report needs a figure. Dropped once a figure is in.
+     */
+    lossVerifying: z.boolean().optional(),
     summary: requiredText(5000),
     cause: shortText(2000),
     measures: shortText(5000),

@@ -27,6 +27,13 @@ export const settingsSchema = z
     language: z.enum(LANGUAGES),
     colorScheme: z.enum(COLOR_SCHEMES),
     backupKeep: z.number().int().min(1).max(365),
+    /**
+     * Sub-types classed as road-traffic or fire accidents: their 补报 window is 7 days, not 30 (order 493
+     * art. 13). A sub-type naming one of these counts.
+     */
+    shortWindowSubtypes: z.array(text(30)).max(50),
+    /** Where reports go up by default (the incident's reporting recipient until a report names another). */
+    reportRecipient: z.string().trim().max(100),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -41,4 +48,6 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   colorScheme: 'auto',
   backupKeep: 30,
+  shortWindowSubtypes: ['火灾', '火灾事故', '建筑火灾', '道路交通', '道路交通事故'],
+  reportRecipient: '省人民政府总值班室',
 };

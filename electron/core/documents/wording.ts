@@ -16,7 +16,8 @@ export function casualtiesText(c: Casualties): string {
 }
 
 export function lossText(f: IncidentFacts): string {
-  return f.economicLoss == null ? '直接经济损失正在统计中' : `直接经济损失约${f.economicLoss}万元`;
+  if (f.economicLoss != null) return `直接经济损失约${f.economicLoss}万元`;
+  return f.lossVerifying ? '直接经济损失正在核实' : '直接经济损失正在统计中';
 }
 
 const CHANNEL_ZH: Record<NonNullable<Report['channel']>, string> = {

@@ -2,6 +2,7 @@ import { AppError } from '../contract/errors';
 import type { Call, Instruction, InstructionAction } from '../contract/log-entries';
 import type { CoreContext } from '../context';
 import { findIncident } from './incident-repo';
+import { recordPhoneReport } from './phone-report';
 import { indexEntry } from './search-index';
 
 interface CallRow {
@@ -14,7 +15,11 @@ interface CallRow {
   gist: string;
   created_at: string;
   created_by: string;
+  phone_report_id: number | null;
 }
+
+/** Calls with the phone report each one made, if any. */
+const CALLS = 'SELECT c.*, r.id AS phone_report_id FROM calls c LEFT JOIN reports r ON r.call_id = c.id';
 
 const toCall = (r: CallRow): Call => ({
   id: r.id,
@@ -24,6 +29,7 @@ const toCall = (r: CallRow): Call => ({
   party: r.party,
   number: r.number,
   gist: r.gist,
+  phoneReportId: r.phone_report_id,
   createdAt: r.created_at,
   createdBy: r.created_by,
 });
@@ -34,7 +40,7 @@ function checkNotFuture(ctx: CoreContext, at: string, path: string): void {
 }
 
 function findCall(ctx: CoreContext, id: number): Call {
-  const r = ctx.db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
+  const r = ctx.db.prepare(`${CALLS} WHERE c.id = ?`).get(id) as CallRow | undefined;
   if (!r) throw new AppError('not_found', { entity: 'call', id });
   return toCall(r);
 }
@@ -59,6 +65,8 @@ export function createCall(
     party: string;
     number: string;
     gist: string;
+    /** Marked 电话报告: this outgoing call is the incident's phone report. */
+    phoneReport?: boolean;
   },
 ): Call {
   const at = new Date(input.at).toISOString();
@@ -81,6 +89,7 @@ export function createCall(
       );
     const id = Number(info.lastInsertRowid);
     ctx.audit.appendRow(ctx.actor(), 'call.create', 'calls', id);
+    if (input.phoneReport) recordPhoneReport(ctx, findCall(ctx, id));
     const call = findCall(ctx, id);
     indexCall(ctx, call);
     return call;
@@ -104,9 +113,9 @@ export function listCalls(ctx: CoreContext, input: { incidentId?: number; limit:
   const rows =
     input.incidentId !== undefined
       ? ctx.db
-          .prepare('SELECT * FROM calls WHERE incident_id = ? ORDER BY at DESC, id DESC LIMIT ?')
+          .prepare(`${CALLS} WHERE c.incident_id = ? ORDER BY c.at DESC, c.id DESC LIMIT ?`)
           .all(input.incidentId, input.limit)
-      : ctx.db.prepare('SELECT * FROM calls ORDER BY at DESC, id DESC LIMIT ?').all(input.limit);
+      : ctx.db.prepare(`${CALLS} ORDER BY c.at DESC, c.id DESC LIMIT ?`).all(input.limit);
   return (rows as CallRow[]).map(toCall);
 }
 
