@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from './calendar';
 
 export const CATEGORIES = ['natural', 'accident', 'public_health', 'social_security'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -16,7 +17,7 @@ export const SUBTYPES: Record<Category, readonly string[]> = {
   social_security: ['群体性事件', '恐怖袭击', '涉外突发事件', '网络舆情'],
 };
 
-export const isoInstant = z.iso.datetime({ offset: true });
+export { isoInstant };
 const shortText = (max: number) => z.string().trim().max(max);
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 const count = z.number().int().min(0).max(1_000_000);

@@ -236,8 +236,9 @@ export function amendIncident(
       status = 'open';
       supplementaryDueFrom = now.toISOString();
     }
+    const { lossVerifying: _dropped, ...identity } = inc; // `after` says whether the loss is still being verified
     const next: Incident = {
-      ...inc,
+      ...identity,
       ...after,
       status,
       supplementaryDueFrom,
