@@ -184,7 +184,8 @@ export const rosterMethods = {
   'roster.month': method<RosterMonth>()(z.object({ month: monthSchema }).strict()),
   'roster.generate': method<RosterMonth>()(generateSchema),
   'roster.assign': method<RosterMonth>()(
-    z.object({ at: slotRefSchema, personId: id.nullable(), reason: optText(200) }).strict(),
+    // The approver is required when the edit replaces someone or gives a role the person does not hold.
+    z.object({ at: slotRefSchema, personId: id.nullable(), reason: optText(200), approver: optText(40) }).strict(),
   ),
   'roster.swap': method<RosterMonth>()(z.object({ a: slotRefSchema, b: slotRefSchema, ...reasonApprover }).strict()),
   'roster.standIn': method<RosterMonth>()(z.object({ at: slotRefSchema, personId: id, ...reasonApprover }).strict()),

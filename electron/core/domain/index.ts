@@ -8,3 +8,4 @@ export * from './checklist';
 export * from './time';
 export * from './supplementary';
 export * from './report-rules';
+export * from './roster-edits';
