@@ -73,9 +73,14 @@ function instructionBlocks(d: DailyData): Block[] {
   const titleOf = new Map(d.incidents.map((x) => [x.incident.id, x.incident.title]));
   return d.instructions.map((ins) => {
     const about = ins.incidentId != null && titleOf.has(ins.incidentId) ? `就${titleOf.get(ins.incidentId)}` : '';
+    // 传达 and 反馈 in the order they happened: the feedback is what the leader reads the report for.
     const relay = ins.actions
-      .filter((a) => a.kind === 'relay')
-      .map((a) => `${cnTime(a.at, tz)}已传达${a.party}`)
+      .filter((a) => a.kind !== 'completed')
+      .map((a) =>
+        a.kind === 'relay'
+          ? `${cnTime(a.at, tz)}已传达${a.party}`
+          : `${cnTime(a.at, tz)}${a.party}反馈${a.text ? `：${a.text}` : ''}`,
+      )
       .join('；');
     return {
       t: 'para',

@@ -153,5 +153,9 @@ export function openInstructions(ctx: CoreContext) {
     leader: i.leader,
     givenAt: i.givenAt,
     text: i.text,
+    // The next shift must see whom it was passed to and what came back, not only the instruction.
+    actions: i.actions.flatMap((a) =>
+      a.kind === 'completed' ? [] : [{ kind: a.kind, at: a.at, party: a.party, text: a.text }],
+    ),
   }));
 }

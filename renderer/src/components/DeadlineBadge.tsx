@@ -30,8 +30,13 @@ export function DeadlineBadge({ deadline, now }: { deadline: Deadline; now: Date
           })
         : t('deadline.remaining', { d: formatDuration(remainingMs) });
   const Icon = state === 'overdue' ? IconAlertTriangle : state.startsWith('done') ? IconCheck : IconClock;
+  // A grade raise that would have put the due time in the past makes it due from the raise ("due now").
+  const raised = deadline.dueFromChange && !state.startsWith('done');
+  const tip = raised
+    ? t('deadline.dueFromRaise', { at: formatTime(deadline.dueFromChange, settings.timeZone) })
+    : t('deadline.dueAt', { at: formatTime(deadline.dueAt, settings.timeZone) });
   return (
-    <Tooltip label={t('deadline.dueAt', { at: formatTime(deadline.dueAt, settings.timeZone) })}>
+    <Tooltip label={tip}>
       <Badge
         color={LOOK[state].color}
         variant={LOOK[state].variant}
@@ -39,10 +44,12 @@ export function DeadlineBadge({ deadline, now }: { deadline: Deadline; now: Date
         fw={state === 'due_soon' || state === 'overdue' ? 700 : 500}
         leftSection={<Icon size={12} />}
         data-state={state}
+        data-raised={raised ? 'true' : undefined}
         data-testid={`deadline-${deadline.kind}`}
         style={{ textTransform: 'none' }}
       >
-        {kind} · {text}
+        {kind} · {raised ? `${t('deadline.dueNow')} · ` : ''}
+        {text}
       </Badge>
     </Tooltip>
   );

@@ -1,27 +1,52 @@
-import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useDataEvents } from '../../app/data-events';
+import { useSettings } from '../../app/settings-context';
 import { DateTimeField } from '../../components/DateTimeField';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useFormKeys } from '../../hooks/useFormKeys';
 import { useQuery } from '../../hooks/useQuery';
 
-/** The quick call-log form (Ctrl+L from anywhere): time defaults to now, Enter saves. */
-export function CallForm(props: { incidentId?: number | null; onDone(): void; onCancel(): void }) {
+/**
+ * The quick call-log form (Ctrl+L from anywhere): time defaults to now, Enter saves. An outgoing call
+ * tied to an incident may be marked 电话报告: the call is then the incident's phone report (one act),
+ * and the party defaults to where reports go up (`reportRecipient`: the incident's, or Settings').
+ */
+export function CallForm(props: {
+  incidentId?: number | null;
+  /** Open as the phone report of the incident, to this recipient. */
+  phoneReportTo?: string;
+  onDone(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
+  const { settings } = useSettings();
   const { changed } = useDataEvents();
   const errors = useApiErrors();
   const open = useQuery('incidents.list', { status: 'open', limit: 50 });
   const [f, setF] = useState({
     at: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() as string | null,
-    direction: 'in' as 'in' | 'out',
-    party: '',
+    direction: (props.phoneReportTo !== undefined ? 'out' : 'in') as 'in' | 'out',
+    party: props.phoneReportTo ?? '',
     number: '',
     gist: '',
     incidentId: props.incidentId ?? null,
+    phoneReport: props.phoneReportTo !== undefined,
   });
+  const canBePhoneReport = f.direction === 'out' && f.incidentId !== null;
   const dirty = f.party !== '' || f.gist !== '' || f.number !== '';
   const fe = errors.fieldErrors;
 
@@ -34,7 +59,7 @@ export function CallForm(props: { incidentId?: number | null; onDone(): void; on
   async function save() {
     errors.clear();
     try {
-      await call('calls.create', { ...f, at: f.at ?? '' });
+      await call('calls.create', { ...f, at: f.at ?? '', phoneReport: canBePhoneReport && f.phoneReport });
       changed();
       props.onDone();
     } catch (e) {
@@ -119,6 +144,19 @@ export function CallForm(props: { incidentId?: number | null; onDone(): void; on
           onChange={(v) => setF({ ...f, incidentId: v ? Number(v) : null })}
           data-testid="call-incident"
         />
+        {canBePhoneReport && (
+          <Checkbox
+            label={t('call.phoneReport')}
+            description={t('call.phoneReportHint')}
+            checked={f.phoneReport}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setF({ ...f, phoneReport: on, party: on && !f.party ? settings.reportRecipient : f.party });
+            }}
+            error={fe.phoneReport ?? fe.direction ?? fe.incidentId}
+            data-testid="call-phone-report"
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>
             {t('common.cancel')}

@@ -4,23 +4,23 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, type Incident } from '@contract';
-import { suggestLevel } from '@domain';
+import { CATEGORIES, LEVELS, SUBTYPES, type Incident } from '@contract';
+import { initialLevel, NO_INVOLVED_UNIT, suggestLevelFor } from '@domain';
 import { call } from '../../api/client';
 import { useDataEvents } from '../../app/data-events';
 import { DateTimeField } from '../../components/DateTimeField';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useFormKeys } from '../../hooks/useFormKeys';
+import { FigureFields } from './FigureFields';
+import { GradeSuggestion } from './GradeSuggestion';
 import { changedFacts, emptyFacts, factsFromIncident, type FormFacts } from './incident-form-state';
 
 interface Props {
@@ -38,19 +38,19 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
   const [f, setF] = useState<FormFacts>(original);
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
+  const [badFigures, setBadFigures] = useState<string[]>([]);
   const errors = useApiErrors();
   const fe = errors.fieldErrors;
   const dirty = JSON.stringify(f) !== JSON.stringify(original);
 
   const set = <K extends keyof FormFacts>(k: K, v: FormFacts[K]) => setF((p) => ({ ...p, [k]: v }));
-  const suggestion = suggestLevel({
-    category: f.category,
-    deaths: f.casualties.deaths,
-    seriouslyInjured: f.casualties.seriouslyInjured,
-    economicLoss: f.economicLoss,
-  });
+  const suggestion = suggestLevelFor(f);
+  // A new incident left 未定级 starts at a suggested 较大 or above; an amendment keeps what is chosen.
+  const effectiveLevel = incident ? f.level : initialLevel(f);
 
   async function submit() {
+    // A figure box holding something that is not a count keeps its error on screen; nothing is sent.
+    if (badFigures.length) return;
     setSaving(true);
     errors.clear();
     try {
@@ -150,7 +150,24 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
         <SimpleGrid cols={3}>
           {text('place', true)}
           {text('district')}
-          {text('involvedUnit')}
+          <TextInput
+            label={t('incident.field.involvedUnit')}
+            value={f.involvedUnit}
+            onChange={(e) => set('involvedUnit', e.currentTarget.value)}
+            error={fe.involvedUnit}
+            data-testid="incident-involvedUnit"
+            rightSectionWidth={72}
+            rightSection={
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => set('involvedUnit', NO_INVOLVED_UNIT)}
+                data-testid="incident-involvedUnit-none"
+              >
+                {t('incident.noInvolvedUnit')}
+              </Button>
+            }
+          />
         </SimpleGrid>
         <SimpleGrid cols={3}>
           <Select
@@ -182,40 +199,20 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
               error={fe.level}
               data-testid="incident-level"
             />
-            {suggestion && (
-              <Text size="xs" c={suggestion.level === f.level ? 'dimmed' : 'orange.8'} data-testid="grade-suggestion">
-                {t('incident.suggestion', {
-                  reason:
-                    suggestion.reasons.map((r) => t(`incident.gradeReason.${r.field}`, { n: r.value })).join('，') ||
-                    t('incident.gradeReason.none'),
-                  level: t(`level.${suggestion.level}`),
-                })}
-              </Text>
-            )}
+            <GradeSuggestion
+              suggestion={suggestion}
+              chosen={f.level}
+              effective={effectiveLevel}
+              sensitive={f.sensitive}
+            />
           </Stack>
         </SimpleGrid>
-        <SimpleGrid cols={7} spacing="xs">
-          {CASUALTY_FIELDS.map((k) => (
-            <NumberInput
-              key={k}
-              label={t(`incident.casualty.${k}`)}
-              min={0}
-              allowDecimal={false}
-              value={f.casualties[k]}
-              onChange={(v) => set('casualties', { ...f.casualties, [k]: typeof v === 'number' ? v : Number(v) || 0 })}
-              error={fe[`casualties.${k}`]}
-              data-testid={`incident-casualty-${k}`}
-            />
-          ))}
-          <NumberInput
-            label={t('incident.field.economicLoss')}
-            min={0}
-            value={f.economicLoss ?? ''}
-            onChange={(v) => set('economicLoss', v === '' ? null : Number(v))}
-            error={fe.economicLoss}
-            data-testid="incident-economicLoss"
-          />
-        </SimpleGrid>
+        <FigureFields
+          value={f}
+          onChange={(v) => setF((p) => ({ ...p, ...v }))}
+          onInvalid={setBadFigures}
+          serverErrors={fe}
+        />
         <Checkbox
           label={t('incident.field.sensitive')}
           checked={f.sensitive}

@@ -2,6 +2,7 @@ import { Alert, Button, Modal, SegmentedControl, Select, Stack, Text, TextInput 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person, RosterMonth, RosterSlot, SlotRef } from '@contract';
+import { handEditApproval } from '@domain';
 import { call } from '../../api/client';
 import { useApiErrors } from '../../hooks/useApiErrors';
 
@@ -41,6 +42,11 @@ export function SlotEditModal(props: {
     ),
   );
   const peopleData = people.map((p) => ({ value: String(p.id), label: p.name }));
+  // A hand edit that replaces or clears the rostered person, or gives a role the person does not hold,
+  // is approved like a swap (the core enforces the same rule).
+  const chosen = personId ? (people.find((p) => String(p.id) === personId) ?? null) : null;
+  const approval =
+    mode === 'assign' ? handEditApproval(at.role, slot.person?.id ?? null, chosen) : ('swap_or_stand_in' as const);
 
   async function submit() {
     setBusy(true);
@@ -52,7 +58,7 @@ export function SlotEditModal(props: {
       } else if (mode === 'standIn') {
         m = await call('roster.standIn', { at, personId: Number(personId), reason, approver });
       } else {
-        m = await call('roster.assign', { at, personId: personId ? Number(personId) : null, reason });
+        m = await call('roster.assign', { at, personId: personId ? Number(personId) : null, reason, approver });
       }
       props.onDone(m);
       props.onClose();
@@ -109,15 +115,20 @@ export function SlotEditModal(props: {
               data-testid="slot-person"
             />
           )}
+          {mode === 'assign' && approval && (
+            <Text size="sm" c="orange.9" data-testid="slot-approval-needed">
+              {t(`roster.approvalNeeded.${approval}`)}
+            </Text>
+          )}
           <TextInput
             label={t('roster.reason')}
-            required={mode !== 'assign'}
+            required={approval !== null}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={errors.fieldErrors.reason}
             data-testid="slot-reason"
           />
-          {mode !== 'assign' && (
+          {approval !== null && (
             <TextInput
               label={t('roster.approver')}
               required

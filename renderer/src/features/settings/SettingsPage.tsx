@@ -22,6 +22,7 @@ import { useApiErrors } from '../../hooks/useApiErrors';
 import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
+import { ReportingSettingsPanel } from '../incidents/ReportingSettingsPanel';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
 
@@ -137,6 +138,7 @@ export function SettingsPage() {
         </form>
       </Paper>
       <DeadlineRulesPanel />
+      <ReportingSettingsPanel />
       <ShiftModelPanel />
       <IntegrityPanel />
     </Stack>
