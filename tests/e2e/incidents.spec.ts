@@ -41,7 +41,7 @@ describe('duty log in Chromium', () => {
       deaths: 4,
       economicLoss: 800,
     });
-    await expect.poll(() => page.getByTestId('grade-suggestion').innerText()).toContain('死亡 4 人 → 较大（Ⅲ级）');
+    await expect.poll(() => page.getByTestId('grade-suggestion').innerText()).toContain('死亡 4 人 ≥ 3 → 较大（Ⅲ级）');
     await screenshot(page, 'incident-form-zh');
     await log.save();
     await page.getByTestId('incident-detail').waitFor();
