@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { localDateTime } from '../../electron/core/domain';
+import type { MethodInput, MethodName, MethodOutput } from '../../electron/core/contract';
+import { localDate, localDateTime } from '../../electron/core/domain';
+import { chemicalFire } from '../core/fixtures';
 import { startWebHost, type RunningHost } from '../core/built';
 import { tempDir } from '../core/helpers';
 import { launchBrowser, newPage, screenshot } from './browser';
@@ -18,6 +20,17 @@ beforeEach(async () => {
 });
 afterEach(() => host?.stop());
 afterAll(() => browser?.close());
+
+async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const res = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Duty-Room-Token': host.token },
+    body: JSON.stringify(input),
+  });
+  const r = (await res.json()) as { ok: boolean; value: MethodOutput<M>; error?: unknown };
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
 
 const CALL =
   '中山区滨海西路某物流公司危险化学品仓库发生爆炸并引发火灾。已造成2人死亡、5人重伤、3人失踪，消防救援支队已调派力量赶赴现场处置。';
@@ -93,5 +106,69 @@ describe('reporting rules in Chromium', () => {
     await rules.fillFigures({ deaths: 2, missing: 3, seriouslyInjured: 5 });
     await expect.poll(() => rules.suggestion()).toContain('2 dead + 3 missing = 5 ≥ 3 → Large (III)');
     await screenshot(page, 'reporting-form-suggestion-en');
+  });
+
+  it('asks whom a relay went to, shows the feedback, and asks an approver for a roster hand edit', async () => {
+    const received = new Date(Date.now() - 10 * 60_000).toISOString();
+    const inc = await api('incidents.create', chemicalFire({ occurredAt: received, receivedAt: received }));
+    await api('instructions.create', {
+      incidentId: inc.id,
+      leader: '李市长',
+      givenAt: received,
+      text: '全力搜救失踪人员',
+    });
+    const ids: Record<string, number> = {};
+    for (const [name, roles] of [
+      ['王局长', ['leader']],
+      ['张伟', ['lead']],
+      ['刘洋', ['lead']],
+      ['陈静', ['second']],
+    ] as const) {
+      ids[name] = (await api('people.save', { name, roles: [...roles], phones: [] })).id;
+    }
+    const today = localDate(new Date(), 'Asia/Shanghai');
+    await api('roster.generate', {
+      month: today.slice(0, 7),
+      rotations: { leader: [ids['王局长']!], lead: [ids['张伟']!, ids['刘洋']!], second: [ids['陈静']!] },
+    });
+
+    const page = await newPage(browser);
+    page.on('dialog', (d) => void d.accept());
+    const app = new AppShellPage(page);
+    await app.open(host.url);
+    await app.go('log');
+    await page.getByText(inc.title).first().click();
+    await page.getByTestId('tab-instructions').click();
+    // A relay without a recipient is refused with the reason under the field.
+    await page.getByTestId('instruction-action-save').click();
+    await page.getByText('传达须写明传达对象。').first().waitFor();
+    await page.getByTestId('instruction-action-party').fill('市消防救援支队');
+    await page.getByTestId('instruction-action-save').click();
+    await page.getByTestId('instruction-action-relay').waitFor();
+    await page.getByTestId('instruction-action-kind').click();
+    await page.getByRole('option', { name: '反馈' }).click();
+    await page.getByPlaceholder('内容').fill('已搜救出 1 人');
+    await page.getByTestId('instruction-action-save').click();
+    await page.getByTestId('instruction-action-feedback').waitFor();
+    expect(await page.getByTestId('instruction-action-feedback').innerText()).toContain('已搜救出 1 人');
+    await screenshot(page, 'reporting-instruction-feedback-zh');
+
+    // A second officer in the leader's slot: a role not held, replacing the rostered leader.
+    await app.go('roster');
+    await page.getByTestId(`slot-${today}-full-leader-0`).click();
+    await page.getByTestId('slot-mode').getByText('调整').click();
+    await page.getByTestId('slot-person').click();
+    await page.getByRole('option', { name: '陈静' }).click();
+    await page.getByTestId('slot-approval-needed').waitFor();
+    expect(await page.getByTestId('slot-approval-needed').innerText()).toContain('不担任该角色');
+    await page.getByTestId('slot-reason').fill('王局长外出开会');
+    // The approver is asked for like a swap's (the core refuses the edit without one).
+    expect(await page.getByTestId('slot-approver').getAttribute('required')).not.toBeNull();
+    await screenshot(page, 'reporting-roster-approval-zh');
+    await page.getByTestId('slot-approver').fill('李副秘书长');
+    await page.getByTestId('slot-submit').click();
+    await page.getByTestId('slot-submit').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId(`slot-${today}-full-leader-0`).innerText()).toContain('陈静');
+    expect(await page.getByTestId('roster-changes').innerText()).toContain('李副秘书长');
   });
 });

@@ -142,6 +142,8 @@ function InstructionCard({ instruction: i }: { instruction: Instruction }) {
             value={a.kind}
             onChange={(v) => v && setA({ ...a, kind: v as typeof a.kind })}
             allowDeselect={false}
+            aria-label={t('instruction.actionKind')}
+            data-testid="instruction-action-kind"
           />
           <TextInput
             size="xs"
