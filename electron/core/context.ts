@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AuditLog } from './audit/chain';
 import type { Clock } from './db/clock';
 import { operatorName } from './roster/operator';
+import type { CoreWiring } from './wiring';
 
 /** What every feature's handlers share: the open database, the clock, the chain and who is acting. */
 export interface CoreContext {
@@ -10,6 +11,8 @@ export interface CoreContext {
   audit: AuditLog;
   appVersion: string;
   dataFile: string;
+  /** What the host's composition root passed in: other features' adapters and the PDF printer. */
+  wiring: CoreWiring;
   /** The operator every record is attributed to. */
   actor(): string;
   /** Runs `fn` in one transaction: the change and its audit entry land together or not at all. */
@@ -21,6 +24,7 @@ export function createContext(opts: {
   clock: Clock;
   appVersion: string;
   dataFile: string;
+  wiring: CoreWiring;
   actor?: () => string;
 }): CoreContext {
   const { db } = opts;
@@ -30,6 +34,7 @@ export function createContext(opts: {
     audit: new AuditLog(db, opts.clock),
     appVersion: opts.appVersion,
     dataFile: opts.dataFile,
+    wiring: opts.wiring,
     actor: opts.actor ?? (() => operatorName(db) ?? 'unidentified'),
     tx: <T>(fn: () => T) => db.transaction(fn)(),
   };

@@ -9,3 +9,4 @@ export * from './time';
 export * from './supplementary';
 export * from './report-rules';
 export * from './roster-edits';
+export * from './facts';

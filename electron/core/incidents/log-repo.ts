@@ -1,4 +1,5 @@
 import { AppError } from '../contract/errors';
+import { futureIssues } from '../domain';
 import type { Call, Instruction, InstructionAction } from '../contract/log-entries';
 import type { CoreContext } from '../context';
 import { findIncident } from './incident-repo';
@@ -15,13 +16,30 @@ interface CallRow {
   gist: string;
   created_at: string;
   created_by: string;
-  phone_report_id: number | null;
 }
 
-/** Calls with the phone report each one made, if any. */
-const CALLS = 'SELECT c.*, r.id AS phone_report_id FROM calls c LEFT JOIN reports r ON r.call_id = c.id';
+/** Calls, each with the phone report it made, if any. */
+const CALLS = 'SELECT c.* FROM calls c';
 
-const toCall = (r: CallRow): Call => ({
+/**
+ * The phone reports made by these calls, by call id. `SELECT *` reads call_id where the schema has it
+ * (from step 70 on); an older database has no phone reports to find.
+ */
+function phoneReportsOf(ctx: CoreContext, rows: CallRow[]): Map<number, number> {
+  const incidents = [...new Set(rows.map((r) => r.incident_id).filter((id) => id !== null))];
+  if (!incidents.length) return new Map();
+  const reports = ctx.db
+    .prepare("SELECT * FROM reports WHERE kind = 'phone' AND incident_id IN (SELECT value FROM json_each(?))")
+    .all(JSON.stringify(incidents)) as { id: number; call_id?: number | null }[];
+  return new Map(reports.filter((r) => r.call_id != null).map((r) => [r.call_id!, r.id]));
+}
+
+function toCalls(ctx: CoreContext, rows: CallRow[]): Call[] {
+  const phone = phoneReportsOf(ctx, rows);
+  return rows.map((r) => toCall(r, phone.get(r.id) ?? null));
+}
+
+const toCall = (r: CallRow, phoneReportId: number | null): Call => ({
   id: r.id,
   incidentId: r.incident_id,
   at: r.at,
@@ -29,20 +47,20 @@ const toCall = (r: CallRow): Call => ({
   party: r.party,
   number: r.number,
   gist: r.gist,
-  phoneReportId: r.phone_report_id,
+  phoneReportId,
   createdAt: r.created_at,
   createdBy: r.created_by,
 });
 
 function checkNotFuture(ctx: CoreContext, at: string, path: string): void {
-  if (Date.parse(at) > ctx.clock.now().getTime() + 60_000)
-    throw new AppError('validation', undefined, [{ path, code: 'in_future' }]);
+  const issues = futureIssues(path, at, ctx.clock.now());
+  if (issues.length) throw new AppError('validation', undefined, issues);
 }
 
 function findCall(ctx: CoreContext, id: number): Call {
   const r = ctx.db.prepare(`${CALLS} WHERE c.id = ?`).get(id) as CallRow | undefined;
   if (!r) throw new AppError('not_found', { entity: 'call', id });
-  return toCall(r);
+  return toCalls(ctx, [r])[0]!;
 }
 
 function indexCall(ctx: CoreContext, c: Call): void {
@@ -116,7 +134,7 @@ export function listCalls(ctx: CoreContext, input: { incidentId?: number; limit:
           .prepare(`${CALLS} WHERE c.incident_id = ? ORDER BY c.at DESC, c.id DESC LIMIT ?`)
           .all(input.incidentId, input.limit)
       : ctx.db.prepare(`${CALLS} ORDER BY c.at DESC, c.id DESC LIMIT ?`).all(input.limit);
-  return (rows as CallRow[]).map(toCall);
+  return toCalls(ctx, rows as CallRow[]);
 }
 
 interface InstructionRow {

@@ -1,4 +1,5 @@
 import { AppError } from '../contract/errors';
+import { futureIssues } from '../domain';
 import type { Activation, ActivationEventKind, PlanLevel } from '../contract/plans';
 import type { CoreContext } from '../context';
 import { findIncident } from '../incidents/incident-repo';
@@ -6,15 +7,14 @@ import { activationRow, readActivation, type ActivationRow } from './activation-
 import { activePlanRow, planVersionDoc } from './plan-repo';
 import { applyReportActs } from './report-acts';
 
-const CLOCK_SKEW_MS = 60_000;
 const MIN = 60_000;
 
 /** When an order was given: defaults to now; never in the future, never before `notBefore`. */
 export function orderTime(ctx: CoreContext, at: string | undefined, notBefore?: string): string {
   const now = ctx.clock.now();
   const t = at ? new Date(at) : now;
-  if (t.getTime() > now.getTime() + CLOCK_SKEW_MS)
-    throw new AppError('validation', undefined, [{ path: 'at', code: 'in_future' }]);
+  const future = futureIssues('at', t, now);
+  if (future.length) throw new AppError('validation', undefined, future);
   if (notBefore && t.getTime() < Date.parse(notBefore))
     throw new AppError('validation', undefined, [{ path: 'at', code: 'before_activated' }]);
   return t.toISOString();

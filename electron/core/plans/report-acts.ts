@@ -23,12 +23,15 @@ interface ActRow {
 export function applyReportActs(ctx: CoreContext, incidentId: number): void {
   const acts = ctx.db
     .prepare(
-      `SELECT id, kind, seq, sent_at, call_id FROM reports
+      // SELECT *: call_id exists from schema 70 on; an older database (a migration test's seed) has none.
+      `SELECT * FROM reports
        WHERE incident_id = ? AND status = 'sent' AND kind IN (${SATISFYING_ACTS.map(() => '?').join(',')})
        ORDER BY sent_at, id`,
     )
     .all(incidentId, ...SATISFYING_ACTS) as ActRow[];
   if (!acts.length) return;
+  // A database from before the plans step (opened by a migration check) has no responses to tick.
+  if (!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activations'").get()) return;
   const activations = ctx.db
     .prepare("SELECT id, plan_id, plan_version FROM activations WHERE incident_id = ? AND status = 'active'")
     .all(incidentId) as { id: number; plan_id: number; plan_version: number }[];
@@ -50,7 +53,7 @@ export function applyReportActs(ctx: CoreContext, incidentId: number): void {
       const act = kind && acts.find((x) => x.kind === kind);
       if (!act) continue;
       const at = Date.parse(act.sent_at) < Date.parse(item.start_at) ? item.start_at : act.sent_at;
-      const ref = act.call_id !== null ? `通话记录 #${act.call_id}` : `报告 #${act.id}`;
+      const ref = act.call_id != null ? `通话记录 #${act.call_id}` : `报告 #${act.id}`;
       const text = `${reportName(act.kind, act.seq)}已于${localDateTime(act.sent_at, tz)}报送（${ref}）`;
       const info = insert.run(item.id, at, ctx.actor(), ctx.actor(), text, ctx.clock.now().toISOString());
       ctx.audit.appendRow(ctx.actor(), 'checklist.done', 'checklist_marks', Number(info.lastInsertRowid));

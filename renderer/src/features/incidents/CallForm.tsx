@@ -37,7 +37,7 @@ export function CallForm(props: {
   const { changed } = useDataEvents();
   const errors = useApiErrors();
   const open = useQuery('incidents.list', { status: 'open', limit: 50 });
-  const [f, setF] = useState({
+  const [f, setF] = useState(() => ({
     at: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() as string | null,
     direction: (props.phoneReportTo !== undefined ? 'out' : 'in') as 'in' | 'out',
     party: props.phoneReportTo ?? '',
@@ -45,7 +45,7 @@ export function CallForm(props: {
     gist: '',
     incidentId: props.incidentId ?? null,
     phoneReport: props.phoneReportTo !== undefined,
-  });
+  }));
   const canBePhoneReport = f.direction === 'out' && f.incidentId !== null;
   const dirty = f.party !== '' || f.gist !== '' || f.number !== '';
   const fe = errors.fieldErrors;

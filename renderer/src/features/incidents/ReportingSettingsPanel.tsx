@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
@@ -10,15 +10,17 @@ import { useApiErrors } from '../../hooks/useApiErrors';
  * 补报 window is 7 days from the occurrence, others 30: order 493 art. 13).
  */
 export function ReportingSettingsPanel() {
+  const { settings } = useSettings();
+  // Saved settings come back from the core: a new key starts the panel from them.
+  return <Panel key={JSON.stringify([settings.reportRecipient, settings.shortWindowSubtypes])} />;
+}
+
+function Panel() {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
   const errors = useApiErrors();
   const [recipient, setRecipient] = useState(settings.reportRecipient);
   const [subtypes, setSubtypes] = useState(settings.shortWindowSubtypes);
-  useEffect(() => {
-    setRecipient(settings.reportRecipient);
-    setSubtypes(settings.shortWindowSubtypes);
-  }, [settings.reportRecipient, settings.shortWindowSubtypes]);
   const dirty =
     recipient !== settings.reportRecipient || JSON.stringify(subtypes) !== JSON.stringify(settings.shortWindowSubtypes);
 
