@@ -10,3 +10,4 @@ export * from './supplementary';
 export * from './report-rules';
 export * from './roster-edits';
 export * from './facts';
+export * from './change-prose';

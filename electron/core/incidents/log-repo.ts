@@ -76,16 +76,8 @@ function indexCall(ctx: CoreContext, c: Call): void {
 
 export function createCall(
   ctx: CoreContext,
-  input: {
-    incidentId: number | null;
-    at: string;
-    direction: 'in' | 'out';
-    party: string;
-    number: string;
-    gist: string;
-    /** Marked 电话报告: this outgoing call is the incident's phone report. */
-    phoneReport?: boolean;
-  },
+  // Marked 电话报告 (`phoneReport`): this outgoing call is the incident's phone report.
+  input: Omit<Call, 'id' | 'createdAt' | 'createdBy' | 'phoneReportId'> & { phoneReport?: boolean },
 ): Call {
   const at = new Date(input.at).toISOString();
   checkNotFuture(ctx, at, 'at');

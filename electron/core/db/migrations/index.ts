@@ -6,6 +6,7 @@ import { migration040 } from './040-roster';
 import { migration050 } from './050-handover';
 import { migration060 } from './060-exports';
 import { migration070 } from './070-reporting-rules';
+import { migration080 } from './080-issued-documents';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration050,
   migration060,
   migration070,
+  migration080,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

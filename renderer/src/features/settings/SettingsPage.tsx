@@ -25,6 +25,7 @@ import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
 import { ReportingSettingsPanel } from '../incidents/ReportingSettingsPanel';
+import { DocumentSettingsFields } from '../documents/DocumentSettingsFields';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
 
@@ -109,6 +110,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
             />
           </Stack>
           <NumberInput label={t('settings.backupKeep')} {...form.getInputProps('backupKeep')} allowDecimal={false} />
+          <DocumentSettingsFields form={form} />
           <Group>
             <Button type="submit" loading={form.submitting} disabled={!dirty} data-testid="settings-save">
               {t('common.save')}
