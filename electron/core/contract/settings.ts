@@ -27,6 +27,13 @@ export const settingsSchema = z
     language: z.enum(LANGUAGES),
     colorScheme: z.enum(COLOR_SCHEMES),
     backupKeep: z.number().int().min(1).max(365),
+    /**
+     * Sub-types classed as road-traffic or fire accidents: their 补报 window is 7 days, not 30 (order 493
+     * art. 13). A sub-type naming one of these counts.
+     */
+    shortWindowSubtypes: z.array(text(30)).max(50),
+    /** Where reports go up by default (the incident's reporting recipient until a report names another). */
+    reportRecipient: z.string().trim().max(100),
     /** 发文机关代字 of a 专报's number: "市值专" gives 市值专〔2026〕5号. */
     documentNumberPrefix: z.string().trim().max(20),
     /** Printed in the masthead of an issue that carries a sensitive incident. */
@@ -51,6 +58,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   colorScheme: 'auto',
   backupKeep: 30,
+  shortWindowSubtypes: ['火灾', '火灾事故', '建筑火灾', '道路交通', '道路交通事故'],
+  reportRecipient: '省人民政府总值班室',
   documentNumberPrefix: '',
   sensitiveMarking: '内部资料　注意保存',
   distribution: { bao: '', song: '', fa: '' },

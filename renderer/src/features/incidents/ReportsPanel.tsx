@@ -11,23 +11,24 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_CHANNELS, type IncidentDetail, type Report, type ReportKind } from '@contract';
 import { ApiError } from '../../api/client';
 import { useMutationCall } from '../../hooks/useMutationCall';
-import { useSettings } from '../../app/settings-context';
 import { DateTimeField } from '../../components/DateTimeField';
-import { formatTime } from '../../components/time-format';
 import { useApiErrors } from '../../hooks/useApiErrors';
+import { PhoneReportButton } from './PhoneReportButton';
+import { SentReport } from './SentReport';
 
-/** Which report may be drafted next (the core enforces the same order). */
-function nextKinds(detail: IncidentDetail): ReportKind[] {
+type WrittenKind = Exclude<ReportKind, 'phone'>;
+
+/** Which written report may be drafted next (the core enforces the same order). */
+function nextKinds(detail: IncidentDetail): WrittenKind[] {
   const sent = detail.reports.filter((r) => r.status === 'sent');
   if (detail.incident.status === 'voided' || detail.reports.some((r) => r.status === 'draft')) return [];
   if (!sent.some((r) => r.kind === 'initial')) return ['initial'];
-  const kinds: ReportKind[] = [];
+  const kinds: WrittenKind[] = [];
   if (!sent.some((r) => r.kind === 'final')) kinds.push('followup', 'final');
   if (detail.incident.supplementaryDueFrom) kinds.push('supplementary');
   return kinds;
@@ -40,6 +41,7 @@ export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
   return (
     <Stack gap="sm" data-testid="reports-panel">
       <Group gap="xs">
+        <PhoneReportButton detail={detail} />
         {nextKinds(detail).map((kind) => (
           <Button
             key={kind}
@@ -62,40 +64,6 @@ export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
   );
 }
 
-function SentReport({ report }: { report: Report }) {
-  const { t } = useTranslation();
-  const { settings } = useSettings();
-  return (
-    <Paper withBorder p="xs" c="dimmed" data-testid={`report-${report.id}`}>
-      <Group gap="xs">
-        <IconCheck size={16} />
-        <Text fw={600}>{t(`report.name.${report.kind}`, { n: report.seq })}</Text>
-        <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
-          {t('report.sentAt', { at: formatTime(report.sentAt, settings.timeZone) })}
-        </Badge>
-        <Text size="sm">
-          {t(`report.channel.${report.channel}`)} → {report.recipientUnit} ·{' '}
-          {t('report.approvedBy', { leader: report.approvingLeader })} · {t('report.sentBy', { sender: report.sender })}
-        </Text>
-      </Group>
-      {report.overrideLeader && (
-        <Text size="sm" c="orange.8">
-          {t('report.overrideNote', {
-            leader: report.overrideLeader,
-            reason: report.overrideReason,
-            fields: report.missingFields.map((f) => t(`incident.field.${f}`)).join('、'),
-          })}
-        </Text>
-      )}
-      {report.changes && (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {report.changes}
-        </Text>
-      )}
-    </Paper>
-  );
-}
-
 function DraftEditor({ report }: { report: Report }) {
   const { t } = useTranslation();
   const write = useMutationCall();
@@ -108,7 +76,8 @@ function DraftEditor({ report }: { report: Report }) {
   });
   const [send, setSend] = useState({
     sentAt: new Date().toISOString() as string | null,
-    channel: 'phone' as Report['channel'],
+    // The phone report is a call (电话报告 in the call log); a written report goes by e-document or fax.
+    channel: 'edoc' as Report['channel'],
     approvingLeader: '',
     sender: '',
   });
@@ -127,7 +96,7 @@ function DraftEditor({ report }: { report: Report }) {
       await write('reports.send', {
         id: report.id,
         sentAt: send.sentAt ?? '',
-        channel: send.channel ?? 'phone',
+        channel: send.channel ?? 'edoc',
         recipientUnit: draft.recipientUnit,
         approvingLeader: send.approvingLeader,
         sender: send.sender,

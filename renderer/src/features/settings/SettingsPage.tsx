@@ -26,6 +26,7 @@ import { confirmDiscard } from '../../components/confirm';
 import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
+import { ReportingSettingsPanel } from '../incidents/ReportingSettingsPanel';
 import { DocumentSettingsFields } from '../documents/DocumentSettingsFields';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
@@ -39,6 +40,7 @@ export function SettingsPage() {
       {/* Saved settings come back from the core: a new key starts the form from them. */}
       <GeneralForm key={JSON.stringify(settings)} settings={settings} />
       <DeadlineRulesPanel />
+      <ReportingSettingsPanel />
       <ShiftModelPanel />
       <IntegrityPanel />
     </Stack>
