@@ -31,8 +31,10 @@ describe('deadlines', () => {
     expect(find(computeDeadlines(base({ level: 'I' }), rules), 'written').dueAt).toBe('2026-11-23T02:00:00.000Z');
   });
 
-  it('runs unrated on the 一般 clock and sensitive incidents on the 重大 clock', () => {
-    expect(find(computeDeadlines(base({ level: 'unrated' }), rules), 'phone').dueAt).toBe('2026-11-23T02:00:00.000Z');
+  it('runs unrated on the 较大 clock (never the laxer 一般 one) and sensitive incidents on the 重大 clock', () => {
+    const unrated = computeDeadlines(base({ level: 'unrated' }), rules);
+    expect(find(unrated, 'phone').dueAt).toBe('2026-11-23T01:30:00.000Z'); // 30 min, not 一般's 1 h
+    expect(find(unrated, 'written').dueAt).toBe('2026-11-23T03:00:00.000Z'); // 2 h, not 4 h
     expect(find(computeDeadlines(base({ level: 'IV', sensitive: true }), rules), 'written').dueAt).toBe(
       '2026-11-23T02:00:00.000Z',
     );
@@ -99,6 +101,16 @@ describe('deadlines', () => {
     expect(localDate(phone.dueAt, 'UTC')).toBe('2026-11-23');
   });
 
+  it('is met by the phone report entry, while the written 初报 stays due on its own clock', () => {
+    const ds = computeDeadlines(
+      base({ reports: [{ kind: 'phone', status: 'sent', channel: 'phone', sentAt: '2026-11-23T01:25:00.000Z' }] }),
+      rules,
+    );
+    expect(find(ds, 'phone').doneAt).toBe('2026-11-23T01:25:00.000Z');
+    expect(find(ds, 'written')).toMatchObject({ dueAt: '2026-11-23T03:00:00.000Z', doneAt: null });
+    expect(ds.find((d) => d.kind === 'followup')).toBeUndefined(); // the phone report is no 初报
+  });
+
   it('has no deadlines for a voided incident', () => {
     expect(computeDeadlines(base({ status: 'voided' }), rules)).toEqual([]);
   });
@@ -111,5 +123,68 @@ describe('local time helpers', () => {
     expect(localDateTime('2026-12-31T16:00:00.000Z', 'Asia/Shanghai')).toBe('2027-01-01 00:00');
     expect(fromLocalDateTime('2026-02-30 10:00', 'Asia/Shanghai')).toBeNull();
     expect(fromLocalDateTime('yesterday', 'Asia/Shanghai')).toBeNull();
+  });
+});
+
+describe('raising the grade', () => {
+  // Received 09:00 local (01:00Z) as 一般: phone due 10:00, written 13:00.
+  const raisedAt = (iso: string, level: 'I' | 'II' | 'III' | 'IV' = 'II') =>
+    base({
+      level,
+      history: [
+        { at: '2026-11-23T01:00:00.000Z', level: 'IV', sensitive: false },
+        { at: iso, level, sensitive: false },
+      ],
+    });
+
+  it('moves a deadline still ahead to what the new grade allows from the same start', () => {
+    const ds = computeDeadlines(raisedAt('2026-11-23T01:10:00.000Z'), rules);
+    expect(find(ds, 'phone')).toMatchObject({ dueAt: '2026-11-23T01:30:00.000Z' });
+    expect(find(ds, 'phone').dueFromChange).toBeUndefined();
+    expect(find(ds, 'written').dueAt).toBe('2026-11-23T02:00:00.000Z');
+  });
+
+  it('never back-dates: a due time that would fall before the raise is due from the raise', () => {
+    // Raised to 重大 at 09:45: the 30-min phone deadline (09:30) would already be past.
+    const ds = computeDeadlines(raisedAt('2026-11-23T01:45:00.000Z'), rules);
+    expect(find(ds, 'phone')).toMatchObject({
+      dueAt: '2026-11-23T01:45:00.000Z',
+      dueFromChange: '2026-11-23T01:45:00.000Z',
+    });
+    expect(deadlineStatus(find(ds, 'phone'), at('2026-11-23T01:45:00Z')).state).toBe('due_soon');
+    expect(deadlineStatus(find(ds, 'phone'), at('2026-11-23T01:46:00Z')).state).toBe('overdue');
+    // The written one (1 h → 10:00) is still ahead of the raise: it simply moves.
+    expect(find(ds, 'written')).toMatchObject({ dueAt: '2026-11-23T02:00:00.000Z' });
+    expect(find(ds, 'written').dueFromChange).toBeUndefined();
+  });
+
+  it('never turns a report sent in time under the old grade into a late one', () => {
+    const input = raisedAt('2026-11-23T01:45:00.000Z');
+    input.reports = [{ kind: 'initial', status: 'sent', channel: 'edoc', sentAt: '2026-11-23T01:40:00.000Z' }];
+    const ds = computeDeadlines(input, rules);
+    expect(find(ds, 'phone')).toMatchObject({ dueAt: '2026-11-23T02:00:00.000Z', doneAt: '2026-11-23T01:40:00.000Z' });
+    expect(deadlineStatus(find(ds, 'phone'), at('2026-11-23T03:00:00Z')).state).toBe('done');
+    expect(deadlineStatus(find(ds, 'written'), at('2026-11-23T03:00:00Z')).state).toBe('done');
+  });
+
+  it('leaves a deadline already overdue under the old grade overdue from its old due time', () => {
+    // 一般 phone deadline 10:00 missed; raised at 10:20: still overdue since 10:00, not "due now".
+    const ds = computeDeadlines(raisedAt('2026-11-23T02:20:00.000Z'), rules);
+    expect(find(ds, 'phone').dueAt).toBe('2026-11-23T02:00:00.000Z');
+    expect(find(ds, 'phone').dueFromChange).toBeUndefined();
+  });
+
+  it('gives a lowered grade its laxer due time', () => {
+    const ds = computeDeadlines(
+      base({
+        level: 'IV',
+        history: [
+          { at: '2026-11-23T01:00:00.000Z', level: 'II', sensitive: false },
+          { at: '2026-11-23T01:10:00.000Z', level: 'IV', sensitive: false },
+        ],
+      }),
+      rules,
+    );
+    expect(find(ds, 'written').dueAt).toBe('2026-11-23T05:00:00.000Z');
   });
 });

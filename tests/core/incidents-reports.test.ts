@@ -184,13 +184,13 @@ describe('report chain', () => {
 describe('report drafts ready to send', () => {
   it('start addressed to the 上级值班室 from Settings and preview as the 专报 they become, storing nothing', async () => {
     const { core, inc } = await withIncident();
-    await core.call('settings.update', { upperDutyRoom: '省人民政府总值班室' });
+    await core.call('settings.update', { reportRecipient: '辽宁省人民政府总值班室' });
     const draft = await core.call('reports.draft', { incidentId: inc.id, kind: 'initial' });
-    expect(draft.recipientUnit).toBe('省人民政府总值班室');
+    expect(draft.recipientUnit).toBe('辽宁省人民政府总值班室');
     const entries = (await core.call('app.info', {})).auditEntries;
     const preview = await core.call('reports.preview', { id: draft.id, approvingLeader: '李市长' });
     expect(preview.title).toContain('初报');
-    expect(preview.html).toContain('省人民政府总值班室');
+    expect(preview.html).toContain('辽宁省人民政府总值班室');
     expect(preview.html).toContain('签发人：李市长');
     expect(preview.html).toContain(chemicalFire().place);
     expect((await core.call('app.info', {})).auditEntries).toBe(entries);

@@ -123,11 +123,17 @@ describe('swaps, stand-ins and conflicts', () => {
     const core = openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
-    await core.call('roster.assign', { at: slot('2026-11-07', 'leader'), personId: null, reason: '' });
+    await core.call('roster.assign', {
+      at: slot('2026-11-07', 'leader'),
+      personId: null,
+      reason: '外出开会',
+      approver: '王局长',
+    });
     const m = await core.call('roster.assign', {
       at: slot('2026-11-08', 'second'),
       personId: m8lead(),
       reason: '临时调整',
+      approver: '王局长',
     });
     function m8lead() {
       return p.leads[1]!.id; // 刘洋 leads on the 8th (even days)
@@ -141,7 +147,7 @@ describe('swaps, stand-ins and conflicts', () => {
     const core = openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
-    await core.call('roster.assign', { at: slot('2026-11-09'), personId: null, reason: '' });
+    await core.call('roster.assign', { at: slot('2026-11-09'), personId: null, reason: '调休', approver: '王局长' });
     const bad = [
       ['roster.swap', { a: slot('2026-11-09'), b: slot('2026-11-10'), reason: 'x', approver: 'y' }],
       ['roster.swap', { a: slot('2026-11-01'), b: slot('2026-11-03'), reason: 'x', approver: 'y' }],
@@ -164,6 +170,38 @@ describe('swaps, stand-ins and conflicts', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'roster.person_inactive' } });
     const month = await core.call('roster.month', { month: '2026-11' });
     expect(month.conflicts.filter((c) => c.kind === 'inactive').length).toBeGreaterThan(0);
+  });
+
+  it('asks a reason and an approver for a hand edit that replaces someone or gives a role not held', async () => {
+    const core = openTestCore();
+    const p = await seedPeople(core);
+    await generateNovember(core, p);
+    const invoke = (input: object) => core.service.invoke('roster.assign', input as never);
+    const fields = (r: Awaited<ReturnType<typeof invoke>>) =>
+      r.ok ? 'ok' : (r.error.issues ?? []).map((i) => `${i.path}:${i.code}`).join(',');
+    // Replacing the rostered person, even by someone who holds the role.
+    const other = p.leads[1]!.id; // 刘洋 is not on the 1st
+    expect(fields(await invoke({ at: slot('2026-11-01'), personId: other, reason: '临时调整' }))).toBe(
+      'approver:approval_replaces_person',
+    );
+    // Clearing the slot takes the person out too.
+    expect(fields(await invoke({ at: slot('2026-11-01'), personId: null }))).toBe(
+      'reason:approval_replaces_person,approver:approval_replaces_person',
+    );
+    // A role the person does not hold, even into an empty slot.
+    await core.call('roster.assign', { at: slot('2026-11-03'), personId: null, reason: '调休', approver: '王局长' });
+    expect(fields(await invoke({ at: slot('2026-11-03', 'leader'), personId: p.seconds[0]!.id }))).toBe(
+      'reason:approval_role_not_held,approver:approval_role_not_held',
+    );
+    // Filling an empty slot with someone who holds the role is plain roster keeping.
+    expect(fields(await invoke({ at: slot('2026-11-03'), personId: other }))).toBe('ok');
+    const m = await core.call('roster.assign', {
+      at: slot('2026-11-01'),
+      personId: other,
+      reason: '病假',
+      approver: '王局长',
+    });
+    expect(m.changes[0]).toMatchObject({ kind: 'assign', reason: '病假', approver: '王局长' });
   });
 
   it('rejects malformed dates and months', async () => {

@@ -23,10 +23,52 @@ describe('IncidentForm', () => {
     fireEvent.change(screen.getByTestId('incident-category'), { target: { value: '事故灾难' } });
     type('incident-casualty-deaths', '4');
     await waitFor(() =>
-      expect(screen.getByTestId('grade-suggestion').textContent).toContain('死亡 4 人 → 较大（Ⅲ级）'),
+      expect(screen.getByTestId('grade-suggestion').textContent).toContain('死亡 4 人 ≥ 3 → 较大（Ⅲ级）'),
     );
     type('incident-casualty-deaths', '12');
     await waitFor(() => expect(screen.getByTestId('grade-suggestion').textContent).toContain('重大（Ⅱ级）'));
+  });
+
+  it('counts missing with deaths, says the suggestion will be applied and which clock then runs', async () => {
+    withCore();
+    mount();
+    await screen.findByTestId('incident-form');
+    type('incident-casualty-deaths', '2');
+    type('incident-casualty-missing', '3');
+    await waitFor(() =>
+      expect(screen.getByTestId('grade-suggestion').textContent).toContain(
+        '死亡 2 人、失踪 3 人，合计 5 人 ≥ 3 → 较大（Ⅲ级）',
+      ),
+    );
+    expect(screen.getByTestId('grade-will-apply').textContent).toContain('较大（Ⅲ级）');
+    await waitFor(() => expect(screen.getByTestId('clock-note').textContent).toContain('电话 30 分钟，书面 2 小时'));
+    // Below 较大 it stays 未定级, on the 较大 clock all the same, and says so.
+    type('incident-casualty-missing', '0');
+    await waitFor(() => expect(screen.queryByTestId('grade-will-apply')).toBeNull());
+    expect(screen.getByTestId('clock-note').textContent).toContain('未定级，按较大时限，不按一般');
+  });
+
+  it('shows an error for a negative or non-numeric count instead of a silent 0, and sends nothing', async () => {
+    const core = withCore('zh-CN', { start: new Date().toISOString() });
+    const onDone = mount();
+    await screen.findByTestId('incident-form');
+    type('incident-title', '滨海西路仓库爆炸');
+    type('incident-place', '滨海西路');
+    type('incident-summary', '仓库爆炸起火。');
+    type('incident-casualty-deaths', '-2');
+    await screen.findByText('请填写 0 或正整数（人数）。');
+    expect((screen.getByTestId('incident-casualty-deaths') as HTMLInputElement).value).toBe('-2');
+    type('incident-casualty-injured', '三');
+    await waitFor(() => expect(screen.getAllByText('请填写 0 或正整数（人数）。')).toHaveLength(2));
+    fireEvent.click(screen.getByTestId('incident-save'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(onDone).not.toHaveBeenCalled();
+    expect(core.db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(0);
+    type('incident-casualty-deaths', '2');
+    type('incident-casualty-injured', '3');
+    fireEvent.click(screen.getByTestId('incident-save'));
+    await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
+    expect(core.db.prepare("SELECT json_extract(facts, '$.casualties.injured') FROM incidents").pluck().get()).toBe(3);
   });
 
   it('shows translated errors under the empty required fields and keeps what was typed', async () => {

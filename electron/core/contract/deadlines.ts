@@ -48,7 +48,8 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleSet = {
 
 export const DEADLINE_KINDS = ['phone', 'written', 'followup', 'supplementary'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
-export type ReportKind = 'initial' | 'followup' | 'final' | 'supplementary';
+/** `phone`: the phone report, one act with the outgoing call that made it (not a written report). */
+export type ReportKind = 'phone' | 'initial' | 'followup' | 'final' | 'supplementary';
 export type ReportChannel = 'phone' | 'fax' | 'edoc' | 'sms';
 export const WRITTEN_CHANNELS: readonly ReportChannel[] = ['fax', 'edoc'];
 
@@ -58,6 +59,11 @@ export interface DeadlineInput {
   sensitive: boolean;
   status: IncidentStatus;
   supplementaryDueFrom: string | null;
+  /**
+   * The grade (and sensitivity) the incident had from each moment on, oldest first; the first entry is
+   * the grade it was logged with. Absent: the current grade applied throughout.
+   */
+  history?: { at: string; level: Level; sensitive: boolean }[];
   reports: { kind: ReportKind; status: 'draft' | 'sent'; channel: ReportChannel | null; sentAt: string | null }[];
 }
 
@@ -67,6 +73,11 @@ export interface Deadline {
   dueAt: string;
   /** When it was met; null while still open. */
   doneAt: string | null;
+  /**
+   * Set when raising the grade would have put the due time before the raise itself: the deadline is due
+   * from that moment ("due now"), never back-dated.
+   */
+  dueFromChange?: string;
 }
 
 export type DeadlineState = 'on_time' | 'due_soon' | 'overdue' | 'done' | 'done_late';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { method } from './define';
-import { isoInstant } from './incidents';
+import { isoInstant, localDateSchema, monthSchema } from './calendar';
 
-/** 'YYYY-MM-DD', a calendar day in the duty room's zone. */
-export const exportDaySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+/** 'YYYY-MM-DD', a calendar day in the duty room's zone (one that exists: no 2024-02-31). */
+export const exportDaySchema = localDateSchema;
 
 const line = z.string().trim().max(300);
 
@@ -79,7 +79,7 @@ export const logExportSchema = z
   .refine((p) => p.from <= p.to, { params: { code: 'invalid_period' }, path: ['to'] });
 
 /** 'YYYY-MM' */
-export const exportMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+export const exportMonthSchema = monthSchema;
 export const rosterExportSchema = z.object({ month: exportMonthSchema, format: z.enum(['xlsx', 'docx']) }).strict();
 
 export const previewSchema = z.discriminatedUnion('kind', [

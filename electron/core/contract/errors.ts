@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'report.not_draft',
   'report.draft_exists',
   'report.missing_fields',
+  'report.out_of_order',
   'call.already_linked',
   ...ROSTER_ERROR_CODES,
   ...HANDOVER_ERROR_CODES,

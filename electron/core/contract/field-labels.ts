@@ -25,6 +25,7 @@ export const FIELD_LABELS_ZH: Record<string, string> = {
   'casualties.trapped': '被困',
   'casualties.evacuated': '转移',
   economicLoss: '直接经济损失（万元）',
+  lossVerifying: '直接经济损失正在核实',
   summary: '简要经过',
   cause: '原因',
   measures: '已采取的措施',
@@ -56,8 +57,9 @@ export function chineseNumber(n: number): string {
   return String(n);
 }
 
-/** 初报 / 续报一 / 终报 / 补报二 */
-export function reportName(kind: 'initial' | 'followup' | 'final' | 'supplementary', seq: number): string {
+/** 电话报告 / 初报 / 续报一 / 终报 / 补报二 */
+export function reportName(kind: 'phone' | 'initial' | 'followup' | 'final' | 'supplementary', seq: number): string {
+  if (kind === 'phone') return '电话报告';
   if (kind === 'initial') return '初报';
   if (kind === 'final') return '终报';
   return (kind === 'followup' ? '续报' : '补报') + chineseNumber(seq);

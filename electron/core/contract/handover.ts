@@ -46,7 +46,15 @@ export interface HandoverLive {
     activatedAt: string;
     overdueItems: Array<{ itemId: number; action: string; dueAt: string }>;
   }>;
-  instructions: Array<{ id: number; incidentId: number | null; leader: string; givenAt: string; text: string }>;
+  instructions: Array<{
+    id: number;
+    incidentId: number | null;
+    leader: string;
+    givenAt: string;
+    text: string;
+    /** 传达 and 反馈 so far (absent in handovers drafted before they were carried). */
+    actions?: Array<{ kind: 'relay' | 'feedback'; at: string; party: string; text: string }>;
+  }>;
 }
 /** The incidents feature's open deadline, kept as it was when the handover was drafted. */
 export type HandoverDeadline = OpenDeadline;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from './calendar';
 
 export const CATEGORIES = ['natural', 'accident', 'public_health', 'social_security'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -16,7 +17,7 @@ export const SUBTYPES: Record<Category, readonly string[]> = {
   social_security: ['群体性事件', '恐怖袭击', '涉外突发事件', '网络舆情'],
 };
 
-export const isoInstant = z.iso.datetime({ offset: true });
+export { isoInstant };
 const shortText = (max: number) => z.string().trim().max(max);
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 const count = z.number().int().min(0).max(1_000_000);
@@ -53,6 +54,11 @@ export const incidentFactsSchema = z
     casualties: casualtiesSchema,
     /** 万元; null while unknown. */
     economicLoss: z.number().min(0).max(100_000_000).nullable(),
+    /**
+     * "正在核实": the loss is being verified — an explicit answer an initial or follow-up report may carry
+     * (order 493 asks for an initial estimate); a final report needs a figure. Dropped once a figure is in.
+     */
+    lossVerifying: z.boolean().optional(),
     summary: requiredText(5000),
     cause: shortText(2000),
     measures: shortText(5000),

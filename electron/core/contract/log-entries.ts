@@ -14,8 +14,27 @@ export const callCreateSchema = z
     party: requiredText(100),
     number: text(40),
     gist: requiredText(2000),
+    /** 电话报告: this outgoing call to the reporting recipient is the incident's phone report. */
+    phoneReport: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    if (!c.phoneReport) return;
+    if (c.direction !== 'out')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['direction'],
+        params: { code: 'phone_report_outgoing' },
+        message: 'outgoing',
+      });
+    if (c.incidentId === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incidentId'],
+        params: { code: 'phone_report_incident' },
+        message: 'incident',
+      });
+  });
 export const callListSchema = z
   .object({ incidentId: id.optional(), limit: z.number().int().min(1).max(200).default(50) })
   .strict();
@@ -29,6 +48,8 @@ export interface Call {
   party: string;
   number: string;
   gist: string;
+  /** The phone report (report chain entry) this call made, if it was marked 电话报告. */
+  phoneReportId: number | null;
   createdAt: string;
   createdBy: string;
 }
@@ -46,7 +67,12 @@ export const instructionActionSchema = z
     party: text(200),
     text: text(2000),
   })
-  .strict();
+  .strict()
+  .superRefine((a, ctx) => {
+    // A relay (传达) that names nobody cannot be followed up: whom was it passed to?
+    if (a.kind === 'relay' && a.party === '')
+      ctx.addIssue({ code: 'custom', path: ['party'], params: { code: 'relay_recipient' }, message: 'recipient' });
+  });
 
 export interface InstructionAction {
   id: number;

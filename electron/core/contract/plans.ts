@@ -8,6 +8,10 @@ export type PlanLevel = RuleLevel;
 export const PLAN_STATUSES = ['active', 'retired'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
+/** Report-chain acts a checklist item may be satisfied by. */
+export const SATISFYING_ACTS = ['phone', 'initial', 'followup', 'final'] as const;
+export type SatisfyingAct = (typeof SATISFYING_ACTS)[number];
+
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 /**
@@ -32,6 +36,11 @@ export const planItemSchema = z
       .min(0)
       .max(60 * 24 * 30),
     required: z.boolean(),
+    /**
+     * The reporting act that does this item: the phone report, or the 初报/续报/终报 being sent. That act
+     * ticks the item (with a reference to the call or report), wherever in the app it was done.
+     */
+    satisfiedBy: z.enum(SATISFYING_ACTS).optional(),
   })
   .strict();
 export type PlanItem = z.infer<typeof planItemSchema>;

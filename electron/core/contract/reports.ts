@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoInstant, type IncidentFacts } from './incidents';
 import type { ReportChannel, ReportKind } from './deadlines';
 
+/** The written reports an officer drafts; the phone report is made by logging the call instead. */
 export const REPORT_KINDS = ['initial', 'followup', 'final', 'supplementary'] as const satisfies readonly ReportKind[];
 export const REPORT_CHANNELS = ['phone', 'fax', 'edoc', 'sms'] as const satisfies readonly ReportChannel[];
 
@@ -68,8 +69,10 @@ export interface Report {
   otherNotes: string;
   overrideLeader: string | null;
   overrideReason: string | null;
-  /** Required fields that were empty when it was sent (only with an override). */
+  /** Required fields that were empty when it was sent (with an override, now or in an earlier report). */
   missingFields: string[];
+  /** The phone report: the outgoing call that made it. */
+  callId: number | null;
   createdAt: string;
   createdBy: string;
 }

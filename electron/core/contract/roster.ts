@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
+import { localDateSchema, monthSchema, pattern } from './calendar';
+
+export { localDateSchema, monthSchema };
 
 const none = z.object({}).strict();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -11,13 +14,6 @@ export type Role = (typeof ROLES)[number];
 export const SHIFTS = ['full', 'day', 'night'] as const;
 export type ShiftName = (typeof SHIFTS)[number];
 
-/** A string check that reports its own i18n code (`errors.field.<code>`). */
-const pattern = (re: RegExp, code: string, extra: (s: string) => boolean = () => true) =>
-  z.string().refine((s) => re.test(s) && extra(s), { params: { code } });
-const isCalendarDate = (d: string) =>
-  !Number.isNaN(Date.parse(d)) && new Date(d + 'T00:00:00Z').toISOString().startsWith(d);
-export const localDateSchema = pattern(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date', isCalendarDate);
-export const monthSchema = pattern(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalid_month');
 const hhmm = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
 const pin = pattern(/^\d{4,8}$/, 'invalid_pin');
 
@@ -188,7 +184,8 @@ export const rosterMethods = {
   'roster.month': method<RosterMonth>()(z.object({ month: monthSchema }).strict()),
   'roster.generate': method<RosterMonth>()(generateSchema),
   'roster.assign': method<RosterMonth>()(
-    z.object({ at: slotRefSchema, personId: id.nullable(), reason: optText(200) }).strict(),
+    // The approver is required when the edit replaces someone or gives a role the person does not hold.
+    z.object({ at: slotRefSchema, personId: id.nullable(), reason: optText(200), approver: optText(40) }).strict(),
   ),
   'roster.swap': method<RosterMonth>()(z.object({ a: slotRefSchema, b: slotRefSchema, ...reasonApprover }).strict()),
   'roster.standIn': method<RosterMonth>()(z.object({ at: slotRefSchema, personId: id, ...reasonApprover }).strict()),

@@ -27,10 +27,15 @@ export const settingsSchema = z
     language: z.enum(LANGUAGES),
     colorScheme: z.enum(COLOR_SCHEMES),
     backupKeep: z.number().int().min(1).max(365),
-    /** 上级值班室: where reports go, the recipient a new report starts with. */
-    upperDutyRoom: z.string().trim().max(60),
     /** The districts (区县) under the duty room: the incident form's choices and what a pasted message is read for. */
     districts: z.array(text(30)).max(60),
+    /**
+     * Sub-types classed as road-traffic or fire accidents: their 补报 window is 7 days, not 30 (order 493
+     * art. 13). A sub-type naming one of these counts.
+     */
+    shortWindowSubtypes: z.array(text(30)).max(50),
+    /** Where reports go up by default (the incident's reporting recipient until a report names another). */
+    reportRecipient: z.string().trim().max(100),
     /** 发文机关代字 of a 专报's number: "市值专" gives 市值专〔2026〕5号. */
     documentNumberPrefix: z.string().trim().max(20),
     /** Printed in the masthead of an issue that carries a sensitive incident. */
@@ -55,7 +60,6 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   colorScheme: 'auto',
   backupKeep: 30,
-  upperDutyRoom: '省人民政府总值班室',
   districts: [
     '中山区',
     '西岗区',
@@ -68,6 +72,8 @@ export const DEFAULT_SETTINGS: Settings = {
     '庄河市',
     '长海县',
   ],
+  shortWindowSubtypes: ['火灾', '火灾事故', '建筑火灾', '道路交通', '道路交通事故'],
+  reportRecipient: '省人民政府总值班室',
   documentNumberPrefix: '',
   sensitiveMarking: '内部资料　注意保存',
   distribution: { bao: '', song: '', fa: '' },

@@ -96,7 +96,7 @@ export async function seedDemo(makeService: (clock: Clock) => Service, now: Date
       clock,
       plans,
       now,
-      recipient: settings.upperDutyRoom,
+      recipient: settings.reportRecipient,
     });
   }
 

@@ -1,4 +1,5 @@
 import type {
+  ClockChoice,
   Deadline,
   DeadlineInput,
   DeadlineRule,
@@ -10,11 +11,20 @@ import type {
 import { WRITTEN_CHANNELS } from '../contract/deadlines';
 
 const MIN = 60_000;
-const plus = (iso: string, minutesToAdd: number) => new Date(Date.parse(iso) + minutesToAdd * MIN).toISOString();
 
-/** Unrated incidents run on the 一般 clock; sensitive ones on the strictest of their level and 重大. */
+/**
+ * Which row of the table an incident runs on. 未定级 runs on the 较大 row, never the laxer 一般 row: an
+ * incident nobody has graded yet may well turn out serious. Sensitive information is reported whatever
+ * its grade, on the strictest of its row and 重大.
+ */
+export function clockFor(level: Level, sensitive: boolean): ClockChoice {
+  const own = level === 'unrated' ? 'III' : level;
+  if (sensitive && (own === 'III' || own === 'IV')) return { rule: 'II', why: 'sensitive' };
+  return { rule: own, why: level === 'unrated' ? 'unrated' : 'level' };
+}
+
 export function effectiveRule(rules: DeadlineRuleSet['rules'], level: Level, sensitive: boolean): DeadlineRule {
-  const base = rules[level === 'unrated' ? 'IV' : level];
+  const base = rules[level === 'unrated' ? 'III' : level];
   if (!sensitive) return base;
   const strict = rules.II;
   return {
@@ -24,44 +34,83 @@ export function effectiveRule(rules: DeadlineRuleSet['rules'], level: Level, sen
   };
 }
 
+type Segment = { at: string; level: Level; sensitive: boolean };
+type Window = 'phoneMinutes' | 'writtenMinutes' | 'followupMinutes';
+
+/**
+ * The due time of one deadline started at `start`, following the grade through its changes. A change of
+ * grade moves the due time to what the new grade allows from the same start, except that a raise never
+ * back-dates: a due time that would fall before the raise becomes the raise itself ("due now"). A
+ * deadline met before a change was judged by the grade of its time and stays as it was; one already
+ * overdue before a raise stays overdue from its old due time.
+ */
+function dueThrough(
+  start: string,
+  window: Window,
+  rules: DeadlineRuleSet['rules'],
+  history: Segment[],
+  doneAt: string | null,
+): Pick<Deadline, 'dueAt' | 'dueFromChange'> {
+  const startMs = Date.parse(start);
+  const minutes = (s: Segment) => effectiveRule(rules, s.level, s.sensitive)[window];
+  let i = 0;
+  while (i + 1 < history.length && Date.parse(history[i + 1]!.at) <= startMs) i++;
+  let due = startMs + minutes(history[i]!) * MIN;
+  let fromChange: number | undefined;
+  for (const c of history.slice(i + 1)) {
+    const at = Date.parse(c.at);
+    if (doneAt && Date.parse(doneAt) <= at) break;
+    const next = startMs + minutes(c) * MIN;
+    if (next >= at) {
+      due = next;
+      fromChange = undefined;
+    } else if (due >= at) {
+      due = at;
+      fromChange = at;
+    }
+  }
+  const out: Pick<Deadline, 'dueAt' | 'dueFromChange'> = { dueAt: new Date(due).toISOString() };
+  if (fromChange !== undefined) out.dueFromChange = new Date(fromChange).toISOString();
+  return out;
+}
+
 /**
  * Every deadline of one incident, met or not. The clock starts at received-at: the phone report is met
- * by the first report sent by any channel, the written one by the first sent by fax or e-document;
- * after the initial report a follow-up is due every interval from the last report sent, until the
- * final; a casualty change after the final report opens a supplementary report (补报).
+ * by the first report of any kind (the phone report itself, or a written one that came first), the
+ * written one by the first sent by fax or e-document; after the initial report a follow-up is due every
+ * interval from the last written report, until the final; a casualty change after the final report
+ * opens a supplementary report (补报).
  */
 export function computeDeadlines(input: DeadlineInput, rules: DeadlineRuleSet['rules']): Deadline[] {
   if (input.status === 'voided') return [];
-  const rule = effectiveRule(rules, input.level, input.sensitive);
+  const history: Segment[] = input.history?.length
+    ? input.history
+    : [{ at: input.receivedAt, level: input.level, sensitive: input.sensitive }];
   const sent = input.reports
     .filter((r) => r.status === 'sent' && r.sentAt)
     .sort((a, b) => Date.parse(a.sentAt!) - Date.parse(b.sentAt!));
+  const written = sent.filter((r) => r.kind !== 'phone');
   const firstSent = sent[0]?.sentAt ?? null;
   const firstWritten = sent.find((r) => r.channel && WRITTEN_CHANNELS.includes(r.channel))?.sentAt ?? null;
+  const deadline = (kind: Deadline['kind'], startAt: string, window: Window, doneAt: string | null): Deadline => ({
+    kind,
+    startAt,
+    ...dueThrough(startAt, window, rules, history, doneAt),
+    doneAt,
+  });
   const out: Deadline[] = [
-    { kind: 'phone', startAt: input.receivedAt, dueAt: plus(input.receivedAt, rule.phoneMinutes), doneAt: firstSent },
-    {
-      kind: 'written',
-      startAt: input.receivedAt,
-      dueAt: plus(input.receivedAt, rule.writtenMinutes),
-      doneAt: firstWritten,
-    },
+    deadline('phone', input.receivedAt, 'phoneMinutes', firstSent),
+    deadline('written', input.receivedAt, 'writtenMinutes', firstWritten),
   ];
-  const finalSent = sent.find((r) => r.kind === 'final');
-  const initialSent = sent.find((r) => r.kind === 'initial');
+  const finalSent = written.find((r) => r.kind === 'final');
+  const initialSent = written.find((r) => r.kind === 'initial');
   if (initialSent && !finalSent && input.status === 'open') {
-    const last = sent[sent.length - 1]!.sentAt!;
-    out.push({ kind: 'followup', startAt: last, dueAt: plus(last, rule.followupMinutes), doneAt: null });
+    out.push(deadline('followup', written[written.length - 1]!.sentAt!, 'followupMinutes', null));
   }
   if (input.supplementaryDueFrom) {
     const from = input.supplementaryDueFrom;
     const done = sent.find((r) => r.kind === 'supplementary' && Date.parse(r.sentAt!) >= Date.parse(from));
-    out.push({
-      kind: 'supplementary',
-      startAt: from,
-      dueAt: plus(from, rule.writtenMinutes),
-      doneAt: done?.sentAt ?? null,
-    });
+    out.push(deadline('supplementary', from, 'writtenMinutes', done?.sentAt ?? null));
   }
   return out;
 }

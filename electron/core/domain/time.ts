@@ -89,3 +89,10 @@ export function chineseDate(instant: string | Date, timeZone: string): string {
   const p = localParts(instant, timeZone);
   return `${p.year}年${p.month}月${p.day}日`;
 }
+
+/** 'YYYY-MM-DD' plus n calendar days (pure date arithmetic, no zone involved). */
+export function addDays(date: string, n: number): string {
+  const t = new Date(date + 'T00:00:00Z');
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}

@@ -1,7 +1,7 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { AppError, type FieldIssue } from '../contract/errors';
+import { LEVEL_ZH } from '../contract/field-labels';
 import {
-  CASUALTY_FIELDS,
   type Incident,
   type IncidentFacts,
   type IncidentStatus,
@@ -9,7 +9,7 @@ import {
   type Level,
   incidentFacts,
 } from '../contract/incidents';
-import { futureIssues, localParts, suggestLevel } from '../domain';
+import { futureIssues, initialLevel, localParts, suggestLevelFor, supplementaryRequired } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { indexIncident } from './search-index';
@@ -61,20 +61,23 @@ function checkTimes(ctx: CoreContext, f: IncidentFacts): void {
   if (issues.length) throw new AppError('validation', undefined, issues);
 }
 
-/** Facts in canonical form: UTC ISO times, so the same facts always store the same bytes. */
+/**
+ * Facts in canonical form: UTC ISO times, so the same facts always store the same bytes; "正在核实" only
+ * while there is no figure (a figure answers the question), and absent rather than false.
+ */
 function normaliseFacts(f: IncidentFacts): IncidentFacts {
-  return { ...f, occurredAt: new Date(f.occurredAt).toISOString(), receivedAt: new Date(f.receivedAt).toISOString() };
+  const { lossVerifying, ...rest } = f;
+  const out: IncidentFacts = {
+    ...rest,
+    occurredAt: new Date(f.occurredAt).toISOString(),
+    receivedAt: new Date(f.receivedAt).toISOString(),
+  };
+  if (lossVerifying && f.economicLoss === null) out.lossVerifying = true;
+  return out;
 }
 
 function suggested(f: IncidentFacts): Level | null {
-  return (
-    suggestLevel({
-      category: f.category,
-      deaths: f.casualties.deaths,
-      seriouslyInjured: f.casualties.seriouslyInjured,
-      economicLoss: f.economicLoss,
-    })?.level ?? null
-  );
+  return suggestLevelFor(f)?.level ?? null;
 }
 
 function nextNumber(ctx: CoreContext, at: Date): string {
@@ -162,7 +165,11 @@ function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
 }
 
 export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident {
-  const facts = normaliseFacts(input);
+  const given = normaliseFacts(input);
+  // Left 未定级, an accident whose figures reach 较大 or above starts at the suggested grade; the version
+  // records both the grade and the suggestion, and the officer may change it like any fact.
+  const facts = { ...given, level: initialLevel(given) };
+  const applied = facts.level !== given.level ? `按伤亡和损失数字定级为${LEVEL_ZH[facts.level]}（建议定级）` : null;
   checkTimes(ctx, facts);
   return ctx.tx(() => {
     const now = ctx.clock.now();
@@ -181,7 +188,7 @@ export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident
       updatedBy: ctx.actor(),
     };
     writeRow(ctx, inc, true);
-    writeVersion(ctx, inc, 'created', null);
+    writeVersion(ctx, inc, 'created', applied);
     return inc;
   });
 }
@@ -189,11 +196,6 @@ export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident
 function expectVersion(inc: Incident, expected: number): void {
   if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
   if (inc.version !== expected) throw new AppError('conflict', { current: inc.version, expected });
-}
-
-/** Road traffic and fire accidents: casualty changes within 7 days must be re-reported; others 30. */
-export function supplementaryWindowDays(f: IncidentFacts): number {
-  return f.subtype === '道路交通' || f.subtype === '火灾' || f.subtype === '森林火灾' ? 7 : 30;
 }
 
 function finalSentAt(ctx: CoreContext, incidentId: number): string | null {
@@ -218,20 +220,23 @@ export function amendIncident(
     if (canonicalJson(before) === canonicalJson(after)) throw new AppError('incident.no_changes');
     const now = ctx.clock.now();
     let { status, supplementaryDueFrom } = inc;
-    const casualtiesChanged =
-      CASUALTY_FIELDS.some((k) => before.casualties[k] !== after.casualties[k]) ||
-      before.economicLoss !== after.economicLoss;
-    const final = finalSentAt(ctx, inc.id);
-    if (casualtiesChanged && final) {
-      const windowMs = supplementaryWindowDays(after) * 86_400_000;
-      if (now.getTime() - Date.parse(final) <= windowMs) {
-        // 补报: the figures changed after the final report, within the statutory window.
-        status = 'open';
-        supplementaryDueFrom = now.toISOString();
-      }
+    const settings = getSettings(ctx);
+    const needed = supplementaryRequired({
+      before,
+      after,
+      finalSentAt: finalSentAt(ctx, inc.id),
+      at: now.toISOString(),
+      timeZone: settings.timeZone,
+      shortSubtypes: settings.shortWindowSubtypes,
+    });
+    if (needed) {
+      // 补报: the casualty figures changed after the final report, within the statutory window.
+      status = 'open';
+      supplementaryDueFrom = now.toISOString();
     }
+    const { lossVerifying: _dropped, ...identity } = inc; // `after` says whether the loss is still being verified
     const next: Incident = {
-      ...inc,
+      ...identity,
       ...after,
       status,
       supplementaryDueFrom,

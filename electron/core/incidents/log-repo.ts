@@ -3,6 +3,7 @@ import { futureIssues } from '../domain';
 import type { Call, Instruction, InstructionAction } from '../contract/log-entries';
 import type { CoreContext } from '../context';
 import { findIncident } from './incident-repo';
+import { recordPhoneReport } from './phone-report';
 import { indexEntry } from './search-index';
 
 interface CallRow {
@@ -17,7 +18,28 @@ interface CallRow {
   created_by: string;
 }
 
-const toCall = (r: CallRow): Call => ({
+/** Calls, each with the phone report it made, if any. */
+const CALLS = 'SELECT c.* FROM calls c';
+
+/**
+ * The phone reports made by these calls, by call id. `SELECT *` reads call_id where the schema has it
+ * (from step 70 on); an older database has no phone reports to find.
+ */
+function phoneReportsOf(ctx: CoreContext, rows: CallRow[]): Map<number, number> {
+  const incidents = [...new Set(rows.map((r) => r.incident_id).filter((id) => id !== null))];
+  if (!incidents.length) return new Map();
+  const reports = ctx.db
+    .prepare("SELECT * FROM reports WHERE kind = 'phone' AND incident_id IN (SELECT value FROM json_each(?))")
+    .all(JSON.stringify(incidents)) as { id: number; call_id?: number | null }[];
+  return new Map(reports.filter((r) => r.call_id != null).map((r) => [r.call_id!, r.id]));
+}
+
+function toCalls(ctx: CoreContext, rows: CallRow[]): Call[] {
+  const phone = phoneReportsOf(ctx, rows);
+  return rows.map((r) => toCall(r, phone.get(r.id) ?? null));
+}
+
+const toCall = (r: CallRow, phoneReportId: number | null): Call => ({
   id: r.id,
   incidentId: r.incident_id,
   at: r.at,
@@ -25,6 +47,7 @@ const toCall = (r: CallRow): Call => ({
   party: r.party,
   number: r.number,
   gist: r.gist,
+  phoneReportId,
   createdAt: r.created_at,
   createdBy: r.created_by,
 });
@@ -35,9 +58,9 @@ function checkNotFuture(ctx: CoreContext, at: string, path: string): void {
 }
 
 function findCall(ctx: CoreContext, id: number): Call {
-  const r = ctx.db.prepare('SELECT * FROM calls WHERE id = ?').get(id) as CallRow | undefined;
+  const r = ctx.db.prepare(`${CALLS} WHERE c.id = ?`).get(id) as CallRow | undefined;
   if (!r) throw new AppError('not_found', { entity: 'call', id });
-  return toCall(r);
+  return toCalls(ctx, [r])[0]!;
 }
 
 function indexCall(ctx: CoreContext, c: Call): void {
@@ -51,7 +74,11 @@ function indexCall(ctx: CoreContext, c: Call): void {
   });
 }
 
-export function createCall(ctx: CoreContext, input: Omit<Call, 'id' | 'createdAt' | 'createdBy'>): Call {
+export function createCall(
+  ctx: CoreContext,
+  // Marked 电话报告 (`phoneReport`): this outgoing call is the incident's phone report.
+  input: Omit<Call, 'id' | 'createdAt' | 'createdBy' | 'phoneReportId'> & { phoneReport?: boolean },
+): Call {
   const at = new Date(input.at).toISOString();
   checkNotFuture(ctx, at, 'at');
   return ctx.tx(() => {
@@ -72,6 +99,7 @@ export function createCall(ctx: CoreContext, input: Omit<Call, 'id' | 'createdAt
       );
     const id = Number(info.lastInsertRowid);
     ctx.audit.appendRow(ctx.actor(), 'call.create', 'calls', id);
+    if (input.phoneReport) recordPhoneReport(ctx, findCall(ctx, id));
     const call = findCall(ctx, id);
     indexCall(ctx, call);
     return call;
@@ -95,10 +123,10 @@ export function listCalls(ctx: CoreContext, input: { incidentId?: number; limit:
   const rows =
     input.incidentId !== undefined
       ? ctx.db
-          .prepare('SELECT * FROM calls WHERE incident_id = ? ORDER BY at DESC, id DESC LIMIT ?')
+          .prepare(`${CALLS} WHERE c.incident_id = ? ORDER BY c.at DESC, c.id DESC LIMIT ?`)
           .all(input.incidentId, input.limit)
-      : ctx.db.prepare('SELECT * FROM calls ORDER BY at DESC, id DESC LIMIT ?').all(input.limit);
-  return (rows as CallRow[]).map(toCall);
+      : ctx.db.prepare(`${CALLS} ORDER BY c.at DESC, c.id DESC LIMIT ?`).all(input.limit);
+  return toCalls(ctx, rows as CallRow[]);
 }
 
 interface InstructionRow {

@@ -26,6 +26,30 @@ export function reportBriefs(ctx: CoreContext, incidentIds: number[]): Map<numbe
   return out;
 }
 
+/**
+ * The grade and sensitivity each incident had from each version on, collapsed to the changes: the
+ * deadline engine follows a raise without back-dating (domain deadlines).
+ */
+export function gradeHistories(ctx: CoreContext, incidentIds: number[]): Map<number, DeadlineInput['history']> {
+  const out = new Map<number, NonNullable<DeadlineInput['history']>>();
+  if (!incidentIds.length) return out;
+  const rows = ctx.db
+    .prepare(
+      `SELECT incident_id, at, json_extract(facts, '$.level') AS level, json_extract(facts, '$.sensitive') AS sensitive
+       FROM incident_versions WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, version`,
+    )
+    .all(JSON.stringify(incidentIds)) as { incident_id: number; at: string; level: Level; sensitive: number }[];
+  for (const r of rows) {
+    const list = out.get(r.incident_id) ?? [];
+    const prev = list[list.length - 1];
+    const sensitive = Boolean(r.sensitive);
+    if (!prev || prev.level !== r.level || prev.sensitive !== sensitive)
+      list.push({ at: r.at, level: r.level, sensitive });
+    out.set(r.incident_id, list);
+  }
+  return out;
+}
+
 export interface DeadlineSubject {
   id: number;
   receivedAt: string;
@@ -41,7 +65,16 @@ export function deadlinesFor(ctx: CoreContext, subjects: DeadlineSubject[]): Map
     ctx,
     subjects.map((s) => s.id),
   );
-  return new Map(subjects.map((s) => [s.id, computeDeadlines({ ...s, reports: briefs.get(s.id) ?? [] }, rules)]));
+  const histories = gradeHistories(
+    ctx,
+    subjects.map((s) => s.id),
+  );
+  return new Map(
+    subjects.map((s) => [
+      s.id,
+      computeDeadlines({ ...s, history: histories.get(s.id), reports: briefs.get(s.id) ?? [] }, rules),
+    ]),
+  );
 }
 
 interface OpenRow {
@@ -120,5 +153,9 @@ export function openInstructions(ctx: CoreContext) {
     leader: i.leader,
     givenAt: i.givenAt,
     text: i.text,
+    // The next shift must see whom it was passed to and what came back, not only the instruction.
+    actions: i.actions.flatMap((a) =>
+      a.kind === 'completed' ? [] : [{ kind: a.kind, at: a.at, party: a.party, text: a.text }],
+    ),
   }));
 }

@@ -1,11 +1,19 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { AppError } from '../contract/errors';
-import { FIELD_LABELS_ZH } from '../contract/field-labels';
+import { FIELD_LABELS_ZH, reportName } from '../contract/field-labels';
 import { incidentFacts, type IncidentFacts, type Incident } from '../contract/incidents';
-import { REQUIRED_REPORT_FIELDS, type Report } from '../contract/reports';
+import type { Report } from '../contract/reports';
 import type { ReportChannel, ReportKind } from '../contract/deadlines';
-import { changesProse, futureIssues } from '../domain';
+import {
+  changesProse,
+  futureIssues,
+  localDateTime,
+  missingForReport,
+  needingOverride,
+  reportOrderViolation,
+} from '../domain';
 import type { CoreContext } from '../context';
+import { applyReportActs } from '../plans/report-acts';
 import { getSettings } from '../settings/settings-repo';
 import { findIncident, setIncidentStatus } from './incident-repo';
 import { indexEntry } from './search-index';
@@ -30,6 +38,7 @@ interface ReportRow {
   missing_fields: string;
   created_at: string;
   created_by: string;
+  call_id: number | null;
 }
 
 function toReport(r: ReportRow, live: () => IncidentFacts): Report {
@@ -51,6 +60,7 @@ function toReport(r: ReportRow, live: () => IncidentFacts): Report {
     overrideLeader: r.override_leader,
     overrideReason: r.override_reason,
     missingFields: JSON.parse(r.missing_fields) as string[],
+    callId: r.call_id,
     createdAt: r.created_at,
     createdBy: r.created_by,
   };
@@ -93,7 +103,10 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
           : has('initial') && !has('final');
     if (!allowed) throw new AppError('report.order', { kind: input.kind });
 
-    const last = sent[sent.length - 1];
+    // 续报 and 补报 state what changed since the last written report; the phone report only lends its
+    // recipient to a first 初报.
+    const written = sent.filter((r) => r.kind !== 'phone');
+    const last = written[written.length - 1];
     const seq =
       input.kind === 'followup' || input.kind === 'supplementary'
         ? sent.filter((r) => r.kind === input.kind).length + 1
@@ -101,23 +114,14 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
     const changes = last
       ? changesSince(last.snapshot, incidentFacts(inc), ctx.clock.now().toISOString(), getSettings(ctx).timeZone)
       : '';
+    const recipient = (last ?? sent[sent.length - 1])?.recipientUnit ?? getSettings(ctx).reportRecipient;
     const now = ctx.clock.now().toISOString();
     const info = ctx.db
       .prepare(
         `INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, changes, created_at, created_by, updated_at)
          VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
       )
-      // The recipient carries over from the last report, or is the 上级值班室 set in Settings.
-      .run(
-        inc.id,
-        input.kind,
-        seq,
-        last?.recipientUnit || getSettings(ctx).upperDutyRoom,
-        changes,
-        now,
-        ctx.actor(),
-        now,
-      );
+      .run(inc.id, input.kind, seq, recipient, changes, now, ctx.actor(), now);
     const id = Number(info.lastInsertRowid);
     ctx.audit.appendRow(ctx.actor(), 'report.draft', 'reports', id);
     return findReport(ctx, id);
@@ -148,14 +152,6 @@ export function updateDraft(
   });
 }
 
-/** Order 493 art. 12 fields that are still empty in these facts. */
-export function missingRequired(f: IncidentFacts): string[] {
-  return REQUIRED_REPORT_FIELDS.filter((k) => {
-    const v = f[k];
-    return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-  });
-}
-
 export function sendReport(
   ctx: CoreContext,
   input: {
@@ -178,16 +174,36 @@ export function sendReport(
     if (future.length) throw new AppError('validation', undefined, future);
     if (Date.parse(sentAt) < Date.parse(inc.receivedAt))
       throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'before_received' }]);
-    const facts = incidentFacts(inc);
-    const missing = missingRequired(facts);
-    if (missing.length && !input.override) {
+    const tz = getSettings(ctx).timeZone;
+    const earlier = incidentReports(ctx, inc.id).filter((x) => x.status === 'sent');
+    const previous = reportOrderViolation(r.kind, sentAt, earlier);
+    if (previous) {
       throw new AppError(
-        'report.missing_fields',
-        { fields: missing.map((k) => FIELD_LABELS_ZH[k] ?? k).join('、') },
-        missing.map((path) => ({ path, code: 'required_for_report' })),
+        'report.out_of_order',
+        {
+          sentAt: localDateTime(sentAt, tz),
+          previous: reportName(previous.kind, 0),
+          previousAt: localDateTime(previous.sentAt, tz),
+        },
+        [{ path: 'sentAt', code: 'before_previous_report' }],
       );
     }
-    const overridden = missing.length > 0 && input.override;
+    const facts = incidentFacts(inc);
+    const missing = missingForReport(facts, r.kind);
+    const toOverride = needingOverride(missing, earlier);
+    if (toOverride.length && !input.override) {
+      throw new AppError(
+        'report.missing_fields',
+        { fields: toOverride.map((k) => FIELD_LABELS_ZH[k] ?? k).join('、') },
+        toOverride.map((path) => ({
+          path,
+          code: r.kind === 'final' && path === 'economicLoss' ? 'figure_for_final' : 'required_for_report',
+        })),
+      );
+    }
+    // An override is recorded only when it covered something; fields let go in an earlier report are
+    // listed as missing without asking the leader again.
+    const overridden = toOverride.length > 0 && input.override;
     ctx.db
       .prepare(
         `UPDATE reports SET status = 'sent', sent_at = ?, channel = ?, recipient_unit = ?, approving_leader = ?,
@@ -203,7 +219,7 @@ export function sendReport(
         canonicalJson(facts),
         overridden ? input.override!.leader : null,
         overridden ? input.override!.reason : null,
-        JSON.stringify(overridden ? missing : []),
+        JSON.stringify(overridden || toOverride.length === 0 ? missing : []),
         ctx.clock.now().toISOString(),
         r.id,
       );
@@ -211,6 +227,7 @@ export function sendReport(
     if (r.kind === 'final' || (r.kind === 'supplementary' && inc.status === 'open')) {
       inc = setIncidentStatus(ctx, inc, 'closed', r.kind === 'final' ? '终报已报送' : '补报已报送');
     }
+    applyReportActs(ctx, inc.id);
     const sentReport = findReport(ctx, r.id);
     indexEntry(ctx, {
       kind: 'report',

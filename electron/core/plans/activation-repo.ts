@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import { findIncident } from '../incidents/incident-repo';
 import { activationRow, readActivation, type ActivationRow } from './activation-read';
 import { activePlanRow, planVersionDoc } from './plan-repo';
+import { applyReportActs } from './report-acts';
 
 const MIN = 60_000;
 
@@ -109,6 +110,7 @@ export function startActivation(
       note: input.note,
     });
     addLevelItems(ctx, activationRow(ctx, activationId), input.level, at);
+    applyReportActs(ctx, incident.id);
     return activationId;
   });
   return readActivation(ctx, id);
@@ -142,6 +144,7 @@ export function changeLevel(
       note: input.note,
     });
     addLevelItems(ctx, row, input.level, at);
+    applyReportActs(ctx, row.incident_id);
   });
   return readActivation(ctx, input.id);
 }

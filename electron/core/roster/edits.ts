@@ -1,4 +1,5 @@
-import { AppError } from '../contract/errors';
+import { AppError, type FieldIssue } from '../contract/errors';
+import { handEditApproval } from '../domain';
 import type { SlotRef } from '../contract/roster';
 import type { CoreContext } from '../context';
 import { activePerson, checkSlot, findAssignment, recordChange, writeSlot } from './roster-repo';
@@ -9,12 +10,23 @@ function occupant(ctx: CoreContext, at: SlotRef): number {
   return row.person_id;
 }
 
-/** A hand edit by the director: recorded as a change (who, when, optional reason). */
-export function assign(ctx: CoreContext, at: SlotRef, personId: number | null, reason: string): void {
+/**
+ * A hand edit by the director, recorded as a change. Filling an empty slot with someone who holds the
+ * role needs nothing more; putting someone in a role they do not hold, or replacing or clearing the
+ * rostered person, needs a reason and an approver like a swap or a stand-in.
+ */
+export function assign(ctx: CoreContext, at: SlotRef, personId: number | null, reason: string, approver: string): void {
   checkSlot(ctx, at);
-  if (personId !== null) activePerson(ctx, personId);
+  const person = personId !== null ? activePerson(ctx, personId) : null;
   const from = findAssignment(ctx, at)?.person_id ?? null;
   if (from === personId) return;
+  const why = handEditApproval(at.role, from, person);
+  if (why) {
+    const issues: FieldIssue[] = [];
+    if (!reason) issues.push({ path: 'reason', code: `approval_${why}` });
+    if (!approver) issues.push({ path: 'approver', code: `approval_${why}` });
+    if (issues.length) throw new AppError('validation', undefined, issues);
+  }
   ctx.tx(() => {
     const changeId = recordChange(ctx, {
       kind: 'assign',
@@ -24,6 +36,7 @@ export function assign(ctx: CoreContext, at: SlotRef, personId: number | null, r
       fromPersonId: from,
       toPersonId: personId,
       reason,
+      approver,
       detail: { at },
     });
     writeSlot(ctx, at, personId, personId === null ? null : 'assign', changeId);

@@ -24,7 +24,7 @@ export const rosterHandlers: HandlerMap<keyof typeof rosterMethods> = {
     return rosterMonth(ctx, i.month);
   },
   'roster.assign': (i, ctx) => {
-    assign(ctx, i.at, i.personId, i.reason);
+    assign(ctx, i.at, i.personId, i.reason, i.approver);
     return rosterMonth(ctx, month(i.at.date));
   },
   'roster.swap': (i, ctx) => {

@@ -1,4 +1,4 @@
-import { fromLocalDateTime, localDateTime } from '../domain';
+import { addDays, fromLocalDateTime, localDateTime } from '../domain';
 
 /**
  * Wall-clock arithmetic in the duty room's zone with Intl only (no DST in Asia/Shanghai, but other
@@ -17,11 +17,7 @@ export function zonedInstant(date: string, time: string, tz: string): Date {
   return new Date(iso);
 }
 
-export function addDays(date: string, n: number): string {
-  const t = new Date(date + 'T00:00:00Z');
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
-}
+export { addDays };
 
 export function weekday(date: string): number {
   return new Date(date + 'T00:00:00Z').getUTCDay();

@@ -32,8 +32,13 @@ export function DeadlineBadge({
         : t('deadline.remaining', { d: formatDuration(remainingMs) });
   const look = lookOf(state);
   const Icon = state === 'overdue' ? IconAlertTriangle : state.startsWith('done') ? IconCheck : IconClock;
+  // A grade raise that would have put the due time in the past makes it due from the raise ("due now").
+  const raised = deadline.dueFromChange && !state.startsWith('done');
+  const tip = raised
+    ? t('deadline.dueFromRaise', { at: formatTime(deadline.dueFromChange, settings.timeZone) })
+    : t('deadline.dueAt', { at: formatTime(deadline.dueAt, settings.timeZone) });
   return (
-    <Tooltip label={t('deadline.dueAt', { at: formatTime(deadline.dueAt, settings.timeZone) })}>
+    <Tooltip label={tip}>
       <Badge
         color={look.color}
         variant={look.variant}
@@ -42,10 +47,12 @@ export function DeadlineBadge({
         size={size}
         leftSection={<Icon size={size === 'xl' ? 18 : 12} />}
         data-state={state}
+        data-raised={raised ? 'true' : undefined}
         data-testid={`deadline-${deadline.kind}`}
         style={{ textTransform: 'none' }}
       >
-        {kind} · {text}
+        {kind} · {raised ? `${t('deadline.dueNow')} · ` : ''}
+        {text}
       </Badge>
     </Tooltip>
   );

@@ -119,6 +119,11 @@ export function LiveSummary({ live }: { live: HandoverLive }) {
                 <Text size="sm">
                   {i.leader}（{time(i.givenAt)}）：{i.text}
                 </Text>
+                {(i.actions ?? []).map((a, n) => (
+                  <Text key={n} size="xs" c="dimmed" data-testid="live-instruction-action">
+                    {time(a.at)} · {t(`instruction.action.${a.kind}`)} {a.party} {a.text}
+                  </Text>
+                ))}
               </List.Item>
             ))}
           </List>

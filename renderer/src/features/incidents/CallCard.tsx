@@ -20,6 +20,11 @@ export function CallCard({ call: c }: { call: Call }) {
         <Text size="xs" c="dimmed">
           {formatTime(c.at, settings.timeZone)} · {actorName(c.createdBy)}
         </Text>
+        {c.phoneReportId !== null && (
+          <Badge color="grape" variant="light" style={{ textTransform: 'none' }} data-testid="call-is-phone-report">
+            {t('call.isPhoneReport')}
+          </Badge>
+        )}
       </Group>
       <Text size="sm">{c.gist}</Text>
     </div>

@@ -1,6 +1,18 @@
-import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSettings } from '../../app/settings-context';
 import { confirmDiscard } from '../../components/confirm';
 import { DateTimeField } from '../../components/DateTimeField';
 import { useContractForm } from '../../hooks/useContractForm';
@@ -9,37 +21,55 @@ import { useMutationCall } from '../../hooks/useMutationCall';
 import { useQuery } from '../../hooks/useQuery';
 import type { Call } from '@contract';
 
-/** The quick call-log form (Ctrl+L from anywhere): time defaults to now, Enter saves. */
+/**
+ * The quick call-log form (Ctrl+L from anywhere): time defaults to now, Enter saves. An outgoing call
+ * tied to an incident may be marked 电话报告: the call is then the incident's phone report (one act),
+ * and the party defaults to where reports go up (`reportRecipient`: the incident's, or Settings').
+ * A standalone call may be saved and made an incident at once (立为事件).
+ */
 export function CallForm(props: {
   incidentId?: number | null;
+  /** Open as the phone report of the incident, to this recipient. */
+  phoneReportTo?: string;
   onDone(): void;
   onCancel(): void;
   /** 立为事件: the call is saved and the incident form opens from it. */
   onMakeIncident?(c: Call): void;
 }) {
   const { t } = useTranslation();
+  const { settings } = useSettings();
   const write = useMutationCall();
   const open = useQuery('incidents.list', { status: 'open', limit: 50 });
   // The clock is read once, when the form opens (a lazy initial state).
   const [initialValues] = useState(() => ({
     at: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() as string | null,
-    direction: 'in' as 'in' | 'out',
-    party: '',
+    direction: (props.phoneReportTo !== undefined ? 'out' : 'in') as 'in' | 'out',
+    party: props.phoneReportTo ?? '',
     number: '',
     gist: '',
     incidentId: props.incidentId ? String(props.incidentId) : (null as string | null),
+    phoneReport: props.phoneReportTo !== undefined,
   }));
   const { form, submit, formError } = useContractForm({
     method: 'calls.create',
     initialValues,
-    toInput: (v) => ({ ...v, at: v.at ?? '', incidentId: v.incidentId ? Number(v.incidentId) : null }),
+    toInput: (v) => ({
+      ...v,
+      at: v.at ?? '',
+      incidentId: v.incidentId ? Number(v.incidentId) : null,
+      phoneReport: v.direction === 'out' && v.incidentId !== null && v.phoneReport,
+    }),
   });
   const f = form.values;
+  const canBePhoneReport = f.direction === 'out' && f.incidentId !== null;
   const dirty = f.party !== '' || f.gist !== '' || f.number !== '';
   const saveThen = (makeIncident: boolean) =>
     submit(async (input) => {
       // 立为事件: the call stays standalone until the incident made from it takes it over.
-      const saved = await write('calls.create', makeIncident ? { ...input, incidentId: null } : input);
+      const saved = await write(
+        'calls.create',
+        makeIncident ? { ...input, incidentId: null, phoneReport: false } : input,
+      );
       if (makeIncident && props.onMakeIncident) props.onMakeIncident(saved);
       else props.onDone();
     });
@@ -107,6 +137,20 @@ export function CallForm(props: {
           {...form.getInputProps('incidentId')}
           data-testid="call-incident"
         />
+        {canBePhoneReport && (
+          <Checkbox
+            label={t('call.phoneReport')}
+            description={t('call.phoneReportHint')}
+            checked={f.phoneReport}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              form.setFieldValue('phoneReport', on);
+              if (on && !f.party) form.setFieldValue('party', settings.reportRecipient);
+            }}
+            error={(form.errors.phoneReport ?? form.errors.direction ?? form.errors.incidentId) as string | undefined}
+            data-testid="call-phone-report"
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={cancel}>
             {t('common.cancel')}

@@ -26,6 +26,7 @@ import { useQuery } from '../../hooks/useQuery';
 import { IncidentForm } from './IncidentForm';
 import { LevelBadge } from './LevelBadge';
 import { ReportsPanel } from './ReportsPanel';
+import { ClockNote } from './GradeSuggestion';
 import { Timeline } from './Timeline';
 import { InstructionsPanel } from './InstructionsPanel';
 import { CallsPanel } from './CallsPanel';
@@ -96,6 +97,7 @@ function DetailView({ detail }: { detail: Detail }) {
             <DeadlineBadge key={d.kind} deadline={d} now={now} />
           ))}
         </Group>
+        {!voided && <ClockNote level={inc.level} sensitive={inc.sensitive} />}
         <SimpleGrid cols={7} mt="xs" spacing={4}>
           {CASUALTY_FIELDS.map((k) => (
             <Text key={k} size="sm">
@@ -103,7 +105,8 @@ function DetailView({ detail }: { detail: Detail }) {
             </Text>
           ))}
           <Text size="sm">
-            {t('incident.lossShort')} <b>{inc.economicLoss ?? '—'}</b>
+            {t('incident.lossShort')}{' '}
+            <b>{inc.economicLoss ?? (inc.lossVerifying ? t('incident.lossVerifying') : '—')}</b>
           </Text>
         </SimpleGrid>
         <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>

@@ -4,23 +4,23 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, type Incident, type MethodInput } from '@contract';
-import { suggestLevel } from '@domain';
+import { CATEGORIES, LEVELS, SUBTYPES, type Incident, type MethodInput } from '@contract';
+import { initialLevel, NO_INVOLVED_UNIT, suggestLevelFor } from '@domain';
 import { confirmDiscard } from '../../components/confirm';
 import { DateTimeField } from '../../components/DateTimeField';
 import { useContractForm } from '../../hooks/useContractForm';
 import { useFormKeys } from '../../hooks/useFormKeys';
 import { useMutationCall } from '../../hooks/useMutationCall';
+import { FigureFields } from './FigureFields';
+import { GradeSuggestion } from './GradeSuggestion';
 import { changedFacts, emptyFacts, factsFromIncident, type FormFacts } from './incident-form-state';
 import { applyParsed, type IncidentDraft } from './incident-draft';
 import { PasteBox } from './PasteBox';
@@ -60,14 +60,14 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
   });
   const f = form.values;
   const set = <K extends keyof Values>(k: K, v: Values[K]) => form.setFieldValue(k, v as never);
-  const suggestion = suggestLevel({
-    category: f.category,
-    deaths: f.casualties.deaths,
-    seriouslyInjured: f.casualties.seriouslyInjured,
-    economicLoss: f.economicLoss,
-  });
+  const suggestion = suggestLevelFor(f);
+  // A new incident left 未定级 starts at a suggested 较大 or above; an amendment keeps what is chosen.
+  const effectiveLevel = incident ? f.level : initialLevel(f);
+  // A figure box holding something that is not a count keeps its error on screen; nothing is sent.
+  const [badFigures, setBadFigures] = useState<string[]>([]);
 
   const save = submit(async (input) => {
+    if (badFigures.length) return;
     const saved = incident
       ? await write('incidents.amend', input as unknown as MethodInput<'incidents.amend'>)
       : draft?.callId
@@ -151,7 +151,22 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
         <SimpleGrid cols={3}>
           {text('place', true)}
           {text('district')}
-          {text('involvedUnit')}
+          <TextInput
+            label={t('incident.field.involvedUnit')}
+            {...form.getInputProps('involvedUnit')}
+            data-testid="incident-involvedUnit"
+            rightSectionWidth={72}
+            rightSection={
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => set('involvedUnit', NO_INVOLVED_UNIT)}
+                data-testid="incident-involvedUnit-none"
+              >
+                {t('incident.noInvolvedUnit')}
+              </Button>
+            }
+          />
         </SimpleGrid>
         <SimpleGrid cols={3}>
           <Select
@@ -179,39 +194,20 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
               allowDeselect={false}
               data-testid="incident-level"
             />
-            {suggestion && (
-              <Text size="xs" c={suggestion.level === f.level ? 'dimmed' : 'orange.8'} data-testid="grade-suggestion">
-                {t('incident.suggestion', {
-                  reason:
-                    suggestion.reasons.map((r) => t(`incident.gradeReason.${r.field}`, { n: r.value })).join('，') ||
-                    t('incident.gradeReason.none'),
-                  level: t(`level.${suggestion.level}`),
-                })}
-              </Text>
-            )}
+            <GradeSuggestion
+              suggestion={suggestion}
+              chosen={f.level}
+              effective={effectiveLevel}
+              sensitive={f.sensitive}
+            />
           </Stack>
         </SimpleGrid>
-        <SimpleGrid cols={7} spacing="xs">
-          {CASUALTY_FIELDS.map((k) => (
-            <NumberInput
-              key={k}
-              label={t(`incident.casualty.${k}`)}
-              min={0}
-              allowDecimal={false}
-              {...form.getInputProps(`casualties.${k}`)}
-              onChange={(v) => form.setFieldValue(`casualties.${k}`, typeof v === 'number' ? v : Number(v) || 0)}
-              data-testid={`incident-casualty-${k}`}
-            />
-          ))}
-          <NumberInput
-            label={t('incident.field.economicLoss')}
-            min={0}
-            {...form.getInputProps('economicLoss')}
-            value={f.economicLoss ?? ''}
-            onChange={(v) => set('economicLoss', v === '' ? null : Number(v))}
-            data-testid="incident-economicLoss"
-          />
-        </SimpleGrid>
+        <FigureFields
+          value={f}
+          onChange={(v) => form.setValues(v)}
+          onInvalid={setBadFigures}
+          serverErrors={form.errors as Record<string, string | undefined>}
+        />
         <Checkbox label={t('incident.field.sensitive')} {...form.getInputProps('sensitive', { type: 'checkbox' })} />
         {long('summary', 5000, true)}
         {long('measures', 5000)}

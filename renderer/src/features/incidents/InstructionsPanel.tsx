@@ -116,10 +116,21 @@ function InstructionCard({ instruction: i }: { instruction: Instruction }) {
         {i.text}
       </Text>
       {i.actions.map((x) => (
-        <Text key={x.id} size="sm" c="dimmed" ml="md">
+        <Text
+          key={x.id}
+          size="sm"
+          c={x.kind === 'feedback' ? undefined : 'dimmed'}
+          ml="md"
+          data-testid={`instruction-action-${x.kind}`}
+        >
           {formatTime(x.at, settings.timeZone)} · {t(`instruction.action.${x.kind}`)} {x.party} {x.text}
         </Text>
       ))}
+      {errors.formError && (
+        <Alert color="red" mt={4}>
+          {errors.formError}
+        </Alert>
+      )}
       {i.status !== 'completed' && (
         <Group gap="xs" mt={4} align="flex-end" wrap="nowrap">
           <Select
@@ -130,13 +141,18 @@ function InstructionCard({ instruction: i }: { instruction: Instruction }) {
             value={a.kind}
             onChange={(v) => v && setA({ ...a, kind: v as typeof a.kind })}
             allowDeselect={false}
+            data-testid="instruction-action-kind"
           />
           <TextInput
             size="xs"
-            placeholder={t('instruction.party')}
-            aria-label={t('instruction.party')}
+            // A relay (传达) must say to whom; feedback names who answered.
+            placeholder={t(a.kind === 'relay' ? 'instruction.relayTo' : 'instruction.party')}
+            aria-label={t(a.kind === 'relay' ? 'instruction.relayTo' : 'instruction.party')}
+            withAsterisk={a.kind === 'relay'}
             value={a.party}
             onChange={(e) => setA({ ...a, party: e.currentTarget.value })}
+            error={errors.fieldErrors.party}
+            data-testid="instruction-action-party"
           />
           <TextInput
             size="xs"
@@ -149,11 +165,13 @@ function InstructionCard({ instruction: i }: { instruction: Instruction }) {
           <Button
             size="xs"
             variant="light"
-            onClick={() =>
+            onClick={() => {
+              errors.clear();
               write('instructions.addAction', { instructionId: i.id, ...a, at: new Date().toISOString() }).then(() => {
                 setA({ ...a, party: '', text: '' });
-              }, errors.show)
-            }
+              }, errors.show);
+            }}
+            data-testid="instruction-action-save"
           >
             {t('common.save')}
           </Button>

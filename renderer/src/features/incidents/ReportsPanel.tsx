@@ -11,26 +11,26 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { IconCheck, IconFileTypeDocx } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_CHANNELS, type IncidentDetail, type Report, type ReportKind } from '@contract';
 import { ApiError } from '../../api/client';
 import { useMutationCall } from '../../hooks/useMutationCall';
-import { useSettings } from '../../app/settings-context';
 import { DateTimeField } from '../../components/DateTimeField';
-import { formatTime } from '../../components/time-format';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useQuery } from '../../hooks/useQuery';
-import { useExport } from '../documents/useExport';
+import { PhoneReportButton } from './PhoneReportButton';
 import { ReportPreviewButton, lastChannel, rememberChannel } from './ReportPreview';
+import { SentReport } from './SentReport';
 
-/** Which report may be drafted next (the core enforces the same order). */
-function nextKinds(detail: IncidentDetail): ReportKind[] {
+type WrittenKind = Exclude<ReportKind, 'phone'>;
+
+/** Which written report may be drafted next (the core enforces the same order). */
+function nextKinds(detail: IncidentDetail): WrittenKind[] {
   const sent = detail.reports.filter((r) => r.status === 'sent');
   if (detail.incident.status === 'voided' || detail.reports.some((r) => r.status === 'draft')) return [];
   if (!sent.some((r) => r.kind === 'initial')) return ['initial'];
-  const kinds: ReportKind[] = [];
+  const kinds: WrittenKind[] = [];
   if (!sent.some((r) => r.kind === 'final')) kinds.push('followup', 'final');
   if (detail.incident.supplementaryDueFrom) kinds.push('supplementary');
   return kinds;
@@ -43,6 +43,7 @@ export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
   return (
     <Stack gap="sm" data-testid="reports-panel">
       <Group gap="xs">
+        <PhoneReportButton detail={detail} />
         {nextKinds(detail).map((kind) => (
           <Button
             key={kind}
@@ -60,63 +61,16 @@ export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
         .reverse()
         .map((r) =>
           r.status === 'draft' ? (
-            <DraftEditor key={r.id} report={r} previous={detail.reports.filter((x) => x.status === 'sent').at(-1)} />
+            <DraftEditor
+              key={r.id}
+              report={r}
+              previous={detail.reports.filter((x) => x.status === 'sent' && x.kind !== 'phone').at(-1)}
+            />
           ) : (
             <SentReport key={r.id} report={r} />
           ),
         )}
     </Stack>
-  );
-}
-
-function SentReport({ report }: { report: Report }) {
-  const { t } = useTranslation();
-  const { settings } = useSettings();
-  // The first export issues the 专报 (number, stored file, audit): a write, so the register is read again.
-  const write = useMutationCall();
-  const exporter = useExport();
-  return (
-    <Paper withBorder p="xs" c="dimmed" data-testid={`report-${report.id}`}>
-      <Group gap="xs">
-        <IconCheck size={16} />
-        <Text fw={600}>{t(`report.name.${report.kind}`, { n: report.seq })}</Text>
-        <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
-          {t('report.sentAt', { at: formatTime(report.sentAt, settings.timeZone) })}
-        </Badge>
-        <Text size="sm">
-          {t(`report.channel.${report.channel}`)} → {report.recipientUnit} ·{' '}
-          {t('report.approvedBy', { leader: report.approvingLeader })} · {t('report.sentBy', { sender: report.sender })}
-        </Text>
-        {/* The 专报 of this report in one click, where the officer just sent it. */}
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          ml="auto"
-          leftSection={<IconFileTypeDocx size={14} />}
-          loading={exporter.busy === 'docx'}
-          onClick={() =>
-            void exporter.run('docx', () => write('exports.specialReport', { reportId: report.id, format: 'docx' }))
-          }
-          data-testid={`report-docx-${report.id}`}
-        >
-          {t('report.docx')}
-        </Button>
-      </Group>
-      {report.overrideLeader && (
-        <Text size="sm" c="orange.8">
-          {t('report.overrideNote', {
-            leader: report.overrideLeader,
-            reason: report.overrideReason,
-            fields: report.missingFields.map((f) => t(`incident.field.${f}`)).join('、'),
-          })}
-        </Text>
-      )}
-      {report.changes && (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {report.changes}
-        </Text>
-      )}
-    </Paper>
   );
 }
 
@@ -135,8 +89,9 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
   });
   const [send, setSend] = useState({
     sentAt: new Date().toISOString() as string | null,
-    // A written report goes by fax unless this desk or this incident used another channel last.
-    channel: (lastChannel() ?? previous?.channel ?? 'fax') as Report['channel'],
+    // A written report goes by e-document unless this desk or this incident used another channel last
+    // (the phone report is a call: 电话报告 in the call log).
+    channel: (lastChannel() ?? previous?.channel ?? 'edoc') as Report['channel'],
     // null until the officer types: then the leader on duty and the operator stand in.
     approvingLeader: null as string | null,
     sender: null as string | null,
@@ -158,7 +113,7 @@ function DraftEditor({ report, previous }: { report: Report; previous: Report | 
       await write('reports.send', {
         id: report.id,
         sentAt: send.sentAt ?? '',
-        channel: send.channel ?? 'phone',
+        channel: send.channel ?? 'edoc',
         recipientUnit: draft.recipientUnit,
         approvingLeader,
         sender,

@@ -1,4 +1,5 @@
 import {
+  Select,
   ActionIcon,
   Button,
   Checkbox,
@@ -30,7 +31,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanItem } from '@contract';
+import { SATISFYING_ACTS, type PlanItem } from '@contract';
 
 /** A fresh item key not used in the level yet. */
 function nextId(items: PlanItem[]): string {
@@ -133,6 +134,16 @@ export function ItemListEditor(props: {
                     onChange={(v) => set(i, { limitMinutes: typeof v === 'number' ? v : Number(v) })}
                     error={errors[`${i}.limitMinutes`]}
                     data-testid={`item-limit-${i}`}
+                  />
+                  <Select
+                    label={t('plans.editor.satisfiedBy')}
+                    w={120}
+                    clearable
+                    placeholder={t('plans.editor.satisfiedByNone')}
+                    data={SATISFYING_ACTS.map((a) => ({ value: a, label: t(`plans.editor.act.${a}`) }))}
+                    value={item.satisfiedBy ?? null}
+                    onChange={(v) => set(i, { satisfiedBy: (v as PlanItem['satisfiedBy']) ?? undefined })}
+                    data-testid={`item-satisfied-by-${i}`}
                   />
                   <Checkbox
                     label={t('plans.editor.required')}

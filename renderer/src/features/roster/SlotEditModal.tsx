@@ -2,6 +2,7 @@ import { Alert, Button, Modal, SegmentedControl, Select, Stack, Text, TextInput 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, RosterMonth, RosterSlot, SlotRef } from '@contract';
+import { handEditApproval } from '@domain';
 import { useContractForm } from '../../hooks/useContractForm';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useQuery } from '../../hooks/useQuery';
@@ -31,7 +32,7 @@ export function SlotEditModal(props: {
           ? { a: at, b: v.other ? (JSON.parse(v.other) as SlotRef) : at, reason, approver }
           : mode === 'standIn'
             ? { at, personId: Number(v.personId), reason, approver }
-            : { at, personId: v.personId ? Number(v.personId) : null, reason };
+            : { at, personId: v.personId ? Number(v.personId) : null, reason, approver };
       return input as MethodInput<'roster.assign'>;
     },
     fieldOf: (path) => (path === 'b' ? 'other' : path),
@@ -49,6 +50,12 @@ export function SlotEditModal(props: {
     ),
   );
   const peopleData = people.map((p) => ({ value: String(p.id), label: p.name }));
+  // A hand edit that replaces or clears the rostered person, or gives a role the person does not hold,
+  // is approved like a swap (the core enforces the same rule).
+  const chosenId = form.values.personId;
+  const chosen = chosenId ? (people.find((p) => String(p.id) === chosenId) ?? null) : null;
+  const approval =
+    mode === 'assign' ? handEditApproval(at.role, slot.person?.id ?? null, chosen) : ('swap_or_stand_in' as const);
 
   const modes = [
     ...(slot.person
@@ -104,13 +111,18 @@ export function SlotEditModal(props: {
               data-testid="slot-person"
             />
           )}
+          {mode === 'assign' && approval && (
+            <Text size="sm" c="orange.9" data-testid="slot-approval-needed">
+              {t(`roster.approvalNeeded.${approval}`)}
+            </Text>
+          )}
           <TextInput
             label={t('roster.reason')}
-            required={mode !== 'assign'}
+            required={approval !== null}
             {...form.getInputProps('reason')}
             data-testid="slot-reason"
           />
-          {mode !== 'assign' && (
+          {approval !== null && (
             <TextInput
               label={t('roster.approver')}
               required

@@ -27,6 +27,7 @@ import { confirmDiscard } from '../../components/confirm';
 import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
+import { ReportingSettingsPanel } from '../incidents/ReportingSettingsPanel';
 import { DocumentSettingsFields } from '../documents/DocumentSettingsFields';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
@@ -40,6 +41,7 @@ export function SettingsPage() {
       {/* Saved settings come back from the core: a new key starts the form from them. */}
       <GeneralForm key={JSON.stringify(settings)} settings={settings} />
       <DeadlineRulesPanel />
+      <ReportingSettingsPanel />
       <ShiftModelPanel />
       <IntegrityPanel />
     </Stack>
@@ -76,11 +78,6 @@ function GeneralForm({ settings }: { settings: Settings }) {
             data-testid="settings-dutyRoomName"
           />
           <TextInput label={t('settings.issuingOffice')} required {...form.getInputProps('issuingOffice')} />
-          <TextInput
-            label={t('settings.upperDutyRoom')}
-            description={t('settings.upperDutyRoomHint')}
-            {...form.getInputProps('upperDutyRoom')}
-          />
           <TagsInput
             label={t('settings.districts')}
             description={t('settings.districtsHint')}

@@ -31,7 +31,8 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
   const [step, setStep] = useState(0);
   const [room, setRoom] = useState({
     dutyRoomName: settings.dutyRoomName,
-    upperDutyRoom: settings.upperDutyRoom,
+    // 上级值班室: where reports go up (the reporting settings' recipient).
+    reportRecipient: settings.reportRecipient,
     districts: settings.districts,
   });
   const [people, setPeople] = useState<SetupPerson[]>(ROLES.map(blankPerson));
@@ -109,9 +110,9 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
             <TextInput
               label={t('settings.upperDutyRoom')}
               description={t('settings.upperDutyRoomHint')}
-              value={room.upperDutyRoom}
-              onChange={(e) => setRoom({ ...room, upperDutyRoom: e.currentTarget.value })}
-              error={errors.fieldErrors.upperDutyRoom}
+              value={room.reportRecipient}
+              onChange={(e) => setRoom({ ...room, reportRecipient: e.currentTarget.value })}
+              error={errors.fieldErrors.reportRecipient}
             />
             <TagsInput
               label={t('settings.districts')}
