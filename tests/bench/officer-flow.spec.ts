@@ -96,11 +96,12 @@ it('officer flow: call → incident → grade → phone report → 初报 → �
     await page.getByTestId('incident-form').waitFor({ state: 'detached' });
     m.lap('grade applied, incident saved');
 
-    // 4. Phone report: an outgoing call to the upper duty room, logged to this incident.
+    // 4. Phone report: an outgoing call to the upper duty room, logged to this incident and marked 电话报告.
     await m.key('Control+l');
     await page.getByTestId('call-party').waitFor();
     await m.type('省人民政府总值班室');
     await m.click(page.getByTestId('call-form').getByText('去电', { exact: true }));
+    await m.click(page.getByTestId('call-phone-report'));
     await m.click(page.getByTestId('call-gist'));
     await m.type('电话报告中山区滨海西路危化品仓库爆炸火灾情况');
     await m.key('Enter');
@@ -112,18 +113,23 @@ it('officer flow: call → incident → grade → phone report → 初报 → �
     await m.click(page.getByTestId('draft-initial'));
     await page.getByTestId('report-draft-initial').waitFor();
     await expect.poll(() => page.getByTestId('report-leader').inputValue()).not.toBe('');
-    expect(await page.getByTestId('report-channel').inputValue()).toBe('传真');
+    // A written report goes by e-document by default (issue 10); the phone report was the call above.
+    expect(await page.getByTestId('report-channel').inputValue()).toBe('电子公文');
     await m.click(page.getByTestId('report-preview-open'));
     await page.getByTestId('report-draft-preview').waitFor();
     await m.key('Escape');
     await m.click(page.getByTestId('report-send'));
     // Loss is not known yet: the leader's override (until 正在核实 is accepted as a value).
     const override = page.getByText(/带班领导同意/).first();
-    if (await override.isVisible({ timeout: 3000 }).catch(() => false)) {
-      const inputs = page.getByTestId('report-draft-initial').locator('input');
-      const n = await inputs.count();
-      await m.fill(inputs.nth(n - 2), '王建国');
-      await m.fill(inputs.nth(n - 1), '损失正在核实');
+    if (
+      await override.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      const draft = page.getByTestId('report-draft-initial');
+      await m.fill(draft.getByLabel('批准的带班领导'), '王建国');
+      await m.fill(draft.getByLabel('先行报送理由'), '损失正在核实');
       await m.click(page.getByTestId('report-send'));
     }
     await page.getByTestId('report-draft-initial').waitFor({ state: 'detached' });

@@ -191,7 +191,8 @@ describe('report drafts ready to send', () => {
     const preview = await core.call('reports.preview', { id: draft.id, approvingLeader: '李市长' });
     expect(preview.title).toContain('初报');
     expect(preview.html).toContain('辽宁省人民政府总值班室');
-    expect(preview.html).toContain('签发人：李市长');
+    // GB/T 9704 7.2.4 (main's documents): the 签发人's name is set in 楷体, its own span on that line.
+    expect(preview.html).toMatch(/签发人：<span class="kaiti">李市长<\/span>/);
     expect(preview.html).toContain(chemicalFire().place);
     expect((await core.call('app.info', {})).auditEntries).toBe(entries);
     expect((await core.call('incidents.get', { id: inc.id })).reports[0]!.status).toBe('draft');

@@ -53,9 +53,6 @@ export class IncidentsPage {
     await p.getByTestId('report-recipient').fill(r.recipient);
     await p.getByTestId('report-leader').fill(r.leader);
     await p.getByTestId('report-sender').fill(r.sender);
-    // Reported by phone here, so the written report stays due (the default is the last channel used).
-    await p.getByTestId('report-channel').click();
-    await p.getByRole('option', { name: '电话' }).click();
     await p.getByTestId('report-send').click();
     await p.getByTestId('report-draft-initial').waitFor({ state: 'detached' });
   }

@@ -34,6 +34,13 @@ export function FigureFields(props: {
     ...(Object.fromEntries(CASUALTY_FIELDS.map((k) => [k, String(value.casualties[k])])) as Record<Field, string>),
     economicLoss: value.economicLoss === null ? '' : String(value.economicLoss),
   }));
+  // A figure set from outside (a pasted message read into the form) replaces what its box shows; a box
+  // whose own typing made the value, or holding an entry the form never took, keeps its text.
+  const [shown, setShown] = useState<Figures>(value);
+  if (shown.casualties !== value.casualties || shown.economicLoss !== value.economicLoss) {
+    setShown(value);
+    setRaw((r) => syncRaw(r, shown, value));
+  }
   const bad = (k: Field, text: string) =>
     k === 'economicLoss' ? text.trim() !== '' && !AMOUNT.test(text.trim()) : !COUNT.test(text.trim());
 
@@ -87,4 +94,18 @@ export function FigureFields(props: {
       </Stack>
     </SimpleGrid>
   );
+}
+
+function syncRaw(raw: Record<Field, string>, before: Figures, after: Figures): Record<Field, string> {
+  const next = { ...raw };
+  const typed = (k: Field, n: number | null) =>
+    n === null ? raw[k].trim() === '' : raw[k].trim() !== '' && Number(raw[k].trim()) === n;
+  for (const k of CASUALTY_FIELDS) {
+    const n = after.casualties[k];
+    if (n !== before.casualties[k] && !typed(k, n)) next[k] = String(n);
+  }
+  const loss = after.economicLoss;
+  if (loss !== before.economicLoss && !typed('economicLoss', loss))
+    next.economicLoss = loss === null ? '' : String(loss);
+  return next;
 }

@@ -121,7 +121,14 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
         {!incident && (
           <PasteBox
             initial={draft?.paste}
-            onParsed={(p, pasted) => form.setValues(applyParsed(form.getValues(), original, p, pasted).facts)}
+            onParsed={(p, pasted) => {
+              const { facts, filled } = applyParsed(form.getValues(), original, p, pasted);
+              form.setValues(facts);
+              // A figure box the message filled no longer holds the entry that was not a count.
+              setBadFigures((b) =>
+                b.filter((k) => !(filled as string[]).includes(k === 'economicLoss' ? k : `casualties.${k}`)),
+              );
+            }}
           />
         )}
         {text('title', true)}
