@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { ZodError } from 'zod';
 import { AppError, contract, isMethodName, type ApiResult, type MethodName } from './contract';
 import { toFieldIssues } from './contract/zod-issues';
+import { fromSqliteError } from './db/sqlite-errors';
 import { createContext, type CoreContext } from './context';
 import type { Clock } from './db/clock';
 import type { HandlerMap } from './handlers';
@@ -54,6 +55,8 @@ export function createService(opts: {
 export function toApiError(e: unknown, log?: (msg: string, err: unknown) => void) {
   if (e instanceof AppError) return e.toJSON();
   if (e instanceof ZodError) return { code: 'validation' as const, issues: toFieldIssues(e) };
+  const db = fromSqliteError(e);
+  if (db) return db.toJSON();
   (log ?? console.error)('internal error', e);
   return { code: 'internal' as const };
 }

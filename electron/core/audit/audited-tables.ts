@@ -12,6 +12,8 @@ import { exportTables } from '../documents/tables';
 export interface AuditedTable {
   table: string;
   pk: string;
+  /** What the chain records of a row, when not the row itself (e.g. a digest instead of a secret). */
+  project?: (row: Record<string, unknown>) => Record<string, unknown>;
 }
 
 const foundationTables: AuditedTable[] = [{ table: 'settings', pk: 'key' }];

@@ -27,6 +27,12 @@ export const settingsSchema = z
     language: z.enum(LANGUAGES),
     colorScheme: z.enum(COLOR_SCHEMES),
     backupKeep: z.number().int().min(1).max(365),
+    /** Where backups go ('' = backups/ beside the database); may be another disk. An absolute path. */
+    backupDir: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((s) => s === '' || /^([A-Za-z]:[\\/]|[\\/])/.test(s), { params: { code: 'absolute_path' } }),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -41,4 +47,5 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   colorScheme: 'auto',
   backupKeep: 30,
+  backupDir: '',
 };

@@ -5,6 +5,7 @@ import { migration030 } from './030-plans';
 import { migration040 } from './040-roster';
 import { migration050 } from './050-handover';
 import { migration060 } from './060-exports';
+import { migration090 } from './090-integrity';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration040,
   migration050,
   migration060,
+  migration090,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
