@@ -34,20 +34,23 @@ export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
  * Opens the core. A long-running host (`host: true`: the app window, the web host) also takes the
  * database's host lock and makes the daily backups; the CLI's short commands do neither.
  */
-export function openCore(dataDir: string, opts: { clock?: Clock; host?: boolean } = {}): Core {
+export function openCore(
+  dataDir: string,
+  opts: { clock?: Clock; host?: boolean; /** Recovery: look without changing anything. */ readonly?: boolean } = {},
+): Core {
   const clock = opts.clock ?? systemClock;
   mkdirSync(dataDir, { recursive: true });
   const dataFile = join(dataDir, DB_FILE_NAME);
   const release = opts.host ? acquireHostLock(lockFileOf(dataFile)) : () => {};
   let db: Database.Database;
   try {
-    db = openDatabase(dataFile, { clock, appVersion: APP_VERSION });
+    db = openDatabase(dataFile, { clock, appVersion: APP_VERSION, readonly: opts.readonly });
   } catch (e) {
     release();
     throw e;
   }
   const service = createService({ db, clock, appVersion: APP_VERSION, dataFile });
-  const stopBackups = opts.host ? scheduleDailyBackups(service.ctx) : () => {};
+  const stopBackups = opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {};
   return {
     service,
     db,
@@ -55,7 +58,11 @@ export function openCore(dataDir: string, opts: { clock?: Clock; host?: boolean 
     close: () => {
       stopBackups();
       // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).
-      db.pragma('optimize');
+      try {
+        if (!db.readonly) db.pragma('optimize');
+      } catch {
+        // Statistics are an optimisation: a busy or damaged file must not turn a clean close into an error.
+      }
       db.close();
       release();
     },

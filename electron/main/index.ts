@@ -9,6 +9,8 @@ import { createMainWindow, hardenSessions } from './window';
 import { notifyOverdue } from './notifications';
 import { overdueTitle } from './notification-text';
 import { getSettings } from '../core/settings/settings-repo';
+import { AppError } from '../core/contract/errors';
+import { NEEDS_RECOVERY, errorText, hostLanguage, recoveryText } from '../core/messages';
 
 app.enableSandbox();
 registerAppScheme();
@@ -18,7 +20,15 @@ app.setPath('userData', defaultDataDir());
 let core: Core | null = null;
 
 function fatal(title: string, err: unknown): void {
-  const detail = err instanceof Error ? err.message : String(err);
+  // A database that cannot be used as it is: the translated reason and the ways out (restore a backup,
+  // open it read-only, export what is readable).
+  const lang = hostLanguage();
+  const app2 = err instanceof AppError ? err : null;
+  const detail = app2
+    ? `${errorText(app2.code, app2.params, lang)}${NEEDS_RECOVERY.has(app2.code) ? '\n\n' + recoveryText(app.getPath('userData'), lang) : ''}`
+    : err instanceof Error
+      ? err.message
+      : String(err);
   // A native module built for plain Node (not this Electron) fails here; say so instead of a blank window.
   const hint = /NODE_MODULE_VERSION/.test(detail)
     ? `\n\nbetter-sqlite3 was built for ABI ${process.versions.modules} mismatch; rebuild it for Electron (npm run dist).`
@@ -34,7 +44,7 @@ void app.whenReady().then(() => {
   try {
     core = openCore(app.getPath('userData'), { host: true });
   } catch (e) {
-    fatal('Duty Room Console cannot open its database', e);
+    fatal(hostLanguage() === 'zh-CN' ? '值班室值守台无法打开数据库' : 'Duty Room Console cannot open its database', e);
     return;
   }
   serveRenderer(join(__dirname, '../renderer'));

@@ -1,0 +1,71 @@
+import { AppError } from '../core/contract/errors';
+import { isBusy } from '../core/db/sqlite-errors';
+import { fromSqliteError } from '../core/db/sqlite-errors';
+import { NEEDS_RECOVERY, errorText, hostLanguage, recoveryText } from '../core/messages';
+
+/** The CLI's exit codes (README "CLI exit codes"): scripts can tell a refusal from a damaged database. */
+export const EXIT = {
+  ok: 0,
+  /** The operation was refused (invalid input, a rule, a bad backup): nothing changed. */
+  failed: 1,
+  /** Wrong command line. */
+  usage: 2,
+  /** verify found the record altered or damaged. */
+  verifyFailed: 3,
+  /** The database cannot be opened as it is (empty, foreign, damaged, chain broken): recovery needed. */
+  cannotOpen: 4,
+  /** The database stayed locked by another writer through every retry. */
+  busy: 5,
+  /** A bug: run again with --debug for the stack. */
+  internal: 70,
+} as const;
+
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failed,
+  ) {
+    super(message);
+  }
+}
+
+export class UsageError extends CliFailure {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+
+/** One translated line (plus the ways out, for a database that cannot be opened); the stack only with --debug. */
+export function report(e: unknown, opts: { debug: boolean; dataDir: string }): number {
+  const lang = hostLanguage();
+  const prefix = lang === 'zh-CN' ? '错误：' : 'error: ';
+  const app = e instanceof AppError ? e : fromSqliteError(e);
+  let code: number;
+  if (app) {
+    console.error(`${prefix}${errorText(app.code, app.params, lang)} [${app.code}]`);
+    if (app.issues?.length) for (const i of app.issues) console.error(`  ${i.path}: ${i.code}`);
+    if (NEEDS_RECOVERY.has(app.code)) console.error(recoveryText(opts.dataDir, lang));
+    code = app.code === 'db.busy' ? EXIT.busy : NEEDS_RECOVERY.has(app.code) ? EXIT.cannotOpen : EXIT.failed;
+  } else if (e instanceof CliFailure) {
+    console.error(`${prefix}${e.message}`);
+    code = e.exitCode;
+  } else {
+    console.error(`${prefix}${errorText('internal', undefined, lang)} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    code = EXIT.internal;
+  }
+  if (opts.debug && e instanceof Error) console.error(e.stack);
+  return code;
+}
+
+/** Retries a command the database is too busy for, politely: a few times, waiting longer each time. */
+export async function withRetry<T>(fn: () => Promise<T>, tries = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const busy = isBusy(e) || (e instanceof AppError && e.code === 'db.busy');
+      if (!busy || attempt >= tries) throw e;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+}
