@@ -29,6 +29,13 @@ export class CliFailure extends Error {
   }
 }
 
+/** A check of something other than the live database failed (a backup to restore): refused, exit 1. */
+export class Refused extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
 export class UsageError extends CliFailure {
   constructor(message: string) {
     super(message, EXIT.usage);
@@ -39,13 +46,15 @@ export class UsageError extends CliFailure {
 export function report(e: unknown, opts: { debug: boolean; dataDir: string }): number {
   const lang = hostLanguage();
   const prefix = lang === 'zh-CN' ? '错误：' : 'error: ';
-  const app = e instanceof AppError ? e : fromSqliteError(e);
+  const refused = e instanceof Refused;
+  const app = e instanceof Refused ? e.error : e instanceof AppError ? e : fromSqliteError(e);
   let code: number;
   if (app) {
     console.error(`${prefix}${errorText(app.code, app.params, lang)} [${app.code}]`);
     if (app.issues?.length) for (const i of app.issues) console.error(`  ${i.path}: ${i.code}`);
-    if (NEEDS_RECOVERY.has(app.code)) console.error(recoveryText(opts.dataDir, lang));
-    code = app.code === 'db.busy' ? EXIT.busy : NEEDS_RECOVERY.has(app.code) ? EXIT.cannotOpen : EXIT.failed;
+    const recovery = !refused && NEEDS_RECOVERY.has(app.code);
+    if (recovery) console.error(recoveryText(opts.dataDir, lang));
+    code = app.code === 'db.busy' ? EXIT.busy : recovery ? EXIT.cannotOpen : EXIT.failed;
   } else if (e instanceof CliFailure) {
     console.error(`${prefix}${e.message}`);
     code = e.exitCode;

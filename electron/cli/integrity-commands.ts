@@ -1,5 +1,5 @@
 import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { verifyChain } from '../core/audit/verify';
 import { witnessFileOf, writeCheckpoint } from '../core/audit/witness';
@@ -7,9 +7,10 @@ import { backupDatabase, checkBackupFile, restoreDatabase } from '../core/backup
 import type { VerifyResult } from '../core/contract';
 import { systemClock } from '../core/db/clock';
 import { openReadOnly } from '../core/db/open';
-import type { Core } from '../core/open-core';
+import { openCore, type Core } from '../core/open-core';
 import { APP_VERSION } from '../core/version';
-import { CliFailure, EXIT } from './failure';
+import { CliFailure, EXIT, Refused } from './failure';
+import { AppError } from '../core/contract/errors';
 
 function describeProblem(v: VerifyResult): string {
   const p = v.firstProblem;
@@ -28,6 +29,8 @@ function progress(done: number, total: number, phase: string): void {
  * examined), streaming, against the witness beside it and any --witness given.
  */
 export function verifyCommand(dataFile: string, opts: { full?: boolean; witnesses?: string[] }): void {
+  // Only a missing file is created (as by any command); an existing one is only read.
+  if (!existsSync(dataFile)) openCore(dirname(dataFile)).close();
   const db = openReadOnly(dataFile);
   let v: VerifyResult;
   try {
@@ -53,7 +56,13 @@ export async function backupCommand(core: Core, out: string): Promise<void> {
 }
 
 export function restoreCommand(file: string, dataFile: string): void {
-  const result = restoreDatabase(resolve(file), dataFile, { clock: systemClock, appVersion: APP_VERSION });
+  let result: ReturnType<typeof restoreDatabase>;
+  try {
+    result = restoreDatabase(resolve(file), dataFile, { clock: systemClock, appVersion: APP_VERSION });
+  } catch (e) {
+    // The backup was refused; the live database was not touched.
+    throw e instanceof AppError ? new Refused(e) : e;
+  }
   console.log(`restored ${file} (${result.check.verify.entries} audit entries verified)`);
   if (result.keptPrevious) console.log(`previous database kept as ${result.keptPrevious}`);
   if (result.archivedWitness) console.log(`previous witness kept as ${result.archivedWitness}`);
