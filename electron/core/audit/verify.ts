@@ -34,7 +34,10 @@ export function verifyChain(db: Database.Database, opts: VerifyOptions = {}): Ve
   const { head, entries, witnessed } = checkChain(db, opts, total, problems);
   checkAnchors(db, problems);
   for (const t of AUDITED_TABLES) if (tableExists(db, t.table)) checkRows(db, t, problems, opts, total);
-  problems.sort((a, b) => (a.entryId ?? Infinity) - (b.entryId ?? Infinity));
+  // The chain's own problems first (where it was cut or rewritten), then rows that disagree with it
+  // (a row problem names the entry that last recorded the row, not where the tampering happened).
+  const rank = (p: AuditProblem) => (p.kind.startsWith('row_') ? 1 : 0);
+  problems.sort((a, b) => rank(a) - rank(b) || (a.entryId ?? Infinity) - (b.entryId ?? Infinity));
   return {
     ok: problems.length === 0,
     entries,
