@@ -59,7 +59,9 @@ export function report(e: unknown, opts: { debug: boolean; dataDir: string }): n
     console.error(`${prefix}${e.message}`);
     code = e.exitCode;
   } else {
-    console.error(`${prefix}${errorText('internal', undefined, lang)} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    console.error(
+      `${prefix}${errorText('internal', undefined, lang)} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    );
     code = EXIT.internal;
   }
   if (opts.debug && e instanceof Error) console.error(e.stack);

@@ -52,7 +52,9 @@ export function verifyCommand(dataFile: string, opts: { full?: boolean; witnesse
 
 export async function backupCommand(core: Core, out: string): Promise<void> {
   const check = await backupDatabase(core.db, resolve(out));
-  console.log(`backup written to ${resolve(out)} (${check.verify.entries} entries checked, head #${check.verify.head?.id})`);
+  console.log(
+    `backup written to ${resolve(out)} (${check.verify.entries} entries checked, head #${check.verify.head?.id})`,
+  );
 }
 
 export function restoreCommand(file: string, dataFile: string): void {

@@ -16,8 +16,12 @@ import type { Language } from './contract/settings';
 
 type Tree = { [k: string]: string | Tree };
 const ERRORS: Record<Language, Tree[]> = {
-  'zh-CN': [zhBase, zhRoster, zhHandover, zhPlans, zhIncidents, zhDocuments].map((t) => (t as { errors?: Tree }).errors ?? {}),
-  en: [enBase, enRoster, enHandover, enPlans, enIncidents, enDocuments].map((t) => (t as { errors?: Tree }).errors ?? {}),
+  'zh-CN': [zhBase, zhRoster, zhHandover, zhPlans, zhIncidents, zhDocuments].map(
+    (t) => (t as { errors?: Tree }).errors ?? {},
+  ),
+  en: [enBase, enRoster, enHandover, enPlans, enIncidents, enDocuments].map(
+    (t) => (t as { errors?: Tree }).errors ?? {},
+  ),
 };
 
 /** The language of host messages: DUTY_ROOM_LANG, else the system's LANG; English unless it says Chinese. */
@@ -35,7 +39,8 @@ function lookup(tree: Tree, path: string[]): string | null {
 /** The translated text of an error code, its {{params}} filled in. */
 export function errorText(code: string, params: Record<string, unknown> | undefined, lang: Language): string {
   const path = code.split('.');
-  const template = ERRORS[lang].map((t) => lookup(t, path)).find((s) => s !== null) ?? lookup(ERRORS[lang][0]!, ['internal'])!;
+  const template =
+    ERRORS[lang].map((t) => lookup(t, path)).find((s) => s !== null) ?? lookup(ERRORS[lang][0]!, ['internal'])!;
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params?.[k] ?? ''));
 }
 

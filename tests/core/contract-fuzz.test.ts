@@ -35,7 +35,8 @@ describe('every contract method, thousands of generated payloads', () => {
       await fc.assert(
         fc.asyncProperty(payload, async (input) => {
           // Backups land only where the test says.
-          if (input && typeof input === 'object' && 'backupDir' in input) (input as { backupDir: string }).backupDir = safeDir;
+          if (input && typeof input === 'object' && 'backupDir' in input)
+            (input as { backupDir: string }).backupDir = safeDir;
           const before = head();
           const r = await core.service.invoke(method, input);
           calls++;

@@ -26,7 +26,13 @@ function fakeContents() {
 }
 
 function event(url?: string) {
-  return { url, prevented: false, preventDefault() { this.prevented = true; } };
+  return {
+    url,
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
 }
 
 describe('Electron main-process security (fails on any regression)', () => {
@@ -43,7 +49,11 @@ describe('Electron main-process security (fails on any regression)', () => {
       webviewTag: false,
       preload: '/p/preload.js',
     });
-    expect(PDF_WINDOW_OPTIONS.webPreferences).toMatchObject({ sandbox: true, javascript: false, nodeIntegration: false });
+    expect(PDF_WINDOW_OPTIONS.webPreferences).toMatchObject({
+      sandbox: true,
+      javascript: false,
+      nodeIntegration: false,
+    });
   });
 
   it('permissions are refused, asked or checked', () => {

@@ -41,7 +41,12 @@ describe('handover', () => {
     const head = (await core.call('app.info', {})).auditHead!;
     const s1 = await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
     expect(s1.outgoingSignature).toMatchObject({ name: '张伟', auditId: head.id, auditHash: head.hash });
-    const s2 = await core.call('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '135791' });
+    const s2 = await core.call('handover.sign', {
+      id: d.id,
+      side: 'incoming',
+      personId: p.leads[1]!.id,
+      pin: '135791',
+    });
     expect(s2.status).toBe('signed');
     expect((await core.call('handover.list', { query: '' }))[0]).toMatchObject({ id: d.id, status: 'signed' });
     const r = await core.call('handover.review', { id: d.id, personId: p.leaders[0]!.id, comment: '已阅，注意防汛。' });
@@ -141,7 +146,11 @@ describe('handover and PIN guards', () => {
     await core.call('people.setPin', { id: p.leads[0]!.id, pin: '246802' });
     const reset = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '111111' });
     expect(reset).toMatchObject({ ok: false, error: { code: 'operator.pin_required' } });
-    const wrong = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '111111', currentPin: '000000' });
+    const wrong = await core.service.invoke('people.setPin', {
+      id: p.leads[0]!.id,
+      pin: '111111',
+      currentPin: '000000',
+    });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'operator.bad_pin' } });
     await core.call('people.setPin', { id: p.leads[0]!.id, pin: '111111', currentPin: '246802' });
   });

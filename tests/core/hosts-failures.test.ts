@@ -10,7 +10,11 @@ import { tempDir } from './helpers';
 const env = { ...process.env, DUTY_ROOM_LANG: 'en' };
 function web(args: string[]) {
   requireBuild();
-  return spawnSync(process.execPath, [join(ROOT, 'out/main/web.js'), ...args], { encoding: 'utf8', env, timeout: 20_000 });
+  return spawnSync(process.execPath, [join(ROOT, 'out/main/web.js'), ...args], {
+    encoding: 'utf8',
+    env,
+    timeout: 20_000,
+  });
 }
 
 describe('clean failures', () => {
@@ -98,6 +102,34 @@ describe('clean failures', () => {
       expect(ok.status).toBe(200);
     } finally {
       for (const r of open) r.destroy();
+      await host.stop();
+    }
+  });
+
+  it('impossible or far dates (2024-02-31, 9999-12) get a typed answer over HTTP, never 500', async () => {
+    const host = await startWebHost(tempDir());
+    try {
+      const calls: [string, unknown][] = [
+        ['roster.month', { month: '9999-12' }],
+        ['roster.month', { month: '2024-02-31' }],
+        ['handover.draft', { date: '9999-12-31' }],
+        ['handover.draft', { date: '2024-02-31' }],
+        ['incidents.list', { from: '2024-02-31T00:00:00Z' }],
+        ['exports.dailyReport', { date: '2024-02-31', format: 'docx' }],
+        ['exports.dailyReport', { date: '9999-12-31', format: 'docx' }],
+        ['exports.roster', { month: '9999-12', format: 'xlsx' }],
+      ];
+      for (const [method, body] of calls) {
+        const r = await fetch(`${host.origin}/api/${method}`, {
+          method: 'POST',
+          headers: { 'X-Duty-Room-Token': host.token },
+          body: JSON.stringify(body),
+        });
+        const json = (await r.json()) as { ok: boolean; error?: { code: string } };
+        expect(r.status, `${method} ${JSON.stringify(body)}`).not.toBe(500);
+        if (!json.ok) expect(json.error!.code, method).not.toBe('internal');
+      }
+    } finally {
       await host.stop();
     }
   });

@@ -15,7 +15,10 @@ describe('PINs', () => {
     const core = openTestCore();
     const p = await core.call('people.save', { name: '张伟', roles: ['lead'] });
     expect(await code(core, 'people.setPin', { id: p.id, pin: '1234' })).toBe('validation');
-    expect(await core.call('people.setPin', { id: p.id, pin: '123456' })).toMatchObject({ hasPin: true, pinWeak: false });
+    expect(await core.call('people.setPin', { id: p.id, pin: '123456' })).toMatchObject({
+      hasPin: true,
+      pinWeak: false,
+    });
   });
 
   it('a 4-digit PIN from before the rule keeps working, flagged until changed, and is audited', async () => {
@@ -82,9 +85,10 @@ describe('PINs', () => {
     expect(await reset(other.id, '123456')).toBe('operator.pin_reset_denied');
     expect(await reset(leader.id, '000000')).toBe('operator.bad_pin');
     expect(await reset(leader.id, '975310')).toBe('ok');
-    const entry = core.db
-      .prepare("SELECT actor, payload FROM audit_log WHERE kind = 'people.pin_reset'")
-      .get() as { actor: string; payload: string };
+    const entry = core.db.prepare("SELECT actor, payload FROM audit_log WHERE kind = 'people.pin_reset'").get() as {
+      actor: string;
+      payload: string;
+    };
     expect(entry.actor).toBe('王局长');
     expect(JSON.parse(entry.payload)).toMatchObject({ by: '王局长', name: '张伟' });
     expect(entry.payload).not.toContain('scrypt');

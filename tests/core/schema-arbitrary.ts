@@ -71,7 +71,10 @@ const number = (s: Schema, integer: boolean) =>
   fc.oneof(
     fc.constantFrom(...EDGE_NUMBERS),
     integer ? fc.integer({ min: -5, max: 12 }) : fc.double(),
-    fc.integer({ min: s.minimum !== undefined ? Math.ceil(s.minimum) : -1000, max: s.maximum !== undefined ? Math.floor(Math.min(s.maximum, 2 ** 40)) : 1000 }),
+    fc.integer({
+      min: s.minimum !== undefined ? Math.ceil(s.minimum) : -1000,
+      max: s.maximum !== undefined ? Math.floor(Math.min(s.maximum, 2 ** 40)) : 1000,
+    }),
   );
 
 /** Payloads shaped like the schema (so they reach the handlers), with wrong types and edge values mixed in. */

@@ -142,7 +142,11 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
     const raw2 = intruder(core.file);
     raw2.prepare('DELETE FROM person_pins WHERE person_id = ?').run(leader.id);
     raw2.close();
-    expect((await verify(core)).firstProblem).toMatchObject({ kind: 'row_missing', entryId: setAt, table: 'person_pins' });
+    expect((await verify(core)).firstProblem).toMatchObject({
+      kind: 'row_missing',
+      entryId: setAt,
+      table: 'person_pins',
+    });
     const r = await core.service.invoke('operator.switch', { personId: leader.id });
     expect(r).toMatchObject({ ok: false, error: { code: 'operator.pin_tampered' } });
   });

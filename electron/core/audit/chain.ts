@@ -96,7 +96,13 @@ export class AuditLog {
     const { pk, project } = auditedTable(table);
     const row = this.db.prepare(`SELECT * FROM ${table} WHERE ${pk} = ?`).get(id) as Record<string, unknown>;
     if (!row) throw new Error(`row ${table}:${id} not found for audit`);
-    return this.append({ actor, kind, refTable: table, refId: id, payload: { ...extra, row: project ? project(row) : row } });
+    return this.append({
+      actor,
+      kind,
+      refTable: table,
+      refId: id,
+      payload: { ...extra, row: project ? project(row) : row },
+    });
   }
 
   head(): AuditHead | null {

@@ -75,7 +75,8 @@ export function checkBackupFile(file: string): CandidateCheck {
     } catch {
       throw new AppError('db.integrity', { detail: 'unreadable' });
     }
-    if (verify.integrity !== 'ok') throw new AppError('db.integrity', { detail: (verify.integrity ?? '').slice(0, 200) });
+    if (verify.integrity !== 'ok')
+      throw new AppError('db.integrity', { detail: (verify.integrity ?? '').slice(0, 200) });
     if (!verify.ok) {
       throw new AppError('audit.broken', {
         entry: verify.firstProblem?.entryId ?? 0,

@@ -71,7 +71,9 @@ function checkChainHead(db: Database.Database, file: string, clock: Clock): void
   }
   let expected = from + 1;
   for (const r of db
-    .prepare('SELECT id, ts, actor, kind, ref_table, ref_id, payload, prev_hash, hash FROM audit_log WHERE id > ? ORDER BY id')
+    .prepare(
+      'SELECT id, ts, actor, kind, ref_table, ref_id, payload, prev_hash, hash FROM audit_log WHERE id > ? ORDER BY id',
+    )
     .iterate(from) as Iterable<AuditRow>) {
     if (r.id !== expected) throw broken(r.id, 'sequence_gap');
     if (r.prev_hash !== prevHash) throw broken(r.id, 'prev_mismatch');
@@ -84,9 +86,15 @@ function checkChainHead(db: Database.Database, file: string, clock: Clock): void
   const seen = lastWitnessHead(witness);
   if (!existsSync(witness)) {
     // A database from before witnesses, or a witness someone removed: start one, and say so in the chain.
-    const head = db.transaction(() =>
-      new AuditLog(db, clock).append({ actor: 'system', kind: 'audit.witness_started', payload: { reason: 'missing' } }),
-    ).immediate();
+    const head = db
+      .transaction(() =>
+        new AuditLog(db, clock).append({
+          actor: 'system',
+          kind: 'audit.witness_started',
+          payload: { reason: 'missing' },
+        }),
+      )
+      .immediate();
     writeWitness(witness, head);
     writeCheckpoint(file, head);
     return;

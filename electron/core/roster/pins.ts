@@ -41,8 +41,7 @@ export function pinDelaySeconds(failures: number): number {
  */
 export function checkPin(ctx: CoreContext, personId: number, pin: string | undefined): boolean {
   const row = ctx.db.prepare('SELECT pin_hash FROM person_pins WHERE person_id = ?').get(personId) as
-    | { pin_hash: string }
-    | undefined;
+    { pin_hash: string } | undefined;
   if (!row) {
     const last = ctx.db
       .prepare(
@@ -64,7 +63,9 @@ export function checkPin(ctx: CoreContext, personId: number, pin: string | undef
       : Date.parse(a.last_failed_at) + pinDelaySeconds(a.failures) * 1000;
     if (now.getTime() < until) {
       const seconds = Math.ceil((until - now.getTime()) / 1000);
-      throw new AppError('operator.pin_locked', { seconds }, [{ path: 'pin', code: 'pin_locked', params: { seconds } }]);
+      throw new AppError('operator.pin_locked', { seconds }, [
+        { path: 'pin', code: 'pin_locked', params: { seconds } },
+      ]);
     }
   }
   if (!matches(row.pin_hash, pin)) {
