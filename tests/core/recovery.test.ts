@@ -74,7 +74,7 @@ describe('never open a damaged or foreign file as new', () => {
     const core = openTestCore();
     core.db.close();
     for (const ext of ['', '-wal', '-shm']) if (existsSync(core.file + ext)) writeFileSync(core.file + ext, '');
-    require('node:fs').rmSync(core.file);
+    rmSync(core.file);
     expect(refusal(core.file)).toBe('db.missing');
     expect(existsSync(core.file)).toBe(false);
   });
