@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import {
   closeSync,
+  rmSync,
   existsSync,
   openSync,
   readFileSync,

@@ -84,6 +84,13 @@ export function checkPin(ctx: CoreContext, personId: number, pin: string | undef
     const wait = lockedUntil ? LOCK_MS / 1000 : pinDelaySeconds(failures);
     throw new AppError('operator.bad_pin', { seconds: wait }, [{ path: 'pin', code: 'bad_pin' }]);
   }
+  if (row.weak === 1 && pin.length >= MIN_NEW_PIN) {
+    // An old-rule PIN that turns out long enough: no longer flagged.
+    ctx.tx(() => {
+      ctx.db.prepare('UPDATE person_pins SET weak = 0 WHERE person_id = ?').run(personId);
+      ctx.audit.appendRow(ctx.actor(), 'people.pin_long_enough', 'person_pins', personId);
+    });
+  }
   if (a && a.failures > 0) {
     ctx.tx(() => {
       ctx.db.prepare('DELETE FROM pin_attempts WHERE person_id = ?').run(personId);

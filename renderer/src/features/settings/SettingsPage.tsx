@@ -125,6 +125,15 @@ export function SettingsPage() {
               allowDecimal={false}
               error={errors.fieldErrors.backupKeep}
             />
+            <TextInput
+              label={t('settings.backupDir')}
+              description={t('settings.backupDirHint')}
+              placeholder={t('settings.backupDirDefault')}
+              value={draft.backupDir}
+              onChange={(e) => set('backupDir', e.currentTarget.value)}
+              error={errors.fieldErrors.backupDir}
+              data-testid="settings-backup-dir"
+            />
             <Group>
               <Button type="submit" loading={saving} disabled={!dirty} data-testid="settings-save">
                 {t('common.save')}
