@@ -40,8 +40,8 @@ export function pinDelaySeconds(failures: number): number {
  * A PIN row missing although the chain last recorded one means it was deleted behind the app: refused.
  */
 export function checkPin(ctx: CoreContext, personId: number, pin: string | undefined): boolean {
-  const row = ctx.db.prepare('SELECT pin_hash FROM person_pins WHERE person_id = ?').get(personId) as
-    { pin_hash: string } | undefined;
+  const row = ctx.db.prepare('SELECT pin_hash, weak FROM person_pins WHERE person_id = ?').get(personId) as
+    { pin_hash: string; weak: number } | undefined;
   if (!row) {
     const last = ctx.db
       .prepare(
