@@ -33,7 +33,7 @@ export function verifyChain(db: Database.Database, opts: VerifyOptions = {}): Ve
   const total = (db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0;
   const { head, entries, witnessed } = checkChain(db, opts, total, problems);
   checkAnchors(db, problems);
-  for (const t of AUDITED_TABLES) if (tableExists(db, t.table)) checkRows(db, t, problems, opts, total);
+  for (const t of AUDITED_TABLES) if (tableExists(db, t.table)) checkRows(db, t, problems, opts);
   // The chain's own problems first (where it was cut or rewritten), then rows that disagree with it
   // (a row problem names the entry that last recorded the row, not where the tampering happened).
   const rank = (p: AuditProblem) => (p.kind.startsWith('row_') ? 1 : 0);
@@ -146,62 +146,79 @@ function checkAnchors(db: Database.Database, problems: AuditProblem[]): void {
   }
 }
 
-/** The latest entry that recorded a row (an object, or null once the row was removed by the app). */
+/** The latest entry that may have recorded a row (its payload has a "row" key; confirmed below). */
 const LATEST_ROW_ENTRY = `(SELECT a.id FROM audit_log a
-   WHERE a.ref_table = @table AND a.ref_id = CAST(x.__pk AS TEXT)
-     AND (CASE WHEN json_valid(a.payload) THEN json_type(a.payload, '$.row') END) IS NOT NULL
+   WHERE a.ref_table = @table AND a.ref_id = CAST(x.__pk AS TEXT) AND instr(a.payload, '"row":') > 0
    ORDER BY a.id DESC LIMIT 1)`;
+const CHUNK = 20_000;
 
-function checkRows(
-  db: Database.Database,
-  { table, pk, project }: AuditedTable,
-  problems: AuditProblem[],
-  opts: VerifyOptions,
-  total: number,
-): void {
-  const rows = db
-    .prepare(
-      `SELECT x.*, e.id AS __eid, json_extract(e.payload, '$.row') AS __row
-       FROM (SELECT *, ${pk} AS __pk FROM ${table}) x LEFT JOIN audit_log e ON e.id = ${LATEST_ROW_ENTRY}`,
-    )
-    .iterate({ table }) as Iterable<Record<string, unknown>>;
-  let n = 0;
-  for (const row of rows) {
-    const { __pk, __eid, __row, ...data } = row;
-    const id = String(__pk);
-    const eid = __eid as number | null;
-    const mine = canonicalJson(project ? project(data) : data);
-    if (eid === null) problems.push({ kind: 'row_unaudited', entryId: null, table, rowId: id });
-    // The stored payload is canonical JSON, so its row usually comes back byte-identical; when not
-    // (a number SQLite prints differently), compare the parsed value before calling it a change.
-    else if (__row !== mine && !sameRow(db, eid, mine))
-      problems.push({ kind: 'row_changed', entryId: eid, table, rowId: id });
-    if (opts.onProgress && ++n % PROGRESS_EVERY === 0) opts.onProgress(n, total, 'rows');
+/**
+ * Every row of the table against the entry that last recorded it. The comparison runs inside SQLite:
+ * the row as canonical JSON (json_object with sorted keys) against the row text stored in the entry's
+ * canonical payload, so only rows that differ come back to JavaScript, where they are compared
+ * exactly (a number SQLite prints differently is not a change). Chunked by rowid for progress.
+ */
+function checkRows(db: Database.Database, t: AuditedTable, problems: AuditProblem[], opts: VerifyOptions): void {
+  const { table, pk, project } = t;
+  const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).sort();
+  const json = `json_object(${cols.map((c) => `'${c}', t."${c}"`).join(', ')})`;
+  // A projected table (PINs: a digest in place of the hash) is small and compared in JavaScript.
+  const suspects = db.prepare(
+    `SELECT x.__pk AS pk, e.id AS eid FROM (SELECT t.${pk} AS __pk, ${project ? "'-'" : json} AS __json FROM ${table} t
+       WHERE t.rowid > @lo AND t.rowid <= @hi) x
+     LEFT JOIN audit_log e ON e.id = ${LATEST_ROW_ENTRY}
+     WHERE e.id IS NULL OR ${project ? '1' : "json_extract(e.payload, '$.row') IS NOT x.__json"}`,
+  );
+  const maxRowid = (db.prepare(`SELECT max(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
+  const byPk = db.prepare(`SELECT * FROM ${table} WHERE ${pk} = ?`);
+  for (let lo = 0; lo < maxRowid; lo += CHUNK) {
+    let rows: { pk: unknown; eid: number | null }[];
+    try {
+      rows = suspects.all({ table, lo, hi: lo + CHUNK }) as typeof rows;
+    } catch {
+      // A payload that is not JSON (altered; the chain check names it): compare this chunk row by row.
+      rows = db
+        .prepare(`SELECT ${pk} AS pk, NULL AS eid FROM ${table} WHERE rowid > ? AND rowid <= ?`)
+        .all(lo, lo + CHUNK) as typeof rows;
+    }
+    for (const r of rows) {
+      const id = String(r.pk);
+      const data = byPk.get(r.pk) as Record<string, unknown>;
+      const mine = canonicalJson(project ? project(data) : data);
+      const recorded = latestRecordedRow(db, table, id);
+      if (!recorded) problems.push({ kind: 'row_unaudited', entryId: null, table, rowId: id });
+      else if (recorded.row !== mine)
+        problems.push({ kind: 'row_changed', entryId: recorded.entryId, table, rowId: id });
+    }
+    if (opts.onProgress) opts.onProgress(Math.min(lo + CHUNK, maxRowid), maxRowid, 'rows');
   }
   // Rows gone: entries about a key the table no longer has, whose last recorded row was not a removal.
   const gone = db
     .prepare(
-      `SELECT a.ref_id AS id, max(a.id) AS eid FROM audit_log a
+      `SELECT a.ref_id AS id FROM audit_log a
        WHERE a.ref_table = ? AND NOT EXISTS (SELECT 1 FROM ${table} x WHERE x.${pk} = a.ref_id)
        GROUP BY a.ref_id`,
     )
-    .all(table) as { id: string; eid: number }[];
-  const lastRow = db.prepare(
-    `SELECT id, json_type(payload, '$.row') AS type FROM audit_log
-     WHERE ref_table = ? AND ref_id = ? AND json_valid(payload) AND json_type(payload, '$.row') IS NOT NULL
-     ORDER BY id DESC LIMIT 1`,
-  );
-  for (const g of gone) {
-    const last = lastRow.get(table, g.id) as { id: number; type: string } | undefined;
-    if (last && last.type !== 'null') problems.push({ kind: 'row_missing', entryId: last.id, table, rowId: g.id });
+    .pluck()
+    .all(table) as string[];
+  for (const id of gone) {
+    const last = latestRecordedRow(db, table, id);
+    if (last && last.row !== 'null') problems.push({ kind: 'row_missing', entryId: last.entryId, table, rowId: id });
   }
 }
 
-function sameRow(db: Database.Database, entryId: number, mine: string): boolean {
-  const payload = db.prepare('SELECT payload FROM audit_log WHERE id = ?').pluck().get(entryId) as string;
-  try {
-    return canonicalJson((JSON.parse(payload) as { row?: unknown }).row) === mine;
-  } catch {
-    return false;
+/** The row (canonical JSON; 'null' for a removal) the latest entry about `table`/`id` recorded, exactly. */
+function latestRecordedRow(db: Database.Database, table: string, id: string): { entryId: number; row: string } | null {
+  const entries = db
+    .prepare('SELECT id, payload FROM audit_log WHERE ref_table = ? AND ref_id = ? ORDER BY id DESC')
+    .iterate(table, id) as Iterable<{ id: number; payload: string }>;
+  for (const e of entries) {
+    try {
+      const payload = JSON.parse(e.payload) as { row?: unknown };
+      if (payload.row !== undefined) return { entryId: e.id, row: canonicalJson(payload.row) };
+    } catch {
+      // An unreadable payload records nothing (the chain check reports the entry itself).
+    }
   }
+  return null;
 }
