@@ -84,14 +84,14 @@ export function guardContents(contents: GuardedContents, env: TrustEnv, openExte
     if (isExternalAllowed(url)) openExternal(url);
     return { action: 'deny' };
   });
-  const stayInApp = (event: Preventable, url: string) => {
-    if (!isTrustedUrl(url, env)) event.preventDefault();
+  // Electron passes the target as event.url (current) and as the second argument (deprecated).
+  const stayInApp = (event: Preventable & { url?: string }, url?: string) => {
+    const target = event.url ?? url ?? '';
+    if (!isTrustedUrl(target, env)) event.preventDefault();
   };
   contents.on('will-navigate', stayInApp as (...args: never[]) => void);
   contents.on('will-redirect', stayInApp as (...args: never[]) => void);
   // Sub-frames too (an injected iframe must not load another site inside the app).
-  contents.on('will-frame-navigate', ((event: Preventable & { url: string }) => {
-    if (!isTrustedUrl(event.url, env)) event.preventDefault();
-  }) as (...args: never[]) => void);
+  contents.on('will-frame-navigate', stayInApp as (...args: never[]) => void);
   contents.on('will-attach-webview', ((event: Preventable) => event.preventDefault()) as (...args: never[]) => void);
 }

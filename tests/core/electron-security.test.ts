@@ -78,6 +78,13 @@ describe('Electron main-process security (fails on any regression)', () => {
     const frame = event('https://evil.example/frame');
     c.emit('will-frame-navigate', frame);
     expect(frame.prevented).toBe(true);
+    // The current Electron form: the target on the event itself.
+    const redirect = event('https://evil.example/r');
+    c.emit('will-redirect', redirect);
+    expect(redirect.prevented).toBe(true);
+    const own = event('app://renderer/#/log');
+    c.emit('will-frame-navigate', own);
+    expect(own.prevented).toBe(false);
     const webview = event();
     c.emit('will-attach-webview', webview);
     expect(webview.prevented).toBe(true);
