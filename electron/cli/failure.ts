@@ -1,7 +1,5 @@
 import { AppError } from '../core/contract/errors';
-import { isBusy } from '../core/db/sqlite-errors';
-import { fromSqliteError } from '../core/db/sqlite-errors';
-import { NEEDS_RECOVERY, errorText, hostLanguage, recoveryText } from '../core/messages';
+import { describeFailure, hostLanguage, isBusy } from '../core/open-core';
 
 /** The CLI's exit codes (README "CLI exit codes"): scripts can tell a refusal from a damaged database. */
 export const EXIT = {
@@ -44,25 +42,25 @@ export class UsageError extends CliFailure {
 
 /** One translated line (plus the ways out, for a database that cannot be opened); the stack only with --debug. */
 export function report(e: unknown, opts: { debug: boolean; dataDir: string }): number {
-  const lang = hostLanguage();
-  const prefix = lang === 'zh-CN' ? '错误：' : 'error: ';
-  const refused = e instanceof Refused;
-  const app = e instanceof Refused ? e.error : e instanceof AppError ? e : fromSqliteError(e);
   let code: number;
-  if (app) {
-    console.error(`${prefix}${errorText(app.code, app.params, lang)} [${app.code}]`);
-    if (app.issues?.length) for (const i of app.issues) console.error(`  ${i.path}: ${i.code}`);
-    const recovery = !refused && NEEDS_RECOVERY.has(app.code);
-    if (recovery) console.error(recoveryText(opts.dataDir, lang));
-    code = app.code === 'db.busy' ? EXIT.busy : recovery ? EXIT.cannotOpen : EXIT.failed;
-  } else if (e instanceof CliFailure) {
-    console.error(`${prefix}${e.message}`);
+  if (e instanceof CliFailure) {
+    console.error(`${hostLanguage() === 'zh-CN' ? '错误：' : 'error: '}${e.message}`);
     code = e.exitCode;
   } else {
-    console.error(
-      `${prefix}${errorText('internal', undefined, lang)} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
-    );
-    code = EXIT.internal;
+    const refused = e instanceof Refused;
+    const f = describeFailure(refused ? e.error : e, opts.dataDir);
+    console.error(f.line);
+    const issues = (refused ? e.error : e instanceof AppError ? e : null)?.issues ?? [];
+    for (const i of issues) console.error(`  ${i.path}: ${i.code}`);
+    if (f.recovery && !refused) console.error(f.recovery);
+    code =
+      f.code === null
+        ? EXIT.internal
+        : f.code === 'db.busy'
+          ? EXIT.busy
+          : f.recovery && !refused
+            ? EXIT.cannotOpen
+            : EXIT.failed;
   }
   if (opts.debug && e instanceof Error) console.error(e.stack);
   return code;

@@ -3,6 +3,7 @@ import { AppError } from '../core/contract';
 import { DB_FILE_NAME, defaultDataDir, openCore } from '../core/open-core';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { lazyChromiumPdfPrinter } from '../web/chromium-pdf';
 import { EXPORT_USAGE, runExport } from './export-command';
 import { UsageError, report, withRetry } from './failure';
 import { backupCommand, backupsCommand, restoreCommand, salvageCommand, verifyCommand } from './integrity-commands';
@@ -20,6 +21,8 @@ const USAGE = `duty-room <command> [--data DIR] [--debug]
 ${EXPORT_USAGE}
 Exit codes: 0 ok, 1 refused, 2 usage, 3 verify found problems, 4 database cannot be opened,
 5 database busy, 70 internal error (see README).`;
+
+const OPENING = ['info', 'backup', 'export', 'import-plans'];
 
 async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
   let parsed: ReturnType<typeof parseCommonArgs>;
@@ -42,20 +45,21 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
   switch (command) {
     case 'restore':
       if (!rest[0]) throw new UsageError('restore needs a FILE');
-      return restoreCommand(rest[0], dataFile);
+      return restoreCommand(rest[0], dataDir);
     case 'verify':
       return verifyCommand(dataFile, { full: values.full, witnesses: values.witness });
     case 'backups':
-      return backupsCommand(resolve(rest[0] ?? join(dataDir, 'backups')));
+      return backupsCommand(resolve(rest[0] ?? join(dataDir, 'backups')), dataDir);
     case 'salvage':
       if (!values.out) throw new UsageError('salvage needs --out DIR');
       return salvageCommand(dataFile, resolve(values.out));
   }
+  if (!OPENING.includes(command)) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
 
-  if (!['info', 'backup', 'export', 'import-plans'].includes(command))
-    throw new UsageError(`unknown command "${command}"\n${USAGE}`);
   await withRetry(async () => {
-    const core = openCore(dataDir, { readonly: values['read-only'] });
+    // Chromium is looked for only if an export asks for a PDF.
+    const printer = lazyChromiumPdfPrinter();
+    const core = openCore(dataDir, { pdfPrinter: printer.print, readonly: values['read-only'] });
     try {
       switch (command) {
         case 'info': {
@@ -68,20 +72,18 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
           if (!values.out) throw new UsageError('backup needs --out FILE');
           return await backupCommand(core, values.out);
         case 'export':
-          return await runExport(core, rest[0], values);
+          return await runExport(core.service, rest[0], values);
         case 'import-plans': {
           if (!rest[0]) throw new UsageError('import-plans needs a FILE');
           const r = await core.service.invoke('plans.import', { text: readFileSync(resolve(rest[0]), 'utf8') });
           if (!r.ok) throw new AppError(r.error.code, r.error.params, r.error.issues);
-          for (const p of r.value as { name: string; version: number }[])
-            console.log(`imported ${p.name} (version ${p.version})`);
+          for (const p of r.value) console.log(`imported ${p.name} (version ${p.version})`);
           return;
         }
-        default:
-          throw new UsageError(`unknown command "${command}"\n${USAGE}`);
       }
     } finally {
       core.close();
+      await printer.close();
     }
   });
 }

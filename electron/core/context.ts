@@ -4,6 +4,7 @@ import { appendWitness, witnessFileOf } from './audit/witness';
 import type { AuditWitness } from './contract/audit';
 import type { Clock } from './db/clock';
 import { operatorName } from './roster/operator';
+import type { CoreWiring } from './wiring';
 
 /** What every feature's handlers share: the open database, the clock, the chain and who is acting. */
 export interface CoreContext {
@@ -12,6 +13,8 @@ export interface CoreContext {
   audit: AuditLog;
   appVersion: string;
   dataFile: string;
+  /** What the host's composition root passed in: other features' adapters and the PDF printer. */
+  wiring: CoreWiring;
   /** The operator every record is attributed to. */
   actor(): string;
   /**
@@ -30,6 +33,7 @@ export function createContext(opts: {
   clock: Clock;
   appVersion: string;
   dataFile: string;
+  wiring: CoreWiring;
   actor?: () => string;
 }): CoreContext {
   const { db } = opts;
@@ -42,6 +46,7 @@ export function createContext(opts: {
     audit,
     appVersion: opts.appVersion,
     dataFile: opts.dataFile,
+    wiring: opts.wiring,
     actor: opts.actor ?? (() => operatorName(db) ?? 'unidentified'),
     tx: <T>(fn: () => T) => {
       if (db.inTransaction) return db.transaction(fn)(); // nested: a savepoint in the outer transaction

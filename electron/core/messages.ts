@@ -13,6 +13,8 @@ import enIncidents from '../../renderer/src/features/incidents/locales/en.json';
 import zhDocuments from '../../renderer/src/features/documents/locales/zh-CN.json';
 import enDocuments from '../../renderer/src/features/documents/locales/en.json';
 import type { Language } from './contract/settings';
+import { AppError } from './contract/errors';
+import { fromSqliteError } from './db/sqlite-errors';
 
 type Tree = { [k: string]: string | Tree };
 const ERRORS: Record<Language, Tree[]> = {
@@ -76,3 +78,27 @@ export const NEEDS_RECOVERY = new Set([
   'db.integrity',
   'audit.broken',
 ]);
+
+export interface FailureText {
+  /** The error code, or null for an error that is not one of ours. */
+  code: string | null;
+  /** One translated line, ending with the code in brackets. */
+  line: string;
+  /** The ways out, when the database cannot be used as it is. */
+  recovery: string | null;
+}
+
+/** Any failure as one line a person can act on (an AppError or an SQLite error translated; anything else named). */
+export function describeFailure(e: unknown, dataDir: string, lang: Language = hostLanguage()): FailureText {
+  const app = e instanceof AppError ? e : fromSqliteError(e);
+  const prefix = lang === 'zh-CN' ? '错误：' : 'error: ';
+  if (!app) {
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { code: null, line: `${prefix}${errorText('internal', undefined, lang)} (${detail})`, recovery: null };
+  }
+  return {
+    code: app.code,
+    line: `${prefix}${errorText(app.code, app.params, lang)} [${app.code}]`,
+    recovery: NEEDS_RECOVERY.has(app.code) ? recoveryText(dataDir, lang) : null,
+  };
+}

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { PdfPrinter } from '../core/documents/pdf-printer';
+import type { PdfPrinter } from '../core/open-core';
 import { PDF_WINDOW_OPTIONS } from './security';
 
 /**

@@ -1,28 +1,20 @@
-import { AppError } from '../core/contract/errors';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseCommonArgs } from '../core/args';
-import { defaultDataDir, openCore } from '../core/open-core';
+import { defaultDataDir, describeFailure, hostLanguage, openCore, type Core } from '../core/open-core';
 import { createWebHost } from './server';
-import { setPdfPrinter } from '../core/documents/pdf-printer';
-import { chromiumPdfPrinter } from './chromium-pdf';
-import { fromSqliteError } from '../core/db/sqlite-errors';
-import { NEEDS_RECOVERY, errorText, hostLanguage, recoveryText } from '../core/messages';
+import { lazyChromiumPdfPrinter } from './chromium-pdf';
 
-const lang = hostLanguage();
 const debug = process.argv.includes('--debug');
 
 /** One line a person can act on (and the ways out when the database cannot be used); stack only with --debug. */
 function fail(e: unknown, dataDir: string): never {
-  const app = e instanceof AppError ? e : fromSqliteError(e);
-  const prefix = lang === 'zh-CN' ? '错误：' : 'error: ';
-  if (app) {
-    console.error(`${prefix}${errorText(app.code, app.params, lang)} [${app.code}]`);
-    if (NEEDS_RECOVERY.has(app.code)) console.error(recoveryText(dataDir, lang));
-  } else console.error(`${prefix}${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  const f = describeFailure(e, dataDir);
+  console.error(f.line);
+  if (f.recovery) console.error(f.recovery);
   if (debug && e instanceof Error) console.error(e.stack);
-  process.exit(app && NEEDS_RECOVERY.has(app.code) ? 4 : 1);
+  process.exit(f.recovery ? 4 : 1);
 }
 
 /** A port nothing listens on right now, to suggest when the asked one is taken. */
@@ -47,17 +39,14 @@ function main(): void {
     console.error(`invalid --port: ${values.port}`);
     process.exit(2);
   }
-  let core: ReturnType<typeof openCore>;
+  // PDF export where a system Chromium exists; the browser's print dialog otherwise.
+  const printer = lazyChromiumPdfPrinter();
+  let core: Core;
   try {
-    core = openCore(dataDir, { host: true, readonly: values['read-only'] });
+    core = openCore(dataDir, { host: true, pdfPrinter: printer.print, readonly: values['read-only'] });
   } catch (e) {
     fail(e, dataDir);
   }
-  // PDF export where a system Chromium exists; the browser's print dialog otherwise.
-  const printer = chromiumPdfPrinter().then((p) => {
-    if (p) setPdfPrinter(p.print);
-    return p;
-  });
   const token = randomBytes(24).toString('base64url');
   const server = createWebHost({ service: core.service, rendererDir: join(__dirname, '..', 'renderer'), token });
   server.once('error', (e: NodeJS.ErrnoException) => {
@@ -66,7 +55,7 @@ function main(): void {
     void freePort().then(
       (free) => {
         console.error(
-          lang === 'zh-CN'
+          hostLanguage() === 'zh-CN'
             ? `错误：端口 ${port} 已被占用或不可用。可改用空闲端口：--port ${free}（或 --port 0 自动选择）。`
             : `error: port ${port} is taken or not allowed. Try a free one: --port ${free} (or --port 0 to pick one).`,
         );
@@ -88,7 +77,7 @@ function main(): void {
     server.closeIdleConnections();
     server.close(() => {
       core.close();
-      void printer.then((p) => p?.close()).finally(() => process.exit(0));
+      void printer.close().finally(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);

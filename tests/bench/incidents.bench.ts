@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { createContext } from '../../electron/core/context';
+import { NO_WIRING } from '../../electron/core/wiring';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createIncident } from '../../electron/core/incidents/incident-repo';
@@ -29,7 +30,7 @@ const KINDS: [IncidentFacts['category'], string, string][] = [
 const dir = mkdtempSync(join(tmpdir(), 'duty-room-bench-'));
 const clock = new ManualClock('2026-11-24T00:00:00Z');
 const db = openDatabase(join(dir, 'bench.sqlite'), { clock, appVersion: 'bench' });
-const ctx = createContext({ db, clock, appVersion: 'bench', dataFile: 'bench' });
+const ctx = createContext({ db, clock, appVersion: 'bench', dataFile: 'bench', wiring: NO_WIRING });
 const start = Date.parse('2025-11-24T00:00:00Z');
 const seeded = Date.now();
 db.transaction(() => {

@@ -38,7 +38,7 @@ describe('every contract method, thousands of generated payloads', () => {
           if (input && typeof input === 'object' && 'backupDir' in input)
             (input as { backupDir: string }).backupDir = safeDir;
           const before = head();
-          const r = await core.service.invoke(method, input);
+          const r = await core.service.invokeRaw(method, input);
           calls++;
           outcomes.set(r.ok ? 'ok' : r.error.code, (outcomes.get(r.ok ? 'ok' : r.error.code) ?? 0) + 1);
           if (r.ok) return;

@@ -6,7 +6,7 @@ import { openTestCore, tempDir, type TestCore } from './helpers';
 import { join } from 'node:path';
 
 const code = async (core: TestCore, m: string, input: unknown) => {
-  const r = await core.service.invoke(m, input);
+  const r = await core.service.invokeRaw(m, input);
   return r.ok ? 'ok' : r.error.code;
 };
 

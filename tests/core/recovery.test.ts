@@ -17,7 +17,7 @@ import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { AppError } from '../../electron/core/contract';
 import { chemicalFire } from './fixtures';
-import { openTestCore, tempDir } from './helpers';
+import { TEST_WIRING, openTestCore, tempDir } from './helpers';
 
 const clock = () => new ManualClock('2026-11-25T00:00:00Z');
 const open = (file: string) => openDatabase(file, { clock: clock(), appVersion: 'test' });
@@ -93,7 +93,7 @@ describe('never open a damaged or foreign file as new', () => {
       return;
     }
     const { createService } = await import('../../electron/core/service');
-    const service = createService({ db, clock: clock(), appVersion: 'test', dataFile: core.file });
+    const service = createService({ db, clock: clock(), appVersion: 'test', dataFile: core.file, wiring: TEST_WIRING });
     for (let i = 0; i < 20; i++) {
       const r = await service.invoke('incidents.create', chemicalFire({ title: `之后${i}` }));
       if (!r.ok) expect(r.error.code).not.toBe('internal');

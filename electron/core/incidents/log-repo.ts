@@ -1,4 +1,5 @@
 import { AppError } from '../contract/errors';
+import { futureIssues } from '../domain';
 import type { Call, Instruction, InstructionAction } from '../contract/log-entries';
 import type { CoreContext } from '../context';
 import { findIncident } from './incident-repo';
@@ -29,8 +30,8 @@ const toCall = (r: CallRow): Call => ({
 });
 
 function checkNotFuture(ctx: CoreContext, at: string, path: string): void {
-  if (Date.parse(at) > ctx.clock.now().getTime() + 60_000)
-    throw new AppError('validation', undefined, [{ path, code: 'in_future' }]);
+  const issues = futureIssues(path, at, ctx.clock.now());
+  if (issues.length) throw new AppError('validation', undefined, issues);
 }
 
 function findCall(ctx: CoreContext, id: number): Call {

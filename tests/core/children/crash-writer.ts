@@ -10,11 +10,19 @@ import { openDatabase } from '../../../electron/core/db/open';
 import { createIncident } from '../../../electron/core/incidents/incident-repo';
 import { backupNow } from '../../../electron/core/backup/auto-backup';
 import { chemicalFire } from '../fixtures';
+import { CORE_FEATURES } from '../../../electron/core/features';
 
 async function main(): Promise<void> {
   const dataFile = join(process.argv[2]!, 'duty-room.sqlite');
   const db = openDatabase(dataFile, { clock: systemClock, appVersion: 'crash' });
-  const ctx = createContext({ db, clock: systemClock, appVersion: 'crash', dataFile, actor: () => 'crash' });
+  const ctx = createContext({
+    db,
+    clock: systemClock,
+    appVersion: 'crash',
+    dataFile,
+    actor: () => 'crash',
+    wiring: { ...CORE_FEATURES, pdfPrinter: null },
+  });
   writeSync(1, 'ready\n');
   for (let i = 0; ; i++) {
     const inc = createIncident(ctx, chemicalFire({ title: `写入${process.pid}-${i}` }));

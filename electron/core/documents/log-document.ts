@@ -9,7 +9,7 @@ import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
 import { incidentReports } from '../incidents/reports-repo';
 import { getSettings } from '../settings/settings-repo';
 import { resolvePeriod } from './daily-data';
-import { recordExport } from './export-file';
+import { recordDocument } from './document-file';
 import { channelZh, reportStatusText, safeFileName } from './wording';
 
 type Cell = string | number;
@@ -128,7 +128,7 @@ export async function exportLog(
   const [incidents, reports] = sheets(items, tz);
   const bytes = input.format === 'xlsx' ? await xlsx([incidents, reports]) : csv(incidents);
   return ctx.tx(() =>
-    recordExport(ctx, {
+    recordDocument(ctx, {
       kind: 'log',
       format: input.format,
       subject: { from: input.from, to: input.to, incidents: items.length },
