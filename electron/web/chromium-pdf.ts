@@ -4,7 +4,8 @@ import { AppError } from '../core/contract';
 import type { PdfPrinter } from '../core/open-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const ARGS = [
+/** Flags that keep Debian's Chromium quiet and off the network (also used by the e2e tests' browser). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -29,7 +30,7 @@ export async function chromiumPdfPrinter(): Promise<{ print: PdfPrinter; close()
     return null;
   }
   let browser: Promise<Browser> | null = null;
-  const launch = () => (browser ??= pw.chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS }));
+  const launch = () => (browser ??= pw.chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }));
   return {
     async print(html) {
       const page = await (await launch()).newPage();

@@ -51,17 +51,7 @@ function indexCall(ctx: CoreContext, c: Call): void {
   });
 }
 
-export function createCall(
-  ctx: CoreContext,
-  input: {
-    incidentId: number | null;
-    at: string;
-    direction: 'in' | 'out';
-    party: string;
-    number: string;
-    gist: string;
-  },
-): Call {
+export function createCall(ctx: CoreContext, input: Omit<Call, 'id' | 'createdAt' | 'createdBy'>): Call {
   const at = new Date(input.at).toISOString();
   checkNotFuture(ctx, at, 'at');
   return ctx.tx(() => {
