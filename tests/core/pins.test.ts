@@ -30,15 +30,22 @@ describe('PINs', () => {
     const salt = randomBytes(16);
     const hash = `scrypt$${salt.toString('hex')}$${scryptSync('1357', salt, 32).toString('hex')}`;
     old.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (1, ?)').run(hash);
+    // An old-rule PIN that happens to be long enough: flagged only until it is first used.
+    old.prepare("INSERT INTO people (name, roles, updated_at) VALUES ('李副秘书长', '[\"leader\"]', 't')").run();
+    const long = `scrypt$${salt.toString('hex')}$${scryptSync('24681357', salt, 32).toString('hex')}`;
+    old.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (2, ?)').run(long);
     old.close();
     const core = openTestCore({ dir, clock });
-    const [leader] = await core.call('people.list', {});
+    const [leader, second] = await core.call('people.list', {});
     expect(leader).toMatchObject({ hasPin: true, pinWeak: true });
+    expect(second).toMatchObject({ hasPin: true, pinWeak: true });
+    await core.call('operator.switch', { personId: 2, pin: '24681357' });
+    expect((await core.call('people.list', {}))[1]).toMatchObject({ pinWeak: false });
     expect(await core.call('operator.switch', { personId: 1, pin: '1357' })).toMatchObject({ pinVerified: true });
     const v = await core.call('audit.verify', {});
-    // The people row was written raw above (no entry): the one problem. The PIN row was baselined into
-    // the chain by the migration, so it is not a problem.
-    expect(v).toMatchObject({ problems: 1, firstProblem: { kind: 'row_unaudited', table: 'people' } });
+    // The people rows were written raw above (no entry): the problems. The PIN rows were baselined into
+    // the chain by the migration (and the re-hash recorded), so they are not.
+    expect(v).toMatchObject({ problems: 2, firstProblem: { kind: 'row_unaudited', table: 'people' } });
     await core.call('people.setPin', { id: 1, pin: '97531086', currentPin: '1357' });
     expect((await core.call('people.list', {}))[0]).toMatchObject({ pinWeak: false });
   });

@@ -17,8 +17,9 @@ interface PersonRow {
   pin_weak: number;
 }
 
+// pin_weak: a PIN hashed under the old 4-digit rule ('scrypt$', see pins.ts), flagged until changed.
 const SELECT = `SELECT p.*, (SELECT count(*) FROM person_pins WHERE person_id = p.id) AS has_pin,
-  (SELECT count(*) FROM person_pins WHERE person_id = p.id AND weak = 1) AS pin_weak FROM people p`;
+  (SELECT count(*) FROM person_pins WHERE person_id = p.id AND pin_hash LIKE 'scrypt$%') AS pin_weak FROM people p`;
 
 function toPerson(r: PersonRow): Person {
   return {

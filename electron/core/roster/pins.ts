@@ -16,9 +16,15 @@ interface Attempts {
   locked_until: string | null;
 }
 
+/**
+ * PINs set under the six-digit rule are hashed as `scrypt6$…`; older ones (`scrypt$…`, 4–8 digits) keep
+ * working and are flagged until changed — the hash cannot tell their length, the prefix tells the rule.
+ */
+const RULE_PREFIX = 'scrypt6';
+
 function hashPin(pin: string): string {
   const salt = randomBytes(16);
-  return `scrypt$${salt.toString('hex')}$${scryptSync(pin, salt, 32).toString('hex')}`;
+  return `${RULE_PREFIX}$${salt.toString('hex')}$${scryptSync(pin, salt, 32).toString('hex')}`;
 }
 
 function matches(pinHash: string, pin: string): boolean {
@@ -40,8 +46,8 @@ export function pinDelaySeconds(failures: number): number {
  * A PIN row missing although the chain last recorded one means it was deleted behind the app: refused.
  */
 export function checkPin(ctx: CoreContext, personId: number, pin: string | undefined): boolean {
-  const row = ctx.db.prepare('SELECT pin_hash, weak FROM person_pins WHERE person_id = ?').get(personId) as
-    { pin_hash: string; weak: number } | undefined;
+  const row = ctx.db.prepare('SELECT pin_hash FROM person_pins WHERE person_id = ?').get(personId) as
+    { pin_hash: string } | undefined;
   if (!row) {
     const last = ctx.db
       .prepare(
@@ -84,10 +90,10 @@ export function checkPin(ctx: CoreContext, personId: number, pin: string | undef
     const wait = lockedUntil ? LOCK_MS / 1000 : pinDelaySeconds(failures);
     throw new AppError('operator.bad_pin', { seconds: wait }, [{ path: 'pin', code: 'bad_pin' }]);
   }
-  if (row.weak === 1 && pin.length >= MIN_NEW_PIN) {
-    // An old-rule PIN that turns out long enough: no longer flagged.
+  if (!row.pin_hash.startsWith(RULE_PREFIX + '$') && pin.length >= MIN_NEW_PIN) {
+    // An old-rule PIN that turns out long enough: re-hashed under the rule, no longer flagged.
     ctx.tx(() => {
-      ctx.db.prepare('UPDATE person_pins SET weak = 0 WHERE person_id = ?').run(personId);
+      ctx.db.prepare('UPDATE person_pins SET pin_hash = ? WHERE person_id = ?').run(hashPin(pin), personId);
       ctx.audit.appendRow(ctx.actor(), 'people.pin_long_enough', 'person_pins', personId);
     });
   }
@@ -142,9 +148,7 @@ export function setPin(ctx: CoreContext, id: number, change: PinChange): void {
     const kind = by ? 'people.pin_reset' : change.pin ? 'people.pin_set' : 'people.pin_cleared';
     const extra = { personId: id, name: person.name, ...(by ? { by } : {}) };
     if (change.pin) {
-      ctx.db
-        .prepare('INSERT INTO person_pins (person_id, pin_hash, weak) VALUES (?, ?, 0)')
-        .run(id, hashPin(change.pin));
+      ctx.db.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (?, ?)').run(id, hashPin(change.pin));
       ctx.audit.appendRow(by ?? ctx.actor(), kind, 'person_pins', id, extra);
     } else {
       ctx.audit.append({

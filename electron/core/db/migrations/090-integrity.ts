@@ -16,9 +16,6 @@ export const migration090: Migration = {
         last_failed_at TEXT NOT NULL,
         locked_until   TEXT
       );
-      -- PINs set before six digits were required keep working, flagged until changed (we cannot tell
-      -- their length from the hash, so all existing ones are flagged).
-      ALTER TABLE person_pins ADD COLUMN weak INTEGER NOT NULL DEFAULT 1;
     `);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     // From now on the PIN table is audited like every record: start with what it holds today.
