@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT } from './built';
 
@@ -15,6 +15,11 @@ export function bundleChild(entry: string): Promise<string> {
       const { build } = await import('rolldown');
       const dir = join(ROOT, 'node_modules/.cache/duty-room-test-children');
       mkdirSync(dir, { recursive: true });
+      // Bundles left by runs that were killed (their exit hook never ran): removed once their process is gone.
+      for (const name of readdirSync(dir)) {
+        const pid = Number(/-(\d+)\.cjs$/.exec(name)?.[1]);
+        if (pid && pid !== process.pid && !alive(pid)) rmSync(join(dir, name), { force: true });
+      }
       const file = join(dir, `${basename(entry, '.ts')}-${process.pid}.cjs`);
       await build({
         input: entry,
@@ -29,4 +34,13 @@ export function bundleChild(entry: string): Promise<string> {
     built.set(entry, p);
   }
   return p;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
