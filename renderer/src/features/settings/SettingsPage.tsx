@@ -24,6 +24,7 @@ import { confirmDiscard } from '../../components/confirm';
 import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
+import { DocumentSettingsFields } from '../documents/DocumentSettingsFields';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
 
@@ -114,6 +115,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
             {...form.getInputProps('backupDir')}
             data-testid="settings-backup-dir"
           />
+          <DocumentSettingsFields form={form} />
           <Group>
             <Button type="submit" loading={form.submitting} disabled={!dirty} data-testid="settings-save">
               {t('common.save')}
