@@ -8,6 +8,8 @@ import { openDatabase } from '../../electron/core/db/open';
 import { AppError } from '../../electron/core/contract';
 import { openTestCore, type TestCore } from './helpers';
 import { forgeChain, intruder, lastId } from './tamper-helpers';
+import { dayWithIncidents } from './documents-fixtures';
+import { writeWitness } from '../../electron/core/audit/witness';
 
 /** Five settings changes, one entry (and one witnessed commit) each; returns their entry ids. */
 async function history(core: TestCore): Promise<number[]> {
@@ -161,10 +163,28 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
     const head = { id: lastId(raw), hash: raw.prepare('SELECT hash FROM audit_log ORDER BY id DESC').pluck().get() };
     raw.close();
     rmSync(`${core.file}.witness`);
-    const { writeWitness } = await import('../../electron/core/audit/witness');
     writeWitness(`${core.file}.witness`, head as { id: number; hash: string });
     expect((await verify(core)).ok).toBe(true);
     const v = verifyChain(core.db, { witnesses: [`${backup}.witness`] });
     expect(v.firstProblem).toMatchObject({ kind: 'witness_mismatch' });
+  });
+
+  it('an issued document keeps the head it reflects: a rewrite after it shows even with the witness rewritten', async () => {
+    const { core } = await dayWithIncidents();
+    await core.call('exports.dailyReport', { period: { date: '2026-11-23' }, format: 'docx' });
+    const issued = core.db.prepare('SELECT id FROM issued_documents').pluck().get() as number;
+    const raw = intruder(core.file);
+    forgeChain(raw, (rows) => rows.map((r) => (r.id === 1 ? { ...r, actor: '伪造者' } : r)));
+    const head = raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      hash: string;
+    };
+    raw.close();
+    writeWitness(`${core.file}.witness`, head);
+    expect((await verify(core)).firstProblem).toMatchObject({
+      kind: 'anchor_mismatch',
+      table: 'issued_documents',
+      rowId: String(issued),
+    });
   });
 });
