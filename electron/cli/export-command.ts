@@ -15,7 +15,8 @@ export const EXPORT_USAGE = `  export daily   --date YYYY-MM-DD (the duty shift 
   export log     --from YYYY-MM-DD --to YYYY-MM-DD  --out FILE.xlsx|.csv
   export roster  --month YYYY-MM  --out FILE.xlsx|.docx`;
 
-export class UsageError extends Error {}
+import { UsageError } from './failure';
+export { UsageError };
 
 /** The format is --format, or the --out file's extension. */
 function formatOf<F extends string>(values: Values, allowed: readonly F[]): F {

@@ -21,7 +21,7 @@ describe('duty-room CLI', () => {
     db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET payload = '{}' WHERE id = 2");
     db.close();
     const r = runCli(['verify', '--data', data]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3); // README: verify found problems
     expect(r.stderr).toContain('entry #2');
   });
 
@@ -52,7 +52,7 @@ describe('duty-room CLI', () => {
 
   it('fails with a one-line reason on an unknown command', () => {
     const r = runCli(['explode', '--data', tempDir()]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2); // README: usage
     expect(r.stderr).toMatch(/^error: unknown command/);
   });
 });

@@ -1,6 +1,7 @@
 import { backupNow, listBackups } from '../backup/auto-backup';
 import type { appMethods } from '../contract/app';
 import { schemaVersion } from '../db/open';
+import { verifyDatabase } from '../audit/run-verify';
 import type { HandlerMap } from '../handlers';
 import { getSettings, updateSettings } from '../settings/settings-repo';
 
@@ -14,7 +15,7 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   }),
   'settings.get': (_, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
-  'audit.verify': (_, ctx) => ctx.audit.verify(),
+  'audit.verify': (i, ctx) => verifyDatabase(ctx, { full: i.full }),
   'backup.now': (_, ctx) => backupNow(ctx),
   'backup.list': (_, ctx) => listBackups(ctx),
 };

@@ -23,7 +23,7 @@ export const appMethods = {
   'app.info': method<AppInfo>()(none),
   'settings.get': method<Settings>()(none),
   'settings.update': method<Settings>()(settingsUpdateSchema),
-  'audit.verify': method<VerifyResult>()(none),
+  'audit.verify': method<VerifyResult>()(z.object({ full: z.boolean().optional() }).strict()),
   'backup.now': method<BackupInfo>()(none),
   'backup.list': method<BackupInfo[]>()(none),
 };
