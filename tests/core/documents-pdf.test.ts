@@ -6,6 +6,7 @@ import { chromiumPdfPrinter } from '../../electron/web/chromium-pdf';
 import { dayWithIncidents } from './documents-fixtures';
 import { ROOT } from './built';
 import { missingTools } from './tools';
+import { expectImprintAtFoot } from './office';
 import { TEST_WIRING } from './helpers';
 import type { CoreWiring } from '../../electron/core/wiring';
 
@@ -28,7 +29,9 @@ describe.skipIf(noTools)('PDF from the preview HTML', () => {
   function check(base64: string, name: string): string {
     const pdf = join(SHOTS, `${name}.pdf`);
     writeFileSync(pdf, Buffer.from(base64, 'base64'));
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(SHOTS, name)]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SHOTS, name)]);
+    // The 版记 closes the last page at its foot (GB/T 9704 7.4), however far the text runs.
+    expectImprintAtFoot(pdf);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     // Every font embedded (column "emb"), so the file reads the same on a machine without them.
