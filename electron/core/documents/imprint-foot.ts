@@ -47,12 +47,19 @@ const PLACE_IMPRINT = `function (typeMm) {
       place(r.top, r.height + keep);
     }
   }
+  // Where the text ends in print, and where the block (one blank line below it at least) starts.
   var margin = px(getComputedStyle(imprint).marginTop);
   var box = imprint.getBoundingClientRect();
+  var textEnd = box.top - margin - origin + shift;
   var y = place(box.top, box.height);
   // 1 px short of the page's end, so rounding never pushes the block over the edge.
   var target = (Math.floor(y / page + 1e-6) + 1) * page - box.height - 1;
-  imprint.style.marginTop = margin + Math.max(0, target - y) + 'px';
+  // A spacer, not a wider margin: print drops a margin at a page break, but an empty block's height
+  // carries over to the next page when the 版记 no longer fits beside the text.
+  var spacer = document.createElement('div');
+  spacer.style.height = target - textEnd + 'px';
+  imprint.style.marginTop = '0';
+  imprint.parentNode.insertBefore(spacer, imprint);
 }`;
 
 /** The inline script for a type area `typeMm` high; it runs once the fonts are loaded. */
