@@ -4,10 +4,10 @@ import { SettingsProvider } from '../../renderer/src/app/settings-context';
 import { IncidentForm } from '../../renderer/src/features/incidents/IncidentForm';
 import { renderUi, withCore } from './render';
 
-function mount(onDone = vi.fn()) {
+function mount(onDone = vi.fn(), onCancel = vi.fn()) {
   renderUi(
     <SettingsProvider fallback={<div>loading</div>}>
-      <IncidentForm onDone={onDone} onCancel={() => {}} />
+      <IncidentForm onDone={onDone} onCancel={onCancel} />
     </SettingsProvider>,
   );
   return onDone;
@@ -46,5 +46,25 @@ describe('IncidentForm', () => {
     fireEvent.click(screen.getByTestId('incident-save'));
     await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
     expect(core.db.prepare('SELECT title FROM incidents').pluck().get()).toBe('人民广场踩踏');
+  });
+
+  it('asks in a modal (never window.confirm) before Esc discards what was typed', async () => {
+    withCore();
+    const nativeConfirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const onCancel = vi.fn();
+    mount(vi.fn(), onCancel);
+    await screen.findByTestId('incident-form');
+    type('incident-title', '人民广场踩踏');
+    fireEvent.keyDown(screen.getByTestId('incident-title'), { key: 'Escape' });
+    expect(await screen.findByText('放弃尚未保存的内容吗？')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('confirm-no'));
+    await waitFor(() => expect(screen.queryByText('放弃尚未保存的内容吗？')).toBeNull());
+    expect(onCancel).not.toHaveBeenCalled();
+    expect((screen.getByTestId('incident-title') as HTMLInputElement).value).toBe('人民广场踩踏');
+    fireEvent.keyDown(screen.getByTestId('incident-title'), { key: 'Escape' });
+    fireEvent.click(await screen.findByTestId('confirm-yes'));
+    await waitFor(() => expect(onCancel).toHaveBeenCalledOnce());
+    expect(nativeConfirm).not.toHaveBeenCalled();
+    nativeConfirm.mockRestore();
   });
 });

@@ -42,7 +42,7 @@ async function savedOrder(core: Awaited<ReturnType<typeof mount>>['core'], id: n
   return order;
 }
 
-describe('PlanEditor item order', () => {
+describe('PlanEditor item order', { timeout: 40_000 }, () => {
   let rects: ReturnType<typeof layOutRows>;
   beforeEach(() => {
     rects = layOutRows();

@@ -1,10 +1,10 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '@contract';
-import { call } from '../api/client';
+import { useQuery } from '../hooks/useQuery';
 import { useSettings } from './settings-context';
 import { formatTime } from '../components/time-format';
 
@@ -13,28 +13,16 @@ export function SearchSpotlight({ openIncident }: { openIncident(id: number): vo
   const { t } = useTranslation();
   const { settings } = useSettings();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) return setHits([]);
-    let live = true;
-    const timer = setTimeout(() => {
-      call('search.query', { q, limit: 20 }).then(
-        (h) => live && setHits(h),
-        () => live && setHits([]),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
+  // Asked once typing pauses; a failed search shows as no hits.
+  const [q] = useDebouncedValue(query.trim(), 150);
+  const found = useQuery('search.query', q ? { q, limit: 20 } : null);
+  const hits = query.trim() && !found.error ? (found.data ?? []) : [];
 
   return (
     <Spotlight.Root query={query} onQueryChange={setQuery} shortcut="mod + K" scrollable maxHeight={480}>
       <Spotlight.Search
         placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
         leftSection={<IconSearch size={18} />}
         data-testid="spotlight-search"
       />

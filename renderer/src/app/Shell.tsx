@@ -20,6 +20,7 @@ import { DutyNowHeader } from '../features/roster/DutyNowHeader';
 import { OperatorSwitch } from '../features/roster/OperatorSwitch';
 import { AREAS, AREA_ICONS, type Area } from './areas';
 import { OverdueBadge } from './OverdueBadge';
+import { STATE_LOOK } from '../components/state-look';
 import { useSettings } from './settings-context';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useRoute } from './useRoute';
@@ -150,7 +151,7 @@ export function Shell() {
                   <Badge
                     size="sm"
                     circle
-                    color={counts.areas[a]!.urgent ? 'red.7' : 'gray'}
+                    color={counts.areas[a]!.urgent ? STATE_LOOK.overdue.color : 'gray'}
                     data-testid={`nav-count-${a}`}
                   >
                     {counts.areas[a]!.count}

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { Settings, SettingsUpdate } from '@contract';
 import { call } from '../api/client';
@@ -32,7 +32,17 @@ export function SettingsProvider({ children, fallback }: { children: ReactNode; 
       }),
   });
   const write = useMutationCall();
-  const update = useCallback((patch: SettingsUpdate) => write('settings.update', patch), [write]);
+  const client = useQueryClient();
+  // The stored settings come back from the write: the language and name switch at once.
+  const update = useCallback(
+    async (patch: SettingsUpdate) => {
+      const next = await write('settings.update', patch);
+      initI18n(next.language);
+      client.setQueryData(['settings.get', {}], next);
+      return next;
+    },
+    [write, client],
+  );
 
   if (error && !settings) throw error;
   if (!settings) return <>{fallback}</>;

@@ -1,5 +1,5 @@
 import { TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromLocalDateTime, localDateTime } from '@domain';
 import { useSettings } from '../app/settings-context';
@@ -21,10 +21,13 @@ export function DateTimeField(props: {
   const [text, setText] = useState(() => (props.value ? localDateTime(props.value, settings.timeZone) : ''));
   const parsed = fromLocalDateTime(text, settings.timeZone);
 
-  useEffect(() => {
-    // Follow a value set from outside (e.g. "now" pressed) without fighting the user's typing.
+  // Follow a value set from outside (e.g. "now" pressed) without fighting the user's typing: adjusted
+  // while rendering, when the value handed down changes (React's pattern for state derived from props).
+  const [shown, setShown] = useState(props.value);
+  if (props.value !== shown) {
+    setShown(props.value);
     if (props.value && props.value !== parsed) setText(localDateTime(props.value, settings.timeZone));
-  }, [props.value]);
+  }
 
   return (
     <TextInput

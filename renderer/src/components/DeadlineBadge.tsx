@@ -1,19 +1,11 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { type Deadline, type DeadlineState } from '@contract';
+import { type Deadline } from '@contract';
 import { deadlineStatus } from '@domain';
 import { useSettings } from '../app/settings-context';
+import { lookOf } from './state-look';
 import { formatDuration, formatTime } from './time-format';
-
-/** Colour, fill and text colour per state, chosen for AA contrast in both schemes. */
-const LOOK: Record<DeadlineState, { color: string; variant: 'light' | 'filled'; c?: string }> = {
-  on_time: { color: 'green', variant: 'light' },
-  due_soon: { color: 'yellow.5', variant: 'filled', c: 'dark.9' },
-  overdue: { color: 'red.7', variant: 'filled' },
-  done: { color: 'gray', variant: 'light' },
-  done_late: { color: 'gray', variant: 'light' },
-};
 
 /** A deadline's live state in colour and in words (never colour alone). */
 export function DeadlineBadge({ deadline, now }: { deadline: Deadline; now: Date }) {
@@ -29,14 +21,15 @@ export function DeadlineBadge({ deadline, now }: { deadline: Deadline; now: Date
             at: formatTime(deadline.doneAt, settings.timeZone).slice(11),
           })
         : t('deadline.remaining', { d: formatDuration(remainingMs) });
+  const look = lookOf(state);
   const Icon = state === 'overdue' ? IconAlertTriangle : state.startsWith('done') ? IconCheck : IconClock;
   return (
     <Tooltip label={t('deadline.dueAt', { at: formatTime(deadline.dueAt, settings.timeZone) })}>
       <Badge
-        color={LOOK[state].color}
-        variant={LOOK[state].variant}
-        c={LOOK[state].c}
-        fw={state === 'due_soon' || state === 'overdue' ? 700 : 500}
+        color={look.color}
+        variant={look.variant}
+        c={look.c}
+        fw={look.bold ? 700 : 500}
         leftSection={<Icon size={12} />}
         data-state={state}
         data-testid={`deadline-${deadline.kind}`}

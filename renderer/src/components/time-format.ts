@@ -1,9 +1,13 @@
 import i18next from 'i18next';
 import { localDateTime } from '@domain';
 
-/** "1小时12分" / "1 h 12 min": whole minutes, hours when over an hour, days when over a day. */
+/**
+ * The one way a remaining or elapsed time is written: "1小时12分" / "1 h 12 min" — whole minutes, hours
+ * when over an hour, days when over a day. Time left (ms > 0) rounds up, so "1 min" shows until the very
+ * end; time past (ms < 0, overdue or "ago") rounds down, so "overdue 1 min" means a full minute late.
+ */
 export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(Math.abs(ms) / 60_000));
+  const total = Math.max(0, ms > 0 ? Math.ceil(ms / 60_000) : Math.floor(-ms / 60_000));
   const d = Math.floor(total / 1440);
   const h = Math.floor((total % 1440) / 60);
   const m = total % 60;

@@ -10,17 +10,21 @@ interface Vars {
 
 /**
  * The one way the renderer writes: `const write = useMutationCall(); await write('people.save', {...})`.
- * After a successful write every query is invalidated and the shown ones are refetched before the promise
- * resolves. Why all, not a per-method list: one write touches several views (an incident changes the log,
- * the deadlines on Now, the nav counts, the handover draft, the timeline…); a hand-kept map of which
- * method affects which read would rot silently, while refetching the few mounted reads of a local core
- * costs milliseconds.
+ * After a successful write every query is invalidated: the shown ones are read again at once, the others
+ * when next shown. Why all, not a per-method list: one write touches several views (an incident changes
+ * the log, the deadlines on Now, the nav counts, the handover draft, the timeline…); a hand-kept map of
+ * which method affects which read would rot silently, while re-reading the few mounted queries of a local
+ * core costs milliseconds. The promise resolves with the write's answer without waiting for those reads,
+ * so a form closes at once; a view that shows exactly what was written can put it in its query
+ * (`setQueryData`) for an instant update.
  */
 export function useMutationCall() {
   const client = useQueryClient();
   const m = useMutation({
     mutationFn: ({ method, input }: Vars) => call(method, input as never),
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => {
+      void client.invalidateQueries();
+    },
   });
   const { mutateAsync } = m;
   return useCallback(

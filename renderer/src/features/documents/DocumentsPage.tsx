@@ -68,6 +68,7 @@ export function DocumentsPage() {
       <Group justify="space-between">
         <Title order={3}>{t('nav.reports')}</Title>
         <SegmentedControl
+          aria-label={t('reports.kindLabel')}
           value={kind}
           onChange={(v) => setKind(v as Kind)}
           data={(['daily', 'special', 'log', 'roster', 'issued'] as const).map((k) => ({

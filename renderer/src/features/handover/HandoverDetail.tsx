@@ -126,6 +126,7 @@ export function HandoverDetail({ handover: h }: { handover: Handover }) {
                 <Group key={k} justify="space-between">
                   <Text size="sm">{t(`handover.equipmentItem.${k}`)}</Text>
                   <SegmentedControl
+                    aria-label={t(`handover.equipmentItem.${k}`)}
                     size="xs"
                     disabled={frozen}
                     {...form.getInputProps(`equipment.${k}`)}

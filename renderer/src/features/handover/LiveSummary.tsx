@@ -1,17 +1,10 @@
 import { Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineState, HandoverDeadline, HandoverLive } from '@contract';
+import type { HandoverDeadline, HandoverLive } from '@contract';
 import { useSettings } from '../../app/settings-context';
+import { lookOf } from '../../components/state-look';
 import { formatInstant } from '../roster/format';
-
-const STATE_COLOR: Record<DeadlineState, string> = {
-  on_time: 'gray',
-  due_soon: 'yellow.7',
-  overdue: 'red.7',
-  done: 'gray',
-  done_late: 'gray',
-};
 
 function Section(props: { title: string; available: boolean; count: number; children: ReactNode; testId: string }) {
   const { t } = useTranslation();
@@ -43,7 +36,7 @@ export function LiveSummary({ live }: { live: HandoverLive }) {
   const deadline = (d: HandoverDeadline) => (
     <Group gap={6} wrap="nowrap">
       <Text size="sm">{t(`handover.deadlineKind.${d.kind}`)}</Text>
-      <Text size="sm" c={STATE_COLOR[d.state]} fw={d.state === 'on_time' ? undefined : 700}>
+      <Text size="sm" c={lookOf(d.state).text} fw={lookOf(d.state).bold ? 700 : undefined}>
         {time(d.dueAt)} {t(`handover.deadlineState.${d.state}`)}
       </Text>
     </Group>

@@ -1,72 +1,60 @@
 import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
+import { confirmDiscard } from '../../components/confirm';
 import { DateTimeField } from '../../components/DateTimeField';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
 import { useFormKeys } from '../../hooks/useFormKeys';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useQuery } from '../../hooks/useQuery';
 
 /** The quick call-log form (Ctrl+L from anywhere): time defaults to now, Enter saves. */
 export function CallForm(props: { incidentId?: number | null; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
-  const errors = useApiErrors();
+  const write = useMutationCall();
   const open = useQuery('incidents.list', { status: 'open', limit: 50 });
-  const [f, setF] = useState({
+  // The clock is read once, when the form opens (a lazy initial state).
+  const [initialValues] = useState(() => ({
     at: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() as string | null,
     direction: 'in' as 'in' | 'out',
     party: '',
     number: '',
     gist: '',
-    incidentId: props.incidentId ?? null,
+    incidentId: props.incidentId ? String(props.incidentId) : (null as string | null),
+  }));
+  const { form, submit, formError } = useContractForm({
+    method: 'calls.create',
+    initialValues,
+    toInput: (v) => ({ ...v, at: v.at ?? '', incidentId: v.incidentId ? Number(v.incidentId) : null }),
   });
+  const f = form.values;
   const dirty = f.party !== '' || f.gist !== '' || f.number !== '';
-  const fe = errors.fieldErrors;
-
-  useFormKeys({
-    onSave: () => void save(),
-    onCancel: () => (!dirty || window.confirm(t('form.discardConfirm'))) && props.onCancel(),
-    firstField: 'call-party',
+  const save = submit(async (input) => {
+    await write('calls.create', input);
+    props.onDone();
   });
+  const cancel = () => void confirmDiscard(dirty).then((yes) => yes && props.onCancel());
 
-  async function save() {
-    errors.clear();
-    try {
-      await call('calls.create', { ...f, at: f.at ?? '' });
-      changed();
-      props.onDone();
-    } catch (e) {
-      errors.show(e);
-    }
-  }
+  useFormKeys({ onSave: () => save(), onCancel: cancel, firstField: 'call-party' });
 
   return (
-    <form
-      noValidate
-      data-testid="call-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <form noValidate data-testid="call-form" onSubmit={save}>
       <Stack gap="sm">
-        {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         <SimpleGrid cols={2}>
           <DateTimeField
             label={t('call.at')}
             required
             value={f.at}
-            onChange={(v) => setF({ ...f, at: v })}
-            error={fe.at}
+            onChange={(v) => form.setFieldValue('at', v)}
+            error={form.errors.at as string | undefined}
             testId="call-at"
           />
           <Stack gap={4}>
             <SegmentedControl
               mt={24}
-              value={f.direction}
-              onChange={(v) => setF({ ...f, direction: v as 'in' | 'out' })}
+              aria-label={t('call.direction')}
+              {...form.getInputProps('direction')}
               data={[
                 { value: 'in', label: t('call.in') },
                 { value: 'out', label: t('call.out') },
@@ -79,33 +67,23 @@ export function CallForm(props: { incidentId?: number | null; onDone(): void; on
             label={t('call.party')}
             required
             data-autofocus
-            value={f.party}
-            onChange={(e) => setF({ ...f, party: e.currentTarget.value })}
-            error={fe.party}
+            {...form.getInputProps('party')}
             data-testid="call-party"
           />
-          <TextInput
-            label={t('call.number')}
-            value={f.number}
-            onChange={(e) => setF({ ...f, number: e.currentTarget.value })}
-            error={fe.number}
-            data-testid="call-number"
-          />
+          <TextInput label={t('call.number')} {...form.getInputProps('number')} data-testid="call-number" />
         </SimpleGrid>
         <Textarea
           label={t('call.gist')}
           required
           autosize
           minRows={2}
-          value={f.gist}
-          onChange={(e) => setF({ ...f, gist: e.currentTarget.value })}
+          {...form.getInputProps('gist')}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey) {
               e.preventDefault();
-              void save();
+              save();
             }
           }}
-          error={fe.gist}
           description={t('call.gistHint')}
           data-testid="call-gist"
         />
@@ -115,15 +93,14 @@ export function CallForm(props: { incidentId?: number | null; onDone(): void; on
           clearable
           searchable
           data={(open.data?.items ?? []).map((i) => ({ value: String(i.id), label: `${i.number} ${i.title}` }))}
-          value={f.incidentId ? String(f.incidentId) : null}
-          onChange={(v) => setF({ ...f, incidentId: v ? Number(v) : null })}
+          {...form.getInputProps('incidentId')}
           data-testid="call-incident"
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" data-testid="call-save">
+          <Button type="submit" loading={form.submitting} data-testid="call-save">
             {t('common.save')}
           </Button>
         </Group>

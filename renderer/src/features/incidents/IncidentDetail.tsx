@@ -16,8 +16,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASUALTY_FIELDS, type IncidentDetail as Detail } from '@contract';
-import { call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useSettings } from '../../app/settings-context';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { formatTime } from '../../components/time-format';
@@ -184,7 +183,7 @@ function VoidDialog({
   version: number;
 }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const [reason, setReason] = useState('');
   const errors = useApiErrors();
   return (
@@ -205,8 +204,7 @@ function VoidDialog({
           <Button
             color="red"
             onClick={() =>
-              call('incidents.void', { id, expectedVersion: version, reason }).then(() => {
-                changed();
+              write('incidents.void', { id, expectedVersion: version, reason }).then(() => {
                 onClose();
               }, errors.show)
             }

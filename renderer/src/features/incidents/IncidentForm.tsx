@@ -14,13 +14,13 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, type Incident } from '@contract';
+import { CASUALTY_FIELDS, CATEGORIES, LEVELS, SUBTYPES, type Incident, type MethodInput } from '@contract';
 import { suggestLevel } from '@domain';
-import { call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
+import { confirmDiscard } from '../../components/confirm';
 import { DateTimeField } from '../../components/DateTimeField';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
 import { useFormKeys } from '../../hooks/useFormKeys';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { changedFacts, emptyFacts, factsFromIncident, type FormFacts } from './incident-form-state';
 
 interface Props {
@@ -33,16 +33,27 @@ interface Props {
 /** Create or amend an incident. Errors show under their fields; nothing typed is lost on failure. */
 export function IncidentForm({ incident, onDone, onCancel }: Props) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const [original] = useState<FormFacts>(() => (incident ? factsFromIncident(incident) : emptyFacts(new Date())));
-  const [f, setF] = useState<FormFacts>(original);
-  const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const errors = useApiErrors();
-  const fe = errors.fieldErrors;
-  const dirty = JSON.stringify(f) !== JSON.stringify(original);
-
-  const set = <K extends keyof FormFacts>(k: K, v: FormFacts[K]) => setF((p) => ({ ...p, [k]: v }));
+  type Values = FormFacts & { reason: string };
+  // A new incident is checked against incidents.create, an amendment against incidents.amend (whose
+  // issues are under `changes.`, shown on the field itself).
+  const { form, submit, formError } = useContractForm({
+    method: (incident ? 'incidents.amend' : 'incidents.create') as 'incidents.create',
+    initialValues: { ...original, reason: '' } as Values,
+    toInput: ({ reason, ...facts }) =>
+      (incident
+        ? {
+            id: incident.id,
+            expectedVersion: incident.version,
+            reason,
+            changes: changedFacts(original, facts),
+          }
+        : facts) as unknown as MethodInput<'incidents.create'>,
+    fieldOf: (path) => path.replace(/^changes\./, ''),
+  });
+  const f = form.values;
+  const set = <K extends keyof Values>(k: K, v: Values[K]) => form.setFieldValue(k, v as never);
   const suggestion = suggestLevel({
     category: f.category,
     deaths: f.casualties.deaths,
@@ -50,31 +61,17 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
     economicLoss: f.economicLoss,
   });
 
-  async function submit() {
-    setSaving(true);
-    errors.clear();
-    try {
-      const saved = incident
-        ? await call('incidents.amend', {
-            id: incident.id,
-            expectedVersion: incident.version,
-            reason,
-            changes: changedFacts(original, f) as never,
-          })
-        : await call('incidents.create', f as never);
-      changed();
-      onDone(saved);
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const save = submit(async (input) => {
+    const saved = incident
+      ? await write('incidents.amend', input as unknown as MethodInput<'incidents.amend'>)
+      : await write('incidents.create', input);
+    onDone(saved);
+  });
 
   function cancel() {
-    if (!dirty || window.confirm(t('form.discardConfirm'))) onCancel();
+    void confirmDiscard(form.isDirty()).then((yes) => yes && onCancel());
   }
-  useFormKeys({ onSave: () => void submit(), onCancel: cancel, firstField: 'incident-title' });
+  useFormKeys({ onSave: () => save(), onCancel: cancel, firstField: 'incident-title' });
 
   const text = (
     k:
@@ -91,9 +88,7 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
     <TextInput
       label={t(`incident.field.${k}`)}
       required={required}
-      value={f[k]}
-      onChange={(e) => set(k, e.currentTarget.value)}
-      error={fe[k]}
+      {...form.getInputProps(k)}
       data-testid={`incident-${k}`}
     />
   );
@@ -104,25 +99,16 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
       autosize
       minRows={2}
       maxRows={10}
-      value={f[k]}
-      onChange={(e) => set(k, e.currentTarget.value)}
-      error={fe[k]}
+      {...form.getInputProps(k)}
       description={f[k].length > max * 0.8 ? t('form.charCount', { n: f[k].length, max }) : undefined}
       data-testid={`incident-${k}`}
     />
   );
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      data-testid="incident-form"
-    >
+    <form noValidate onSubmit={save} data-testid="incident-form">
       <Stack gap="sm">
-        {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         {text('title', true)}
         <SimpleGrid cols={2}>
           <DateTimeField
@@ -130,7 +116,7 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
             required
             value={f.occurredAt}
             onChange={(v) => set('occurredAt', v)}
-            error={fe.occurredAt}
+            error={form.errors.occurredAt as string | undefined}
             testId="incident-occurredAt"
           />
           <DateTimeField
@@ -138,7 +124,7 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
             required
             value={f.receivedAt}
             onChange={(v) => set('receivedAt', v)}
-            error={fe.receivedAt}
+            error={form.errors.receivedAt as string | undefined}
             testId="incident-receivedAt"
           />
         </SimpleGrid>
@@ -157,18 +143,15 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
             label={t('incident.field.category')}
             required
             data={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
-            value={f.category}
+            {...form.getInputProps('category')}
             onChange={(v) => v && set('category', v as FormFacts['category'])}
             allowDeselect={false}
-            error={fe.category}
             data-testid="incident-category"
           />
           <Autocomplete
             label={t('incident.field.subtype')}
             data={[...SUBTYPES[f.category]]}
-            value={f.subtype}
-            onChange={(v) => set('subtype', v)}
-            error={fe.subtype}
+            {...form.getInputProps('subtype')}
             data-testid="incident-subtype"
           />
           <Stack gap={2}>
@@ -176,10 +159,9 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
               label={t('incident.field.level')}
               required
               data={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
-              value={f.level}
+              {...form.getInputProps('level')}
               onChange={(v) => v && set('level', v as FormFacts['level'])}
               allowDeselect={false}
-              error={fe.level}
               data-testid="incident-level"
             />
             {suggestion && (
@@ -201,26 +183,21 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
               label={t(`incident.casualty.${k}`)}
               min={0}
               allowDecimal={false}
-              value={f.casualties[k]}
-              onChange={(v) => set('casualties', { ...f.casualties, [k]: typeof v === 'number' ? v : Number(v) || 0 })}
-              error={fe[`casualties.${k}`]}
+              {...form.getInputProps(`casualties.${k}`)}
+              onChange={(v) => form.setFieldValue(`casualties.${k}`, typeof v === 'number' ? v : Number(v) || 0)}
               data-testid={`incident-casualty-${k}`}
             />
           ))}
           <NumberInput
             label={t('incident.field.economicLoss')}
             min={0}
+            {...form.getInputProps('economicLoss')}
             value={f.economicLoss ?? ''}
             onChange={(v) => set('economicLoss', v === '' ? null : Number(v))}
-            error={fe.economicLoss}
             data-testid="incident-economicLoss"
           />
         </SimpleGrid>
-        <Checkbox
-          label={t('incident.field.sensitive')}
-          checked={f.sensitive}
-          onChange={(e) => set('sensitive', e.currentTarget.checked)}
-        />
+        <Checkbox label={t('incident.field.sensitive')} {...form.getInputProps('sensitive', { type: 'checkbox' })} />
         {long('summary', 5000, true)}
         {long('measures', 5000)}
         {long('cause', 2000)}
@@ -229,9 +206,7 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
           <TextInput
             label={t('incident.amendReason')}
             required
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fe.reason}
+            {...form.getInputProps('reason')}
             data-testid="incident-reason"
           />
         )}
@@ -239,7 +214,7 @@ export function IncidentForm({ incident, onDone, onCancel }: Props) {
           <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={saving} data-testid="incident-save">
+          <Button type="submit" loading={form.submitting} data-testid="incident-save">
             {incident ? t('incident.saveAmendment') : t('incident.create')}
           </Button>
         </Group>

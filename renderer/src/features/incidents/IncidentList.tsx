@@ -36,6 +36,9 @@ export function IncidentList(props: {
   const loading = pages.isFetching;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
 
+  // react-virtual hands back fresh functions each render; this app does not run the React Compiler, whose
+  // memoisation the rule protects, so the component simply re-renders as before.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parentRef.current,

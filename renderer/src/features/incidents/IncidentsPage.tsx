@@ -56,6 +56,7 @@ export function IncidentsPage({
           <TextInput
             style={{ flex: 1 }}
             placeholder={t('incident.searchPlaceholder')}
+            aria-label={t('incident.searchPlaceholder')}
             leftSection={<IconSearch size={16} />}
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
@@ -69,6 +70,7 @@ export function IncidentsPage({
             <Select
               size="xs"
               placeholder={t('incident.field.category')}
+              aria-label={t('incident.field.category')}
               clearable
               data={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
               value={filter.category ?? null}
@@ -77,6 +79,7 @@ export function IncidentsPage({
             <Select
               size="xs"
               placeholder={t('incident.field.level')}
+              aria-label={t('incident.field.level')}
               clearable
               data={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
               value={filter.level ?? null}
@@ -86,6 +89,7 @@ export function IncidentsPage({
             <Select
               size="xs"
               placeholder={t('incident.statusLabel')}
+              aria-label={t('incident.statusLabel')}
               clearable
               data={INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`incident.status.${s}`) }))}
               value={filter.status ?? null}
@@ -96,11 +100,13 @@ export function IncidentsPage({
             <TextInput
               size="xs"
               placeholder={t('incident.field.district')}
+              aria-label={t('incident.field.district')}
               onBlur={(e) => set({ district: e.currentTarget.value.trim() || undefined })}
             />
             <TextInput
               size="xs"
               placeholder={t('incident.fromDate')}
+              aria-label={t('incident.fromDate')}
               value={from}
               onChange={(e) => setFrom(e.currentTarget.value)}
               onBlur={() => set({ from: day(from, false) })}
@@ -108,6 +114,7 @@ export function IncidentsPage({
             <TextInput
               size="xs"
               placeholder={t('incident.toDate')}
+              aria-label={t('incident.toDate')}
               value={to}
               onChange={(e) => setTo(e.currentTarget.value)}
               onBlur={() => set({ to: day(to, true) })}

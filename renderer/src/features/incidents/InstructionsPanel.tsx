@@ -14,8 +14,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTRUCTION_ACTIONS, type IncidentDetail, type Instruction } from '@contract';
-import { call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useSettings } from '../../app/settings-context';
 import { DateTimeField } from '../../components/DateTimeField';
 import { formatTime } from '../../components/time-format';
@@ -26,21 +25,20 @@ const nowMinute = () => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISO
 /** 领导批示 with their transmission (传达) and feedback. */
 export function InstructionsPanel({ detail }: { detail: IncidentDetail }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const errors = useApiErrors();
   const [f, setF] = useState({ leader: '', givenAt: nowMinute() as string | null, text: '' });
 
   async function add() {
     errors.clear();
     try {
-      await call('instructions.create', {
+      await write('instructions.create', {
         incidentId: detail.incident.id,
         leader: f.leader,
         givenAt: f.givenAt ?? '',
         text: f.text,
       });
       setF({ leader: '', givenAt: nowMinute(), text: '' });
-      changed();
     } catch (e) {
       errors.show(e);
     }
@@ -100,7 +98,7 @@ export function InstructionsPanel({ detail }: { detail: IncidentDetail }) {
 function InstructionCard({ instruction: i }: { instruction: Instruction }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const errors = useApiErrors();
   const [a, setA] = useState({ kind: 'relay' as Instruction['actions'][number]['kind'], party: '', text: '' });
   return (
@@ -127,6 +125,7 @@ function InstructionCard({ instruction: i }: { instruction: Instruction }) {
           <Select
             size="xs"
             w={110}
+            aria-label={t('instruction.actionKind')}
             data={INSTRUCTION_ACTIONS.map((k) => ({ value: k, label: t(`instruction.action.${k}`) }))}
             value={a.kind}
             onChange={(v) => v && setA({ ...a, kind: v as typeof a.kind })}
@@ -135,6 +134,7 @@ function InstructionCard({ instruction: i }: { instruction: Instruction }) {
           <TextInput
             size="xs"
             placeholder={t('instruction.party')}
+            aria-label={t('instruction.party')}
             value={a.party}
             onChange={(e) => setA({ ...a, party: e.currentTarget.value })}
           />
@@ -142,6 +142,7 @@ function InstructionCard({ instruction: i }: { instruction: Instruction }) {
             size="xs"
             style={{ flex: 1 }}
             placeholder={t('instruction.actionText')}
+            aria-label={t('instruction.actionText')}
             value={a.text}
             onChange={(e) => setA({ ...a, text: e.currentTarget.value })}
           />
@@ -149,9 +150,8 @@ function InstructionCard({ instruction: i }: { instruction: Instruction }) {
             size="xs"
             variant="light"
             onClick={() =>
-              call('instructions.addAction', { instructionId: i.id, ...a, at: new Date().toISOString() }).then(() => {
+              write('instructions.addAction', { instructionId: i.id, ...a, at: new Date().toISOString() }).then(() => {
                 setA({ ...a, party: '', text: '' });
-                changed();
               }, errors.show)
             }
           >

@@ -1,20 +1,18 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useDataEvents } from '../../app/data-events';
 import { useQuery } from '../../hooks/useQuery';
 import { ActivatePlanButton, ChecklistPanel } from '../plans';
 
-/** The incident's plan responses: activate one, and work each checklist in place. */
+/** The incident's plan responses: activate one, and work each checklist in place (writes refresh them). */
 export function PlansTab({ incidentId, voided }: { incidentId: number; voided: boolean }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
   const { data } = useQuery('activations.forIncident', { incidentId });
   return (
     <Stack gap="sm">
-      {!voided && <ActivatePlanButton incidentId={incidentId} onActivated={changed} />}
+      {!voided && <ActivatePlanButton incidentId={incidentId} />}
       {data && data.length === 0 && <Text c="dimmed">{t('incident.noActivations')}</Text>}
       {(data ?? []).map((a) => (
-        <ChecklistPanel key={a.id} activationId={a.id} onChanged={changed} />
+        <ChecklistPanel key={a.id} activationId={a.id} />
       ))}
     </Stack>
   );

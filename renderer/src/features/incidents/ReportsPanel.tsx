@@ -15,8 +15,8 @@ import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_CHANNELS, type IncidentDetail, type Report, type ReportKind } from '@contract';
-import { ApiError, call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
+import { ApiError } from '../../api/client';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useSettings } from '../../app/settings-context';
 import { DateTimeField } from '../../components/DateTimeField';
 import { formatTime } from '../../components/time-format';
@@ -35,7 +35,7 @@ function nextKinds(detail: IncidentDetail): ReportKind[] {
 
 export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const errors = useApiErrors();
   return (
     <Stack gap="sm" data-testid="reports-panel">
@@ -46,7 +46,7 @@ export function ReportsPanel({ detail }: { detail: IncidentDetail }) {
             size="xs"
             variant="light"
             data-testid={`draft-${kind}`}
-            onClick={() => call('reports.draft', { incidentId: detail.incident.id, kind }).then(changed, errors.show)}
+            onClick={() => write('reports.draft', { incidentId: detail.incident.id, kind }).catch(errors.show)}
           >
             {t(`report.draftNew.${kind}`)}
           </Button>
@@ -98,7 +98,7 @@ function SentReport({ report }: { report: Report }) {
 
 function DraftEditor({ report }: { report: Report }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const errors = useApiErrors();
   const [draft, setDraft] = useState({
     recipientUnit: report.recipientUnit,
@@ -117,15 +117,14 @@ function DraftEditor({ report }: { report: Report }) {
   const fe = errors.fieldErrors;
 
   async function save() {
-    await call('reports.update', { id: report.id, ...draft });
-    changed();
+    await write('reports.update', { id: report.id, ...draft });
   }
 
   async function doSend() {
     errors.clear();
     try {
-      await call('reports.update', { id: report.id, ...draft });
-      await call('reports.send', {
+      await write('reports.update', { id: report.id, ...draft });
+      await write('reports.send', {
         id: report.id,
         sentAt: send.sentAt ?? '',
         channel: send.channel ?? 'phone',
@@ -134,7 +133,6 @@ function DraftEditor({ report }: { report: Report }) {
         sender: send.sender,
         ...(override ? { override } : {}),
       });
-      changed();
     } catch (e) {
       if (e instanceof ApiError && e.shape.code === 'report.missing_fields') setNeedsOverride(true);
       errors.show(e);

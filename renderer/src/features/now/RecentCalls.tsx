@@ -1,7 +1,6 @@
 import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useQuery } from '../../hooks/useQuery';
 import { CallCard } from '../incidents/CallCard';
@@ -9,7 +8,7 @@ import { CallCard } from '../incidents/CallCard';
 /** The latest calls; a standalone one can be tied to an open incident once it turns out to belong. */
 export function RecentCalls({ openIncident }: { openIncident(id: number): void }) {
   const { t } = useTranslation();
-  const { changed } = useDataEvents();
+  const write = useMutationCall();
   const errors = useApiErrors();
   const calls = useQuery('calls.list', { limit: 20 });
   const open = useQuery('incidents.list', { status: 'open', limit: 100 });
@@ -36,11 +35,10 @@ export function RecentCalls({ openIncident }: { openIncident(id: number): void }
                 size="xs"
                 w={240}
                 placeholder={t('now.linkToIncident')}
+                aria-label={t('now.linkToIncident')}
                 data={options}
                 searchable
-                onChange={(v) =>
-                  v && call('calls.link', { id: c.id, incidentId: Number(v) }).then(changed, errors.show)
-                }
+                onChange={(v) => v && write('calls.link', { id: c.id, incidentId: Number(v) }).catch(errors.show)}
               />
             )}
           </Group>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDateTime } from '@domain';
 import { useSettings } from '../../app/settings-context';
+import { STATE_LOOK } from '../../components/state-look';
 import { useQuery } from '../../hooks/useQuery';
 import { ActivatePlanButton } from './ActivatePlanButton';
 import { ChecklistPanel } from './ChecklistPanel';
@@ -49,7 +50,7 @@ export function ActiveResponses({ initial }: { initial: number | null }) {
                   </Text>
                   <Group gap={6}>
                     {r.overdueItems.length > 0 && (
-                      <Badge size="sm" color="red.7" variant="filled">
+                      <Badge size="sm" color={STATE_LOOK.overdue.color} variant={STATE_LOOK.overdue.variant}>
                         {t('plans.active.overdue', { count: r.overdueItems.length })}
                       </Badge>
                     )}

@@ -178,10 +178,11 @@ export function ChecklistPanel({ activationId, onChanged }: { activationId: numb
         onSubmit={async (v) => apply(await write('activations.changeLevel', { ...order(v), level }))}
       >
         <Stack gap={4}>
-          <Text size="sm" fw={500}>
+          <Text size="sm" fw={500} id="change-level-label">
             {t('plans.responseLevel')}
           </Text>
           <SegmentedControl
+            aria-labelledby="change-level-label"
             value={level}
             onChange={(v) => setLevel(v as PlanLevel)}
             data={PLAN_LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}

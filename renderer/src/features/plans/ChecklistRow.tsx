@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { type ChecklistItem, type ChecklistItemStatus } from '@contract';
 import { localDateTime } from '@domain';
 import { actorName } from '../../components/time-format';
-import { STATE_COLOR, formatDuration, levelLabel } from './format';
+import { lookOf } from '../../components/state-look';
+import { formatDuration } from '../../components/time-format';
+import { levelLabel } from './format';
 
 export function ChecklistRow(props: {
   item: ChecklistItem;
@@ -33,11 +35,12 @@ export function ChecklistRow(props: {
       <Table.Td w={150}>
         <Stack gap={2}>
           <Badge
-            color={STATE_COLOR[state]}
-            variant={state === 'overdue' || state === 'due_soon' ? 'filled' : 'light'}
+            color={lookOf(state).color}
+            variant={lookOf(state).variant}
+            c={lookOf(state).c}
             leftSection={closed ? <IconCheck size={12} /> : undefined}
           >
-            {t(`plans.checklist.state.${state}`, { time: formatDuration(t, status.remainingMs) })}
+            {t(`plans.checklist.state.${state}`, { time: formatDuration(status.remainingMs) })}
           </Badge>
           <Tooltip label={time(item.dueAt)}>
             <Text size="xs" c="dimmed" fw={state === 'due_soon' ? 700 : undefined}>

@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, PLAN_LEVELS, SUBTYPES, type Category, type Plan, type PlanDoc, type PlanLevel } from '@contract';
@@ -54,6 +55,7 @@ export function PlanEditor({ planId, onSaved }: { planId: number | null; onSaved
 function PlanForm({ plan, onSaved }: { plan: Plan | null; onSaved(plan: Plan): void }) {
   const { t } = useTranslation();
   const write = useMutationCall();
+  const client = useQueryClient();
   const [level, setLevel] = useState<PlanLevel>('IV');
   const [retiring, setRetiring] = useState(false);
   const { form, submit, formError } = useContractForm({
@@ -74,6 +76,8 @@ function PlanForm({ plan, onSaved }: { plan: Plan | null; onSaved(plan: Plan): v
         noValidate
         onSubmit={submit(async (input) => {
           const saved = await write('plans.save', input);
+          // The new version is the answer itself: show it now rather than after the re-read.
+          client.setQueryData(['plans.get', { id: saved.id }], saved);
           notifications.show({ color: 'green', message: t('plans.editor.saved', { version: saved.version }) });
           onSaved(saved);
         })}
@@ -132,6 +136,7 @@ function PlanForm({ plan, onSaved }: { plan: Plan | null; onSaved(plan: Plan): v
           />
           <Group justify="space-between">
             <SegmentedControl
+              aria-label={t('plans.responseLevel')}
               value={level}
               onChange={(v) => setLevel(v as PlanLevel)}
               data={PLAN_LEVELS.map((l) => ({
@@ -167,7 +172,9 @@ function PlanForm({ plan, onSaved }: { plan: Plan | null; onSaved(plan: Plan): v
         submitColor="red"
         onClose={() => setRetiring(false)}
         onSubmit={async (v) => {
-          onSaved(await write('plans.retire', { id: plan!.id, reason: v.reason ?? '' }));
+          const retired = await write('plans.retire', { id: plan!.id, reason: v.reason ?? '' });
+          client.setQueryData(['plans.get', { id: retired.id }], retired);
+          onSaved(retired);
         }}
       />
     </Paper>

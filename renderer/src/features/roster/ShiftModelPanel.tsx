@@ -38,6 +38,7 @@ function ShiftModelForm({ saved }: { saved: RosterConfig }) {
           </Text>
           {formError && <Alert color="red">{formError}</Alert>}
           <SegmentedControl
+            aria-label={t('shiftModel.title')}
             value={m.kind}
             onChange={(kind) =>
               form.setFieldValue(

@@ -72,6 +72,7 @@ export function SlotEditModal(props: {
         <Stack>
           <Text size="sm">{slot.person?.name ?? t('roster.nobody')}</Text>
           <SegmentedControl
+            aria-label={t('roster.editMode')}
             value={mode}
             onChange={(v) => {
               setMode(v as Mode);

@@ -12,14 +12,16 @@ import {
   Paper,
   Code,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, BackupInfo, Settings, VerifyResult } from '@contract';
+import type { Settings, VerifyResult } from '@contract';
 import { formatTime } from '../../components/time-format';
 import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useContractForm } from '../../hooks/useContractForm';
+import { useMutationCall } from '../../hooks/useMutationCall';
+import { useQuery } from '../../hooks/useQuery';
 import { confirmDiscard } from '../../components/confirm';
 import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
@@ -125,27 +127,19 @@ function GeneralForm({ settings }: { settings: Settings }) {
 
 function IntegrityPanel() {
   const { t } = useTranslation();
-  const [info, setInfo] = useState<AppInfo | null>(null);
   const [result, setResult] = useState<VerifyResult | null>(null);
-  const [lastBackup, setLastBackup] = useState<BackupInfo | null>(null);
   const { settings } = useSettings();
-
-  useEffect(() => {
-    call('backup.list', {}).then(
-      (list) => setLastBackup(list[0] ?? null),
-      () => {},
-    );
-  }, []);
+  const info = useQuery('app.info', {}).data;
+  // A backup is a write: the list (and so the last backup shown) is read again after it.
+  const lastBackup = useQuery('backup.list', {}).data?.[0] ?? null;
+  const write = useMutationCall();
   const [busy, setBusy] = useState(false);
   const errors = useApiErrors();
-
-  useEffect(() => {
-    call('app.info', {}).then(setInfo, errors.show);
-  }, [errors.show]);
 
   async function verify() {
     setBusy(true);
     try {
+      // Verifying reads the chain and changes nothing: a plain call, no invalidation.
       setResult(await call('audit.verify', {}));
     } catch (e) {
       errors.show(e);
@@ -176,8 +170,7 @@ function IntegrityPanel() {
             variant="default"
             data-testid="backup-now"
             onClick={() =>
-              call('backup.now', {}).then((b) => {
-                setLastBackup(b);
+              write('backup.now', {}).then((b) => {
                 notifications.show({ color: 'green', message: t('settings.backupDone', { file: b.file }) });
               }, errors.show)
             }
