@@ -55,10 +55,14 @@ export function mainWindowOptions(preload: string) {
   };
 }
 
-/** The hidden window that prints PDFs: the same sandbox, and no script at all. */
+/**
+ * The hidden window that prints PDFs: the same sandbox and no preload. Script stays on only for the
+ * template's own inline script that sets the 版记 at the foot of the last page (documents/imprint-foot.ts);
+ * the page is a data: URL of our escaped template, and navigation away from it is blocked like everywhere.
+ */
 export const PDF_WINDOW_OPTIONS = {
   show: false,
-  webPreferences: { ...WEB_PREFERENCES, javascript: false },
+  webPreferences: { ...WEB_PREFERENCES, javascript: true },
 } as const;
 
 /** No camera, microphone, geolocation, notifications-by-page…: every permission is refused. */

@@ -49,11 +49,13 @@ describe('Electron main-process security (fails on any regression)', () => {
       webviewTag: false,
       preload: '/p/preload.js',
     });
+    // The print window runs only the template's 版记 placement script: sandboxed, isolated, no Node, no preload.
     expect(PDF_WINDOW_OPTIONS.webPreferences).toMatchObject({
       sandbox: true,
-      javascript: false,
+      contextIsolation: true,
       nodeIntegration: false,
     });
+    expect(PDF_WINDOW_OPTIONS.webPreferences).not.toHaveProperty('preload');
   });
 
   it('permissions are refused, asked or checked', () => {
