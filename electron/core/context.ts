@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AuditLog } from './audit/chain';
 import type { Clock } from './db/clock';
+import { cacheStatements } from './db/statement-cache';
 import { operatorName } from './roster/operator';
 
 /** What every feature's handlers share: the open database, the clock, the chain and who is acting. */
@@ -14,6 +15,11 @@ export interface CoreContext {
   actor(): string;
   /** Runs `fn` in one transaction: the change and its audit entry land together or not at all. */
   tx<T>(fn: () => T): T;
+  /**
+   * A value derived from rarely-changed rows (settings, the operator on duty), kept until those tables
+   * change on this connection or another connection commits, so a write does not re-read them.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export function createContext(opts: {
@@ -23,14 +29,68 @@ export function createContext(opts: {
   dataFile: string;
   actor?: () => string;
 }): CoreContext {
-  const { db } = opts;
-  return {
+  const db = cacheStatements(opts.db);
+  const memos = new Map<string, unknown>();
+  const generation = watchMemoSources(db);
+  let seen: unknown = null;
+  const ctx: CoreContext = {
     db,
     clock: opts.clock,
     audit: new AuditLog(db, opts.clock),
     appVersion: opts.appVersion,
     dataFile: opts.dataFile,
-    actor: opts.actor ?? (() => operatorName(db) ?? 'unidentified'),
+    actor: opts.actor ?? (() => ctx.memo('actor', () => operatorName(db) ?? 'unidentified')),
     tx: <T>(fn: () => T) => db.transaction(fn)(),
+    memo<T>(key: string, compute: () => T): T {
+      const g = generation();
+      if (g === null || g !== seen) {
+        memos.clear();
+        seen = g;
+      }
+      if (g === null) return compute();
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
   };
+  return ctx;
+}
+
+/** Tables whose rows memoised values are derived from. */
+const MEMO_SOURCES = ['settings', 'operator_sessions', 'deadline_rule_sets'];
+
+/**
+ * A token that changes whenever a memo source may have changed: temp triggers (this connection only)
+ * call a counter on any write to those tables (a JS counter, so a rolled-back write still counts), and
+ * data_version moves when another connection commits. Null when it cannot be watched (a read-only
+ * connection): then nothing is memoised.
+ */
+interface Watcher {
+  writes: number;
+  watched: Set<string>;
+}
+const watchers = new WeakMap<Database.Database, Watcher>();
+
+function watchMemoSources(db: Database.Database): () => string | null {
+  // A context made inside a migration's transaction could lose its triggers to a rollback.
+  if (db.inTransaction || db.readonly) return () => null;
+  let w = watchers.get(db);
+  try {
+    if (!w) {
+      const created: Watcher = { writes: 0, watched: new Set() };
+      db.function('memo_source_written', () => ++created.writes);
+      watchers.set(db, (w = created));
+    }
+    const tables = db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    for (const t of MEMO_SOURCES.filter((name) => tables.includes(name) && !w!.watched.has(name))) {
+      for (const op of ['INSERT', 'UPDATE', 'DELETE'])
+        db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS memo_${t}_${op.toLowerCase()} AFTER ${op} ON main.${t}
+                 BEGIN SELECT memo_source_written(); END`);
+      w.watched.add(t);
+    }
+  } catch {
+    return () => null;
+  }
+  const watcher = w;
+  const version = db.prepare('SELECT data_version FROM pragma_data_version()');
+  return () => `${watcher.writes}:${version.pluck().get() as number}`;
 }

@@ -4,6 +4,10 @@ import type { CoreContext } from '../context';
 
 /** The rule set in force: the latest stored version, or the defaults (version 0) before any change. */
 export function currentRules(ctx: CoreContext): StoredDeadlineRuleSet {
+  return ctx.memo('deadlineRules', () => readRules(ctx));
+}
+
+function readRules(ctx: CoreContext): StoredDeadlineRuleSet {
   const r = ctx.db.prepare('SELECT * FROM deadline_rule_sets ORDER BY id DESC LIMIT 1').get() as
     { id: number; source: string; rules: string; created_at: string; created_by: string } | undefined;
   if (!r) return { ...DEFAULT_DEADLINE_RULES, version: 0, createdAt: '', createdBy: '' };
