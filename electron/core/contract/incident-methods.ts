@@ -66,10 +66,15 @@ export interface IncidentListItem {
   deadlines: Deadline[];
 }
 
+/** Totals are exact up to here; beyond it the list says "10,000+" (counting every match delays the page). */
+export const TOTAL_CAP = 10_000;
+
 export interface IncidentPage {
   items: IncidentListItem[];
   nextCursor: string | null;
+  /** Exact up to TOTAL_CAP; TOTAL_CAP when there are more (then totalCapped). */
   total: number;
+  totalCapped: boolean;
 }
 
 export interface TimelineEntry {

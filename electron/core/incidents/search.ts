@@ -1,18 +1,46 @@
 import type { SearchHit } from '../contract/incident-methods';
 import type { CoreContext } from '../context';
 import { matchExpression } from './search-text';
+import { ftsRowId, KIND_SPAN } from './search-index';
 
-/** Full-text search over incidents, reports, instructions and calls, best matches first. */
+type Kind = SearchHit['kind'];
+const KINDS: Kind[] = ['incident', 'report', 'instruction', 'call'];
+
+/**
+ * The `limit` most recently recorded records of every kind that match, by rowid (each kind owns a rowid
+ * range, in creation order). FTS5 walks a doclist backwards without scoring it, so the cost follows
+ * `limit`, not the number of hits (火灾 matches a sixth of all incidents).
+ */
+export function newestMatches(ctx: CoreContext, match: string, limit: number): { rowid: number; at: string }[] {
+  const stmt = ctx.db.prepare(
+    `SELECT rowid, at FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?
+     ORDER BY rowid DESC LIMIT ?`,
+  );
+  return KINDS.flatMap((k) => {
+    const base = ftsRowId(k, 0);
+    return stmt.all(match, base, base + KIND_SPAN, limit) as { rowid: number; at: string }[];
+  })
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.rowid - a.rowid))
+    .slice(0, limit);
+}
+
+/**
+ * Full-text search over incidents, reports, instructions and calls: the newest `limit` matches, best
+ * first. Only what is returned is ranked and given a snippet; every record matching the query is
+ * eligible (bigram matching finds exactly what a substring scan would).
+ */
 export function search(ctx: CoreContext, input: { q: string; limit: number }): SearchHit[] {
   const match = matchExpression(input.q);
   if (!match) return [];
+  const chosen = newestMatches(ctx, match, input.limit).map((r) => r.rowid);
+  if (!chosen.length) return [];
   const rows = ctx.db
     .prepare(
       `SELECT kind, ref_id, incident_id, at, title, snippet(search_fts, 0, '', '', ' … ', 16) AS snippet
-       FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
+       FROM search_fts WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?)) ORDER BY rank`,
     )
-    .all(match, input.limit) as {
-    kind: SearchHit['kind'];
+    .all(match, JSON.stringify(chosen)) as {
+    kind: Kind;
     ref_id: number;
     incident_id: number | null;
     at: string;

@@ -25,6 +25,8 @@ export function IncidentList(props: {
   const now = useNow();
   const [items, setItems] = useState<IncidentListItem[]>([]);
   const [total, setTotal] = useState<number | null>(null);
+  // Beyond TOTAL_CAP the core stops counting: the list says "10,000+" instead of waiting for a count.
+  const [capped, setCapped] = useState(false);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const parentRef = useRef<HTMLDivElement>(null);
@@ -38,6 +40,7 @@ export function IncidentList(props: {
         if (!live) return;
         setItems(page.items);
         setTotal(page.total);
+        setCapped(page.totalCapped);
         setCursor(page.nextCursor);
       })
       .finally(() => live && setLoading(false));
@@ -70,7 +73,11 @@ export function IncidentList(props: {
     <Stack gap={4} h="100%">
       <Group justify="space-between" px={4}>
         <Text size="sm" c="dimmed" data-testid="incident-total">
-          {total === null ? t('app.loading') : t('incident.total', { count: total })}
+          {total === null
+            ? t('app.loading')
+            : capped
+              ? t('incident.totalCapped', { count: total, shown: total.toLocaleString('en-US') })
+              : t('incident.total', { count: total })}
         </Text>
         {loading && <Loader size="xs" />}
       </Group>
