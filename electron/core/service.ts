@@ -11,6 +11,7 @@ import { rosterHandlers } from './roster/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { planHandlers } from './plans/handlers';
 import { documentHandlers } from './documents/handlers';
+import { ensureOpenDeadlines } from './incidents/open-deadlines';
 
 /** Every method of the contract, from the features' handler maps. */
 const handlers: HandlerMap<MethodName> = {
@@ -36,6 +37,7 @@ export function createService(opts: {
   log?: (msg: string, err: unknown) => void;
 }): Service {
   const ctx = createContext(opts);
+  if (!opts.db.readonly) ensureOpenDeadlines(ctx);
   return {
     ctx,
     async invoke(method, rawInput) {

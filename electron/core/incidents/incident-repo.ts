@@ -14,6 +14,7 @@ import { localParts } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { indexIncident } from './search-index';
+import { refreshOpenDeadlines } from './open-deadlines';
 
 export interface IncidentRow {
   id: number;
@@ -161,6 +162,7 @@ function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
   }
   ctx.audit.appendRow(ctx.actor(), insert ? 'incident.create' : 'incident.update', 'incidents', inc.id);
   indexIncident(ctx, inc);
+  refreshOpenDeadlines(ctx, inc.id);
 }
 
 export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident {

@@ -8,6 +8,7 @@ import { localDateTime } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { findIncident, setIncidentStatus } from './incident-repo';
+import { refreshOpenDeadlines } from './open-deadlines';
 import { indexEntry } from './search-index';
 
 interface ReportRow {
@@ -127,6 +128,7 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
       .run(inc.id, input.kind, seq, last?.recipientUnit ?? '', changes, now, ctx.actor(), now);
     const id = Number(info.lastInsertRowid);
     ctx.audit.appendRow(ctx.actor(), 'report.draft', 'reports', id);
+    refreshOpenDeadlines(ctx, inc.id);
     return findReport(ctx, id);
   });
 }
@@ -151,6 +153,7 @@ export function updateDraft(
         r.id,
       );
     ctx.audit.appendRow(ctx.actor(), 'report.update', 'reports', r.id);
+    refreshOpenDeadlines(ctx, r.incidentId);
     return findReport(ctx, r.id);
   });
 }
@@ -229,6 +232,7 @@ export function sendReport(
         ' ',
       ),
     });
+    refreshOpenDeadlines(ctx, inc.id);
     return sentReport;
   });
 }

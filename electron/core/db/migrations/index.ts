@@ -5,6 +5,7 @@ import { migration030 } from './030-plans';
 import { migration040 } from './040-roster';
 import { migration050 } from './050-handover';
 import { migration060 } from './060-exports';
+import { migration100 } from './100-open-deadlines';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration040,
   migration050,
   migration060,
+  migration100,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
