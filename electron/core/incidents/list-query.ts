@@ -1,5 +1,10 @@
 import { AppError } from '../contract/errors';
-import { TOTAL_CAP, type IncidentListItem, type IncidentListQuery, type IncidentPage } from '../contract/incident-methods';
+import {
+  TOTAL_CAP,
+  type IncidentListItem,
+  type IncidentListQuery,
+  type IncidentPage,
+} from '../contract/incident-methods';
 import type { IncidentFacts, IncidentStatus } from '../contract/incidents';
 import type { CoreContext } from '../context';
 import { deadlinesFor } from './queries';

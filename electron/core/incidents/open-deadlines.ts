@@ -1,11 +1,6 @@
 import type { CoreContext } from '../context';
 import type { IncidentStatus, Level } from '../contract/incidents';
-import {
-  STALE_AFTER_DAYS,
-  SUMMARY_LIMIT,
-  TOTAL_CAP,
-  type DeadlineSummary,
-} from '../contract/incident-methods';
+import { STALE_AFTER_DAYS, SUMMARY_LIMIT, TOTAL_CAP, type DeadlineSummary } from '../contract/incident-methods';
 import { OPEN_DEADLINE_SQL, deadlinesFor, urgentFirst, type DeadlineSubject, type OpenDeadlineRow } from './queries';
 
 /**
