@@ -7,6 +7,8 @@ import { APP_VERSION } from '../core/version';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXPORT_USAGE, runExport } from './export-command';
+import { fileLines, importIncidents } from '../core/incidents/import-file';
+import { progressLine } from './progress';
 
 const USAGE = `duty-room <command> [--data DIR]
   info                    schema version, data file, audit head
@@ -14,6 +16,8 @@ const USAGE = `duty-room <command> [--data DIR]
   backup --out FILE       online backup of the database
   restore FILE            replace the database with FILE after integrity and chain checks
   import-plans FILE       import emergency plans from a JSON export (errors name line and field)
+  import-incidents FILE   import incidents, one JSON object per line (incidents.create's fields), in one
+                          transaction; a bad line refuses the whole file, naming line and field
 ${EXPORT_USAGE}`;
 
 class CliFailure extends Error {}
@@ -85,6 +89,14 @@ async function run(argv: string[]): Promise<void> {
           console.log(`imported ${p.name} (version ${p.version})`);
         return;
       }
+      case 'import-incidents': {
+        if (!rest[0]) throw new CliFailure('import-incidents needs a FILE');
+        const progress = progressLine('imported');
+        const r = importIncidents(core.service.ctx, fileLines(resolve(rest[0])), progress.update);
+        progress.done();
+        console.log(`imported ${r.count} incidents (file sha256 ${r.sha256})`);
+        return;
+      }
       default:
         throw new CliFailure(`unknown command "${command}"\n${USAGE}`);
     }
@@ -94,8 +106,10 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof AppError) console.error(`error: ${e.code}${e.params ? ' ' + JSON.stringify(e.params) : ''}`);
-  else if (e instanceof Error) console.error(`error: ${e.message}`);
+  if (e instanceof AppError) {
+    console.error(`error: ${e.code}${e.params ? ' ' + JSON.stringify(e.params) : ''}`);
+    for (const i of e.issues ?? []) console.error(`  line ${i.params?.line ?? '?'}: ${i.path || '—'}: ${i.code}`);
+  } else if (e instanceof Error) console.error(`error: ${e.message}`);
   else console.error('error:', e);
   process.exit(1);
 });

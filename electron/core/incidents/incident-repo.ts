@@ -168,26 +168,38 @@ function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
 export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident {
   const facts = normaliseFacts(input);
   checkTimes(ctx, facts);
-  return ctx.tx(() => {
-    const now = ctx.clock.now();
-    const id = ((ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0) + 1;
-    const inc: Incident = {
-      ...facts,
-      id,
-      number: nextNumber(ctx, now),
-      status: 'open',
-      version: 1,
-      voidReason: null,
-      supplementaryDueFrom: null,
-      createdAt: now.toISOString(),
-      createdBy: ctx.actor(),
-      updatedAt: now.toISOString(),
-      updatedBy: ctx.actor(),
-    };
-    writeRow(ctx, inc, true);
-    writeVersion(ctx, inc, 'created', null);
-    return inc;
-  });
+  return ctx.tx(() => insertIncident(ctx, facts));
+}
+
+/**
+ * Validates and records one incident; the caller holds the transaction (one per incident, or one for a
+ * whole import file).
+ */
+export function recordIncident(ctx: CoreContext, input: IncidentFacts): Incident {
+  const facts = normaliseFacts(input);
+  checkTimes(ctx, facts);
+  return insertIncident(ctx, facts);
+}
+
+function insertIncident(ctx: CoreContext, facts: IncidentFacts): Incident {
+  const now = ctx.clock.now();
+  const id = ((ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0) + 1;
+  const inc: Incident = {
+    ...facts,
+    id,
+    number: nextNumber(ctx, now),
+    status: 'open',
+    version: 1,
+    voidReason: null,
+    supplementaryDueFrom: null,
+    createdAt: now.toISOString(),
+    createdBy: ctx.actor(),
+    updatedAt: now.toISOString(),
+    updatedBy: ctx.actor(),
+  };
+  writeRow(ctx, inc, true);
+  writeVersion(ctx, inc, 'created', null);
+  return inc;
 }
 
 function expectVersion(inc: Incident, expected: number): void {
