@@ -7,6 +7,8 @@ import { setPdfPrinter } from '../core/documents/pdf-printer';
 import type { Core } from '../core/open-core';
 import { getSettings } from '../core/settings/settings-repo';
 import { chromiumPdfPrinter } from '../web/chromium-pdf';
+import { longOperations } from '../core/app/progress';
+import { progressLine } from './progress';
 
 type Values = ReturnType<typeof parseCommonArgs>['values'];
 
@@ -63,8 +65,16 @@ export async function runExport(core: Core, kind: string | undefined, values: Va
   const [method, input] = request(kind ?? '', values, getSettings(core.service.ctx).timeZone);
   const printer = (input as { format?: string }).format === 'pdf' ? await chromiumPdfPrinter() : null;
   if (printer) setPdfPrinter(printer.print);
+  // The export yields between pages, so a timer can report how far it has got.
+  const progress = progressLine('exporting');
+  const timer = setInterval(() => {
+    const op = longOperations(core.service.ctx)[0];
+    if (op) progress.update(op.done, op.total);
+  }, 500);
   try {
     const r = await core.service.invoke(method, input);
+    clearInterval(timer);
+    progress.done();
     if (!r.ok)
       throw new AppError(
         r.error.code,
@@ -75,6 +85,7 @@ export async function runExport(core: Core, kind: string | undefined, values: Va
     writeFileSync(out, Buffer.from(file.base64, 'base64'));
     console.log(`${out}\nsha256 ${file.sha256}`);
   } finally {
+    clearInterval(timer);
     await printer?.close();
   }
 }

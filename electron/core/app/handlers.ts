@@ -1,4 +1,5 @@
 import { backupNow, listBackups } from '../backup/auto-backup';
+import { longOperations } from './progress';
 import type { appMethods } from '../contract/app';
 import { schemaVersion } from '../db/open';
 import type { HandlerMap } from '../handlers';
@@ -17,4 +18,5 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   'audit.verify': (_, ctx) => ctx.audit.verify(),
   'backup.now': (_, ctx) => backupNow(ctx),
   'backup.list': (_, ctx) => listBackups(ctx),
+  'app.progress': (_, ctx) => longOperations(ctx),
 };
