@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
+import { importIncidents } from '../../electron/core/incidents/import-file';
 import { openTestCore, tempDir, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
@@ -77,10 +78,24 @@ describe('home screen data from the maintained open-deadline table', () => {
     );
     core.clock.set('2026-11-23T02:00:00Z');
     const fresh = await core.call('incidents.create', chemicalFire({ title: '新事件' }));
+    // Recording last year's incident today (an import) is not activity: its receipt is.
+    const [imported] =
+      importIncidents(core.service.ctx, [
+        JSON.stringify(
+          chemicalFire({
+            title: '导入的旧事件',
+            occurredAt: '2025-05-01T00:00:00Z',
+            receivedAt: '2025-05-01T00:30:00Z',
+          }),
+        ),
+      ]) && (await core.call('incidents.list', { q: '导入的旧事件' })).items;
     const s = await core.call('deadlines.summary', {});
     expect(new Set(s.deadlines.map((d) => d.incidentId))).toEqual(new Set([fresh.id]));
-    expect(s.stale.map((i) => [i.id, i.lastActivityAt])).toEqual([[old.id, '2026-10-01T02:00:00.000Z']]);
-    expect(s.counts).toMatchObject({ openIncidents: 1, stale: 1, staleCapped: false });
+    expect(s.stale.map((i) => [i.id, i.lastActivityAt])).toEqual([
+      [imported!.id, '2025-05-01T00:30:00.000Z'],
+      [old.id, '2026-10-01T01:30:00.000Z'],
+    ]);
+    expect(s.counts).toMatchObject({ openIncidents: 1, stale: 2, staleCapped: false });
     // Any activity makes it current again.
     await core.call('reports.draft', { incidentId: old.id, kind: 'initial' });
     const after = await core.call('deadlines.summary', {});

@@ -17,11 +17,12 @@ interface SubjectRow {
   sensitive: number;
   status: IncidentStatus;
   supplementary_due_from: string | null;
+  version: number;
   updated_at: string;
 }
 
 const SUBJECT_SQL = `SELECT id, received_at, level, json_extract(facts, '$.sensitive') AS sensitive, status,
-  supplementary_due_from, updated_at FROM incidents`;
+  supplementary_due_from, version, updated_at FROM incidents`;
 
 const subject = (r: SubjectRow): DeadlineSubject => ({
   id: r.id,
@@ -32,6 +33,15 @@ const subject = (r: SubjectRow): DeadlineSubject => ({
   supplementaryDueFrom: r.supplementary_due_from,
 });
 
+/**
+ * When anything last happened to an incident: its receipt, a change to its record (not the act of
+ * recording it: an import of last year's records is not activity) or a report being drafted or sent.
+ */
+function lastActivity(r: SubjectRow, lastReport: string | null): string {
+  const times = [r.received_at, r.version > 1 ? r.updated_at : '', lastReport ?? ''];
+  return times.reduce((a, b) => (b > a ? b : a));
+}
+
 function store(ctx: CoreContext, rows: SubjectRow[]): void {
   const open = rows.filter((r) => r.status === 'open');
   const deadlines = deadlinesFor(ctx, open.map(subject));
@@ -41,8 +51,7 @@ function store(ctx: CoreContext, rows: SubjectRow[]): void {
   );
   const insertOpen = ctx.db.prepare('INSERT INTO open_incidents (incident_id, last_activity_at) VALUES (?, ?)');
   for (const r of open) {
-    const reported = lastReport.get(r.id) as string | null;
-    insertOpen.run(r.id, reported && reported > r.updated_at ? reported : r.updated_at);
+    insertOpen.run(r.id, lastActivity(r, lastReport.get(r.id) as string | null));
     for (const d of deadlines.get(r.id) ?? []) if (!d.doneAt) insertDeadline.run(r.id, d.kind, d.startAt, d.dueAt);
   }
 }
