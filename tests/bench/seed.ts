@@ -43,7 +43,7 @@ export function incidentFacts(i: number, at: string): IncidentCreate {
     sourceUnit: '区应急管理局',
     sourcePerson: '',
     sourcePhone: '',
-    involvedUnit: i % 3 === 0 ? `第${i % 97}化工厂` : '',
+    involvedUnit: i % 3 === 0 ? `第${i % 97}化工厂` : 'Harbour Logistics Co.',
     place: `${PLACES[(i * 7) % PLACES.length]}${i % 100}号`,
     district: DISTRICTS[i % DISTRICTS.length]!,
     category,

@@ -9,6 +9,7 @@ import type { IncidentFacts, IncidentStatus } from '../contract/incidents';
 import type { CoreContext } from '../context';
 import { deadlinesFor } from './queries';
 import { matchExpression } from './search-text';
+import { matchingIncidentIds } from './search';
 
 type Query = Omit<IncidentListQuery, 'limit'> & { limit: number };
 
@@ -41,7 +42,7 @@ export function listIncidents(ctx: CoreContext, q: Query): IncidentPage {
   if (q.status) add('status = ?', q.status);
   if (q.district) add('district = ?', q.district);
   const match = q.q ? matchExpression(q.q) : null;
-  if (match) add('id IN (SELECT incident_id FROM search_fts WHERE search_fts MATCH ?)', match);
+  if (match) add('id IN (SELECT value FROM json_each(?))', JSON.stringify(matchingIncidentIds(ctx, match)));
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // Counting stops just past the cap: an exact count of 100,000 matches would cost more than the page.
   const counted = ctx.db
