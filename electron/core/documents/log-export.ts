@@ -4,12 +4,17 @@ import type { ExportedFile } from '../contract/documents';
 import { CATEGORY_ZH, LEVEL_ZH, reportName } from '../contract/field-labels';
 import { CASUALTY_FIELDS, type Incident } from '../contract/incidents';
 import type { Report } from '../contract/reports';
+
+/** What the log shows of a report (the snapshot of facts it carries is not read). */
+type ReportLine = Pick<
+  Report,
+  'kind' | 'seq' | 'status' | 'channel' | 'recipientUnit' | 'approvingLeader' | 'sender' | 'sentAt'
+>;
 import { localDateTime } from '../domain';
 import type { CoreContext } from '../context';
 import { startOperation, yieldToOthers } from '../app/progress';
 import { withSnapshot } from '../db/snapshot';
 import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
-import { reportsOfIncidents } from '../incidents/reports-repo';
 import { getSettings } from '../settings/settings-repo';
 import { resolvePeriod } from './daily-data';
 import { recordExport } from './export-file';
@@ -58,7 +63,7 @@ const REPORT_SHEET = {
   widths: [11, 30, 10, 8, 17, 10, 24, 12, 12],
 };
 
-function incidentRow(i: Incident, reports: Report[], tz: string): Cell[] {
+function incidentRow(i: Incident, reports: ReportLine[], tz: string): Cell[] {
   return [
     i.number,
     localDateTime(i.receivedAt, tz),
@@ -78,7 +83,7 @@ function incidentRow(i: Incident, reports: Report[], tz: string): Cell[] {
   ];
 }
 
-function reportRows(i: Incident, reports: Report[], tz: string): Cell[][] {
+function reportRows(i: Incident, reports: ReportLine[], tz: string): Cell[][] {
   return reports.map((r) => [
     i.number,
     i.title,
@@ -99,7 +104,7 @@ async function* pages(
   reader: CoreContext,
   from: string,
   to: string,
-): AsyncGenerator<{ incident: Incident; reports: Report[] }[]> {
+): AsyncGenerator<{ incident: Incident; reports: ReportLine[] }[]> {
   const next = reader.db.prepare(
     `SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? AND (received_at, id) > (?, ?)
      ORDER BY received_at, id LIMIT ${PAGE}`,
@@ -109,12 +114,25 @@ async function* pages(
     const rows = next.all(from, to, ...after) as IncidentRow[];
     if (!rows.length) return;
     const incidents = rows.map(rowToIncident);
-    const reports = reportsOfIncidents(reader, incidents);
+    const reports = reportLines(reader, incidents);
     yield incidents.map((incident) => ({ incident, reports: reports.get(incident.id) ?? [] }));
     const last = incidents[incidents.length - 1]!;
     after = [last.receivedAt, last.id];
     await yieldToOthers();
   }
+}
+
+function reportLines(reader: CoreContext, incidents: Incident[]): Map<number, ReportLine[]> {
+  const out = new Map<number, ReportLine[]>(incidents.map((i) => [i.id, []]));
+  const rows = reader.db
+    .prepare(
+      `SELECT incident_id, kind, seq, status, channel, recipient_unit AS recipientUnit,
+         approving_leader AS approvingLeader, sender, sent_at AS sentAt
+       FROM reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, id`,
+    )
+    .all(JSON.stringify(incidents.map((i) => i.id))) as (ReportLine & { incident_id: number })[];
+  for (const { incident_id, ...r } of rows) out.get(incident_id)!.push(r);
+  return out;
 }
 
 /** Collects the file's bytes as they are produced (the API returns the file whole, base64). */
@@ -180,7 +198,7 @@ export async function exportLog(
     // XLSX reads the period twice (the incidents sheet, then the reports sheet).
     const op = startOperation(ctx, 'export.log', input.format === 'xlsx' ? 2 * count : count);
     let done = 0;
-    const rows = (toRows: (i: Incident, r: Report[]) => Cell[][]): Rows =>
+    const rows = (toRows: (i: Incident, r: ReportLine[]) => Cell[][]): Rows =>
       async function* (r) {
         for await (const page of pages(r, from, to)) {
           op.update((done += page.length));

@@ -57,17 +57,6 @@ function toReport(r: ReportRow, live: () => IncidentFacts): Report {
   };
 }
 
-/** The reports of many incidents in one query (exports), each incident's in order. */
-export function reportsOfIncidents(ctx: CoreContext, incidents: Incident[]): Map<number, Report[]> {
-  const out = new Map<number, Report[]>(incidents.map((i) => [i.id, []]));
-  const byId = new Map(incidents.map((i) => [i.id, i]));
-  const rows = ctx.db
-    .prepare('SELECT * FROM reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, id')
-    .all(JSON.stringify(incidents.map((i) => i.id))) as ReportRow[];
-  for (const r of rows) out.get(r.incident_id)!.push(toReport(r, () => incidentFacts(byId.get(r.incident_id)!)));
-  return out;
-}
-
 export function incidentReports(ctx: CoreContext, incidentId: number): Report[] {
   const rows = ctx.db.prepare('SELECT * FROM reports WHERE incident_id = ? ORDER BY id').all(incidentId) as ReportRow[];
   let facts: IncidentFacts | null = null;
