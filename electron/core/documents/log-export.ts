@@ -149,7 +149,9 @@ async function xlsx(reader: CoreContext, sheets: [typeof INCIDENT_SHEET, Rows][]
   const stream = new PassThrough();
   stream.on('data', out.write);
   const ended = new Promise((resolve, reject) => stream.on('end', resolve).on('error', reject));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // No styles: registering a style model for each of ~400,000 cells was a third of the time; the frozen
+  // first row still sets the header apart. No shared strings: their table would hold every text in memory.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   wb.creator = 'Duty Room Console';
   for (const [s, rows] of sheets) {
     const ws = wb.addWorksheet(s.name, {
@@ -157,7 +159,6 @@ async function xlsx(reader: CoreContext, sheets: [typeof INCIDENT_SHEET, Rows][]
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     ws.columns = s.head.map((header, i) => ({ header, width: s.widths[i] }));
-    ws.getRow(1).font = { bold: true };
     ws.pageSetup.printTitlesRow = '1:1';
     for await (const page of rows(reader)) for (const r of page) ws.addRow(r).commit();
     ws.commit();
