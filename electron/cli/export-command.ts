@@ -1,13 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { parseCommonArgs } from '../core/args';
-import { AppError, type ExportedFile, type MethodName } from '../core/contract';
+import { AppError, type ApiResult, type ExportedFile } from '../core/contract';
+import type { ApiService } from '../core/contract/service';
 import { fromLocalDateTime } from '../core/domain';
-import { setPdfPrinter } from '../core/documents/pdf-printer';
-import type { Core } from '../core/open-core';
-import { getSettings } from '../core/settings/settings-repo';
-import { chromiumPdfPrinter } from '../web/chromium-pdf';
-import { longOperations } from '../core/app/progress';
 import { progressLine } from './progress';
 
 type Values = ReturnType<typeof parseCommonArgs>['values'];
@@ -20,10 +16,11 @@ export const EXPORT_USAGE = `  export daily   --date YYYY-MM-DD | --from "YYYY-M
 export class UsageError extends Error {}
 
 /** The format is --format, or the --out file's extension. */
-function formatOf(values: Values, allowed: readonly string[]): string {
+function formatOf<F extends string>(values: Values, allowed: readonly F[]): F {
   const f = (values.format ?? extname(values.out ?? '').slice(1)).toLowerCase();
-  if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
-  return f;
+  const known = allowed.find((a) => a === f);
+  if (!known) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
+  return known;
 }
 
 /** A shift boundary on the command line: local wall-clock time in the duty room's zone, or ISO-8601. */
@@ -34,58 +31,62 @@ function instant(text: string, tz: string): string {
   throw new UsageError(`not a time: ${text}`);
 }
 
-function request(kind: string, values: Values, tz: string): [MethodName, unknown] {
+/** Parses the command line into one typed export call (format checked by the contract's schema too). */
+function request(service: ApiService, kind: string, values: Values, tz: string): Promise<ApiResult<ExportedFile>> {
   switch (kind) {
     case 'daily': {
       const format = formatOf(values, ['docx', 'pdf']);
-      if (values.date) return ['exports.dailyReport', { period: { date: values.date }, format }];
+      if (values.date) return service.invoke('exports.dailyReport', { period: { date: values.date }, format });
       if (!values.from || !values.to) throw new UsageError('export daily needs --date, or --from and --to');
-      return [
-        'exports.dailyReport',
-        { period: { from: instant(values.from, tz), to: instant(values.to, tz) }, format },
-      ];
+      const period = { from: instant(values.from, tz), to: instant(values.to, tz) };
+      return service.invoke('exports.dailyReport', { period, format });
     }
-    case 'special':
+    case 'special': {
       if (!values.report || !/^\d+$/.test(values.report)) throw new UsageError('export special needs --report ID');
-      return ['exports.specialReport', { reportId: Number(values.report), format: formatOf(values, ['docx', 'pdf']) }];
-    case 'log':
+      const format = formatOf(values, ['docx', 'pdf']);
+      return service.invoke('exports.specialReport', { reportId: Number(values.report), format });
+    }
+    case 'log': {
       if (!values.from || !values.to) throw new UsageError('export log needs --from and --to (YYYY-MM-DD)');
-      return ['exports.log', { from: values.from, to: values.to, format: formatOf(values, ['xlsx', 'csv']) }];
-    case 'roster':
+      const format = formatOf(values, ['xlsx', 'csv']);
+      return service.invoke('exports.log', { from: values.from, to: values.to, format });
+    }
+    case 'roster': {
       if (!values.month) throw new UsageError('export roster needs --month YYYY-MM');
-      return ['exports.roster', { month: values.month, format: formatOf(values, ['xlsx', 'docx']) }];
+      const format = formatOf(values, ['xlsx', 'docx']);
+      return service.invoke('exports.roster', { month: values.month, format });
+    }
     default:
       throw new UsageError(`unknown export "${kind}"\n${EXPORT_USAGE}`);
   }
 }
 
 /** `duty-room export <kind> … --out FILE`: the same service method the UI calls, written to a file. */
-export async function runExport(core: Core, kind: string | undefined, values: Values): Promise<void> {
+export async function runExport(service: ApiService, kind: string | undefined, values: Values): Promise<void> {
   if (!values.out) throw new UsageError(`export needs --out FILE\n${EXPORT_USAGE}`);
-  const [method, input] = request(kind ?? '', values, getSettings(core.service.ctx).timeZone);
-  const printer = (input as { format?: string }).format === 'pdf' ? await chromiumPdfPrinter() : null;
-  if (printer) setPdfPrinter(printer.print);
-  // The export yields between pages, so a timer can report how far it has got.
+  const settings = await service.invoke('settings.get', {});
+  if (!settings.ok) throw new AppError(settings.error.code, settings.error.params);
+  // The export yields between pages, so app.progress is answered meanwhile: a progress line from it.
   const progress = progressLine('exporting');
   const timer = setInterval(() => {
-    const op = longOperations(core.service.ctx)[0];
-    if (op) progress.update(op.done, op.total);
+    void service.invoke('app.progress', {}).then((p) => {
+      const op = p.ok ? p.value[0] : undefined;
+      if (op) progress.update(op.done, op.total);
+    });
   }, 500);
+  let r;
   try {
-    const r = await core.service.invoke(method, input);
-    clearInterval(timer);
-    progress.done();
-    if (!r.ok)
-      throw new AppError(
-        r.error.code,
-        r.error.params ?? (r.error.issues ? { issues: JSON.stringify(r.error.issues) } : undefined),
-      );
-    const file = r.value as ExportedFile;
-    const out = resolve(values.out);
-    writeFileSync(out, Buffer.from(file.base64, 'base64'));
-    console.log(`${out}\nsha256 ${file.sha256}`);
+    r = await request(service, kind ?? '', values, settings.value.timeZone);
   } finally {
     clearInterval(timer);
-    await printer?.close();
+    progress.done();
   }
+  if (!r.ok)
+    throw new AppError(
+      r.error.code,
+      r.error.params ?? (r.error.issues ? { issues: JSON.stringify(r.error.issues) } : undefined),
+    );
+  const out = resolve(values.out);
+  writeFileSync(out, Buffer.from(r.value.base64, 'base64'));
+  console.log(`${out}\nsha256 ${r.value.sha256}`);
 }

@@ -1,13 +1,10 @@
 import { parseCommonArgs } from '../core/args';
 import { AppError, type VerifyResult } from '../core/contract';
-import { backupDatabase, restoreDatabase } from '../core/backup/backup';
-import { systemClock } from '../core/db/clock';
-import { DB_FILE_NAME, defaultDataDir, openCore } from '../core/open-core';
-import { APP_VERSION } from '../core/version';
+import { defaultDataDir, openCore, restoreCore } from '../core/open-core';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { lazyChromiumPdfPrinter } from '../web/chromium-pdf';
 import { EXPORT_USAGE, runExport } from './export-command';
-import { fileLines, importIncidents } from '../core/incidents/import-file';
 import { progressLine } from './progress';
 
 const USAGE = `duty-room <command> [--data DIR]
@@ -41,16 +38,15 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'restore') {
     const file = rest[0];
     if (!file) throw new CliFailure('restore needs a FILE');
-    const result = restoreDatabase(resolve(file), join(dataDir, DB_FILE_NAME), {
-      clock: systemClock,
-      appVersion: APP_VERSION,
-    });
+    const result = restoreCore(dataDir, resolve(file));
     console.log(`restored ${file} (${result.check.verify.entries} audit entries verified)`);
     if (result.keptPrevious) console.log(`previous database kept as ${result.keptPrevious}`);
     return;
   }
 
-  const core = openCore(dataDir);
+  // Chromium is looked for only if an export asks for a PDF.
+  const printer = lazyChromiumPdfPrinter();
+  const core = openCore(dataDir, { pdfPrinter: printer.print });
   try {
     switch (command) {
       case 'info': {
@@ -62,19 +58,19 @@ async function run(argv: string[]): Promise<void> {
       case 'verify': {
         const r = await core.service.invoke('audit.verify', {});
         if (!r.ok) throw new AppError(r.error.code, r.error.params);
-        const v = r.value as VerifyResult;
+        const v = r.value;
         if (!v.ok) throw new CliFailure(`audit chain broken at ${describeProblem(v)} (${v.problems} problem(s))`);
         console.log(`ok: ${v.entries} entries, head #${v.head?.id} ${v.head?.hash}`);
         return;
       }
       case 'backup': {
         if (!values.out) throw new CliFailure('backup needs --out FILE');
-        await backupDatabase(core.db, resolve(values.out));
+        await core.backupTo(resolve(values.out));
         console.log(`backup written to ${resolve(values.out)}`);
         return;
       }
       case 'export':
-        await runExport(core, rest[0], values);
+        await runExport(core.service, rest[0], values);
         return;
       case 'import-plans': {
         if (!rest[0]) throw new CliFailure('import-plans needs a FILE');
@@ -85,14 +81,13 @@ async function run(argv: string[]): Promise<void> {
             `${r.error.code}${r.error.params ? ' ' + JSON.stringify(r.error.params) : ''}${issues ? '\n' + issues : ''}`,
           );
         }
-        for (const p of r.value as { name: string; version: number }[])
-          console.log(`imported ${p.name} (version ${p.version})`);
+        for (const p of r.value) console.log(`imported ${p.name} (version ${p.version})`);
         return;
       }
       case 'import-incidents': {
         if (!rest[0]) throw new CliFailure('import-incidents needs a FILE');
         const progress = progressLine('imported');
-        const r = importIncidents(core.service.ctx, fileLines(resolve(rest[0])), progress.update);
+        const r = core.importIncidentsFrom(resolve(rest[0]), progress.update);
         progress.done();
         console.log(`imported ${r.count} incidents (file sha256 ${r.sha256})`);
         return;
@@ -102,6 +97,7 @@ async function run(argv: string[]): Promise<void> {
     }
   } finally {
     core.close();
+    await printer.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { AuditLog } from './audit/chain';
 import type { Clock } from './db/clock';
 import { cacheStatements } from './db/statement-cache';
 import { operatorName } from './roster/operator';
+import type { CoreWiring } from './wiring';
 
 /** What every feature's handlers share: the open database, the clock, the chain and who is acting. */
 export interface CoreContext {
@@ -11,6 +12,8 @@ export interface CoreContext {
   audit: AuditLog;
   appVersion: string;
   dataFile: string;
+  /** What the host's composition root passed in: other features' adapters and the PDF printer. */
+  wiring: CoreWiring;
   /** The operator every record is attributed to. */
   actor(): string;
   /** Runs `fn` in one transaction: the change and its audit entry land together or not at all. */
@@ -27,6 +30,7 @@ export function createContext(opts: {
   clock: Clock;
   appVersion: string;
   dataFile: string;
+  wiring: CoreWiring;
   actor?: () => string;
 }): CoreContext {
   const db = cacheStatements(opts.db);
@@ -39,6 +43,7 @@ export function createContext(opts: {
     audit: new AuditLog(db, opts.clock),
     appVersion: opts.appVersion,
     dataFile: opts.dataFile,
+    wiring: opts.wiring,
     actor: opts.actor ?? (() => ctx.memo('actor', () => operatorName(db) ?? 'unidentified')),
     tx: <T>(fn: () => T) => db.transaction(fn)(),
     memo<T>(key: string, compute: () => T): T {

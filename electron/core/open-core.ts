@@ -1,40 +1,59 @@
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import type { ApiService } from './contract/service';
 import { systemClock, type Clock } from './db/clock';
 import { openDatabase } from './db/open';
-import { createService, type Service } from './service';
+import { createService } from './service';
 import { APP_VERSION } from './version';
 import { acquireHostLock } from './db/host-lock';
 import { scheduleDailyBackups } from './backup/auto-backup';
+import { backupDatabase, restoreDatabase } from './backup/backup';
+import { CORE_FEATURES } from './features';
+import type { CoreWiring } from './wiring';
+import type { PdfPrinter } from './documents/pdf-printer';
 
-export const DB_FILE_NAME = 'duty-room.sqlite';
-export const APP_DIR_NAME = 'duty-room-console';
+import { DB_FILE_NAME } from './data-dir';
+import { fileLines, importIncidents, type ImportResult } from './incidents/import-file';
 
-/** Where Electron keeps userData for this app; the web host and CLI default to the same folder. */
-export function defaultDataDir(): string {
-  if (process.env.DUTY_ROOM_DATA) return process.env.DUTY_ROOM_DATA;
-  const home = homedir();
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR_NAME);
-  return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_DIR_NAME);
+export type { PdfPrinter };
+export { defaultDataDir, DB_FILE_NAME } from './data-dir';
+
+/**
+ * What a host gets from the composition root: the typed API and the few whole-file operations a host
+ * offers itself (the CLI's `backup --out`). No database handle, no repository.
+ */
+export interface Core {
+  service: ApiService;
+  dataFile: string;
+  /** An online backup of the open database to a file of the host's choosing. */
+  backupTo(outFile: string): Promise<void>;
+  /**
+   * `import-incidents FILE`: a JSON-lines file too big to pass as one API input, read in slices and
+   * recorded in one transaction (see incidents/import-file.ts).
+   */
+  importIncidentsFrom(file: string, onProgress?: (recorded: number) => void): ImportResult;
+  close(): void;
 }
 
-export interface Core {
-  service: Service;
-  db: Database.Database;
-  dataFile: string;
-  close(): void;
+export interface OpenCoreOptions {
+  clock?: Clock;
+  /** A long-running host (the app, the web host): takes the host lock and makes the daily backups. */
+  host?: boolean;
+  /** The host's PDF printer (none: PDF export answers export.pdf_unavailable). */
+  pdfPrinter?: PdfPrinter | null;
+  /** Cross-feature adapters; a full build passes CORE_FEATURES (the default). */
+  features?: Omit<CoreWiring, 'pdfPrinter'>;
 }
 
 export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
 
 /**
- * Opens the core. A long-running host (`host: true`: the app window, the web host) also takes the
- * database's host lock and makes the daily backups; the CLI's short commands do neither.
+ * The composition root every host calls (Electron's utility process, the web host, the CLI): opens the
+ * database and builds the one service with everything it needs passed in. The CLI's short commands
+ * take no host lock and make no daily backups.
  */
-export function openCore(dataDir: string, opts: { clock?: Clock; host?: boolean } = {}): Core {
+export function openCore(dataDir: string, opts: OpenCoreOptions = {}): Core {
   const clock = opts.clock ?? systemClock;
   mkdirSync(dataDir, { recursive: true });
   const dataFile = join(dataDir, DB_FILE_NAME);
@@ -46,12 +65,14 @@ export function openCore(dataDir: string, opts: { clock?: Clock; host?: boolean 
     release();
     throw e;
   }
-  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile });
+  const wiring: CoreWiring = { ...(opts.features ?? CORE_FEATURES), pdfPrinter: opts.pdfPrinter ?? null };
+  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile, wiring });
   const stopBackups = opts.host ? scheduleDailyBackups(service.ctx) : () => {};
   return {
-    service,
-    db,
+    service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
     dataFile,
+    backupTo: (outFile) => backupDatabase(db, outFile),
+    importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
     close: () => {
       stopBackups();
       // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).
@@ -60,4 +81,9 @@ export function openCore(dataDir: string, opts: { clock?: Clock; host?: boolean 
       release();
     },
   };
+}
+
+/** Replaces the data folder's database with a checked backup (the CLI's `restore`; no host may hold it). */
+export function restoreCore(dataDir: string, backupFile: string, clock: Clock = systemClock) {
+  return restoreDatabase(backupFile, join(dataDir, DB_FILE_NAME), { clock, appVersion: APP_VERSION });
 }

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { ZodError } from 'zod';
 import { AppError, contract, isMethodName, type ApiResult, type MethodName } from './contract';
+import type { ApiService } from './contract/service';
 import { toFieldIssues } from './contract/zod-issues';
 import { createContext, type CoreContext } from './context';
 import type { Clock } from './db/clock';
 import type { HandlerMap } from './handlers';
+import type { CoreWiring } from './wiring';
 import { appHandlers } from './app/handlers';
 import { incidentHandlers } from './incidents/handlers';
 import { rosterHandlers } from './roster/handlers';
@@ -23,33 +25,40 @@ const handlers: HandlerMap<MethodName> = {
   ...documentHandlers,
 };
 
-export interface Service {
-  /** Parses `rawInput` with the method's schema, runs it, and never throws: errors come back as codes. */
-  invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>;
+/** The service as the composition root (and the core's own tests) hold it: the API plus its context. */
+export interface Service extends ApiService {
   ctx: CoreContext;
 }
 
-export function createService(opts: {
+export interface ServiceDeps {
   db: Database.Database;
   clock: Clock;
   appVersion: string;
   dataFile: string;
+  /** Cross-feature adapters and the host's PDF printer: the one place features are wired together. */
+  wiring: CoreWiring;
   log?: (msg: string, err: unknown) => void;
-}): Service {
-  const ctx = createContext(opts);
-  if (!opts.db.readonly) ensureOpenDeadlines(ctx);
+}
+
+export function createService(deps: ServiceDeps): Service {
+  const ctx = createContext(deps);
+  if (!deps.db.readonly) ensureOpenDeadlines(ctx);
+  const invokeRaw = async (method: string, rawInput: unknown): Promise<ApiResult<unknown>> => {
+    if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', params: { method } } };
+    try {
+      const input = contract[method].input.parse(rawInput ?? {});
+      const handler = handlers[method] as (i: unknown, c: CoreContext) => unknown;
+      return { ok: true, value: await handler(input, ctx) };
+    } catch (e) {
+      return { ok: false, error: toApiError(e, deps.log) };
+    }
+  };
   return {
     ctx,
-    async invoke(method, rawInput) {
-      if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', params: { method } } };
-      try {
-        const input = contract[method].input.parse(rawInput ?? {});
-        const handler = handlers[method] as (i: unknown, c: CoreContext) => unknown;
-        return { ok: true, value: await handler(input, ctx) };
-      } catch (e) {
-        return { ok: false, error: toApiError(e, opts.log) };
-      }
-    },
+    invokeRaw,
+    // The same path as a transport's call: the input is still parsed, so a host's typed call gets the
+    // schema's defaults and refinements exactly as the UI's does.
+    invoke: (method, input) => invokeRaw(method, input) as never,
   };
 }
 

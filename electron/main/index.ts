@@ -1,21 +1,21 @@
-import { app, dialog } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
-import { defaultDataDir, openCore, type Core } from '../core/open-core';
+import { defaultDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { wireIpc } from './ipc';
-import { electronPdfPrinter } from './pdf';
-import { setPdfPrinter } from '../core/documents/pdf-printer';
 import { createMainWindow, hardenSessions } from './window';
 import { notifyOverdue } from './notifications';
 import { overdueTitle } from './notification-text';
-import { getSettings } from '../core/settings/settings-repo';
+import { startCoreProcess, type CoreProcess } from './core-process';
 
 app.enableSandbox();
 registerAppScheme();
 // The same folder the web host and CLI use, whatever productName the installer gives the app.
 app.setPath('userData', defaultDataDir());
 
-let core: Core | null = null;
+/** Main holds no database: the core runs in a utility process, reached through this. */
+let core: CoreProcess | null = null;
+let stopNotifications = () => {};
 
 function fatal(title: string, err: unknown): void {
   const detail = err instanceof Error ? err.message : String(err);
@@ -27,26 +27,39 @@ function fatal(title: string, err: unknown): void {
   app.exit(1);
 }
 
-if (!app.requestSingleInstanceLock()) app.quit();
+function focusMainWindow(): void {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
 
-void app.whenReady().then(() => {
+if (!app.requestSingleInstanceLock()) app.quit();
+else app.on('second-instance', focusMainWindow);
+
+void app.whenReady().then(async () => {
   hardenSessions();
   try {
-    core = openCore(app.getPath('userData'), { host: true });
+    core = await startCoreProcess(app.getPath('userData'));
   } catch (e) {
     fatal('Duty Room Console cannot open its database', e);
     return;
   }
   serveRenderer(join(__dirname, '../renderer'));
   wireIpc(core.service);
-  setPdfPrinter(electronPdfPrinter);
   createMainWindow();
-  const service = core.service;
-  notifyOverdue(service, (d) => overdueTitle(getSettings(service.ctx).language, d.kind));
+  stopNotifications = notifyOverdue(core.service, overdueTitle);
 });
 
-app.on('window-all-closed', () => {
-  core?.close();
+app.on('window-all-closed', () => app.quit());
+
+// Quitting waits for the core process to close the database (WAL checkpoint, host lock released).
+app.on('will-quit', (event) => {
+  const running = core;
+  if (!running) return;
   core = null;
-  app.quit();
+  event.preventDefault();
+  stopNotifications();
+  void running.stop().finally(() => app.quit());
 });

@@ -1,7 +1,7 @@
 import { BrowserWindow, dialog, ipcMain } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { INVOKE_CHANNEL, SAVE_CHANNEL } from '../core/contract';
-import type { Service } from '../core/service';
+import type { ApiService } from '../core/contract/service';
 import { isTrustedUrl } from './window';
 
 function trusted(event: Electron.IpcMainInvokeEvent): boolean {
@@ -10,11 +10,11 @@ function trusted(event: Electron.IpcMainInvokeEvent): boolean {
 }
 
 /** One handler for the whole API; the service parses every payload with the contract's schema. */
-export function wireIpc(service: Service): void {
+export function wireIpc(service: ApiService): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!trusted(event)) return { ok: false, error: { code: 'unauthorized' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'unknown_method' } };
-    return service.invoke(method, input);
+    return service.invokeRaw(method, input);
   });
 
   // Exports are produced by the service; only the choice of file is native.

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { PdfPrinter } from '../core/documents/pdf-printer';
+import type { PdfPrinter } from '../core/open-core';
 
 /**
  * Electron's own Chromium prints the document HTML (the same the Reports preview shows): a hidden,

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import type { PdfPrinter } from '../core/documents/pdf-printer';
+import { AppError } from '../core/contract';
+import type { PdfPrinter } from '../core/open-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const ARGS = [
+/** Flags that keep Debian's Chromium quiet and off the network (also used by the e2e tests' browser). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -28,7 +30,7 @@ export async function chromiumPdfPrinter(): Promise<{ print: PdfPrinter; close()
     return null;
   }
   let browser: Promise<Browser> | null = null;
-  const launch = () => (browser ??= pw.chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS }));
+  const launch = () => (browser ??= pw.chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }));
   return {
     async print(html) {
       const page = await (await launch()).newPage();
@@ -42,6 +44,24 @@ export async function chromiumPdfPrinter(): Promise<{ print: PdfPrinter; close()
     },
     async close() {
       if (browser) await (await browser).close();
+    },
+  };
+}
+
+/**
+ * The printer a host passes to its composition root before it knows whether anything will be printed:
+ * looks for Chromium on the first PDF and launches it once; `close` stops it if it ever ran.
+ */
+export function lazyChromiumPdfPrinter(): { print: PdfPrinter; close(): Promise<void> } {
+  let found: ReturnType<typeof chromiumPdfPrinter> | null = null;
+  return {
+    async print(html) {
+      const printer = await (found ??= chromiumPdfPrinter());
+      if (!printer) throw new AppError('export.pdf_unavailable');
+      return printer.print(html);
+    },
+    async close() {
+      if (found) await (await found)?.close();
     },
   };
 }

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { parseCommonArgs } from '../core/args';
 import { defaultDataDir, openCore } from '../core/open-core';
 import { createWebHost } from './server';
-import { setPdfPrinter } from '../core/documents/pdf-printer';
-import { chromiumPdfPrinter } from './chromium-pdf';
+import { lazyChromiumPdfPrinter } from './chromium-pdf';
 
 /** `npm run web -- --data DIR [--port N]`: the app in a browser, on 127.0.0.1 only. */
 function main(): void {
@@ -16,12 +15,9 @@ function main(): void {
     console.error(`invalid --port: ${values.port}`);
     process.exit(2);
   }
-  const core = openCore(dataDir, { host: true });
   // PDF export where a system Chromium exists; the browser's print dialog otherwise.
-  const printer = chromiumPdfPrinter().then((p) => {
-    if (p) setPdfPrinter(p.print);
-    return p;
-  });
+  const printer = lazyChromiumPdfPrinter();
+  const core = openCore(dataDir, { host: true, pdfPrinter: printer.print });
   const token = randomBytes(24).toString('base64url');
   const server = createWebHost({ service: core.service, rendererDir: join(__dirname, '..', 'renderer'), token });
   server.listen(port, '127.0.0.1', () => {
@@ -37,7 +33,7 @@ function main(): void {
     server.closeIdleConnections();
     server.close(() => {
       core.close();
-      void printer.then((p) => p?.close()).finally(() => process.exit(0));
+      void printer.close().finally(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);

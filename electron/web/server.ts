@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { ApiResult } from '../core/contract';
-import type { Service } from '../core/service';
+import type { ApiService } from '../core/contract/service';
 import { CONTENT_SECURITY_POLICY } from '../core/contract/csp';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -23,7 +23,7 @@ const TYPES: Record<string, string> = {
 };
 
 export interface WebHostOptions {
-  service: Service;
+  service: ApiService;
   rendererDir: string;
   token: string;
 }
@@ -144,7 +144,7 @@ export function createWebHost({ service, rendererDir, token }: WebHostOptions): 
       } catch {
         return sendResult(res, 400, { ok: false, error: { code: 'validation', params: { reason: 'json' } } });
       }
-      const result = await service.invoke(safeDecode(url.pathname.slice(5)) ?? '', input);
+      const result = await service.invokeRaw(safeDecode(url.pathname.slice(5)) ?? '', input);
       return sendResult(res, result.ok ? 200 : statusFor(result.error.code), result);
     }
 

@@ -3,7 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { Component, type ReactNode } from 'react';
 import i18next from 'i18next';
 import { SettingsProvider } from './app/settings-context';
-import { DataEventsProvider } from './app/data-events';
+import { DataProviders } from './app/DataProviders';
 import { Shell } from './app/Shell';
 import { theme } from './app/theme';
 import { ApiError } from './api/client';
@@ -33,17 +33,17 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <StartupBoundary>
-        <SettingsProvider
-          fallback={
-            <Center h="100vh">
-              <Loader />
-            </Center>
-          }
-        >
-          <DataEventsProvider>
+        <DataProviders>
+          <SettingsProvider
+            fallback={
+              <Center h="100vh">
+                <Loader />
+              </Center>
+            }
+          >
             <Shell />
-          </DataEventsProvider>
-        </SettingsProvider>
+          </SettingsProvider>
+        </DataProviders>
       </StartupBoundary>
     </MantineProvider>
   );

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
+import { TEST_WIRING } from '../core/helpers';
 import { APP_VERSION } from '../../electron/core/version';
 import { NOW, REPORT_DAY } from './seed';
 import { interleave, median, peakRss, record, type BenchEnv } from './measure';
 
 async function call(env: BenchEnv, method: string, input: unknown) {
-  const r = await env.service.invoke(method, input);
+  const r = await env.service.invokeRaw(method, input);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
   return r.value;
 }
@@ -180,7 +181,7 @@ function dateOfNewestFile(env: BenchEnv, back: number): string {
 export async function verifyMeasure(env: BenchEnv): Promise<void> {
   const clock = new ManualClock(NOW);
   const db = openDatabase(env.file, { clock, appVersion: APP_VERSION });
-  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile: env.file });
+  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile: env.file, wiring: TEST_WIRING });
   try {
     const entries = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     const scan = db.prepare('SELECT * FROM audit_log ORDER BY id');

@@ -87,7 +87,7 @@ export async function writeMeasures(env: BenchEnv): Promise<void> {
 const LIST_SQL = `SELECT id, number, status, received_at, supplementary_due_from, facts FROM incidents`;
 
 async function call(env: BenchEnv, method: string, input: unknown) {
-  const r = await env.service.invoke(method, input);
+  const r = await env.service.invokeRaw(method, input);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
   return r.value;
 }

@@ -5,6 +5,7 @@ import { afterAll, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
+import { TEST_WIRING } from '../core/helpers';
 import { APP_VERSION } from '../../electron/core/version';
 import { NOW, OPEN_RECENT, REPORT_DAY, seed, writeSeedFiles } from './seed';
 import { table, saveResults, type Result } from './measure';
@@ -32,7 +33,7 @@ afterAll(() => {
 it(`benchmark at ${N.toLocaleString('en-US')} incidents`, async () => {
   const db = openDatabase(file, { clock, appVersion: APP_VERSION });
   // The app's own version, so a web host started on this file finds the derived tables current.
-  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile: file });
+  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile: file, wiring: TEST_WIRING });
   const ctx = service.ctx;
   const have = db.prepare('SELECT count(*) FROM incidents').pluck().get() as number;
   if (have === 0) {

@@ -1,15 +1,49 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
 const OUT = join(ROOT, 'out/main');
+/** Every file the build reads from; a change to any of them makes out/ stale. */
+const SOURCES = ['electron', 'renderer', 'resources', 'package.json', 'electron.vite.config.ts'];
+export const BUILT = [
+  'out/main/index.js',
+  'out/main/web.js',
+  'out/main/cli.js',
+  'out/preload/index.js',
+  'out/renderer/index.html',
+];
+
+function newestFile(path: string): { file: string; mtime: number } {
+  const st = statSync(path);
+  if (!st.isDirectory()) return { file: path, mtime: st.mtimeMs };
+  let newest = { file: path, mtime: 0 };
+  for (const name of readdirSync(path)) {
+    const n = newestFile(join(path, name));
+    if (n.mtime > newest.mtime) newest = n;
+  }
+  return newest;
+}
+
+/**
+ * Why out/ cannot be trusted, or null: a built entry is missing, or some source is newer than the
+ * oldest built entry. Tests that drive the built hosts call this so they never test yesterday's code.
+ */
+export function staleBuild(root = ROOT): string | null {
+  const missing = BUILT.filter((f) => !existsSync(join(root, f)));
+  if (missing.length) return `${missing.join(', ')} missing`;
+  const built = Math.min(...BUILT.map((f) => statSync(join(root, f)).mtimeMs));
+  for (const src of SOURCES.filter((s) => existsSync(join(root, s)))) {
+    const n = newestFile(join(root, src));
+    if (n.mtime > built) return `${relative(root, n.file)} is newer than the build in out/`;
+  }
+  return null;
+}
 
 /** These tests drive the built hosts, exactly as a user runs them (npm test builds first). */
 export function requireBuild(): void {
-  if (!existsSync(join(OUT, 'web.js')) || !existsSync(join(OUT, 'cli.js'))) {
-    throw new Error('out/main is missing: run `npm run build` (npm test does it first)');
-  }
+  const stale = staleBuild();
+  if (stale) throw new Error(`stale build: ${stale}. Run \`npm run build\` (npm test does it first).`);
 }
 
 export function runCli(args: string[]) {

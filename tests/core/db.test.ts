@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase, schemaVersion } from '../../electron/core/db/open';
-import { LATEST_VERSION } from '../../electron/core/db/migrations';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { AppError } from '../../electron/core/contract';
 import { openTestCore, tempDir } from './helpers';
 import { join } from 'node:path';
@@ -19,12 +19,15 @@ describe('openDatabase', () => {
 
   it('starts the audit chain with a genesis entry and one entry per migration', () => {
     const { db } = openTestCore();
-    const kinds = db.prepare('SELECT kind FROM audit_log ORDER BY id').pluck().all();
-    expect(kinds[0]).toBe('db.created');
-    expect(kinds.filter((k) => k === 'db.migrated')).toHaveLength(
-      db.prepare("SELECT count(*) FROM audit_log WHERE kind = 'db.migrated'").pluck().get() as number,
-    );
-    expect(kinds.length).toBeGreaterThanOrEqual(2);
+    const rows = db.prepare('SELECT kind, payload FROM audit_log ORDER BY id').all() as {
+      kind: string;
+      payload: string;
+    }[];
+    expect(rows[0]!.kind).toBe('db.created');
+    // One entry per step, in order, naming its version (steps that seed data add their records' entries too).
+    const migrated = rows.filter((r) => r.kind === 'db.migrated').map((r) => JSON.parse(r.payload).version);
+    expect(migrated).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(migrated.slice(0, 6)).toEqual([10, 20, 30, 40, 50, 60]);
   });
 
   it('does not re-run migrations or add entries when reopened', () => {

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './built';
+import { missingTools } from './tools';
 import { dayWithIncidents, unzipText } from './documents-fixtures';
 import { generateNovember, seedPeople } from './roster-fixtures';
 
@@ -63,7 +64,7 @@ describe('duty-room export', () => {
     expect(runCli(['verify', '--data', dir]).code).toBe(0);
   }, 60_000);
 
-  it.skipIf(!existsSync('/usr/bin/chromium'))(
+  it.skipIf(missingTools('/usr/bin/chromium'))(
     'prints the daily report to PDF',
     async () => {
       const { dir } = await dataDir();

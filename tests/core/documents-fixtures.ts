@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import type { CoreWiring } from '../../electron/core/wiring';
 import type { TestCore } from './helpers';
 import { openTestCore } from './helpers';
 import { chemicalFire } from './fixtures';
@@ -11,8 +12,10 @@ export const sendMeta = {
 };
 
 /** A day with two incidents, an initial report sent and a follow-up, and a leader's instruction. */
-export async function dayWithIncidents(): Promise<{ core: TestCore; initialId: number; followupId: number }> {
-  const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+export async function dayWithIncidents(
+  wiring?: CoreWiring,
+): Promise<{ core: TestCore; initialId: number; followupId: number }> {
+  const core = openTestCore({ start: '2026-11-23T01:10:00Z', wiring });
   const fire = await core.call('incidents.create', chemicalFire({ economicLoss: 800 }));
   core.clock.advance(10 * 60_000);
   await core.call(

@@ -1,25 +1,27 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setPdfPrinter } from '../../electron/core/documents/pdf-printer';
 import { chromiumPdfPrinter } from '../../electron/web/chromium-pdf';
 import { dayWithIncidents } from './documents-fixtures';
 import { ROOT } from './built';
+import { missingTools } from './tools';
+import { TEST_WIRING } from './helpers';
+import type { CoreWiring } from '../../electron/core/wiring';
 
 /** Page 1 of each PDF is kept here as PNG so a person can look at it (test-results is git-ignored). */
 const SHOTS = join(ROOT, 'test-results/exports');
-const hasTools = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftotext');
+const noTools = missingTools('/usr/bin/chromium', '/usr/bin/pdftotext', '/usr/bin/pdftoppm', '/usr/bin/pdfinfo');
 
-describe.skipIf(!hasTools)('PDF from the preview HTML', () => {
+describe.skipIf(noTools)('PDF from the preview HTML', () => {
   let printer: Awaited<ReturnType<typeof chromiumPdfPrinter>>;
+  let wiring: CoreWiring;
   beforeAll(async () => {
     printer = await chromiumPdfPrinter();
-    setPdfPrinter(printer!.print);
+    wiring = { ...TEST_WIRING, pdfPrinter: printer!.print };
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
-    setPdfPrinter(null);
     await printer?.close();
   });
 
@@ -33,7 +35,7 @@ describe.skipIf(!hasTools)('PDF from the preview HTML', () => {
   }
 
   it('prints the daily report with its incidents and page numbers', async () => {
-    const { core } = await dayWithIncidents();
+    const { core } = await dayWithIncidents(wiring);
     const file = await core.call('exports.dailyReport', {
       period: { date: '2026-11-23', distribution: { bao: '省政府总值班室', song: '', fa: '各区政府' } },
       format: 'pdf',
@@ -45,7 +47,7 @@ describe.skipIf(!hasTools)('PDF from the preview HTML', () => {
   }, 60_000);
 
   it('prints the special report from its snapshot', async () => {
-    const { core, initialId } = await dayWithIncidents();
+    const { core, initialId } = await dayWithIncidents(wiring);
     const file = await core.call('exports.specialReport', { reportId: initialId, format: 'pdf' });
     const text = check(file.base64, 'special');
     for (const s of ['关于大江化工园区某化工厂火灾的初报', '省应急管理厅：', '特此报告'])

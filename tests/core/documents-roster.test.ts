@@ -7,7 +7,7 @@ import {
   rosterRows,
   rosterXlsx,
   type RosterMonthView,
-} from '../../electron/core/documents/roster-export';
+} from '../../electron/core/documents/roster-document';
 import { dayWithIncidents, unzipText } from './documents-fixtures';
 import { generateNovember, seedPeople } from './roster-fixtures';
 

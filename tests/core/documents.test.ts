@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { dailySources } from '../../electron/core/documents/daily-sources';
 import { dayWithIncidents, unzipText } from './documents-fixtures';
+import { TEST_WIRING } from './helpers';
 
 const day = { date: '2026-11-23', distribution: { bao: '省政府总值班室', song: '市委办公室', fa: '各区政府' } };
 
@@ -72,15 +72,11 @@ describe('daily report 值班信息', () => {
     expect(p.missingSections).toEqual([]);
     expect(p.html).toContain('二、应急预案启动情况</h3>\n<p class="indent">无。</p>');
     expect(p.html).toContain('带班领导：（未排班）');
-    const saved = dailySources.activePlans;
-    try {
-      dailySources.activePlans = undefined;
-      const without = await core.call('exports.preview', { kind: 'daily', period: day });
-      expect(without.missingSections).toEqual(['plans']);
-      expect(without.html).not.toContain('应急预案启动情况');
-    } finally {
-      dailySources.activePlans = saved;
-    }
+    // A build wired without the plans source: the section is left out and named, never invented.
+    const { core: noPlans } = await dayWithIncidents({ ...TEST_WIRING, daily: { onDuty: TEST_WIRING.daily.onDuty } });
+    const without = await noPlans.call('exports.preview', { kind: 'daily', period: day });
+    expect(without.missingSections).toEqual(['plans']);
+    expect(without.html).not.toContain('应急预案启动情况');
   });
 });
 

@@ -56,8 +56,8 @@ describe('handover', () => {
   it("refuses signing twice, out of order, in someone else's name, without PIN, and editing after signing", async () => {
     const { core, p } = await setup();
     const d = await core.call('handover.draft', {});
-    const code = async (m: Parameters<typeof core.service.invoke>[0], input: unknown) => {
-      const r = await core.service.invoke(m, input);
+    const code = async (m: string, input: unknown) => {
+      const r = await core.service.invokeRaw(m, input);
       return r.ok ? 'ok' : r.error.code;
     };
     expect(await code('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '1357' })).toBe(

@@ -6,6 +6,8 @@ import { afterEach } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService, type Service } from '../../electron/core/service';
+import { CORE_FEATURES } from '../../electron/core/features';
+import type { CoreWiring } from '../../electron/core/wiring';
 import type { MethodName, MethodInput, MethodOutput } from '../../electron/core/contract';
 
 const dirs: string[] = [];
@@ -30,12 +32,17 @@ export interface TestCore {
   reopen(): TestCore;
 }
 
-export function openTestCore(opts: { start?: string; dir?: string; clock?: ManualClock } = {}): TestCore {
+/** The wiring of a full build, without a PDF printer unless a test lends one. */
+export const TEST_WIRING: CoreWiring = { ...CORE_FEATURES, pdfPrinter: null };
+
+export function openTestCore(
+  opts: { start?: string; dir?: string; clock?: ManualClock; wiring?: CoreWiring; targetVersion?: number } = {},
+): TestCore {
   const dir = opts.dir ?? tempDir();
   const file = join(dir, 'duty-room.sqlite');
   const clock = opts.clock ?? new ManualClock(opts.start ?? '2026-11-23T01:00:00Z');
-  const db = openDatabase(file, { clock, appVersion: 'test' });
-  const service = createService({ db, clock, appVersion: 'test', dataFile: file });
+  const db = openDatabase(file, { clock, appVersion: 'test', targetVersion: opts.targetVersion });
+  const service = createService({ db, clock, appVersion: 'test', dataFile: file, wiring: opts.wiring ?? TEST_WIRING });
   const core: TestCore = {
     dir,
     file,
@@ -49,7 +56,7 @@ export function openTestCore(opts: { start?: string; dir?: string; clock?: Manua
     },
     reopen() {
       db.close();
-      return openTestCore({ dir, clock });
+      return openTestCore({ dir, clock, wiring: opts.wiring });
     },
   };
   return core;

@@ -16,7 +16,7 @@ describe('incidents', () => {
   it('rejects future times, received before occurred, negative casualties, unknown enums and 10 MB text, storing nothing', async () => {
     const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
     const bad = async (input: unknown) => {
-      const r = await core.service.invoke('incidents.create', input);
+      const r = await core.service.invokeRaw('incidents.create', input);
       expect(r.ok).toBe(false);
       return r.ok ? [] : (r.error.issues ?? []).map((i) => `${i.path}:${i.code}`);
     };

@@ -4,7 +4,7 @@ import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
 import { importIncidents } from '../../electron/core/incidents/import-file';
-import { openTestCore, tempDir, type TestCore } from './helpers';
+import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
 const sendMeta = { recipientUnit: '省应急管理厅', approvingLeader: '李市长', sender: '王值班' };
@@ -107,7 +107,7 @@ describe('home screen data from the maintained open-deadline table', () => {
     const dir = tempDir();
     const clock = new ManualClock('2026-11-23T02:00:00Z');
     const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 60 });
-    const service = createService({ db: old, clock, appVersion: 'test', dataFile: '' });
+    const service = createService({ db: old, clock, appVersion: 'test', dataFile: '', wiring: TEST_WIRING });
     const r = await service.invoke('incidents.create', chemicalFire());
     expect(r.ok).toBe(true);
     old.close();

@@ -21,7 +21,7 @@ describe('settings', () => {
   it('rejects bad values with field codes and stores nothing', async () => {
     const core = openTestCore();
     const entries = (await core.call('app.info', {})).auditEntries;
-    const r = await core.service.invoke('settings.update', {
+    const r = await core.service.invokeRaw('settings.update', {
       dutyRoomName: '   ',
       timeZone: 'Mars/Olympus',
       language: 'fr',
@@ -43,9 +43,9 @@ describe('settings', () => {
 
   it('rejects unknown fields and unknown methods', async () => {
     const core = openTestCore();
-    const r = await core.service.invoke('settings.update', { admin: true });
+    const r = await core.service.invokeRaw('settings.update', { admin: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ code: 'unrecognized_keys' }] } });
-    expect(await core.service.invoke('settings.drop', {})).toMatchObject({
+    expect(await core.service.invokeRaw('settings.drop', {})).toMatchObject({
       ok: false,
       error: { code: 'unknown_method' },
     });

@@ -1,16 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { SettingsProvider } from '../../renderer/src/app/settings-context';
-import { DataEventsProvider } from '../../renderer/src/app/data-events';
 import { IncidentForm } from '../../renderer/src/features/incidents/IncidentForm';
 import { renderUi, withCore } from './render';
 
 function mount(onDone = vi.fn()) {
   renderUi(
     <SettingsProvider fallback={<div>loading</div>}>
-      <DataEventsProvider>
-        <IncidentForm onDone={onDone} onCancel={() => {}} />
-      </DataEventsProvider>
+      <IncidentForm onDone={onDone} onCancel={() => {}} />
     </SettingsProvider>,
   );
   return onDone;

@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { DataProviders } from '../../renderer/src/app/DataProviders';
 import { openTestCore, type TestCore } from '../core/helpers';
 import { initI18n } from '../../renderer/src/i18n';
 import type { Language } from '../../electron/core/contract';
@@ -13,9 +14,8 @@ import type { Language } from '../../electron/core/contract';
 export function withCore(language: Language = 'zh-CN', opts: { start?: string } = {}): TestCore {
   const core = openTestCore(opts);
   window.dutyRoom = {
-    invoke: (method, input) => core.service.invoke(method, input),
+    invoke: (method, input) => core.service.invokeRaw(method, input),
     saveFile: async () => ({ saved: true }),
-    on: () => () => {},
   };
   initI18n(language);
   return core;
@@ -25,7 +25,7 @@ export function renderUi(ui: ReactNode): RenderResult {
   return render(
     <MantineProvider>
       <Notifications />
-      {ui}
+      <DataProviders>{ui}</DataProviders>
     </MantineProvider>,
   );
 }

@@ -20,6 +20,12 @@ describe('PeoplePanel', () => {
     await generateNovember(core, p);
     mount();
     fireEvent.click(await screen.findByTestId(`person-delete-${p.leads[0]!.id}`));
+    // A Mantine confirm modal asks first (never window.confirm); cancelling deletes nothing.
+    expect(await screen.findByText(/删除 张伟？/)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('confirm-no'));
+    await waitFor(() => expect(screen.queryByText(/删除 张伟？/)).toBeNull());
+    fireEvent.click(screen.getByTestId(`person-delete-${p.leads[0]!.id}`));
+    fireEvent.click(await screen.findByTestId('confirm-yes'));
     expect(await screen.findAllByText('张伟 已排入值班表或有值班记录，不能删除；请改为停用。')).not.toHaveLength(0);
     expect((await core.call('people.list', {})).map((x) => x.name)).toContain('张伟');
   });
@@ -31,6 +37,9 @@ describe('PeoplePanel', () => {
     fireEvent.change(screen.getByTestId('person-name'), { target: { value: '孙丽' } });
     fireEvent.click(screen.getByTestId('person-save'));
     expect(await screen.findAllByText(/填写的内容有误/)).not.toHaveLength(0);
+    // The contract's schema caught it in the form: the roles field says why, what was typed stays.
+    expect(await screen.findByText('此项必填。')).toBeTruthy();
+    expect((screen.getByTestId('person-name') as HTMLInputElement).value).toBe('孙丽');
     fireEvent.click(screen.getByLabelText('副班'));
     fireEvent.click(screen.getByTestId('person-save'));
     await waitFor(async () => expect((await core.call('people.list', {})).map((x) => x.name)).toEqual(['孙丽']));

@@ -1,11 +1,13 @@
-/** Electron IPC channels: one for the whole API, one for events from main, one for native save. */
+/** Electron IPC channels: one for the whole API, one for native save. */
 export const INVOKE_CHANNEL = 'duty-room:invoke';
-export const EVENT_CHANNEL = 'duty-room:event';
 export const SAVE_CHANNEL = 'duty-room:save';
 
-/** What the preload exposes as window.dutyRoom. */
+/**
+ * What the preload exposes as window.dutyRoom. There is no event channel: every screen reads through
+ * invoke and refreshes after its own writes; a push channel would come with a second seat (see
+ * docs/architecture.md), not before.
+ */
 export interface DutyRoomBridge {
   invoke(method: string, input: unknown): Promise<unknown>;
   saveFile(fileName: string, base64: string): Promise<{ saved: boolean; path?: string }>;
-  on(event: string, cb: (payload: unknown) => void): () => void;
 }

@@ -57,13 +57,12 @@ export const planDocSchema = z
             code: 'custom',
             path: ['levels', level, i, 'id'],
             params: { code: 'duplicate_id' },
-            message: 'duplicate item id',
           });
         seen.add(item.id);
       });
     }
     if (PLAN_LEVELS.every((l) => doc.levels[l].length === 0))
-      ctx.addIssue({ code: 'custom', path: ['levels'], params: { code: 'no_items' }, message: 'no items' });
+      ctx.addIssue({ code: 'custom', path: ['levels'], params: { code: 'no_items' } });
   });
 export type PlanDoc = z.infer<typeof planDocSchema>;
 export type PlanDocInput = z.input<typeof planDocSchema>;

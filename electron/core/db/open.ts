@@ -73,5 +73,5 @@ export function migrate(db: Database.Database, opts: OpenOptions): void {
 
 function runStep(db: Database.Database, m: Migration, opts: OpenOptions): void {
   if (typeof m.up === 'string') db.exec(m.up);
-  else m.up(db, { clock: opts.clock, appVersion: opts.appVersion });
+  else m.up(db, { clock: opts.clock, appVersion: opts.appVersion, audit: new AuditLog(db, opts.clock) });
 }

@@ -10,7 +10,7 @@ import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
 import { findInstruction } from '../incidents/log-repo';
 import { incidentReports } from '../incidents/reports-repo';
 import { getSettings } from '../settings/settings-repo';
-import { dailySources, type ActivePlanLine, type OnDutyLine } from './daily-sources';
+import type { ActivePlanLine, OnDutyLine } from './daily-sources';
 import type { Period } from './issue-numbers';
 import { cnTime } from './wording';
 
@@ -70,8 +70,8 @@ export function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): DailyDat
     settings,
     incidents: rows.map((r) => ({ incident: rowToIncident(r), reports: incidentReports(ctx, r.id) })),
     instructions: instructionIds.map((id) => findInstruction(ctx, id)),
-    plans: dailySources.activePlans?.(ctx, period) ?? null,
-    onDuty: dailySources.onDuty?.(ctx, period) ?? null,
+    plans: ctx.wiring.daily.activePlans?.(ctx, period) ?? null,
+    onDuty: ctx.wiring.daily.onDuty?.(ctx, period) ?? null,
     distribution: { bao: '', song: '', fa: '', ...input.distribution },
     auditHead: ctx.audit.head(),
     issuedAt: ctx.clock.now().toISOString(),

@@ -6,7 +6,7 @@ import { getSettings } from '../settings/settings-repo';
 import type { DocumentModel } from './blocks';
 import { gatherDaily } from './daily-data';
 import { dailyDocument } from './daily-document';
-import { recordExport, type ExportRecord } from './export-file';
+import { recordDocument, type DocumentRecord } from './document-file';
 import { peekIssue, takeIssue } from './issue-numbers';
 import { printPdf } from './pdf-printer';
 import { renderDocx } from './render-docx';
@@ -14,8 +14,8 @@ import { renderHtml } from './render-html';
 import { specialDocument } from './special-document';
 import { safeFileName } from './wording';
 
-function render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
-  return format === 'docx' ? renderDocx(model) : printPdf(renderHtml(model));
+function render(ctx: CoreContext, model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
+  return format === 'docx' ? renderDocx(model) : printPdf(ctx, renderHtml(model));
 }
 
 export function previewDaily(ctx: CoreContext, period: DailyPeriodInput): ExportPreview {
@@ -42,11 +42,11 @@ export async function exportDaily(
   const data = gatherDaily(ctx, input.period);
   const issue = peekIssue(ctx, data.period);
   const doc = dailyDocument(data, issue);
-  const bytes = await render(doc, input.format);
+  const bytes = await render(ctx, doc, input.format);
   return ctx.tx(() => {
     const taken = takeIssue(ctx, data.period);
     if (taken.seq !== issue.seq) throw new AppError('conflict', { entity: 'daily_issue' });
-    const rec: ExportRecord = {
+    const rec: DocumentRecord = {
       kind: 'daily',
       format: input.format,
       subject: { from: data.period.from, to: data.period.to, issue: `${taken.year}-${taken.seq}` },
@@ -54,7 +54,7 @@ export async function exportDaily(
       bytes,
       issueId: taken.id,
     };
-    return recordExport(ctx, rec);
+    return recordDocument(ctx, rec);
   });
 }
 
@@ -64,9 +64,9 @@ export async function exportSpecial(
 ): Promise<ExportedFile> {
   const report = findReport(ctx, input.reportId);
   const doc = specialDocument(report, getSettings(ctx));
-  const bytes = await render(doc, input.format);
+  const bytes = await render(ctx, doc, input.format);
   return ctx.tx(() =>
-    recordExport(ctx, {
+    recordDocument(ctx, {
       kind: 'special',
       format: input.format,
       subject: { reportId: report.id, incidentId: report.incidentId, kind: report.kind, seq: report.seq },

@@ -1,8 +1,8 @@
 import type { documentMethods } from '../contract/documents';
 import type { HandlerMap } from '../handlers';
 import { exportDaily, exportSpecial, previewDaily, previewSpecial } from './documents';
-import { exportLog } from './log-export';
-import { exportRoster } from './roster-export';
+import { exportLog } from './log-document';
+import { exportRoster } from './roster-document';
 
 export const documentHandlers: HandlerMap<keyof typeof documentMethods> = {
   'exports.preview': (input, ctx) =>

@@ -1,20 +1,18 @@
 import { AppError } from '../contract/errors';
+import type { CoreContext } from '../context';
 
 /** Prints the document HTML to PDF bytes (A4, page size from the CSS @page rule). */
-export type PdfPrinter = (html: string) => Promise<Buffer>;
-
-let printer: PdfPrinter | null = null;
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 
 /**
- * The core cannot print by itself (no browser engine in plain Node). Each host registers the printer it
- * has: Electron main its own webContents.printToPDF, the web host a local Chromium through playwright-core.
- * Without one, `format: 'pdf'` fails with export.pdf_unavailable and the UI prints the preview instead.
+ * The core cannot print by itself (no browser engine in plain Node). Each host's composition root passes
+ * the printer it has: Electron main its own webContents.printToPDF (asked over the utility-process port),
+ * the web host and CLI a local Chromium through playwright-core. Without one, `format: 'pdf'` fails with
+ * export.pdf_unavailable and the UI prints the preview instead.
  */
-export function setPdfPrinter(p: PdfPrinter | null): void {
-  printer = p;
-}
-
-export async function printPdf(html: string): Promise<Buffer> {
+export async function printPdf(ctx: CoreContext, html: string): Promise<Buffer> {
+  const printer = ctx.wiring.pdfPrinter;
   if (!printer) throw new AppError('export.pdf_unavailable');
-  return printer(html);
+  const bytes = await printer(html);
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

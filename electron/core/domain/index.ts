@@ -6,3 +6,4 @@ export * from './deadlines';
 export * from './grading';
 export * from './checklist';
 export * from './time';
+export * from './facts';

@@ -1,7 +1,5 @@
 import type { HandoverDeadline, HandoverLive } from '../contract/handover';
 import type { CoreContext } from '../context';
-import * as incidentQueries from '../incidents/queries';
-import * as planQueries from '../plans/queries';
 
 /**
  * The handover draft reads other features only through this adapter, with the signatures that
@@ -21,16 +19,10 @@ export interface HandoverSources {
   plans: PlanSource | null;
 }
 
-export const handoverSources: HandoverSources = { incidents: incidentQueries, plans: planQueries };
-
-/** Assembles the live part of a handover draft in one place. */
-export function assembleHandoverLive(
-  ctx: CoreContext,
-  now: Date,
-  sources: HandoverSources = handoverSources,
-): HandoverLive {
-  const inc = sources.incidents;
-  const plans = sources.plans;
+/** Assembles the live part of a handover draft in one place, from the sources the host wired in. */
+export function assembleHandoverLive(ctx: CoreContext, now: Date): HandoverLive {
+  const inc = ctx.wiring.handover.incidents;
+  const plans = ctx.wiring.handover.plans;
   return {
     generatedAt: now.toISOString(),
     sources: { incidents: inc !== null, plans: plans !== null },

@@ -1,7 +1,8 @@
 import type { incidentMethods, IncidentDetail } from '../contract/incident-methods';
 import type { HandlerMap } from '../handlers';
 import type { CoreContext } from '../context';
-import { amendIncident, createIncident, findIncident, incidentVersions, voidIncident } from './incident-repo';
+import { amendIncident, createIncident, findIncident, voidIncident } from './incident-repo';
+import { incidentVersions } from './incident-versions';
 import { createDraft, incidentReports, sendReport, updateDraft } from './reports-repo';
 import {
   addInstructionAction,

@@ -1,6 +1,5 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { AppError, type FieldIssue } from '../contract/errors';
-import { suggestLevel } from '../domain';
 import {
   CASUALTY_FIELDS,
   type Incident,
@@ -10,7 +9,7 @@ import {
   type Level,
   incidentFacts,
 } from '../contract/incidents';
-import { localParts } from '../domain';
+import { futureIssues, localParts, suggestLevel } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { indexIncident } from './search-index';
@@ -52,14 +51,13 @@ export function findIncident(ctx: CoreContext, id: number): Incident {
   return rowToIncident(row);
 }
 
-const CLOCK_SKEW_MS = 60_000;
-
 /** Times must be plausible: nothing in the future, nothing received before it happened. */
 function checkTimes(ctx: CoreContext, f: IncidentFacts): void {
-  const now = ctx.clock.now().getTime() + CLOCK_SKEW_MS;
-  const issues: FieldIssue[] = [];
-  if (Date.parse(f.occurredAt) > now) issues.push({ path: 'occurredAt', code: 'in_future' });
-  if (Date.parse(f.receivedAt) > now) issues.push({ path: 'receivedAt', code: 'in_future' });
+  const now = ctx.clock.now();
+  const issues: FieldIssue[] = [
+    ...futureIssues('occurredAt', f.occurredAt, now),
+    ...futureIssues('receivedAt', f.receivedAt, now),
+  ];
   if (Date.parse(f.occurredAt) > Date.parse(f.receivedAt)) issues.push({ path: 'receivedAt', code: 'before_occurred' });
   if (issues.length) throw new AppError('validation', undefined, issues);
 }
@@ -296,40 +294,4 @@ export function setIncidentStatus(ctx: CoreContext, inc: Incident, status: Incid
   writeRow(ctx, next, false);
   writeVersion(ctx, next, 'status', reason);
   return next;
-}
-
-function flatten(f: IncidentFacts): Record<string, unknown> {
-  const { casualties, ...rest } = f;
-  return { ...rest, ...Object.fromEntries(Object.entries(casualties).map(([k, v]) => [`casualties.${k}`, v])) };
-}
-
-export function incidentVersions(ctx: CoreContext, id: number): IncidentVersion[] {
-  const rows = ctx.db.prepare('SELECT * FROM incident_versions WHERE incident_id = ? ORDER BY version').all(id) as {
-    version: number;
-    kind: IncidentVersion['kind'];
-    at: string;
-    by: string;
-    reason: string | null;
-    facts: string;
-    suggested_level: Level | null;
-  }[];
-  let prev: Record<string, unknown> | null = null;
-  return rows.map((r) => {
-    const cur = flatten(JSON.parse(r.facts) as IncidentFacts);
-    const changes = prev
-      ? Object.keys(cur)
-          .filter((k) => JSON.stringify(cur[k]) !== JSON.stringify(prev![k]))
-          .map((field) => ({ field, before: prev![field], after: cur[field] }))
-      : [];
-    prev = cur;
-    return {
-      version: r.version,
-      at: r.at,
-      by: r.by,
-      reason: r.reason,
-      kind: r.kind,
-      changes,
-      suggestedLevel: r.suggested_level,
-    };
-  });
 }

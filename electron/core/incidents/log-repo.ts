@@ -1,4 +1,5 @@
 import { AppError } from '../contract/errors';
+import { futureIssues } from '../domain';
 import type { Call, Instruction, InstructionAction } from '../contract/log-entries';
 import type { CoreContext } from '../context';
 import { findIncident } from './incident-repo';
@@ -29,8 +30,8 @@ const toCall = (r: CallRow): Call => ({
 });
 
 function checkNotFuture(ctx: CoreContext, at: string, path: string): void {
-  if (Date.parse(at) > ctx.clock.now().getTime() + 60_000)
-    throw new AppError('validation', undefined, [{ path, code: 'in_future' }]);
+  const issues = futureIssues(path, at, ctx.clock.now());
+  if (issues.length) throw new AppError('validation', undefined, issues);
 }
 
 function findCall(ctx: CoreContext, id: number): Call {
@@ -50,17 +51,7 @@ function indexCall(ctx: CoreContext, c: Call): void {
   });
 }
 
-export function createCall(
-  ctx: CoreContext,
-  input: {
-    incidentId: number | null;
-    at: string;
-    direction: 'in' | 'out';
-    party: string;
-    number: string;
-    gist: string;
-  },
-): Call {
+export function createCall(ctx: CoreContext, input: Omit<Call, 'id' | 'createdAt' | 'createdBy'>): Call {
   const at = new Date(input.at).toISOString();
   checkNotFuture(ctx, at, 'at');
   return ctx.tx(() => {

@@ -4,7 +4,7 @@ import { FIELD_LABELS_ZH, LEVEL_ZH, CATEGORY_ZH } from '../contract/field-labels
 import { incidentFacts, type IncidentFacts, type Incident } from '../contract/incidents';
 import { REQUIRED_REPORT_FIELDS, type Report } from '../contract/reports';
 import type { ReportChannel, ReportKind } from '../contract/deadlines';
-import { localDateTime } from '../domain';
+import { changedFields, flattenFacts, futureIssues, localDateTime } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { findIncident, setIncidentStatus } from './incident-repo';
@@ -78,17 +78,11 @@ function describe(field: string, value: unknown, tz: string): string {
   return String(value);
 }
 
-function flat(f: IncidentFacts): Record<string, unknown> {
-  const { casualties, ...rest } = f;
-  return { ...rest, ...Object.fromEntries(Object.entries(casualties).map(([k, v]) => [`casualties.${k}`, v])) };
-}
-
 /** 续报 states what changed since the last report: pre-filled as "字段：旧 → 新" lines. */
 export function changesSince(before: IncidentFacts, after: IncidentFacts, tz: string): string {
-  const a = flat(before);
-  const b = flat(after);
-  return Object.keys(b)
-    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+  const a = flattenFacts(before);
+  const b = flattenFacts(after);
+  return changedFields(a, b)
     .map((k) => `${FIELD_LABELS_ZH[k] ?? k}：${describe(k, a[k], tz)} → ${describe(k, b[k], tz)}`)
     .join('\n');
 }
@@ -184,8 +178,8 @@ export function sendReport(
     let inc: Incident = findIncident(ctx, r.incidentId);
     if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
     const sentAt = new Date(input.sentAt).toISOString();
-    if (Date.parse(sentAt) > ctx.clock.now().getTime() + 60_000)
-      throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'in_future' }]);
+    const future = futureIssues('sentAt', sentAt, ctx.clock.now());
+    if (future.length) throw new AppError('validation', undefined, future);
     if (Date.parse(sentAt) < Date.parse(inc.receivedAt))
       throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'before_received' }]);
     const facts = incidentFacts(inc);

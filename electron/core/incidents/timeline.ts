@@ -2,13 +2,8 @@ import type { IncidentDetail, TimelineEntry } from '../contract/incident-methods
 import { reportName } from '../contract/field-labels';
 import type { CoreContext } from '../context';
 
-/** Other features (plan activations…) add their entries to an incident's timeline through this hook. */
+/** Other features (plan activations…) add their entries to an incident's timeline: see CoreWiring.timeline. */
 export type TimelineContributor = (ctx: CoreContext, incidentId: number) => TimelineEntry[];
-const contributors: TimelineContributor[] = [];
-
-export function addTimelineContributor(c: TimelineContributor): void {
-  if (!contributors.includes(c)) contributors.push(c);
-}
 
 export function buildTimeline(ctx: CoreContext, d: Omit<IncidentDetail, 'timeline'>): TimelineEntry[] {
   const { incident } = d;
@@ -68,6 +63,6 @@ export function buildTimeline(ctx: CoreContext, d: Omit<IncidentDetail, 'timelin
       });
     }
   }
-  for (const c of contributors) entries.push(...c(ctx, incident.id));
+  for (const c of ctx.wiring.timeline) entries.push(...c(ctx, incident.id));
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

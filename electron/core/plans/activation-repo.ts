@@ -1,19 +1,19 @@
 import { AppError } from '../contract/errors';
+import { futureIssues } from '../domain';
 import type { Activation, ActivationEventKind, PlanLevel } from '../contract/plans';
 import type { CoreContext } from '../context';
 import { findIncident } from '../incidents/incident-repo';
 import { activationRow, readActivation, type ActivationRow } from './activation-read';
 import { activePlanRow, planVersionDoc } from './plan-repo';
 
-const CLOCK_SKEW_MS = 60_000;
 const MIN = 60_000;
 
 /** When an order was given: defaults to now; never in the future, never before `notBefore`. */
 export function orderTime(ctx: CoreContext, at: string | undefined, notBefore?: string): string {
   const now = ctx.clock.now();
   const t = at ? new Date(at) : now;
-  if (t.getTime() > now.getTime() + CLOCK_SKEW_MS)
-    throw new AppError('validation', undefined, [{ path: 'at', code: 'in_future' }]);
+  const future = futureIssues('at', t, now);
+  if (future.length) throw new AppError('validation', undefined, future);
   if (notBefore && t.getTime() < Date.parse(notBefore))
     throw new AppError('validation', undefined, [{ path: 'at', code: 'before_activated' }]);
   return t.toISOString();

@@ -7,7 +7,6 @@ import { exportPlans, importPlans } from './plan-file';
 import { getPlan, listPlans, retirePlan, savePlan } from './plan-repo';
 import { activeResponseRows } from './queries';
 // Registers the plan entries of the incident timeline.
-import './timeline';
 
 export const planHandlers: HandlerMap<keyof typeof planMethods> = {
   'plans.list': (input, ctx) => listPlans(ctx, input.includeRetired),

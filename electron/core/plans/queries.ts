@@ -1,4 +1,4 @@
-import { type ActiveResponse, type ActiveResponseRow, type PlanLevel } from '../contract/plans';
+import type { ActiveResponse, ActiveResponseRow } from '../contract/plans';
 import { checklistItemStatus } from '../domain';
 import type { CoreContext } from '../context';
 import { readActivation } from './activation-read';
@@ -7,17 +7,7 @@ import { readActivation } from './activation-read';
  * Every response not yet terminated, with its overdue items (those of the current level not done or
  * marked not applicable, past their time limit). The handover drafts its "active plan responses" from this.
  */
-export function activeResponses(
-  ctx: CoreContext,
-  now: Date,
-): Array<{
-  activationId: number;
-  incidentId: number;
-  planName: string;
-  level: PlanLevel;
-  activatedAt: string;
-  overdueItems: Array<{ itemId: number; action: string; dueAt: string }>;
-}> {
+export function activeResponses(ctx: CoreContext, now: Date): ActiveResponse[] {
   return activeResponseRows(ctx, now).map(
     ({ activationId, incidentId, planName, level, activatedAt, overdueItems }): ActiveResponse => ({
       activationId,

@@ -1,6 +1,5 @@
 import type { TimelineEntry } from '../contract/incident-methods';
 import type { CoreContext } from '../context';
-import { addTimelineContributor } from '../incidents/timeline';
 import { activationsForIncident } from './activation-read';
 
 const ROMAN = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' } as const;
@@ -29,5 +28,3 @@ export function planTimeline(ctx: CoreContext, incidentId: number): TimelineEntr
     }),
   );
 }
-
-addTimelineContributor(planTimeline);

@@ -2,7 +2,9 @@ import {
   ActionIcon,
   AppShell,
   Badge,
+  Center,
   Group,
+  Loader,
   Modal,
   NavLink,
   Text,
@@ -11,26 +13,43 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconLanguage, IconMoon, IconSun } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HeaderClock } from '../components/HeaderClock';
-import { CallForm } from '../features/incidents/CallForm';
-import { IncidentsPage } from '../features/incidents/IncidentsPage';
-import { NowPage } from '../features/now/NowPage';
-import { HandoverPage } from '../features/handover/HandoverPage';
 import { DutyNowHeader } from '../features/roster/DutyNowHeader';
 import { OperatorSwitch } from '../features/roster/OperatorSwitch';
-import { RosterPage } from '../features/roster/RosterPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { PlansPage } from '../features/plans';
-import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { AREAS, AREA_ICONS, type Area } from './areas';
 import { OverdueBadge } from './OverdueBadge';
-import { SearchSpotlight } from './SearchSpotlight';
 import { useSettings } from './settings-context';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useRoute } from './useRoute';
 import { useNavCounts } from './useNavCounts';
+
+// Each area (and the search palette and call form, opened by shortcut) is its own chunk, fetched when
+// first shown: the window paints the header and the Now page without loading every feature's code.
+const NowPage = lazy(() => import('../features/now/NowPage').then((m) => ({ default: m.NowPage })));
+const IncidentsPage = lazy(() =>
+  import('../features/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
+);
+const PlansPage = lazy(() => import('../features/plans').then((m) => ({ default: m.PlansPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const RosterPage = lazy(() => import('../features/roster/RosterPage').then((m) => ({ default: m.RosterPage })));
+const HandoverPage = lazy(() => import('../features/handover/HandoverPage').then((m) => ({ default: m.HandoverPage })));
+const DocumentsPage = lazy(() =>
+  import('../features/documents/DocumentsPage').then((m) => ({ default: m.DocumentsPage })),
+);
+const CallForm = lazy(() => import('../features/incidents/CallForm').then((m) => ({ default: m.CallForm })));
+const SearchSpotlight = lazy(() => import('./SearchSpotlight').then((m) => ({ default: m.SearchSpotlight })));
+
+function AreaLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center mt="xl" data-testid="area-loading">
+      <Loader size="sm" mr="sm" />
+      <Text c="dimmed">{t('app.loadingArea')}</Text>
+    </Center>
+  );
+}
 
 export function Shell() {
   const { t } = useTranslation();
@@ -148,7 +167,9 @@ export function Shell() {
           );
         })}
       </AppShell.Navbar>
-      <AppShell.Main>{pages[route.area]}</AppShell.Main>
+      <AppShell.Main>
+        <Suspense fallback={<AreaLoading />}>{pages[route.area]}</Suspense>
+      </AppShell.Main>
       <Modal
         opened={loggingCall}
         onClose={() => setLoggingCall(false)}
@@ -156,13 +177,17 @@ export function Shell() {
         size="lg"
         closeOnEscape={false}
       >
-        <CallForm
-          incidentId={route.area === 'log' ? route.id : null}
-          onDone={() => setLoggingCall(false)}
-          onCancel={() => setLoggingCall(false)}
-        />
+        <Suspense fallback={<AreaLoading />}>
+          <CallForm
+            incidentId={route.area === 'log' ? route.id : null}
+            onDone={() => setLoggingCall(false)}
+            onCancel={() => setLoggingCall(false)}
+          />
+        </Suspense>
       </Modal>
-      <SearchSpotlight openIncident={openIncident} />
+      <Suspense fallback={null}>
+        <SearchSpotlight openIncident={openIncident} />
+      </Suspense>
       <ShortcutHelp opened={help} onClose={() => setHelp(false)} />
     </AppShell>
   );

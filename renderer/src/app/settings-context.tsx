@@ -1,6 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { Settings, SettingsUpdate } from '@contract';
 import { call } from '../api/client';
+import { useMutationCall } from '../hooks/useMutationCall';
 import { initI18n } from '../i18n';
 
 interface SettingsState {
@@ -16,26 +18,23 @@ export function useSettings(): SettingsState {
   return ctx;
 }
 
-/** Loads settings once; the UI language follows the stored setting. */
+/**
+ * Settings under the same query key useQuery('settings.get', {}) would use, so any write refreshes them.
+ * The UI language follows the stored setting, switched before the new settings render.
+ */
 export function SettingsProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const { data: settings, error } = useQuery({
+    queryKey: ['settings.get', {}],
+    queryFn: () =>
+      call('settings.get', {}).then((s) => {
+        initI18n(s.language);
+        return s;
+      }),
+  });
+  const write = useMutationCall();
+  const update = useCallback((patch: SettingsUpdate) => write('settings.update', patch), [write]);
 
-  useEffect(() => {
-    call('settings.get', {}).then((s) => {
-      initI18n(s.language);
-      setSettings(s);
-    }, setLoadError);
-  }, []);
-
-  const update = useCallback(async (patch: SettingsUpdate) => {
-    const next = await call('settings.update', patch);
-    initI18n(next.language);
-    setSettings(next);
-    return next;
-  }, []);
-
-  if (loadError) throw loadError;
+  if (error && !settings) throw error;
   if (!settings) return <>{fallback}</>;
   return <SettingsContext.Provider value={{ settings, update }}>{children}</SettingsContext.Provider>;
 }

@@ -6,7 +6,8 @@ import { errorText, fieldIssueText } from '../i18n';
 
 /**
  * Turns an API failure into inline field messages (keyed by field path) plus a translated summary.
- * The form keeps what the user typed; only the messages change.
+ * The form keeps what the user typed; only the messages change. `show` also returns the field messages,
+ * for a Mantine form's setErrors.
  */
 export function useApiErrors() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -25,6 +26,7 @@ export function useApiErrors() {
     const summary = errorText(shape);
     setFormError(summary);
     notifications.show({ color: 'red', title: i18next.t('errors.title'), message: summary });
+    return fields;
   }, []);
 
   return { fieldErrors, formError, show, clear };

@@ -1,45 +1,24 @@
-import { useEffect, useState } from 'react';
-import type { MethodInput, MethodName, MethodOutput } from '@contract';
+import { keepPreviousData, useQuery as useTanstackQuery } from '@tanstack/react-query';
+import type { MethodInput, MethodName } from '@contract';
 import { call } from '../api/client';
-import { useDataEvents } from '../app/data-events';
 
 /**
- * Requests in flight, by method, input and data version: components asking the same thing at the same
- * time (the Now screen and the navbar counts both read deadlines.summary) share one request.
+ * Calls a read method; the query key is [method, input], so a changed input asks again and every write
+ * (useMutationCall invalidates all queries) refreshes what is shown. `input: null` waits (nothing to ask).
+ * `refetchIntervalMs` is for views that must follow the clock (who is on duty now).
  */
-const inFlight = new Map<string, Promise<unknown>>();
-
-function shared<M extends MethodName>(method: M, key: string, version: number): Promise<MethodOutput<M>> {
-  const id = `${method}|${key}|${version}`;
-  let p = inFlight.get(id) as Promise<MethodOutput<M>> | undefined;
-  if (!p) {
-    p = call(method, JSON.parse(key) as MethodInput<M>);
-    inFlight.set(id, p);
-    const forget = () => inFlight.delete(id);
-    p.then(forget, forget);
-  }
-  return p;
-}
-
-/** Calls a read method and re-calls it whenever the input changes or any write happens. */
-export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> | null) {
-  const { version } = useDataEvents();
-  const [data, setData] = useState<MethodOutput<M> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const key = input === null ? null : JSON.stringify(input);
-  useEffect(() => {
-    if (key === null) {
-      setData(null);
-      return;
-    }
-    let live = true;
-    shared(method, key, version).then(
-      (v) => live && (setData(v), setError(null)),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [method, key, version]);
-  return { data, error };
+export function useQuery<M extends MethodName>(
+  method: M,
+  input: MethodInput<M> | null,
+  opts: { refetchIntervalMs?: number } = {},
+) {
+  const q = useTanstackQuery({
+    queryKey: [method, input],
+    queryFn: () => call(method, input as MethodInput<M>),
+    enabled: input !== null,
+    // While a new input loads, the previous answer stays on screen instead of flashing empty.
+    placeholderData: keepPreviousData,
+    refetchInterval: opts.refetchIntervalMs,
+  });
+  return { data: input === null ? null : (q.data ?? null), error: q.error, loading: q.isFetching, refetch: q.refetch };
 }

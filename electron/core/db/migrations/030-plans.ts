@@ -1,6 +1,7 @@
 import type { Migration } from './types';
 import { appendOnly } from './append-only';
-import { seedSamplePlans } from '../../plans/samples';
+// The four sample plans exactly as this step first seeded them (frozen: never the live resources/ files).
+import samplePlans from './030-sample-plans.json';
 
 const schema = `
   -- Current head of each plan; its content lives in plan_versions, which activations point at.
@@ -111,6 +112,21 @@ export const migration030: Migration = {
   name: 'emergency plans, activations and checklists; four sample plans',
   up: (db, env) => {
     db.exec(schema);
-    seedSamplePlans(db, env.clock);
+    const at = env.clock.now().toISOString();
+    const plan = db.prepare(
+      `INSERT INTO plans (name, status, version, categories, subtypes, created_at, created_by, updated_at, updated_by)
+       VALUES (?, 'active', 1, ?, ?, ?, 'system', ?, 'system')`,
+    );
+    const version = db.prepare(
+      `INSERT INTO plan_versions (plan_id, version, doc, created_at, created_by) VALUES (?, 1, ?, ?, 'system')`,
+    );
+    // The same rows and audit entries that saving a new plan made at this step, written here by hand so
+    // that later changes to the plans feature can never change what this step does.
+    for (const p of samplePlans) {
+      const planId = Number(plan.run(p.name, p.categories, p.subtypes, at, at).lastInsertRowid);
+      const versionId = Number(version.run(planId, p.doc, at).lastInsertRowid);
+      env.audit.appendRow('system', 'plan.version', 'plan_versions', versionId);
+      env.audit.appendRow('system', 'plan.create', 'plans', planId);
+    }
   },
 };

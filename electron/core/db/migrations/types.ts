@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AuditLog } from '../../audit/chain';
 import type { Clock } from '../clock';
 
 export interface Migration {
@@ -12,4 +13,9 @@ export interface Migration {
 export interface MigrationEnv {
   clock: Clock;
   appVersion: string;
+  /**
+   * The chain, for a step that writes records: they are audited like any write. A step never calls
+   * feature code (repositories, importers): its data and SQL are frozen in the step's own files.
+   */
+  audit: AuditLog;
 }

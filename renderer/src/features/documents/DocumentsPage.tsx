@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PreviewInput } from '@contract';
 import { localDate } from '@domain';
-import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { DailyOptions, type DailyState } from './DailyOptions';
 import { DocumentPreview } from './DocumentPreview';
 import { LogOptions } from './LogOptions';
@@ -23,7 +23,6 @@ export function DocumentsPage() {
   const [kind, setKind] = useState<Kind>('daily');
   const [daily, setDaily] = useState<DailyState>({ date: today, distribution: { bao: '', song: '', fa: '' } });
   const [reportId, setReportId] = useState<number | null>(null);
-  const [version, setVersion] = useState(0);
 
   const dailyPeriod = { date: daily.date, distribution: daily.distribution };
   const input: PreviewInput | null =
@@ -32,16 +31,18 @@ export function DocumentsPage() {
       : kind === 'special' && reportId != null
         ? { kind: 'special', reportId }
         : null;
-  const { preview, loading, error } = usePreview(input, version);
+  const { preview, loading, error } = usePreview(input);
+  // An export takes the next issue number: a write, after which the preview is read again.
+  const write = useMutationCall();
   const exporter = useExport();
 
   function onExport(format: 'docx' | 'pdf', print: () => void) {
     const produce = () =>
       kind === 'daily'
-        ? call('exports.dailyReport', { period: dailyPeriod, format })
-        : call('exports.specialReport', { reportId: reportId!, format });
+        ? write('exports.dailyReport', { period: dailyPeriod, format })
+        : write('exports.specialReport', { reportId: reportId!, format });
     // Where the host cannot print to PDF, the browser's print dialog ("Save as PDF") prints the same HTML.
-    void exporter.run(format, produce, print).then(() => setVersion((v) => v + 1));
+    void exporter.run(format, produce, print);
   }
 
   return (

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useExport } from './useExport';
 
 /** The log is a table, not a page: no preview, just the period and the two formats. */
@@ -11,7 +11,9 @@ export function LogOptions({ today }: { today: string }) {
   const [from, setFrom] = useState(today.slice(0, 8) + '01');
   const [to, setTo] = useState(today);
   const { run, busy, errors } = useExport();
-  const go = (format: 'xlsx' | 'csv') => run(format, () => call('exports.log', { from, to, format }));
+  // Exports are audited: a write like any other.
+  const write = useMutationCall();
+  const go = (format: 'xlsx' | 'csv') => run(format, () => write('exports.log', { from, to, format }));
   return (
     <Stack gap="sm" maw={420}>
       <Text c="dimmed" size="sm">

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeDocx } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useExport } from './useExport';
 
 /** The month's roster for posting: one table, as Excel or Word. */
@@ -10,7 +10,9 @@ export function RosterOptions({ today }: { today: string }) {
   const { t } = useTranslation();
   const [month, setMonth] = useState(today.slice(0, 7));
   const { run, busy, errors } = useExport();
-  const go = (format: 'xlsx' | 'docx') => run(format, () => call('exports.roster', { month, format }));
+  // Exports are audited: a write like any other.
+  const write = useMutationCall();
+  const go = (format: 'xlsx' | 'docx') => run(format, () => write('exports.roster', { month, format }));
   return (
     <Stack gap="sm" maw={420}>
       <Text c="dimmed" size="sm">

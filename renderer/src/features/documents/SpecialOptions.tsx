@@ -1,28 +1,19 @@
 import { Select, Stack } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportName, type IncidentListItem, type Report } from '@contract';
-import { call } from '../../api/client';
+import { reportName } from '@contract';
 import { useSettings } from '../../app/settings-context';
+import { useQuery } from '../../hooks/useQuery';
 import { localDateTime } from '@domain';
 
 /** Incident, then one of its sent reports: a 专报 prints only what actually went up. */
 export function SpecialOptions(props: { reportId: number | null; onChange: (id: number | null) => void }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const [incidents, setIncidents] = useState<IncidentListItem[]>([]);
   const [incidentId, setIncidentId] = useState<number | null>(null);
-  const [reports, setReports] = useState<Report[]>([]);
-
-  useEffect(() => {
-    void call('incidents.list', { limit: 200 }).then((p) => setIncidents(p.items.filter((i) => i.status !== 'voided')));
-  }, []);
-  useEffect(() => {
-    if (incidentId == null) return setReports([]);
-    void call('incidents.get', { id: incidentId }).then((d) =>
-      setReports(d.reports.filter((r) => r.status === 'sent')),
-    );
-  }, [incidentId]);
+  const incidents = (useQuery('incidents.list', { limit: 200 }).data?.items ?? []).filter((i) => i.status !== 'voided');
+  const detail = useQuery('incidents.get', incidentId == null ? null : { id: incidentId }).data;
+  const reports = detail && detail.incident.id === incidentId ? detail.reports.filter((r) => r.status === 'sent') : [];
 
   return (
     <Stack gap="sm">

@@ -1,38 +1,16 @@
-import { useEffect, useState } from 'react';
-import type { ExportPreview, PreviewInput } from '@contract';
-import { ApiError, call } from '../../api/client';
+import { useDebouncedValue } from '@mantine/hooks';
+import type { PreviewInput } from '@contract';
+import { ApiError } from '../../api/client';
+import { useQuery } from '../../hooks/useQuery';
 import { errorText } from '../../i18n';
 
 /**
- * Re-renders the preview when the options change (debounced: the officer types distribution lines) or when
- * `version` moves (after an export took the issue number).
+ * The preview of the chosen document, asked again when the options settle (debounced: the officer types
+ * distribution lines) and after any write — an export that took the issue number included.
  */
-export function usePreview(input: PreviewInput | null, version = 0) {
-  const [preview, setPreview] = useState<ExportPreview | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const key = JSON.stringify(input);
-  useEffect(() => {
-    if (!input) {
-      setPreview(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      setLoading(true);
-      call('exports.preview', input)
-        .then((p) => live && (setPreview(p), setError(null)))
-        .catch((e: unknown) => {
-          if (!live) return;
-          setPreview(null);
-          setError(errorText(e instanceof ApiError ? e.shape : { code: 'internal' }));
-        })
-        .finally(() => live && setLoading(false));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [key, version]);
-  return { preview, loading, error };
+export function usePreview(input: PreviewInput | null) {
+  const [settled] = useDebouncedValue(input, 250);
+  const q = useQuery('exports.preview', settled);
+  const error = q.error ? errorText(q.error instanceof ApiError ? q.error.shape : { code: 'internal' }) : null;
+  return { preview: input && !q.error ? q.data : null, loading: q.loading, error };
 }

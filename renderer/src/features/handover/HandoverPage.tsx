@@ -1,11 +1,11 @@
 import { Badge, Button, Group, NavLink, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Handover, HandoverSummary } from '@contract';
-import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
+import { useMutationCall } from '../../hooks/useMutationCall';
+import { useQuery } from '../../hooks/useQuery';
 import { formatInstant } from '../roster/format';
 import { HandoverDetail } from './HandoverDetail';
 import { STATUS_COLOR } from './status';
@@ -15,34 +15,21 @@ export function HandoverPage() {
   const { t, i18n } = useTranslation();
   const { settings } = useSettings();
   const [query, setQuery] = useState('');
-  const [list, setList] = useState<HandoverSummary[]>([]);
-  const [current, setCurrent] = useState<Handover | null>(null);
+  const [currentId, setCurrentId] = useState<number | null>(null);
   const errors = useApiErrors();
-
-  const load = useCallback(() => call('handover.list', { query }).then(setList, errors.show), [query, errors.show]);
-  useEffect(() => void load(), [load]);
+  const write = useMutationCall();
+  // Saving, signing or refreshing a handover is a write: both queries are read again after it.
+  const list = useQuery('handover.list', { query }).data ?? [];
+  const fetched = useQuery('handover.get', currentId === null ? null : { id: currentId }).data;
+  const current = fetched && fetched.id === currentId ? fetched : null;
 
   async function draft() {
     try {
-      setCurrent(await call('handover.draft', {}));
-      void load();
+      setCurrentId((await write('handover.draft', {})).id);
     } catch (e) {
       errors.show(e);
     }
   }
-
-  async function open(id: number) {
-    try {
-      setCurrent(await call('handover.get', { id }));
-    } catch (e) {
-      errors.show(e);
-    }
-  }
-
-  const changed = (h: Handover) => {
-    setCurrent(h);
-    void load();
-  };
 
   return (
     <Group align="flex-start" wrap="nowrap" gap="md">
@@ -69,7 +56,7 @@ export function HandoverPage() {
               <NavLink
                 key={h.id}
                 active={current?.id === h.id}
-                onClick={() => void open(h.id)}
+                onClick={() => setCurrentId(h.id)}
                 data-testid={`handover-item-${h.id}`}
                 label={
                   <Group justify="space-between" wrap="nowrap">
@@ -89,7 +76,7 @@ export function HandoverPage() {
       </Stack>
       <div style={{ flex: 1, minWidth: 0 }}>
         {current ? (
-          <HandoverDetail key={current.id} handover={current} onChange={changed} />
+          <HandoverDetail key={current.id} handover={current} />
         ) : (
           <Text c="dimmed" mt={48}>
             {t('handover.select')}

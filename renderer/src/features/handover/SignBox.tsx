@@ -1,10 +1,9 @@
 import { Alert, Button, Paper, PasswordInput, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Handover, Person } from '@contract';
-import { call } from '../../api/client';
+import type { Handover, MethodInput, Person } from '@contract';
 import { useSettings } from '../../app/settings-context';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { formatInstant } from '../roster/format';
 
 type Side = 'outgoing' | 'incoming' | 'review';
@@ -17,7 +16,6 @@ export function SignBox(props: {
   handover: Handover;
   side: Side;
   people: Person[];
-  onSigned(h: Handover): void;
   /** Saves what the outgoing officer typed before signing, so nothing typed is lost. */
   beforeSign?: () => Promise<Handover>;
 }) {
@@ -25,11 +23,19 @@ export function SignBox(props: {
   const { settings } = useSettings();
   const h = props.handover;
   const named = props.side === 'outgoing' ? h.outgoing : props.side === 'incoming' ? h.incoming : h.leader;
-  const [personId, setPersonId] = useState<string | null>(named ? String(named.id) : null);
-  const [pin, setPin] = useState('');
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useApiErrors();
+  const write = useMutationCall();
+  const review = props.side === 'review';
+  // Signing and reviewing are checked against their own method's schema.
+  const { form, submit, formError } = useContractForm({
+    method: (review ? 'handover.review' : 'handover.sign') as 'handover.sign',
+    initialValues: { personId: named ? String(named.id) : (null as string | null), pin: '', comment: '' },
+    toInput: (v) => {
+      const base = { id: h.id, personId: Number(v.personId), ...(v.pin ? { pin: v.pin } : {}) };
+      return (review
+        ? { ...base, comment: v.comment }
+        : { ...base, side: props.side }) as unknown as MethodInput<'handover.sign'>;
+    },
+  });
   const time = (iso: string) => formatInstant(iso, settings.timeZone, i18n.language);
 
   const signature =
@@ -46,24 +52,6 @@ export function SignBox(props: {
       : props.side === 'incoming'
         ? h.status === 'outgoing_signed'
         : h.status === 'signed';
-
-  async function sign() {
-    setBusy(true);
-    errors.clear();
-    try {
-      if (props.beforeSign) await props.beforeSign();
-      const base = { id: h.id, personId: Number(personId), ...(pin ? { pin } : {}) };
-      const next =
-        props.side === 'review'
-          ? await call('handover.review', { ...base, comment })
-          : await call('handover.sign', { ...base, side: props.side });
-      props.onSigned(next);
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const done = signature ? (
     <>
@@ -91,41 +79,39 @@ export function SignBox(props: {
         {done}
         {!done && ready && (
           <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void sign();
-            }}
+            noValidate
+            onSubmit={submit(async (input) => {
+              if (props.beforeSign) await props.beforeSign();
+              if (review) await write('handover.review', input as unknown as MethodInput<'handover.review'>);
+              else await write('handover.sign', input);
+            })}
           >
             <Stack gap="xs">
-              {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+              {formError && <Alert color="red">{formError}</Alert>}
               <Select
                 label={props.side === 'review' ? t('handover.reviewer') : t('handover.signAs')}
                 data={candidates}
-                value={personId}
-                onChange={setPersonId}
                 required
-                error={errors.fieldErrors.personId}
+                {...form.getInputProps('personId')}
                 data-testid={`sign-${props.side}-person`}
               />
-              <PasswordInput
-                label={t('handover.pin')}
-                value={pin}
-                onChange={(e) => setPin(e.currentTarget.value)}
-                error={errors.fieldErrors.pin}
-              />
+              <PasswordInput label={t('handover.pin')} {...form.getInputProps('pin')} />
               {props.side === 'review' && (
                 <Textarea
                   label={t('handover.reviewComment')}
                   required
                   autosize
                   minRows={2}
-                  value={comment}
-                  onChange={(e) => setComment(e.currentTarget.value)}
-                  error={errors.fieldErrors.comment}
+                  {...form.getInputProps('comment')}
                   data-testid="review-comment"
                 />
               )}
-              <Button type="submit" loading={busy} disabled={!personId} data-testid={`sign-${props.side}-submit`}>
+              <Button
+                type="submit"
+                loading={form.submitting}
+                disabled={!form.values.personId}
+                data-testid={`sign-${props.side}-submit`}
+              >
                 {props.side === 'review' ? t('handover.review') : t('handover.sign')}
               </Button>
             </Stack>

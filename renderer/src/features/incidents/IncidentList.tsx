@@ -1,11 +1,11 @@
 import { Badge, Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type IncidentListItem, type IncidentListQuery } from '@contract';
 import { deadlineStatus } from '@domain';
 import { call } from '../../api/client';
-import { useDataEvents } from '../../app/data-events';
 import { useSettings } from '../../app/settings-context';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { formatTime } from '../../components/time-format';
@@ -21,33 +21,22 @@ export function IncidentList(props: {
   onSelect(id: number): void;
 }) {
   const { t } = useTranslation();
-  const { version } = useDataEvents();
   const now = useNow();
-  const [items, setItems] = useState<IncidentListItem[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  // Beyond TOTAL_CAP the core stops counting: the list says "10,000+" instead of waiting for a count.
-  const [capped, setCapped] = useState(false);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const parentRef = useRef<HTMLDivElement>(null);
-  const filterKey = JSON.stringify(props.filter);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    call('incidents.list', { ...props.filter, limit: 100 })
-      .then((page) => {
-        if (!live) return;
-        setItems(page.items);
-        setTotal(page.total);
-        setCapped(page.totalCapped);
-        setCursor(page.nextCursor);
-      })
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filterKey, version]);
+  // Keyset pages under one key; a write invalidates it and every loaded page is read again.
+  const pages = useInfiniteQuery({
+    queryKey: ['incidents.list', props.filter, 'pages'],
+    queryFn: ({ pageParam }) =>
+      call('incidents.list', { ...props.filter, ...(pageParam ? { cursor: pageParam } : {}), limit: 100 }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const items: IncidentListItem[] = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = pages.data?.pages[0]?.total ?? null;
+  // Beyond TOTAL_CAP the core stops counting: the list says "10,000+" instead of waiting for a count.
+  const capped = pages.data?.pages[0]?.totalCapped ?? false;
+  const loading = pages.isFetching;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -59,15 +48,9 @@ export function IncidentList(props: {
   const lastIndex = virtualItems[virtualItems.length - 1]?.index ?? 0;
 
   useEffect(() => {
-    if (!cursor || loading || lastIndex < items.length - 20) return;
-    setLoading(true);
-    call('incidents.list', { ...props.filter, cursor, limit: 100 })
-      .then((page) => {
-        setItems((prev) => [...prev, ...page.items]);
-        setCursor(page.nextCursor);
-      })
-      .finally(() => setLoading(false));
-  }, [lastIndex, cursor, loading, items.length]);
+    if (!hasNextPage || isFetchingNextPage || lastIndex < items.length - 20) return;
+    void fetchNextPage();
+  }, [lastIndex, hasNextPage, isFetchingNextPage, fetchNextPage, items.length]);
 
   return (
     <Stack gap={4} h="100%">

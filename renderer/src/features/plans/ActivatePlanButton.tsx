@@ -1,20 +1,14 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  PLAN_LEVELS,
-  type Activation,
-  type Incident,
-  type IncidentListItem,
-  type PlanLevel,
-  type PlanSummary,
-} from '@contract';
+import { PLAN_LEVELS, type Activation, type Incident, type PlanLevel, type PlanSummary } from '@contract';
 import { planFit } from '@domain';
-import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
+import { useMutationCall } from '../../hooks/useMutationCall';
+import { useQuery } from '../../hooks/useQuery';
 import { levelLabel, localToIso } from './format';
 
 /** Incident level → the response level offered first (the officer decides). */
@@ -29,75 +23,16 @@ export function ActivatePlanButton(props: {
   incidentId?: number;
   onActivated?(a: Activation): void;
 }) {
-  const { onActivated } = props;
   const { t } = useTranslation();
-  const { settings } = useSettings();
-  const errors = useApiErrors();
   const [opened, setOpened] = useState(false);
-  const [plans, setPlans] = useState<PlanSummary[]>([]);
-  const [incident, setIncident] = useState<Incident | null>(null);
-  const [planId, setPlanId] = useState<string | null>(null);
-  const [level, setLevel] = useState<PlanLevel>('IV');
-  const [orderedBy, setOrderedBy] = useState('');
-  const [at, setAt] = useState('');
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const [chosenIncident, setChosenIncident] = useState<string | null>(null);
-  const [openIncidents, setOpenIncidents] = useState<IncidentListItem[]>([]);
-  const { show, clear } = errors;
+  const asking = opened && props.incidentId === undefined;
+  const openIncidents = useQuery('incidents.list', asking ? { status: 'open', limit: 200 } : null).data?.items ?? [];
   const incidentId = props.incidentId ?? (chosenIncident ? Number(chosenIncident) : null);
-
-  useEffect(() => {
-    if (opened && props.incidentId === undefined)
-      call('incidents.list', { status: 'open', limit: 200 }).then((p) => setOpenIncidents(p.items), show);
-  }, [opened, props.incidentId, show]);
-
-  useEffect(() => {
-    if (!opened || incidentId === null) return;
-    clear();
-    Promise.all([call('plans.list', {}), call('incidents.get', { id: incidentId })]).then(([list, detail]) => {
-      const inc = detail.incident;
-      const ranked = [...list].sort(
-        (a, b) => planFit(b, inc.category, inc.subtype) - planFit(a, inc.category, inc.subtype),
-      );
-      setPlans(ranked);
-      setIncident(inc);
-      setLevel(LEVEL_FOR[inc.level]);
-      setPlanId(ranked[0] && planFit(ranked[0], inc.category, inc.subtype) > 0 ? String(ranked[0].id) : null);
-    }, show);
-  }, [opened, incidentId, show, clear]);
-
-  async function submit() {
-    setBusy(true);
-    clear();
-    try {
-      const a = await call('activations.start', {
-        incidentId: incidentId ?? 0,
-        planId: Number(planId),
-        level,
-        orderedBy,
-        at: localToIso(at, settings.timeZone),
-        note,
-      });
-      notifications.show({
-        color: 'green',
-        message: t('plans.activate.done', { plan: a.planName, level: levelLabel(t, a.level) }),
-      });
-      setOpened(false);
-      onActivated?.(a);
-    } catch (e) {
-      show(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const fits = (p: PlanSummary) => (incident ? planFit(p, incident.category, incident.subtype) > 0 : false);
-  const option = (p: PlanSummary) => ({ value: String(p.id), label: p.name });
-  const data = [
-    { group: t('plans.activate.suggested'), items: plans.filter(fits).map(option) },
-    { group: t('plans.tabLibrary'), items: plans.filter((p) => !fits(p)).map(option) },
-  ].filter((g) => g.items.length > 0);
+  const ready = opened && incidentId !== null;
+  const plans = useQuery('plans.list', ready ? {} : null).data;
+  const detail = useQuery('incidents.get', ready ? { id: incidentId } : null).data;
+  const incident = detail && detail.incident.id === incidentId ? detail.incident : null;
 
   return (
     <>
@@ -110,97 +45,144 @@ export function ActivatePlanButton(props: {
         {t('plans.activate.button')}
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('plans.activate.title')} size="lg">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <Stack>
-            {errors.formError && <Alert color="red">{errors.formError}</Alert>}
-            {props.incidentId === undefined && (
-              <Select
-                label={t('plans.activate.incident')}
-                required
-                searchable
-                data={openIncidents.map((i) => ({ value: String(i.id), label: `${i.number} ${i.title}` }))}
-                value={chosenIncident}
-                onChange={setChosenIncident}
-                data-testid="activate-incident-select"
-              />
-            )}
-            {incident && (
-              <Text size="sm" c="dimmed">
-                {incident.number} {incident.title} · {incident.subtype}
-              </Text>
-            )}
+        <Stack>
+          {props.incidentId === undefined && (
             <Select
-              label={t('plans.activate.plan')}
+              label={t('plans.activate.incident')}
               required
-              data={data}
-              value={planId}
-              onChange={setPlanId}
-              error={errors.fieldErrors.planId}
               searchable
-              data-testid="activate-plan-select"
+              data={openIncidents.map((i) => ({ value: String(i.id), label: `${i.number} ${i.title}` }))}
+              value={chosenIncident}
+              onChange={setChosenIncident}
+              data-testid="activate-incident-select"
             />
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('plans.activate.level')}{' '}
-                <Text span size="xs" c="dimmed">
-                  {t('plans.levelHint')}
-                </Text>
-              </Text>
-              <SegmentedControl
-                value={level}
-                onChange={(v) => setLevel(v as PlanLevel)}
-                data={PLAN_LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
-                data-testid="activate-level"
-              />
-            </Stack>
-            <Group grow align="flex-start">
-              <TextInput
-                label={t('plans.activate.orderedBy')}
-                required
-                value={orderedBy}
-                onChange={(e) => setOrderedBy(e.currentTarget.value)}
-                error={errors.fieldErrors.orderedBy}
-                data-testid="activate-orderedBy"
-              />
-              <TextInput
-                label={t('plans.activate.at')}
-                description={t('plans.activate.atHint')}
-                value={at}
-                onChange={(e) => setAt(e.currentTarget.value)}
-                error={errors.fieldErrors.at}
-                data-testid="activate-at"
-              />
-            </Group>
-            <Textarea
-              label={t('plans.activate.note')}
-              autosize
-              minRows={2}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              error={errors.fieldErrors.note}
+          )}
+          {opened && incident && plans && (
+            <ActivateForm
+              key={incident.id}
+              incident={incident}
+              plans={plans}
+              onCancel={() => setOpened(false)}
+              onActivated={(a) => {
+                setOpened(false);
+                props.onActivated?.(a);
+              }}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpened(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                type="submit"
-                color="red"
-                loading={busy}
-                disabled={!planId || incidentId === null}
-                data-testid="activate-submit"
-              >
-                {t('plans.activate.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+          )}
+        </Stack>
       </Modal>
     </>
+  );
+}
+
+function ActivateForm(props: {
+  incident: Incident;
+  plans: PlanSummary[];
+  onCancel(): void;
+  onActivated(a: Activation): void;
+}) {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const write = useMutationCall();
+  const inc = props.incident;
+  const fits = (p: PlanSummary) => planFit(p, inc.category, inc.subtype) > 0;
+  const ranked = [...props.plans].sort(
+    (a, b) => planFit(b, inc.category, inc.subtype) - planFit(a, inc.category, inc.subtype),
+  );
+  const { form, submit, formError } = useContractForm({
+    method: 'activations.start',
+    initialValues: {
+      planId: ranked[0] && fits(ranked[0]) ? String(ranked[0].id) : (null as string | null),
+      level: LEVEL_FOR[inc.level],
+      orderedBy: '',
+      at: '',
+      note: '',
+    },
+    toInput: (v) => ({
+      incidentId: inc.id,
+      planId: Number(v.planId),
+      level: v.level,
+      orderedBy: v.orderedBy,
+      at: localToIso(v.at, settings.timeZone),
+      note: v.note,
+    }),
+  });
+
+  const option = (p: PlanSummary) => ({ value: String(p.id), label: p.name });
+  const data = [
+    { group: t('plans.activate.suggested'), items: ranked.filter(fits).map(option) },
+    { group: t('plans.tabLibrary'), items: ranked.filter((p) => !fits(p)).map(option) },
+  ].filter((g) => g.items.length > 0);
+
+  return (
+    <form
+      noValidate
+      onSubmit={submit(async (input) => {
+        const a = await write('activations.start', input);
+        notifications.show({
+          color: 'green',
+          message: t('plans.activate.done', { plan: a.planName, level: levelLabel(t, a.level) }),
+        });
+        props.onActivated(a);
+      })}
+    >
+      <Stack>
+        {formError && <Alert color="red">{formError}</Alert>}
+        <Text size="sm" c="dimmed">
+          {inc.number} {inc.title} · {inc.subtype}
+        </Text>
+        <Select
+          label={t('plans.activate.plan')}
+          required
+          data={data}
+          searchable
+          data-testid="activate-plan-select"
+          {...form.getInputProps('planId')}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="activate-level-label">
+            {t('plans.activate.level')}{' '}
+            <Text span size="xs" c="dimmed">
+              {t('plans.levelHint')}
+            </Text>
+          </Text>
+          <SegmentedControl
+            aria-labelledby="activate-level-label"
+            data={PLAN_LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
+            data-testid="activate-level"
+            {...form.getInputProps('level')}
+          />
+        </Stack>
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('plans.activate.orderedBy')}
+            required
+            data-testid="activate-orderedBy"
+            {...form.getInputProps('orderedBy')}
+          />
+          <TextInput
+            label={t('plans.activate.at')}
+            description={t('plans.activate.atHint')}
+            data-testid="activate-at"
+            {...form.getInputProps('at')}
+          />
+        </Group>
+        <Textarea label={t('plans.activate.note')} autosize minRows={2} {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            type="submit"
+            color="red"
+            loading={form.submitting}
+            disabled={!form.values.planId}
+            data-testid="activate-submit"
+          >
+            {t('plans.activate.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

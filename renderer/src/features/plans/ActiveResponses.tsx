@@ -1,11 +1,9 @@
 import { Badge, Grid, Group, NavLink, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ActiveResponseRow } from '@contract';
 import { localDateTime } from '@domain';
-import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { useQuery } from '../../hooks/useQuery';
 import { ActivatePlanButton } from './ActivatePlanButton';
 import { ChecklistPanel } from './ChecklistPanel';
 import { levelLabel } from './format';
@@ -16,21 +14,10 @@ const REFRESH_MS = 30_000;
 export function ActiveResponses({ initial }: { initial: number | null }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const { show } = useApiErrors();
-  const [rows, setRows] = useState<ActiveResponseRow[]>([]);
-  const [selected, setSelected] = useState<number | null>(initial);
-
-  const reload = useCallback(() => {
-    call('activations.active', {}).then((r) => {
-      setRows(r);
-      setSelected((s) => s ?? r[0]?.activationId ?? null);
-    }, show);
-  }, [show]);
-  useEffect(() => {
-    reload();
-    const id = setInterval(reload, REFRESH_MS);
-    return () => clearInterval(id);
-  }, [reload]);
+  // Writes refresh it; the interval follows the clock (items falling overdue).
+  const rows = useQuery('activations.active', {}, { refetchIntervalMs: REFRESH_MS }).data ?? [];
+  const [picked, setSelected] = useState<number | null>(initial);
+  const selected = picked ?? rows[0]?.activationId ?? null;
 
   const sorted = [...rows].sort((a, b) => b.overdueItems.length - a.overdueItems.length);
   return (
@@ -38,12 +25,7 @@ export function ActiveResponses({ initial }: { initial: number | null }) {
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="xs" data-testid="active-responses">
           <Group>
-            <ActivatePlanButton
-              onActivated={(a) => {
-                setSelected(a.id);
-                reload();
-              }}
-            />
+            <ActivatePlanButton onActivated={(a) => setSelected(a.id)} />
           </Group>
           {rows.length === 0 && <Text c="dimmed">{t('plans.noActive')}</Text>}
           {sorted.map((r) => (
@@ -86,7 +68,7 @@ export function ActiveResponses({ initial }: { initial: number | null }) {
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
         {selected !== null ? (
-          <ChecklistPanel activationId={selected} onChanged={reload} />
+          <ChecklistPanel activationId={selected} />
         ) : (
           rows.length > 0 && <Text c="dimmed">{t('plans.active.select')}</Text>
         )}

@@ -12,18 +12,20 @@ import {
   Timeline,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_LEVELS, type Activation, type PlanLevel } from '@contract';
 import { localDateTime, sortChecklist } from '@domain';
 import { actorName } from '../../components/time-format';
-import { ApiError, call } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { errorText } from '../../i18n';
 import { ChecklistRow } from './ChecklistRow';
 import { FieldsDialog } from './FieldsDialog';
 import { levelLabel, localToIso } from './format';
+import { useMutationCall } from '../../hooks/useMutationCall';
 import { useNow } from '../../hooks/useNow';
+import { useQuery } from '../../hooks/useQuery';
 
 type Dialog =
   { kind: 'change' } | { kind: 'terminate' } | { kind: 'na'; itemId: number } | { kind: 'note'; itemId: number } | null;
@@ -33,38 +35,26 @@ export function ChecklistPanel({ activationId, onChanged }: { activationId: numb
   const { t } = useTranslation();
   const { settings } = useSettings();
   const now = useNow();
-  const [activation, setActivation] = useState<Activation | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [level, setLevel] = useState<PlanLevel>('III');
-
-  const apply = useCallback(
-    (a: Activation) => {
-      setActivation(a);
-      onChanged?.(a);
-    },
-    [onChanged],
-  );
-
-  useEffect(() => {
-    setActivation(null);
-    call('activations.get', { id: activationId }).then(setActivation, (e: unknown) =>
-      setLoadError(e instanceof ApiError ? errorText(e.shape) : String(e)),
-    );
-  }, [activationId]);
+  const write = useMutationCall();
+  // Every write below refreshes this query (useMutationCall invalidates all).
+  const { data: activation, error, refetch } = useQuery('activations.get', { id: activationId });
+  const apply = (a: Activation) => onChanged?.(a);
 
   /** Ticking is one click; a refusal (already done by someone else) is shown and the list refreshed. */
   async function tick(itemId: number) {
     try {
-      apply(await call('checklist.tick', { itemId }));
+      apply(await write('checklist.tick', { itemId }));
     } catch (e) {
       const shape = e instanceof ApiError ? e.shape : ({ code: 'internal' } as const);
       notifications.show({ color: 'red', title: t('errors.title'), message: errorText(shape) });
-      apply(await call('activations.get', { id: activationId }));
+      await refetch();
     }
   }
 
-  if (loadError) return <Alert color="red">{loadError}</Alert>;
+  if (error)
+    return <Alert color="red">{errorText(error instanceof ApiError ? error.shape : { code: 'internal' })}</Alert>;
   if (!activation) return <Text c="dimmed">{t('app.loading')}</Text>;
 
   const frozen = activation.status === 'terminated';
@@ -185,7 +175,7 @@ export function ChecklistPanel({ activationId, onChanged }: { activationId: numb
         fields={orderFields}
         submitLabel={t('plans.checklist.change')}
         onClose={() => setDialog(null)}
-        onSubmit={async (v) => apply(await call('activations.changeLevel', { ...order(v), level }))}
+        onSubmit={async (v) => apply(await write('activations.changeLevel', { ...order(v), level }))}
       >
         <Stack gap={4}>
           <Text size="sm" fw={500}>
@@ -206,7 +196,7 @@ export function ChecklistPanel({ activationId, onChanged }: { activationId: numb
         submitLabel={t('plans.checklist.terminate')}
         submitColor="red"
         onClose={() => setDialog(null)}
-        onSubmit={async (v) => apply(await call('activations.terminate', order(v)))}
+        onSubmit={async (v) => apply(await write('activations.terminate', order(v)))}
       />
       <FieldsDialog
         opened={dialog?.kind === 'na'}
@@ -215,7 +205,7 @@ export function ChecklistPanel({ activationId, onChanged }: { activationId: numb
         submitLabel={t('plans.checklist.na')}
         onClose={() => setDialog(null)}
         onSubmit={async (v) =>
-          apply(await call('checklist.markNA', { itemId: itemOf(dialog), reason: v.reason ?? '' }))
+          apply(await write('checklist.markNA', { itemId: itemOf(dialog), reason: v.reason ?? '' }))
         }
       />
       <FieldsDialog
@@ -224,7 +214,7 @@ export function ChecklistPanel({ activationId, onChanged }: { activationId: numb
         fields={[{ key: 'text', label: t('plans.checklist.noteText'), required: true, multiline: true }]}
         submitLabel={t('common.save')}
         onClose={() => setDialog(null)}
-        onSubmit={async (v) => apply(await call('checklist.note', { itemId: itemOf(dialog), text: v.text ?? '' }))}
+        onSubmit={async (v) => apply(await write('checklist.note', { itemId: itemOf(dialog), text: v.text ?? '' }))}
       />
     </Paper>
   );

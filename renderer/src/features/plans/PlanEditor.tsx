@@ -14,11 +14,12 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, PLAN_LEVELS, SUBTYPES, type Category, type Plan, type PlanDoc, type PlanLevel } from '@contract';
-import { call } from '../../api/client';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
+import { useMutationCall } from '../../hooks/useMutationCall';
+import { useQuery } from '../../hooks/useQuery';
 import { FieldsDialog } from './FieldsDialog';
 import { levelLabel } from './format';
 import { ItemListEditor } from './ItemListEditor';
@@ -43,57 +44,39 @@ function levelErrors(fieldErrors: Record<string, string>, level: PlanLevel): Rec
 
 /** Creates or edits a plan; every save that changes something is a new version. */
 export function PlanEditor({ planId, onSaved }: { planId: number | null; onSaved(plan: Plan): void }) {
+  const { data } = useQuery('plans.get', planId === null ? null : { id: planId });
+  const plan = planId === null ? null : data && data.id === planId ? data : undefined;
+  if (plan === undefined) return null;
+  // Each stored version starts a fresh form: after a save the core's copy is what is shown.
+  return <PlanForm key={plan ? `${plan.id}@${plan.version}` : 'new'} plan={plan} onSaved={onSaved} />;
+}
+
+function PlanForm({ plan, onSaved }: { plan: Plan | null; onSaved(plan: Plan): void }) {
   const { t } = useTranslation();
-  const errors = useApiErrors();
-  const [plan, setPlan] = useState<Plan | null>(null);
-  const [draft, setDraft] = useState<PlanDoc>(EMPTY);
+  const write = useMutationCall();
   const [level, setLevel] = useState<PlanLevel>('IV');
-  const [busy, setBusy] = useState(false);
   const [retiring, setRetiring] = useState(false);
-  const { show, clear } = errors;
-
-  useEffect(() => {
-    clear();
-    if (planId === null) {
-      setPlan(null);
-      setDraft(EMPTY);
-      return;
-    }
-    call('plans.get', { id: planId }).then((p) => {
-      setPlan(p);
-      setDraft(p.doc);
-    }, show);
-  }, [planId, show, clear]);
-
-  const dirty = JSON.stringify(draft) !== JSON.stringify(plan?.doc ?? EMPTY);
+  const { form, submit, formError } = useContractForm({
+    method: 'plans.save',
+    initialValues: { doc: plan?.doc ?? EMPTY },
+    toInput: (v) => ({ id: plan?.id, expectedVersion: plan?.version, doc: v.doc }),
+  });
+  const draft = form.values.doc;
+  const dirty = form.isDirty();
   const retired = plan?.status === 'retired';
-  const set = <K extends keyof PlanDoc>(key: K, value: PlanDoc[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const fieldErrors = form.errors as Record<string, string>;
 
-  async function save() {
-    setBusy(true);
-    clear();
-    try {
-      const saved = await call('plans.save', { id: plan?.id, expectedVersion: plan?.version, doc: draft });
-      setPlan(saved);
-      setDraft(saved.doc);
-      notifications.show({ color: 'green', message: t('plans.editor.saved', { version: saved.version }) });
-      onSaved(saved);
-    } catch (e) {
-      show(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const levelHasError = (l: PlanLevel) => Object.keys(levelErrors(errors.fieldErrors, l)).length > 0;
+  const levelHasError = (l: PlanLevel) => Object.keys(levelErrors(fieldErrors, l)).length > 0;
 
   return (
     <Paper withBorder p="md" data-testid="plan-editor">
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+        noValidate
+        onSubmit={submit(async (input) => {
+          const saved = await write('plans.save', input);
+          notifications.show({ color: 'green', message: t('plans.editor.saved', { version: saved.version }) });
+          onSaved(saved);
+        })}
       >
         <Stack gap="sm">
           <Group justify="space-between">
@@ -113,36 +96,31 @@ export function PlanEditor({ planId, onSaved }: { planId: number | null; onSaved
                   {t('plans.retire')}
                 </Button>
               )}
-              <Button type="submit" loading={busy} disabled={!dirty || retired} data-testid="plan-save">
+              <Button type="submit" loading={form.submitting} disabled={!dirty || retired} data-testid="plan-save">
                 {t('common.save')}
               </Button>
             </Group>
           </Group>
-          {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+          {formError && <Alert color="red">{formError}</Alert>}
           {retired && plan?.retiredReason && <Alert color="gray">{plan.retiredReason}</Alert>}
           <TextInput
             label={t('plans.editor.name')}
             required
-            value={draft.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            error={errors.fieldErrors['doc.name']}
+            {...form.getInputProps('doc.name')}
             data-testid="plan-name"
           />
           <Group grow align="flex-start">
             <MultiSelect
               label={t('plans.editor.categories')}
               data={CATEGORIES.map((c) => ({ value: c, label: t(`plans.category.${c}`) }))}
-              value={draft.categories}
-              onChange={(v) => set('categories', v as Category[])}
-              error={errors.fieldErrors['doc.categories']}
+              {...form.getInputProps('doc.categories')}
+              onChange={(v) => form.setFieldValue('doc.categories', v as Category[])}
             />
             <TagsInput
               label={t('plans.editor.subtypes')}
               description={t('plans.editor.subtypesHint')}
               data={[...new Set(draft.categories.flatMap((c) => SUBTYPES[c]))]}
-              value={draft.subtypes}
-              onChange={(v) => set('subtypes', v)}
-              error={errors.fieldErrors['doc.subtypes']}
+              {...form.getInputProps('doc.subtypes')}
             />
           </Group>
           <Textarea
@@ -150,9 +128,7 @@ export function PlanEditor({ planId, onSaved }: { planId: number | null; onSaved
             autosize
             minRows={2}
             maxRows={6}
-            value={draft.scope}
-            onChange={(e) => set('scope', e.currentTarget.value)}
-            error={errors.fieldErrors['doc.scope']}
+            {...form.getInputProps('doc.scope')}
           />
           <Group justify="space-between">
             <SegmentedControl
@@ -170,16 +146,16 @@ export function PlanEditor({ planId, onSaved }: { planId: number | null; onSaved
               </Text>
             )}
           </Group>
-          {errors.fieldErrors['doc.levels'] && (
+          {fieldErrors['doc.levels'] && (
             <Text c="red" size="sm">
-              {errors.fieldErrors['doc.levels']}
+              {fieldErrors['doc.levels']}
             </Text>
           )}
           <Title order={5}>{t('plans.editor.itemsOf', { level: levelLabel(t, level) })}</Title>
           <ItemListEditor
             items={draft.levels[level]}
-            errors={levelErrors(errors.fieldErrors, level)}
-            onChange={(items) => set('levels', { ...draft.levels, [level]: items })}
+            errors={levelErrors(fieldErrors, level)}
+            onChange={(items) => form.setFieldValue(`doc.levels.${level}`, items)}
           />
         </Stack>
       </form>
@@ -191,9 +167,7 @@ export function PlanEditor({ planId, onSaved }: { planId: number | null; onSaved
         submitColor="red"
         onClose={() => setRetiring(false)}
         onSubmit={async (v) => {
-          const p = await call('plans.retire', { id: plan!.id, reason: v.reason ?? '' });
-          setPlan(p);
-          onSaved(p);
+          onSaved(await write('plans.retire', { id: plan!.id, reason: v.reason ?? '' }));
         }}
       />
     </Paper>

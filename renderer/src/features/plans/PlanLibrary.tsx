@@ -1,12 +1,14 @@
 import { Alert, Badge, Button, FileButton, Grid, Group, List, NavLink, Stack, Switch, Text } from '@mantine/core';
 import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorShape, PlanSummary } from '@contract';
+import type { ApiErrorShape } from '@contract';
 import { ApiError, call, saveFile } from '../../api/client';
 import { fieldIssueText } from '../../i18n';
 import { useApiErrors } from '../../hooks/useApiErrors';
+import { useMutationCall } from '../../hooks/useMutationCall';
+import { useQuery } from '../../hooks/useQuery';
 import { PlanEditor } from './PlanEditor';
 
 function toBase64(text: string): string {
@@ -20,24 +22,20 @@ function toBase64(text: string): string {
 export function PlanLibrary() {
   const { t } = useTranslation();
   const errors = useApiErrors();
-  const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [showRetired, setShowRetired] = useState(false);
   const [selected, setSelected] = useState<number | 'new' | null>(null);
   const [importError, setImportError] = useState<ApiErrorShape | null>(null);
   const { show } = errors;
 
-  const reload = useCallback(() => {
-    call('plans.list', { includeRetired: showRetired }).then(setPlans, show);
-  }, [showRetired, show]);
-  useEffect(reload, [reload]);
+  const write = useMutationCall();
+  const plans = useQuery('plans.list', { includeRetired: showRetired }).data ?? [];
 
   async function importFile(file: File | null) {
     if (!file) return;
     setImportError(null);
     try {
-      const imported = await call('plans.import', { text: await file.text() });
+      const imported = await write('plans.import', { text: await file.text() });
       notifications.show({ color: 'green', message: t('plans.imported', { count: imported.length }) });
-      reload();
     } catch (e) {
       if (e instanceof ApiError && e.shape.code === 'plan.import_invalid') setImportError(e.shape);
       else show(e);
@@ -124,10 +122,7 @@ export function PlanLibrary() {
           <PlanEditor
             key={String(selected)}
             planId={selected === 'new' ? null : selected}
-            onSaved={(p) => {
-              setSelected(p.id);
-              reload();
-            }}
+            onSaved={(p) => setSelected(p.id)}
           />
         )}
       </Grid.Col>

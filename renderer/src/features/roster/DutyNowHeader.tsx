@@ -1,11 +1,9 @@
 import { Group, Text, Tooltip } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DutyNow, PersonBrief } from '@contract';
-import { call } from '../../api/client';
+import type { PersonBrief } from '@contract';
 import { useSettings } from '../../app/settings-context';
+import { useQuery } from '../../hooks/useQuery';
 import { formatInstant } from './format';
-import { useRosterVersion } from './roster-bus';
 
 function names(people: PersonBrief[]) {
   return people.map((p) => p.name).join('、') || '—';
@@ -15,12 +13,8 @@ function names(people: PersonBrief[]) {
 export function DutyNowHeader() {
   const { t, i18n } = useTranslation();
   const { settings } = useSettings();
-  const version = useRosterVersion(20_000);
-  const [duty, setDuty] = useState<DutyNow | null>(null);
-
-  useEffect(() => {
-    call('duty.now', {}).then(setDuty, () => setDuty(null));
-  }, [version]);
+  // Roster writes refresh it like any query; the interval is for the clock crossing a handover.
+  const duty = useQuery('duty.now', {}, { refetchIntervalMs: 20_000 }).data;
 
   if (!duty) return null;
   const empty = !duty.leader.length && !duty.lead.length && !duty.second.length;

@@ -1,9 +1,9 @@
 import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person, Role, RosterMonth } from '@contract';
-import { call } from '../../api/client';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import type { Person, Role } from '@contract';
+import { useContractForm } from '../../hooks/useContractForm';
+import { useMutationCall } from '../../hooks/useMutationCall';
+import { useQuery } from '../../hooks/useQuery';
 
 const ROLES: Role[] = ['leader', 'lead', 'second'];
 interface Absence {
@@ -13,58 +13,9 @@ interface Absence {
 }
 
 /** Rotation order per role is the order in which people are picked (defaults: everyone with the role). */
-export function GenerateModal(props: {
-  month: string;
-  opened: boolean;
-  onClose(): void;
-  onDone(m: RosterMonth): void;
-}) {
+export function GenerateModal(props: { month: string; opened: boolean; onClose(): void }) {
   const { t } = useTranslation();
-  const [people, setPeople] = useState<Person[]>([]);
-  const [rotations, setRotations] = useState<Record<Role, string[]>>({ leader: [], lead: [], second: [] });
-  const [absences, setAbsences] = useState<Absence[]>([]);
-  const [replace, setReplace] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const errors = useApiErrors();
-
-  useEffect(() => {
-    if (!props.opened) return;
-    errors.clear();
-    call('people.list', {}).then((list) => {
-      setPeople(list);
-      const of = (r: Role) => list.filter((p) => p.roles.includes(r)).map((p) => String(p.id));
-      setRotations({ leader: of('leader'), lead: of('lead'), second: of('second') });
-    }, errors.show);
-  }, [props.opened, errors.show, errors.clear]);
-
-  async function submit() {
-    setBusy(true);
-    errors.clear();
-    try {
-      const m = await call('roster.generate', {
-        month: props.month,
-        rotations: {
-          leader: rotations.leader.map(Number),
-          lead: rotations.lead.map(Number),
-          second: rotations.second.map(Number),
-        },
-        unavailable: absences.map((a) => ({ personId: Number(a.personId), from: a.from, to: a.to })),
-        replace,
-      });
-      props.onDone(m);
-      props.onClose();
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const options = (r: Role) =>
-    people.filter((p) => p.roles.includes(r)).map((p) => ({ value: String(p.id), label: p.name }));
-  const setAbsence = (i: number, patch: Partial<Absence>) =>
-    setAbsences((list) => list.map((a, k) => (k === i ? { ...a, ...patch } : a)));
-
+  const people = useQuery('people.list', props.opened ? {} : null).data;
   return (
     <Modal
       opened={props.opened}
@@ -72,46 +23,78 @@ export function GenerateModal(props: {
       title={`${t('roster.generateTitle')} · ${props.month}`}
       size="lg"
     >
+      {people && <GenerateForm month={props.month} people={people} onDone={props.onClose} />}
+    </Modal>
+  );
+}
+
+function GenerateForm({ month, people, onDone }: { month: string; people: Person[]; onDone(): void }) {
+  const { t } = useTranslation();
+  const write = useMutationCall();
+  const of = (r: Role) => people.filter((p) => p.roles.includes(r)).map((p) => String(p.id));
+  const { form, submit, formError } = useContractForm({
+    method: 'roster.generate',
+    initialValues: {
+      rotations: { leader: of('leader'), lead: of('lead'), second: of('second') } as Record<Role, string[]>,
+      unavailable: [] as Absence[],
+      replace: false,
+    },
+    toInput: (v) => ({
+      month,
+      rotations: {
+        leader: v.rotations.leader.map(Number),
+        lead: v.rotations.lead.map(Number),
+        second: v.rotations.second.map(Number),
+      },
+      unavailable: v.unavailable.map((a) => ({ personId: Number(a.personId), from: a.from, to: a.to })),
+      replace: v.replace,
+    }),
+  });
+
+  const options = (r: Role) =>
+    people.filter((p) => p.roles.includes(r)).map((p) => ({ value: String(p.id), label: p.name }));
+
+  return (
+    <form
+      noValidate
+      onSubmit={submit(async (input) => {
+        await write('roster.generate', input);
+        onDone();
+      })}
+    >
       <Stack>
         <Text size="sm" c="dimmed">
           {t('roster.generateHint')}
         </Text>
-        {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         {ROLES.map((r) => (
           <MultiSelect
             key={r}
             label={t('roster.rotationFor', { role: t(`role.${r}`) })}
             data={options(r)}
-            value={rotations[r]}
-            onChange={(v) => setRotations((x) => ({ ...x, [r]: v }))}
-            error={errors.fieldErrors[`rotations.${r}`]}
+            {...form.getInputProps(`rotations.${r}`)}
             data-testid={`rotation-${r}`}
           />
         ))}
         <Text size="sm" fw={500}>
           {t('roster.unavailable')}
         </Text>
-        {absences.map((a, i) => (
+        {form.values.unavailable.map((_, i) => (
           <Group key={i} grow>
             <Select
               aria-label={t('roster.unavailablePerson')}
               data={people.map((p) => ({ value: String(p.id), label: p.name }))}
-              value={a.personId}
-              onChange={(v) => setAbsence(i, { personId: v })}
+              {...form.getInputProps(`unavailable.${i}.personId`)}
             />
             <TextInput
               type="date"
               aria-label={t('roster.unavailableFrom')}
-              value={a.from}
-              onChange={(e) => setAbsence(i, { from: e.currentTarget.value })}
-              error={errors.fieldErrors[`unavailable.${i}.from`]}
+              {...form.getInputProps(`unavailable.${i}.from`)}
             />
             <TextInput
               type="date"
               aria-label={t('roster.unavailableTo')}
-              value={a.to}
-              onChange={(e) => setAbsence(i, { to: e.currentTarget.value })}
-              error={errors.fieldErrors[`unavailable.${i}.to`]}
+              {...form.getInputProps(`unavailable.${i}.to`)}
             />
           </Group>
         ))}
@@ -119,21 +102,20 @@ export function GenerateModal(props: {
           <Button
             variant="default"
             size="xs"
-            onClick={() => setAbsences((l) => [...l, { personId: null, from: '', to: '' }])}
+            onClick={() => form.insertListItem('unavailable', { personId: null, from: '', to: '' })}
           >
             {t('roster.addUnavailable')}
           </Button>
         </Group>
         <Checkbox
           label={t('roster.replace')}
-          checked={replace}
-          onChange={(e) => setReplace(e.currentTarget.checked)}
+          {...form.getInputProps('replace', { type: 'checkbox' })}
           data-testid="generate-replace"
         />
-        <Button onClick={() => void submit()} loading={busy} data-testid="generate-submit">
+        <Button type="submit" loading={form.submitting} data-testid="generate-submit">
           {t('roster.generate')}
         </Button>
       </Stack>
-    </Modal>
+    </form>
   );
 }

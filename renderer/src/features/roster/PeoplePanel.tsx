@@ -1,31 +1,25 @@
 import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person, Role } from '@contract';
-import { call } from '../../api/client';
+import { confirmAction } from '../../components/confirm';
 import { useApiErrors } from '../../hooks/useApiErrors';
+import { useMutationCall } from '../../hooks/useMutationCall';
+import { useQuery } from '../../hooks/useQuery';
 import { PersonForm } from './PersonForm';
-import { notifyRosterChanged } from './roster-bus';
 
 export function PeoplePanel() {
   const { t } = useTranslation();
-  const [people, setPeople] = useState<Person[]>([]);
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const errors = useApiErrors();
-
-  const load = useCallback(
-    () => call('people.list', { includeInactive: showInactive }).then(setPeople, errors.show),
-    [showInactive, errors.show],
-  );
-  useEffect(() => void load(), [load]);
+  const write = useMutationCall();
+  const people = useQuery('people.list', { includeInactive: showInactive }).data ?? [];
 
   async function act(fn: () => Promise<unknown>) {
     errors.clear();
     try {
       await fn();
-      notifyRosterChanged();
-      await load();
     } catch (e) {
       errors.show(e);
     }
@@ -82,7 +76,7 @@ export function PeoplePanel() {
                         <Button
                           size="compact-xs"
                           variant="default"
-                          onClick={() => void act(() => call('people.deactivate', { id: p.id }))}
+                          onClick={() => void act(() => write('people.deactivate', { id: p.id }))}
                         >
                           {t('people.deactivate')}
                         </Button>
@@ -91,7 +85,15 @@ export function PeoplePanel() {
                         size="compact-xs"
                         color="red"
                         variant="subtle"
-                        onClick={() => void act(() => call('people.delete', { id: p.id }))}
+                        onClick={() =>
+                          void confirmAction({
+                            message: t('people.deleteConfirm', { name: p.name }),
+                            confirmLabel: t('people.delete'),
+                            danger: true,
+                          }).then((yes) => {
+                            if (yes) void act(() => write('people.delete', { id: p.id }));
+                          })
+                        }
                         data-testid={`person-delete-${p.id}`}
                       >
                         {t('people.delete')}
@@ -108,11 +110,7 @@ export function PeoplePanel() {
         <PersonForm
           key={editing === 'new' ? 'new' : editing.id}
           person={editing === 'new' ? null : editing}
-          onDone={() => {
-            setEditing(null);
-            notifyRosterChanged();
-            void load();
-          }}
+          onDone={() => setEditing(null)}
           onCancel={() => setEditing(null)}
         />
       )}

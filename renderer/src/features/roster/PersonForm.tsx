@@ -1,123 +1,92 @@
 import { Alert, Button, Checkbox, Group, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person, Role } from '@contract';
-import { call } from '../../api/client';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { confirmDiscard } from '../../components/confirm';
+import { useContractForm } from '../../hooks/useContractForm';
+import { useMutationCall } from '../../hooks/useMutationCall';
 
 const ROLES: Role[] = ['leader', 'lead', 'second'];
 
 export function PersonForm(props: { person: Person | null; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const p = props.person;
-  const [name, setName] = useState(p?.name ?? '');
-  const [unit, setUnit] = useState(p?.unit ?? '');
-  const [title, setTitle] = useState(p?.title ?? '');
-  const [phones, setPhones] = useState(p?.phones.join(', ') ?? '');
-  const [roles, setRoles] = useState<string[]>(p?.roles ?? []);
-  const [active, setActive] = useState(p?.active ?? true);
-  const [pin, setPin] = useState('');
-  const [currentPin, setCurrentPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useApiErrors();
+  const write = useMutationCall();
+  const { form, submit, formError } = useContractForm({
+    method: 'people.save',
+    initialValues: {
+      name: p?.name ?? '',
+      unit: p?.unit ?? '',
+      title: p?.title ?? '',
+      phones: p?.phones.join(', ') ?? '',
+      roles: (p?.roles ?? []) as string[],
+      active: p?.active ?? true,
+      pin: '',
+      currentPin: '',
+    },
+    toInput: (v) => ({
+      ...(p ? { id: p.id } : {}),
+      name: v.name,
+      unit: v.unit,
+      title: v.title,
+      phones: v.phones
+        .split(/[,，;；\s]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+      roles: v.roles as Role[],
+      active: v.active,
+    }),
+    // One phones box holds the list: an issue with any number shows under it.
+    fieldOf: (path) => (path.startsWith('phones') ? 'phones' : path),
+  });
 
-  async function save() {
-    setBusy(true);
-    errors.clear();
-    try {
-      const saved = await call('people.save', {
-        ...(p ? { id: p.id } : {}),
-        name,
-        unit,
-        title,
-        phones: phones
-          .split(/[,，;；\s]+/)
-          .map((x) => x.trim())
-          .filter(Boolean),
-        roles: roles as Role[],
-        active,
-      });
-      if (pin) await call('people.setPin', { id: saved.id, pin, ...(currentPin ? { currentPin } : {}) });
-      props.onDone();
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const cancel = () => void confirmDiscard(form.isDirty()).then((yes) => yes && props.onCancel());
 
   return (
     <Paper withBorder p="md" style={{ flex: 2, minWidth: 300 }}>
+      {/* Esc from any field inside cancels (asking first if edited); the form is not a target itself. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+        noValidate
+        onSubmit={submit(async (input, v) => {
+          const saved = await write('people.save', input);
+          if (v.pin)
+            await write('people.setPin', {
+              id: saved.id,
+              pin: v.pin,
+              ...(v.currentPin ? { currentPin: v.currentPin } : {}),
+            });
+          props.onDone();
+        })}
+        onKeyDown={(e) => e.key === 'Escape' && cancel()}
       >
         <Stack gap="sm">
           <Title order={4}>{p ? p.name : t('people.add')}</Title>
-          {errors.formError && <Alert color="red">{errors.formError}</Alert>}
-          <TextInput
-            label={t('people.name')}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.fieldErrors.name}
-            data-testid="person-name"
-          />
-          <TextInput
-            label={t('people.unit')}
-            value={unit}
-            onChange={(e) => setUnit(e.currentTarget.value)}
-            error={errors.fieldErrors.unit}
-          />
-          <TextInput
-            label={t('people.jobTitle')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.fieldErrors.title}
-          />
-          <TextInput
-            label={t('people.phones')}
-            value={phones}
-            onChange={(e) => setPhones(e.currentTarget.value)}
-            error={errors.fieldErrors.phones ?? errors.fieldErrors['phones.0']}
-            data-testid="person-phones"
-          />
-          <Checkbox.Group
-            label={t('people.roles')}
-            required
-            value={roles}
-            onChange={setRoles}
-            error={errors.fieldErrors.roles}
-          >
+          {formError && <Alert color="red">{formError}</Alert>}
+          <TextInput label={t('people.name')} required {...form.getInputProps('name')} data-testid="person-name" />
+          <TextInput label={t('people.unit')} {...form.getInputProps('unit')} />
+          <TextInput label={t('people.jobTitle')} {...form.getInputProps('title')} />
+          <TextInput label={t('people.phones')} {...form.getInputProps('phones')} data-testid="person-phones" />
+          <Checkbox.Group label={t('people.roles')} required {...form.getInputProps('roles')}>
             <Group mt={4}>
               {ROLES.map((r) => (
                 <Checkbox key={r} value={r} label={t(`role.${r}`)} data-testid={`person-role-${r}`} />
               ))}
             </Group>
           </Checkbox.Group>
-          <Checkbox label={t('people.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+          <Checkbox label={t('people.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
           {p?.hasPin && (
             <PasswordInput
               label={t('people.currentPin')}
-              value={currentPin}
-              onChange={(e) => setCurrentPin(e.currentTarget.value)}
-              error={errors.fieldErrors.pin}
+              {...form.getInputProps('currentPin')}
+              error={form.errors.pin}
             />
           )}
-          <PasswordInput
-            label={t('people.pin')}
-            value={pin}
-            onChange={(e) => setPin(e.currentTarget.value)}
-            error={errors.fieldErrors.pin}
-          />
+          <PasswordInput label={t('people.pin')} {...form.getInputProps('pin')} />
           <Group>
-            <Button type="submit" loading={busy} data-testid="person-save">
+            <Button type="submit" loading={form.submitting} data-testid="person-save">
               {t('common.save')}
             </Button>
-            <Button variant="default" onClick={props.onCancel}>
+            <Button variant="default" onClick={cancel}>
               {t('common.cancel')}
             </Button>
           </Group>

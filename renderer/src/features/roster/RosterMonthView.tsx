@@ -12,34 +12,27 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterDay, RosterMonth, RosterShift, RosterSlot, SlotRef } from '@contract';
-import { call } from '../../api/client';
+import type { RosterDay, RosterShift, RosterSlot, SlotRef } from '@contract';
 import { useSettings } from '../../app/settings-context';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { errorText } from '../../i18n';
+import { ApiError } from '../../api/client';
+import { useQuery } from '../../hooks/useQuery';
 import { GenerateModal } from './GenerateModal';
 import { RosterChanges } from './RosterChanges';
 import { SlotEditModal } from './SlotEditModal';
 import { currentMonth, shiftMonth, weekdayName } from './format';
-import { notifyRosterChanged } from './roster-bus';
 
 export function RosterMonthView() {
   const { t, i18n } = useTranslation();
   const { settings } = useSettings();
   const [month, setMonth] = useState(() => currentMonth(settings.timeZone));
-  const [data, setData] = useState<RosterMonth | null>(null);
   const [generating, setGenerating] = useState(false);
   const [editing, setEditing] = useState<{ at: SlotRef; slot: RosterSlot } | null>(null);
-  const errors = useApiErrors();
-
-  const load = useCallback(() => call('roster.month', { month }).then(setData, errors.show), [month, errors.show]);
-  useEffect(() => void load(), [load]);
-
-  const updated = (m: RosterMonth) => {
-    setData(m);
-    notifyRosterChanged();
-  };
+  // Generating or editing a slot writes through useMutationCall, which refreshes this month.
+  const { data, error } = useQuery('roster.month', { month });
+  const loadError = error ? errorText(error instanceof ApiError ? error.shape : { code: 'internal' }) : null;
 
   const conflictAt = (date: string, shift: string, role: string, slot: number) =>
     data?.conflicts.filter((c) => c.date === date && c.shift === shift && c.role === role && c.slot === slot) ?? [];
@@ -99,7 +92,7 @@ export function RosterMonthView() {
           {t('roster.generate')}
         </Button>
       </Group>
-      {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+      {loadError && <Alert color="red">{loadError}</Alert>}
       <Group align="flex-start" wrap="nowrap" gap="md">
         <Paper withBorder style={{ flex: 3, overflowX: 'auto' }}>
           <Table
@@ -164,10 +157,8 @@ export function RosterMonthView() {
         </Paper>
         {data && <RosterChanges data={data} />}
       </Group>
-      <GenerateModal month={month} opened={generating} onClose={() => setGenerating(false)} onDone={updated} />
-      {editing && data && (
-        <SlotEditModal month={data} editing={editing} onClose={() => setEditing(null)} onDone={updated} />
-      )}
+      <GenerateModal month={month} opened={generating} onClose={() => setGenerating(false)} />
+      {editing && data && <SlotEditModal month={data} editing={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
 import { Alert, Button, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person, RosterMonth, RosterSlot, SlotRef } from '@contract';
-import { call } from '../../api/client';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import type { MethodInput, RosterMonth, RosterSlot, SlotRef } from '@contract';
+import { useContractForm } from '../../hooks/useContractForm';
+import { useMutationCall } from '../../hooks/useMutationCall';
+import { useQuery } from '../../hooks/useQuery';
 
 type Mode = 'swap' | 'standIn' | 'assign';
 
@@ -12,22 +13,29 @@ export function SlotEditModal(props: {
   month: RosterMonth;
   editing: { at: SlotRef; slot: RosterSlot };
   onClose(): void;
-  onDone(m: RosterMonth): void;
 }) {
   const { t } = useTranslation();
   const { at, slot } = props.editing;
   const [mode, setMode] = useState<Mode>(slot.person ? 'swap' : 'assign');
-  const [people, setPeople] = useState<Person[]>([]);
-  const [other, setOther] = useState<string | null>(null);
-  const [personId, setPersonId] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [approver, setApprover] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useApiErrors();
-
-  useEffect(() => {
-    call('people.list', {}).then(setPeople, errors.show);
-  }, [errors.show]);
+  const people = useQuery('people.list', {}).data ?? [];
+  const write = useMutationCall();
+  const METHOD = { swap: 'roster.swap', standIn: 'roster.standIn', assign: 'roster.assign' } as const;
+  // Each mode saves through its own method, and is checked against that method's schema.
+  const { form, submit, formError } = useContractForm({
+    method: METHOD[mode] as 'roster.assign',
+    initialValues: { other: null as string | null, personId: null as string | null, reason: '', approver: '' },
+    toInput: (v) => {
+      const { reason, approver } = v;
+      const input =
+        mode === 'swap'
+          ? { a: at, b: v.other ? (JSON.parse(v.other) as SlotRef) : at, reason, approver }
+          : mode === 'standIn'
+            ? { at, personId: Number(v.personId), reason, approver }
+            : { at, personId: v.personId ? Number(v.personId) : null, reason };
+      return input as MethodInput<'roster.assign'>;
+    },
+    fieldOf: (path) => (path === 'b' ? 'other' : path),
+  });
 
   // Other slots of the same role that have someone, as swap partners.
   const partners = props.month.days.flatMap((d) =>
@@ -42,27 +50,6 @@ export function SlotEditModal(props: {
   );
   const peopleData = people.map((p) => ({ value: String(p.id), label: p.name }));
 
-  async function submit() {
-    setBusy(true);
-    errors.clear();
-    try {
-      let m: RosterMonth;
-      if (mode === 'swap') {
-        m = await call('roster.swap', { a: at, b: other ? (JSON.parse(other) as SlotRef) : at, reason, approver });
-      } else if (mode === 'standIn') {
-        m = await call('roster.standIn', { at, personId: Number(personId), reason, approver });
-      } else {
-        m = await call('roster.assign', { at, personId: personId ? Number(personId) : null, reason });
-      }
-      props.onDone(m);
-      props.onClose();
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   const modes = [
     ...(slot.person
       ? [
@@ -76,21 +63,29 @@ export function SlotEditModal(props: {
   return (
     <Modal opened onClose={props.onClose} title={`${at.date} ${t(`role.${at.role}`)}`}>
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        noValidate
+        onSubmit={submit(async (input) => {
+          await write(METHOD[mode], input as never);
+          props.onClose();
+        })}
       >
         <Stack>
           <Text size="sm">{slot.person?.name ?? t('roster.nobody')}</Text>
-          <SegmentedControl value={mode} onChange={(v) => setMode(v as Mode)} data={modes} data-testid="slot-mode" />
-          {errors.formError && <Alert color="red">{errors.formError}</Alert>}
+          <SegmentedControl
+            value={mode}
+            onChange={(v) => {
+              setMode(v as Mode);
+              form.clearErrors();
+            }}
+            data={modes}
+            data-testid="slot-mode"
+          />
+          {formError && <Alert color="red">{formError}</Alert>}
           {mode === 'swap' && (
             <Select
               label={t('roster.swapWith')}
               data={partners}
-              value={other}
-              onChange={setOther}
+              {...form.getInputProps('other')}
               searchable
               required
               data-testid="swap-with"
@@ -100,8 +95,7 @@ export function SlotEditModal(props: {
             <Select
               label={mode === 'standIn' ? t('roster.standInPerson') : t('roster.assignPerson')}
               data={peopleData}
-              value={personId}
-              onChange={setPersonId}
+              {...form.getInputProps('personId')}
               searchable
               clearable={mode === 'assign'}
               required={mode === 'standIn'}
@@ -112,22 +106,18 @@ export function SlotEditModal(props: {
           <TextInput
             label={t('roster.reason')}
             required={mode !== 'assign'}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.fieldErrors.reason}
+            {...form.getInputProps('reason')}
             data-testid="slot-reason"
           />
           {mode !== 'assign' && (
             <TextInput
               label={t('roster.approver')}
               required
-              value={approver}
-              onChange={(e) => setApprover(e.currentTarget.value)}
-              error={errors.fieldErrors.approver}
+              {...form.getInputProps('approver')}
               data-testid="slot-approver"
             />
           )}
-          <Button type="submit" loading={busy} data-testid="slot-submit">
+          <Button type="submit" loading={form.submitting} data-testid="slot-submit">
             {t('common.save')}
           </Button>
         </Stack>

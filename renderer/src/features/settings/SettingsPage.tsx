@@ -19,6 +19,8 @@ import { formatTime } from '../../components/time-format';
 import { call } from '../../api/client';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
+import { confirmDiscard } from '../../components/confirm';
 import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
@@ -27,119 +29,95 @@ const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', '
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { settings, update } = useSettings();
-  const [draft, setDraft] = useState<Settings>(settings);
-  const [saving, setSaving] = useState(false);
-  const errors = useApiErrors();
-  const dirty = JSON.stringify(draft) !== JSON.stringify(settings);
-
-  useEffect(() => setDraft(settings), [settings]);
-
-  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
-
-  async function save() {
-    setSaving(true);
-    errors.clear();
-    try {
-      await update(draft);
-      notifications.show({ color: 'green', message: t('common.saved') });
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setSaving(false);
-    }
-  }
-
+  const { settings } = useSettings();
   return (
     <Stack maw={720} gap="lg">
       <Title order={2}>{t('settings.title')}</Title>
-      <Paper withBorder p="md">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && dirty) setDraft(settings);
-          }}
-        >
-          <Stack>
-            <Title order={4}>{t('settings.general')}</Title>
-            {errors.formError && <Alert color="red">{errors.formError}</Alert>}
-            <TextInput
-              label={t('settings.dutyRoomName')}
-              required
-              value={draft.dutyRoomName}
-              onChange={(e) => set('dutyRoomName', e.currentTarget.value)}
-              error={errors.fieldErrors.dutyRoomName}
-              data-testid="settings-dutyRoomName"
-            />
-            <TextInput
-              label={t('settings.issuingOffice')}
-              required
-              value={draft.issuingOffice}
-              onChange={(e) => set('issuingOffice', e.currentTarget.value)}
-              error={errors.fieldErrors.issuingOffice}
-            />
-            <Select
-              label={t('settings.timeZone')}
-              description={t('settings.timeZoneHint')}
-              data={ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES]}
-              value={draft.timeZone}
-              onChange={(v) => v && set('timeZone', v)}
-              error={errors.fieldErrors.timeZone}
-              allowDeselect={false}
-            />
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('settings.language')}
-              </Text>
-              <SegmentedControl
-                value={draft.language}
-                onChange={(v) => set('language', v as Settings['language'])}
-                data={[
-                  { value: 'zh-CN', label: t('language.zh-CN') },
-                  { value: 'en', label: t('language.en') },
-                ]}
-              />
-            </Stack>
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('settings.colorScheme')}
-              </Text>
-              <SegmentedControl
-                value={draft.colorScheme}
-                onChange={(v) => set('colorScheme', v as Settings['colorScheme'])}
-                data={[
-                  { value: 'auto', label: t('settings.colorAuto') },
-                  { value: 'light', label: t('settings.colorLight') },
-                  { value: 'dark', label: t('settings.colorDark') },
-                ]}
-              />
-            </Stack>
-            <NumberInput
-              label={t('settings.backupKeep')}
-              value={draft.backupKeep}
-              onChange={(v) => set('backupKeep', typeof v === 'number' ? v : Number(v))}
-              allowDecimal={false}
-              error={errors.fieldErrors.backupKeep}
-            />
-            <Group>
-              <Button type="submit" loading={saving} disabled={!dirty} data-testid="settings-save">
-                {t('common.save')}
-              </Button>
-              <Button variant="default" disabled={!dirty} onClick={() => setDraft(settings)}>
-                {t('common.reset')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      {/* Saved settings come back from the core: a new key starts the form from them. */}
+      <GeneralForm key={JSON.stringify(settings)} settings={settings} />
       <DeadlineRulesPanel />
       <ShiftModelPanel />
       <IntegrityPanel />
     </Stack>
+  );
+}
+
+function GeneralForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const { update } = useSettings();
+  const { form, submit, formError } = useContractForm({ method: 'settings.update', initialValues: settings });
+  const dirty = form.isDirty();
+
+  return (
+    <Paper withBorder p="md">
+      {/* Esc from any field inside discards the edits (asking first); the form is not a target itself. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+      <form
+        noValidate
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && dirty) void confirmDiscard(true).then((yes) => yes && form.reset());
+        }}
+        onSubmit={submit(async (draft) => {
+          await update(draft);
+          notifications.show({ color: 'green', message: t('common.saved') });
+        })}
+      >
+        <Stack>
+          <Title order={4}>{t('settings.general')}</Title>
+          {formError && <Alert color="red">{formError}</Alert>}
+          <TextInput
+            label={t('settings.dutyRoomName')}
+            required
+            {...form.getInputProps('dutyRoomName')}
+            data-testid="settings-dutyRoomName"
+          />
+          <TextInput label={t('settings.issuingOffice')} required {...form.getInputProps('issuingOffice')} />
+          <Select
+            label={t('settings.timeZone')}
+            description={t('settings.timeZoneHint')}
+            data={ZONES.includes(form.values.timeZone) ? ZONES : [form.values.timeZone, ...ZONES]}
+            {...form.getInputProps('timeZone')}
+            allowDeselect={false}
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="settings-language">
+              {t('settings.language')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="settings-language"
+              {...form.getInputProps('language')}
+              data={[
+                { value: 'zh-CN', label: t('language.zh-CN') },
+                { value: 'en', label: t('language.en') },
+              ]}
+            />
+          </Stack>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="settings-colorScheme">
+              {t('settings.colorScheme')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="settings-colorScheme"
+              {...form.getInputProps('colorScheme')}
+              data={[
+                { value: 'auto', label: t('settings.colorAuto') },
+                { value: 'light', label: t('settings.colorLight') },
+                { value: 'dark', label: t('settings.colorDark') },
+              ]}
+            />
+          </Stack>
+          <NumberInput label={t('settings.backupKeep')} {...form.getInputProps('backupKeep')} allowDecimal={false} />
+          <Group>
+            <Button type="submit" loading={form.submitting} disabled={!dirty} data-testid="settings-save">
+              {t('common.save')}
+            </Button>
+            <Button variant="default" disabled={!dirty} onClick={() => form.reset()}>
+              {t('common.reset')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }
 

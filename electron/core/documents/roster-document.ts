@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import { rosterMonth } from '../roster/roster-repo';
 import { getSettings } from '../settings/settings-repo';
 import type { DocumentModel } from './blocks';
-import { recordExport } from './export-file';
+import { recordDocument } from './document-file';
 import { renderDocx } from './render-docx';
 import { safeFileName } from './wording';
 
@@ -99,7 +99,7 @@ export async function exportRoster(
   const name = getSettings(ctx).dutyRoomName;
   const bytes = input.format === 'xlsx' ? await rosterXlsx(view, name) : await renderDocx(rosterDocument(view, name));
   return ctx.tx(() =>
-    recordExport(ctx, {
+    recordDocument(ctx, {
       kind: 'roster',
       format: input.format,
       subject: { month: input.month },

@@ -17,7 +17,7 @@ import { withSnapshot } from '../db/snapshot';
 import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
 import { getSettings } from '../settings/settings-repo';
 import { resolvePeriod } from './daily-data';
-import { recordExport } from './export-file';
+import { recordDocument } from './document-file';
 import { channelZh, reportStatusText, safeFileName } from './wording';
 
 /**
@@ -221,7 +221,7 @@ export async function exportLog(
     }
   });
   return ctx.tx(() =>
-    recordExport(ctx, {
+    recordDocument(ctx, {
       kind: 'log',
       format: input.format,
       subject: { from: input.from, to: input.to, incidents: count },

@@ -10,7 +10,7 @@ export const MIME = {
 } as const;
 export type FileFormat = keyof typeof MIME;
 
-export interface ExportRecord {
+export interface DocumentRecord {
   /** daily | special | log | roster */
   kind: string;
   format: FileFormat;
@@ -25,7 +25,7 @@ export interface ExportRecord {
  * Logs the file and appends its audit entry (what, period, SHA-256) in the caller's transaction, so a
  * file handed to a superior office can later be matched against the chain.
  */
-export function recordExport(ctx: CoreContext, rec: ExportRecord): ExportedFile {
+export function recordDocument(ctx: CoreContext, rec: DocumentRecord): ExportedFile {
   const sha256 = createHash('sha256').update(rec.bytes).digest('hex');
   const id = Number(
     ctx.db

@@ -1,0 +1,33 @@
+import { openCore, type Core, type OpenCoreOptions } from '../core/open-core';
+import { Endpoint, type CoreOps, type HostOps, type Message } from './protocol';
+
+/**
+ * The core process's side: opens the core on request, with a PDF printer that asks main to print
+ * (printToPDF needs a BrowserWindow, which only main has), and answers API calls until told to close.
+ */
+export function serveCore(
+  send: (m: Message) => void,
+  opts: { exit(): void; clock?: OpenCoreOptions['clock'] },
+): Endpoint<HostOps, CoreOps> {
+  let core: Core | null = null;
+  const endpoint: Endpoint<HostOps, CoreOps> = new Endpoint<HostOps, CoreOps>(send, {
+    open: ({ dataDir }) => {
+      core ??= openCore(dataDir, {
+        host: true,
+        clock: opts.clock,
+        pdfPrinter: (html) => endpoint.request('print', { html }),
+      });
+      return { dataFile: core.dataFile };
+    },
+    invoke: ({ method, input }) =>
+      core ? core.service.invokeRaw(method, input) : { ok: false, error: { code: 'internal' } },
+    close: () => {
+      core?.close();
+      core = null;
+      // Exit after the answer has been posted.
+      setImmediate(opts.exit);
+      return { closed: true };
+    },
+  });
+  return endpoint;
+}
