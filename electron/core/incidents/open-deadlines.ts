@@ -58,8 +58,11 @@ function store(ctx: CoreContext, rows: SubjectRow[]): void {
 
 const present = new WeakMap<CoreContext['db'], boolean>();
 
-/** False on a database not yet at migration 100 (upgrade tests write through older schemas). */
-function maintained(ctx: CoreContext): boolean {
+/**
+ * False on a database not yet at migration 100. The app always migrates before serving; only upgrade
+ * tests drive a service over an older schema, and there writes skip the tables and reads find nothing.
+ */
+export function maintained(ctx: CoreContext): boolean {
   let known = present.get(ctx.db);
   if (known === undefined) {
     known = !!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'derived_state'").get();

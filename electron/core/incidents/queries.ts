@@ -4,6 +4,7 @@ import type { OpenDeadline } from '../contract/incident-methods';
 import type { IncidentStatus, Level } from '../contract/incidents';
 import type { CoreContext } from '../context';
 import { currentRules } from './deadline-rules';
+import { maintained } from './open-deadlines';
 import { followingInstructions } from './log-repo';
 
 type ReportBrief = DeadlineInput['reports'][number] & { incident_id: number };
@@ -80,11 +81,13 @@ export const OPEN_DEADLINE_SQL = `SELECT d.incident_id, d.kind, d.start_at, d.du
 
 /** Every deadline not yet met, overdue first (handover, notifications). */
 export function openDeadlines(ctx: CoreContext, now: Date): OpenDeadline[] {
+  if (!maintained(ctx)) return [];
   return urgentFirst(ctx.db.prepare(OPEN_DEADLINE_SQL).all() as OpenDeadlineRow[], now);
 }
 
 /** Open incidents with their most urgent unmet deadline (handover, Now screen). */
 export function openIncidentsWithDeadlines(ctx: CoreContext, now: Date) {
+  if (!maintained(ctx)) return [];
   const next = new Map<number, OpenDeadline>();
   for (const d of openDeadlines(ctx, now)) if (!next.has(d.incidentId)) next.set(d.incidentId, d);
   const rows = ctx.db
