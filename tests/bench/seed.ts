@@ -5,6 +5,7 @@ import type { CoreContext } from '../../electron/core/context';
 import { fileLines, importIncidents } from '../../electron/core/incidents/import-file';
 import { createDraft, sendReport } from '../../electron/core/incidents/reports-repo';
 import { createCall } from '../../electron/core/incidents/log-repo';
+import { withDeferredRefresh } from '../../electron/core/incidents/open-deadlines';
 
 /**
  * Ten years of a city duty room, deterministic (no randomness: record i is a function of i), mixed
@@ -99,7 +100,8 @@ const META = { recipientUnit: '省应急管理厅', approvingLeader: '李市长'
  * Imports the files, then reports on every incident but the newest OPEN_RECENT and OPEN_STALE older
  * ones: an initial report by e-document 20 minutes after receipt and a final one 3 hours later (this
  * closes the incident), plus a call for every tenth. Report writes are batched in transactions of
- * 5,000 incidents (each call's own transaction nests as a savepoint), so seeding stays within minutes.
+ * 5,000 incidents (each call's own transaction nests as a savepoint, the open-deadline refreshes are
+ * done once per batch), so seeding stays within minutes.
  */
 export function seed(ctx: CoreContext, files: string[], log: (msg: string) => void): void {
   for (const f of files) {
@@ -111,25 +113,37 @@ export function seed(ctx: CoreContext, files: string[], log: (msg: string) => vo
   const toClose = ids.slice(0, Math.max(0, ids.length - OPEN_RECENT)).filter((id) => !stale.has(id));
   const receivedOf = ctx.db.prepare('SELECT received_at FROM incidents WHERE id = ?').pluck();
   for (let k = 0; k < toClose.length; k += 5000) {
-    ctx.tx(() => {
-      for (const id of toClose.slice(k, k + 5000)) {
-        const at = Date.parse(receivedOf.get(id) as string);
-        const initial = createDraft(ctx, { incidentId: id, kind: 'initial' });
-        sendReport(ctx, { id: initial.id, sentAt: new Date(at + 20 * 60_000).toISOString(), channel: 'edoc', ...META });
-        const final = createDraft(ctx, { incidentId: id, kind: 'final' });
-        sendReport(ctx, { id: final.id, sentAt: new Date(at + 3 * 3_600_000).toISOString(), channel: 'edoc', ...META });
-        if (id % 10 === 0) {
-          createCall(ctx, {
-            incidentId: id,
-            at: new Date(at + 5 * 60_000).toISOString(),
-            direction: 'in',
-            party: id % 20 === 0 ? 'Port authority duty desk' : '市消防救援支队',
-            number: '0571-12345678',
-            gist: id % 20 === 0 ? 'Fire contained, no casualties reported' : '现场火势已得到控制，正在核实伤亡',
+    ctx.tx(() =>
+      withDeferredRefresh(ctx, () => {
+        for (const id of toClose.slice(k, k + 5000)) {
+          const at = Date.parse(receivedOf.get(id) as string);
+          const initial = createDraft(ctx, { incidentId: id, kind: 'initial' });
+          sendReport(ctx, {
+            id: initial.id,
+            sentAt: new Date(at + 20 * 60_000).toISOString(),
+            channel: 'edoc',
+            ...META,
           });
+          const final = createDraft(ctx, { incidentId: id, kind: 'final' });
+          sendReport(ctx, {
+            id: final.id,
+            sentAt: new Date(at + 3 * 3_600_000).toISOString(),
+            channel: 'edoc',
+            ...META,
+          });
+          if (id % 10 === 0) {
+            createCall(ctx, {
+              incidentId: id,
+              at: new Date(at + 5 * 60_000).toISOString(),
+              direction: 'in',
+              party: id % 20 === 0 ? 'Port authority duty desk' : '市消防救援支队',
+              number: '0571-12345678',
+              gist: id % 20 === 0 ? 'Fire contained, no casualties reported' : '现场火势已得到控制，正在核实伤亡',
+            });
+          }
         }
-      }
-    });
+      }),
+    );
     log(`reported ${Math.min(k + 5000, toClose.length)} / ${toClose.length}`);
   }
 }

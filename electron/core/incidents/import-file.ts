@@ -6,6 +6,7 @@ import { incidentCreateSchema } from '../contract/incidents';
 import { toFieldIssues } from '../contract/zod-issues';
 import type { CoreContext } from '../context';
 import { recordIncident } from './incident-repo';
+import { withDeferredRefresh } from './open-deadlines';
 
 /**
  * `duty-room import-incidents FILE`: a year of records from a previous system, one JSON object per line
@@ -68,27 +69,34 @@ export function importIncidents(
   onProgress?: (recorded: number) => void,
 ): ImportResult {
   const hash = createHash('sha256');
-  return ctx.tx(() => {
-    let line = 0;
-    let count = 0;
-    for (const text of lines) {
-      line++;
-      hash.update(text).update('\n');
-      if (!text.trim()) continue;
-      const facts = parseLine(text.replace(/^\uFEFF/, ''), line);
-      try {
-        recordIncident(ctx, facts);
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'validation') throw invalid(line, e.issues ?? []);
-        if (e instanceof ZodError) throw invalid(line, toFieldIssues(e));
-        throw e;
-      }
-      count++;
-      if (onProgress && count % 10_000 === 0) onProgress(count);
+  return ctx.tx(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress)));
+}
+
+function recordAll(
+  ctx: CoreContext,
+  lines: Iterable<string>,
+  hash: ReturnType<typeof createHash>,
+  onProgress?: (recorded: number) => void,
+): ImportResult {
+  let line = 0;
+  let count = 0;
+  for (const text of lines) {
+    line++;
+    hash.update(text).update('\n');
+    if (!text.trim()) continue;
+    const facts = parseLine(text.replace(/^\uFEFF/, ''), line);
+    try {
+      recordIncident(ctx, facts);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'validation') throw invalid(line, e.issues ?? []);
+      if (e instanceof ZodError) throw invalid(line, toFieldIssues(e));
+      throw e;
     }
-    const sha256 = hash.digest('hex');
-    // One entry for the file as a whole (each incident also has its own): which file, how many records.
-    ctx.audit.append({ actor: ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });
-    return { count, sha256 };
-  });
+    count++;
+    if (onProgress && count % 10_000 === 0) onProgress(count);
+  }
+  const sha256 = hash.digest('hex');
+  // One entry for the file as a whole (each incident also has its own): which file, how many records.
+  ctx.audit.append({ actor: ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });
+  return { count, sha256 };
 }

@@ -71,12 +71,44 @@ export function maintained(ctx: CoreContext): boolean {
   return known;
 }
 
+const deferred = new WeakMap<CoreContext['db'], Set<number>>();
+
 /** Recomputes one incident's rows. Caller holds the transaction of the write that changed it. */
 export function refreshOpenDeadlines(ctx: CoreContext, incidentId: number): void {
   if (!maintained(ctx)) return;
+  const batch = deferred.get(ctx.db);
+  if (batch) return void batch.add(incidentId);
   ctx.db.prepare('DELETE FROM open_deadlines WHERE incident_id = ?').run(incidentId);
   ctx.db.prepare('DELETE FROM open_incidents WHERE incident_id = ?').run(incidentId);
   store(ctx, ctx.db.prepare(`${SUBJECT_SQL} WHERE id = ?`).all(incidentId) as SubjectRow[]);
+}
+
+/**
+ * Runs a batch of writes (an import) with the refreshes collected and done once at the end, a slice of
+ * incidents per query instead of several queries per incident; still inside the caller's transaction.
+ */
+export function withDeferredRefresh<T>(ctx: CoreContext, fn: () => T): T {
+  if (!ctx.db.inTransaction) throw new Error("deferred refreshes need the caller's transaction");
+  const ids = new Set<number>();
+  deferred.set(ctx.db, ids);
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    deferred.delete(ctx.db);
+  }
+  refreshMany(ctx, [...ids]);
+  return result;
+}
+
+function refreshMany(ctx: CoreContext, ids: number[]): void {
+  const byId = ctx.db.prepare(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < ids.length; i += 1000) {
+    const slice = JSON.stringify(ids.slice(i, i + 1000));
+    ctx.db.prepare('DELETE FROM open_deadlines WHERE incident_id IN (SELECT value FROM json_each(?))').run(slice);
+    ctx.db.prepare('DELETE FROM open_incidents WHERE incident_id IN (SELECT value FROM json_each(?))').run(slice);
+    store(ctx, byId.all(slice) as SubjectRow[]);
+  }
 }
 
 /** Recomputes every open incident's rows (a new rule set, a new build). Caller holds the transaction. */
