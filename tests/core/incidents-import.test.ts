@@ -67,7 +67,8 @@ describe('incident import (JSON lines)', () => {
       total: exact,
       totalCapped: false,
     });
-  });
+    // 10,001 records through the full write path: seconds on a quiet machine, more on a loaded one.
+  }, 120_000);
 
   it('reads a file line by line across slice boundaries', () => {
     const file = join(tempDir(), 'big.jsonl');
