@@ -8,8 +8,11 @@ import { progressLine } from './progress';
 
 type Values = ReturnType<typeof parseCommonArgs>['values'];
 
-export const EXPORT_USAGE = `  export daily   --date YYYY-MM-DD | --from "YYYY-MM-DD HH:mm" --to "…"  --out FILE.docx|.pdf
-  export special --report ID  --out FILE.docx|.pdf
+export const EXPORT_USAGE = `  export daily   --date YYYY-MM-DD (the duty shift starting that day) | --day YYYY-MM-DD (calendar day)
+                 | --from "YYYY-MM-DD HH:mm" --to "…"  --out FILE.docx|.pdf  [--preview]
+  export special --report ID  --out FILE.docx|.pdf  [--preview]
+                 (daily and special issue the document, or write the stored file of an issued one;
+                  --preview writes a draft marked 样稿 and never issues)
   export log     --from YYYY-MM-DD --to YYYY-MM-DD  --out FILE.xlsx|.csv
   export roster  --month YYYY-MM  --out FILE.xlsx|.docx`;
 
@@ -36,15 +39,20 @@ function request(service: ApiService, kind: string, values: Values, tz: string):
   switch (kind) {
     case 'daily': {
       const format = formatOf(values, ['docx', 'pdf']);
-      if (values.date) return service.invoke('exports.dailyReport', { period: { date: values.date }, format });
-      if (!values.from || !values.to) throw new UsageError('export daily needs --date, or --from and --to');
+      const preview = values.preview === true;
+      const given = [values.date, values.day, values.from ?? values.to].filter((v) => v !== undefined).length;
+      if (given !== 1) throw new UsageError('export daily needs one of --date, --day, or --from and --to');
+      if (values.date) return service.invoke('exports.dailyReport', { period: { date: values.date }, format, preview });
+      if (values.day) return service.invoke('exports.dailyReport', { period: { day: values.day }, format, preview });
+      if (!values.from || !values.to) throw new UsageError('export daily needs --from and --to together');
       const period = { from: instant(values.from, tz), to: instant(values.to, tz) };
-      return service.invoke('exports.dailyReport', { period, format });
+      return service.invoke('exports.dailyReport', { period, format, preview });
     }
     case 'special': {
       if (!values.report || !/^\d+$/.test(values.report)) throw new UsageError('export special needs --report ID');
       const format = formatOf(values, ['docx', 'pdf']);
-      return service.invoke('exports.specialReport', { reportId: Number(values.report), format });
+      const preview = values.preview === true;
+      return service.invoke('exports.specialReport', { reportId: Number(values.report), format, preview });
     }
     case 'log': {
       if (!values.from || !values.to) throw new UsageError('export log needs --from and --to (YYYY-MM-DD)');
@@ -88,5 +96,7 @@ export async function runExport(service: ApiService, kind: string | undefined, v
     );
   const out = resolve(values.out);
   writeFileSync(out, Buffer.from(r.value.base64, 'base64'));
-  console.log(`${out}\nsha256 ${r.value.sha256}`);
+  // Say whether this is an issued record (its register id) or a draft, so nobody sends a 样稿 by mistake.
+  const what = r.value.issueId ? `issued #${r.value.issueId}\n` : values.preview ? 'preview (not issued)\n' : '';
+  console.log(`${out}\n${what}sha256 ${r.value.sha256}`);
 }

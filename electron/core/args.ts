@@ -11,6 +11,8 @@ export function parseCommonArgs(argv: string[]) {
       port: { type: 'string' },
       out: { type: 'string' },
       date: { type: 'string' },
+      day: { type: 'string' },
+      preview: { type: 'boolean' },
       from: { type: 'string' },
       to: { type: 'string' },
       month: { type: 'string' },

@@ -26,6 +26,12 @@ describe('duty-room export', () => {
     const xml = await unzipText(readFileSync(daily).toString('base64'), 'word/document.xml');
     expect(xml).toContain('大江化工园区某化工厂火灾');
 
+    expect(r.stdout).toMatch(/issued #\d+/);
+    // The period is issued now: exporting it again writes the stored bytes, not a new number.
+    const again = join(dir, 'again.docx');
+    expect(runCli(['export', 'daily', '--data', dir, '--date', '2026-11-23', '--out', again]).code).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(daily))).toBe(true);
+    // The same shift by its instants is the same issue.
     const shift = join(dir, 'shift.docx');
     const s = runCli([
       'export',
@@ -40,7 +46,18 @@ describe('duty-room export', () => {
       shift,
     ]);
     expect(s.code).toBe(0);
-    expect(await unzipText(readFileSync(shift).toString('base64'), 'word/document.xml')).toContain('2026年第2期');
+    expect(readFileSync(shift).equals(readFileSync(daily))).toBe(true);
+    // --preview never issues: a draft marked 样稿, and the next real issue still gets 第2期.
+    const draft = join(dir, 'draft.docx');
+    const p = runCli(['export', 'daily', '--data', dir, '--day', '2026-11-23', '--preview', '--out', draft]);
+    expect(p.stdout).toContain('preview (not issued)');
+    expect(await unzipText(readFileSync(draft).toString('base64'), 'word/document.xml')).toContain('样稿（未签发）');
+    const cal = join(dir, 'calendar.docx');
+    expect(runCli(['export', 'daily', '--data', dir, '--day', '2026-11-23', '--out', cal]).code).toBe(0);
+    expect(await unzipText(readFileSync(cal).toString('base64'), 'word/document.xml')).toContain('2026年第2期');
+    expect(
+      runCli(['export', 'daily', '--data', dir, '--date', '2026-11-23', '--day', '2026-11-23', '--out', cal]).stderr,
+    ).toMatch(/^error: export daily needs one of --date, --day/);
 
     const special = join(dir, 'special.docx');
     expect(runCli(['export', 'special', '--data', dir, '--report', String(initialId), '--out', special]).code).toBe(0);

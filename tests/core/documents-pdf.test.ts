@@ -31,6 +31,10 @@ describe.skipIf(noTools)('PDF from the preview HTML', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(SHOTS, name)]);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    // Every font embedded (column "emb"), so the file reads the same on a machine without them.
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f.slice(72, 75), f).toBe('yes');
     return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   }
 

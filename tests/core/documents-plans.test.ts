@@ -19,8 +19,8 @@ describe('daily report: 应急预案启动情况 from the plans feature', () => 
 
     const day = await core.call('exports.preview', { kind: 'daily', period: { date: '2026-11-23' } });
     expect(day.missingSections).toEqual([]);
-    expect(day.html).toContain(`11月23日9时30分，针对大江化工园区某化工厂火灾，经李副市长决定启动${plan.name}Ⅲ级响应`);
-    expect(day.html).toMatch(/终止响应；处置事项已完成\d+项、共\d+项/);
+    expect(day.html).toContain(`针对大江化工园区某化工厂火灾：11月23日9时30分，经李副市长决定启动${plan.name}Ⅲ级响应`);
+    expect(day.html).toMatch(/Ⅲ级响应；\d+时\d\d分终止；处置事项已完成\d+项、共\d+项/);
 
     const before = await core.call('exports.preview', { kind: 'daily', period: { date: '2026-11-22' } });
     expect(before.html).not.toContain(plan.name);

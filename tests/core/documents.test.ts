@@ -10,11 +10,21 @@ describe('daily report 值班信息', () => {
     const { core } = await dayWithIncidents();
     const head = core.service.ctx.audit.head()!;
     const file = await core.call('exports.dailyReport', { period: day, format: 'docx' });
+    // The chain head goes to the document properties and the register, never onto the page.
+    const custom = await unzipText(file.base64, 'docProps/custom.xml');
+    expect(custom).toContain(`name="AuditChainHead"><vt:lpwstr>${head.hash}</vt:lpwstr>`);
+    const [issued] = await core.call('exports.issued', {});
+    expect(issued).toMatchObject({
+      seq: 1,
+      chainHeadHash: head.hash,
+      files: [{ format: 'docx', sha256: file.sha256 }],
+    });
     expect(file.fileName).toBe('值班信息第1期（2026年11月23日）.docx');
     const xml = await unzipText(file.base64, 'word/document.xml');
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(xml).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/);
+    // charSpace 0 (the default, so left out): a negative one makes LibreOffice set 17–22 characters a line.
+    expect(xml).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579"/>');
     for (const text of [
       '值班信息',
       '2026年第1期',
@@ -25,9 +35,15 @@ describe('daily report 值班信息', () => {
       '初报已于11月23日9时20分以电子公文报省应急管理厅',
       '全力搜救失踪人员',
       '报：省政府总值班室',
-      `审计链：#${head.id} ${head.hash}`,
     ])
       expect(xml).toContain(text);
+    expect(xml).not.toContain(head.hash);
+    expect(xml).toContain('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>');
+    const fonts = await unzipText(file.base64, 'word/fontTable.xml');
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(fonts).toMatch(
+      /<w:font w:name="STFangsong"><w:altName w:val="Noto Serif CJK SC"\/>.*?<w:charset w:val="86"\/>/,
+    );
     expect(xml).toContain('w:color w:val="FF0000"');
     const styles = await unzipText(file.base64, 'word/styles.xml');
     expect(styles).toMatch(/w:eastAsia="仿宋_GB2312"/);
@@ -41,8 +57,9 @@ describe('daily report 值班信息', () => {
     expect(footers.join()).toContain('PAGE');
     expect(footers.join()).toMatch(/w:eastAsia="宋体"/);
 
-    const entry = core.db.prepare("SELECT * FROM audit_log WHERE kind = 'export.daily'").get() as { payload: string };
-    expect(JSON.parse(entry.payload).row).toMatchObject({ kind: 'daily', format: 'docx', sha256: file.sha256 });
+    const entry = core.db.prepare("SELECT * FROM audit_log WHERE kind = 'document.file'").get() as { payload: string };
+    expect(JSON.parse(entry.payload).row).toMatchObject({ format: 'docx', sha256: file.sha256 });
+    expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE kind = 'document.issue'").pluck().get()).toBe(1);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
   });
 
@@ -59,10 +76,12 @@ describe('daily report 值班信息', () => {
     });
     const next = await core.call('exports.preview', { kind: 'daily', period: { date: '2026-11-22' } });
     expect(next.issue).toEqual({ year: 2026, seq: 2, assigned: false });
+    // `date` is the duty shift that starts on the day: the same instants given explicitly are the same issue.
     const shift = { from: '2026-11-23T00:30:00Z', to: '2026-11-24T00:30:00Z' };
-    const f = await core.call('exports.dailyReport', { period: shift, format: 'docx' });
-    expect(f.fileName).toContain('第2期');
-    expect(() => core.db.prepare('DELETE FROM daily_issues').run()).toThrow(/never reused/);
+    expect((await core.call('exports.dailyReport', { period: shift, format: 'docx' })).fileName).toContain('第1期');
+    const f = await core.call('exports.dailyReport', { period: { day: '2026-11-23' }, format: 'docx' });
+    expect(f.fileName).toBe('值班信息第2期（2026年11月23日）.docx');
+    expect(() => core.db.prepare('DELETE FROM issued_documents').run()).toThrow(/append-only/);
     expect((await core.call('exports.preview', { kind: 'daily', period: { date: '2027-01-02' } })).issue?.seq).toBe(1);
   });
 
@@ -90,15 +109,17 @@ describe('special report 专报', () => {
       '省应急管理厅：',
       '大江精细化工有限公司',
       '死亡3人',
-      '签发人：李市长',
       '2026年11月23日',
     ])
       expect(xml).toContain(text);
+    // GB/T 9704 7.2.4: the number, then 签发人： in 仿宋 and the name in 楷体 on the same line.
+    expect(xml).toMatch(/〔2026〕1号<\/w:t>.*?签发人：<\/w:t>.*?楷体_GB2312.*?李市长<\/w:t>/);
+    expect(xml).not.toMatch(/报送人|王值班/);
     expect(xml).not.toContain('死亡4人');
     const f2 = await core.call('exports.specialReport', { reportId: followupId, format: 'docx' });
     const xml2 = await unzipText(f2.base64, 'word/document.xml');
     expect(xml2).toContain('关于大江化工园区某化工厂火灾的续报一');
-    expect(xml2).toContain('死亡：3 → 4');
+    expect(xml2).toContain('截至9时20分，死亡人数由3人增至4人。');
   });
 
   it('refuses a draft', async () => {

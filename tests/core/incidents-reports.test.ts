@@ -58,7 +58,8 @@ describe('report chain', () => {
     });
     const f1 = await core.call('reports.draft', { incidentId: inc.id, kind: 'followup' });
     expect(f1.seq).toBe(1);
-    expect(f1.changes).toBe('死亡：3 → 4');
+    // Written as an officer writes a 续报, not as a field diff (the diff stays in the history).
+    expect(f1.changes).toMatch(/^截至\d{1,2}时\d\d分，死亡人数由3人增至4人。$/);
     expect(f1.recipientUnit).toBe('省应急管理厅');
     await core.call('reports.send', { id: f1.id, sentAt: '2026-11-23T01:10:00Z', ...sendMeta });
     const f2 = await core.call('reports.draft', { incidentId: inc.id, kind: 'followup' });
@@ -130,7 +131,7 @@ describe('report chain', () => {
     const supp = detail.deadlines.find((d) => d.kind === 'supplementary')!;
     expect(supp.doneAt).toBeNull();
     const s = await core.call('reports.draft', { incidentId: inc.id, kind: 'supplementary' });
-    expect(s.changes).toBe('死亡：3 → 4');
+    expect(s.changes).toMatch(/^截至\d{1,2}时\d\d分，死亡人数由3人增至4人。$/);
     await core.call('reports.send', { id: s.id, sentAt: core.clock.now().toISOString(), ...sendMeta });
     expect((await core.call('incidents.get', { id: inc.id })).incident.status).toBe('closed');
 

@@ -74,6 +74,7 @@ const ADDS: Record<number, string[]> = {
   40: ['people', 'person_pins', 'roster_changes', 'roster_assignments', 'operator_sessions'],
   50: ['handovers'],
   60: ['daily_issues', 'export_log'],
+  80: ['issued_documents', 'issued_files', 'issued_file_bytes'],
   100: ['open_deadlines', 'open_incidents', 'derived_state'],
 };
 

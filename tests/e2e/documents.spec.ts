@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -44,6 +45,18 @@ describe('Reports area in Chromium against the web host', () => {
       const pdf = await reports.exportAs('pdf');
       await pdf.saveAs(join(out, 'daily.pdf'));
       expect(readFileSync(join(out, 'daily.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+      // Issued now: the buttons hand out the stored file, and the register lists the issue with its hashes.
+      await expect.poll(() => page.getByTestId('export-docx').innerText()).toBe('下载已签发 Word');
+      const again = await reports.exportAs('docx');
+      await again.saveAs(join(out, 'again.docx'));
+      expect(readFileSync(join(out, 'again.docx')).equals(readFileSync(docxPath))).toBe(true);
+      await reports.chooseKind('issued');
+      const register = page.getByTestId('issued-register');
+      await expect.poll(() => register.innerText()).toContain('值班信息 2026年第1期');
+      const sha = createHash('sha256').update(readFileSync(docxPath)).digest('hex');
+      expect(await register.innerText()).toContain(`DOCX ${sha.slice(0, 16)}`);
+      await screenshot(page, 'reports-issued');
+      await reports.chooseKind('daily');
 
       await reports.chooseKind('special');
       await reports.pick('special-incident', '大江化工园区');

@@ -14,29 +14,64 @@ export const distributionSchema = z
 export type Distribution = z.infer<typeof distributionSchema>;
 
 /**
- * The period of a daily report: a calendar day in the zone, or a shift given by its instants.
- * Exactly one of the two.
+ * The period of a daily report, exactly one of: `date`, the duty shift that starts on that day (08:30 to
+ * 08:30 by default, from the roster's shift model); `day`, the calendar day in the zone; `from`/`to`,
+ * explicit instants. `includeSensitive` names sensitive incidents the issuer chose to carry in an issue
+ * with a 发 (downward) line, which otherwise leaves them out.
  */
 export const dailyPeriodSchema = z
   .object({
     date: exportDaySchema.optional(),
+    day: exportDaySchema.optional(),
     from: isoInstant.optional(),
     to: isoInstant.optional(),
     distribution: distributionSchema.optional(),
+    includeSensitive: z.array(z.number().int().positive()).max(200).optional(),
   })
   .strict()
-  .refine((p) => (p.date ? !p.from && !p.to : !!p.from && !!p.to && Date.parse(p.from) < Date.parse(p.to)), {
-    params: { code: 'invalid_period' },
-    path: ['date'],
-  });
+  .refine(
+    (p) =>
+      [p.date, p.day, p.from ?? p.to].filter((x) => x !== undefined).length === 1 &&
+      (p.from === undefined) === (p.to === undefined) &&
+      (p.from === undefined || Date.parse(p.from) < Date.parse(p.to!)),
+    { params: { code: 'invalid_period' }, path: ['date'] },
+  );
 export type DailyPeriodInput = z.input<typeof dailyPeriodSchema>;
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-export const dailyReportSchema = z.object({ period: dailyPeriodSchema, format: z.enum(DOCUMENT_FORMATS) }).strict();
+/**
+ * Exporting issues the document (number, stored file, audit entry) unless it is already issued, in which
+ * case the stored bytes come back; `preview: true` renders a draft marked 样稿 and never issues.
+ */
+export const dailyReportSchema = z
+  .object({ period: dailyPeriodSchema, format: z.enum(DOCUMENT_FORMATS), preview: z.boolean().optional() })
+  .strict();
 export const specialReportSchema = z
-  .object({ reportId: z.number().int().positive(), format: z.enum(DOCUMENT_FORMATS) })
+  .object({
+    reportId: z.number().int().positive(),
+    format: z.enum(DOCUMENT_FORMATS),
+    preview: z.boolean().optional(),
+  })
+  .strict();
+const issueId = z.number().int().positive();
+export const issuedListSchema = z
+  .object({ kind: z.enum(['daily', 'special']).optional(), limit: z.number().int().min(1).max(500).optional() })
+  .strict();
+export const issuedFileSchema = z.object({ id: issueId, format: z.enum(DOCUMENT_FORMATS) }).strict();
+/**
+ * A correction is a new issue (new 期号) of the same period or report, marked 更正 and naming the one it
+ * corrects; `period` carries the corrected options of a daily issue (distribution, sensitive incidents).
+ */
+export const issueCorrectionSchema = z
+  .object({
+    id: issueId,
+    format: z.enum(DOCUMENT_FORMATS),
+    reason: z.string().trim().min(1).max(500),
+    distribution: distributionSchema.optional(),
+    includeSensitive: z.array(z.number().int().positive()).max(200).optional(),
+  })
   .strict();
 export const logExportSchema = z
   .object({ from: exportDaySchema, to: exportDaySchema, format: z.enum(['xlsx', 'csv']) })
@@ -60,6 +95,8 @@ export interface ExportedFile {
   base64: string;
   /** SHA-256 of the file's bytes, also written to the audit chain. */
   sha256: string;
+  /** The issue the file belongs to (null for a preview, a log or a roster). */
+  issueId?: number | null;
 }
 
 export interface DailyIssue {
@@ -69,6 +106,37 @@ export interface DailyIssue {
   assigned: boolean;
 }
 
+/** One row of the issue register (报表 → 已签发). */
+export interface IssuedDocument {
+  id: number;
+  kind: 'daily' | 'special';
+  year: number;
+  seq: number;
+  /** 专报: 市值专〔2026〕5号. */
+  docNumber: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  reportId: number | null;
+  title: string;
+  correctsId: number | null;
+  /** The issue that corrects this one, if any: re-exports then serve the correction. */
+  correctedById: number | null;
+  correctionReason: string | null;
+  issuedAt: string;
+  issuedBy: string;
+  chainHeadHash: string;
+  chainEntries: number;
+  files: { format: DocumentFormat; fileName: string; sha256: string; size: number }[];
+}
+
+/** A sensitive incident of the period, so the issuer can choose to carry it. */
+export interface SensitiveIncident {
+  id: number;
+  number: string;
+  title: string;
+  included: boolean;
+}
+
 export interface ExportPreview {
   /** The same HTML that becomes the PDF. */
   html: string;
@@ -76,6 +144,9 @@ export interface ExportPreview {
   issue: DailyIssue | null;
   /** Sections left out because their data source is not available (i18n keys under reports.missing). */
   missingSections: string[];
+  /** The issue already made of this period or report: exporting returns its stored file. */
+  issued: IssuedDocument | null;
+  sensitive: SensitiveIncident[];
 }
 
 export const documentMethods = {
@@ -84,4 +155,7 @@ export const documentMethods = {
   'exports.specialReport': method<ExportedFile>()(specialReportSchema),
   'exports.log': method<ExportedFile>()(logExportSchema),
   'exports.roster': method<ExportedFile>()(rosterExportSchema),
+  'exports.issued': method<IssuedDocument[]>()(issuedListSchema),
+  'exports.issuedFile': method<ExportedFile>()(issuedFileSchema),
+  'exports.correct': method<ExportedFile>()(issueCorrectionSchema),
 };

@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'checklist.already_done',
   'export.report_not_sent',
   'export.pdf_unavailable',
+  'export.file_damaged',
+  'export.already_corrected',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -27,6 +27,16 @@ export const settingsSchema = z
     language: z.enum(LANGUAGES),
     colorScheme: z.enum(COLOR_SCHEMES),
     backupKeep: z.number().int().min(1).max(365),
+    /** 发文机关代字 of a 专报's number: "市值专" gives 市值专〔2026〕5号. */
+    documentNumberPrefix: z.string().trim().max(20),
+    /** Printed in the masthead of an issue that carries a sensitive incident. */
+    sensitiveMarking: z.string().trim().min(1).max(30),
+    /** Default 报/送/发 lines of a 值班信息 (the issuer may change them per issue). */
+    distribution: z
+      .object({ bao: z.string().trim().max(300), song: z.string().trim().max(300), fa: z.string().trim().max(300) })
+      .strict(),
+    /** 抄送 line of a 专报's 版记. */
+    specialCc: z.string().trim().max(300),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -41,4 +51,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   colorScheme: 'auto',
   backupKeep: 30,
+  documentNumberPrefix: '',
+  sensitiveMarking: '内部资料　注意保存',
+  distribution: { bao: '', song: '', fa: '' },
+  specialCc: '',
 };

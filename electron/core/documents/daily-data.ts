@@ -1,79 +1,145 @@
 import type { AuditHead } from '../contract/audit';
-import type { DailyPeriodInput, Distribution } from '../contract/documents';
-import type { Incident } from '../contract/incidents';
+import type { DailyPeriodInput, Distribution, SensitiveIncident } from '../contract/documents';
+import type { Incident, IncidentFacts, IncidentStatus } from '../contract/incidents';
 import type { Instruction } from '../contract/log-entries';
 import type { Report } from '../contract/reports';
 import type { Settings } from '../contract/settings';
-import { fromLocalDateTime, localParts } from '../domain';
 import type { CoreContext } from '../context';
 import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
 import { findInstruction } from '../incidents/log-repo';
 import { incidentReports } from '../incidents/reports-repo';
 import { getSettings } from '../settings/settings-repo';
 import type { ActivePlanLine, OnDutyLine } from './daily-sources';
-import type { Period } from './issue-numbers';
-import { cnTime } from './wording';
+import { calendarDay, resolvePeriod as periodOf, type DailyPeriod } from './period';
+import { incidentPlanEvents } from './plans-source';
+import { incidentAsOf, progressInPeriod, type ProgressLine } from './progress';
+
+export interface DailyIncident {
+  incident: Incident;
+  /** Facts and status as they stood at the end of the period. */
+  facts: IncidentFacts;
+  status: IncidentStatus;
+  /** Reports sent before the end of the period. */
+  reports: Report[];
+  /** Received in the period (else an ongoing incident with activity in it). */
+  isNew: boolean;
+  /** 处置进展 in the period (ongoing incidents). */
+  progress: ProgressLine[];
+}
 
 export interface DailyData {
-  period: Period & { label: string; isDay: boolean };
+  period: DailyPeriod;
   settings: Settings;
-  incidents: { incident: Incident; reports: Report[] }[];
+  incidents: DailyIncident[];
   instructions: Instruction[];
   /** null: the data source is not available in this build (the section is left out, never invented). */
   plans: ActivePlanLine[] | null;
   onDuty: OnDutyLine[] | null;
   distribution: Distribution;
+  /** Sensitive incidents of the period, and whether this issue carries them. */
+  sensitive: SensitiveIncident[];
   auditHead: AuditHead | null;
+  auditEntries: number;
   /** When the document is issued (masthead and 印发 date). */
   issuedAt: string;
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+/** A calendar day's bounds, as the log export reads them (`date` there is a calendar day). */
+export function resolvePeriod(input: { date: string }, tz: string): { from: string; to: string } {
+  return calendarDay(input.date, tz);
 }
 
-export function resolvePeriod(input: DailyPeriodInput, tz: string): DailyData['period'] {
-  if (input.date) {
-    const from = fromLocalDateTime(`${input.date} 00:00`, tz)!;
-    const to = fromLocalDateTime(`${nextDay(input.date)} 00:00`, tz)!;
-    const [y, m, d] = input.date.split('-').map(Number);
-    return { from, to, year: y!, label: `${y}年${m}月${d}日`, isDay: true };
-  }
-  const from = new Date(input.from!).toISOString();
-  const to = new Date(input.to!).toISOString();
-  return {
-    from,
-    to,
-    year: localParts(from, tz).year,
-    label: `${cnTime(from, tz, true)}至${cnTime(to, tz)}`,
-    isDay: false,
-  };
+/** Incidents with activity in the period although received before it (the 续报情况 section). */
+function ongoingIds(ctx: CoreContext, from: string, to: string): number[] {
+  return ctx.db
+    .prepare(
+      `SELECT id FROM incidents i WHERE received_at < ? AND status != 'voided' AND (
+         EXISTS (SELECT 1 FROM reports r WHERE r.incident_id = i.id AND r.status = 'sent' AND r.sent_at >= ? AND r.sent_at < ?)
+         OR EXISTS (SELECT 1 FROM instructions n WHERE n.incident_id = i.id AND n.given_at >= ? AND n.given_at < ?)
+         OR EXISTS (SELECT 1 FROM incident_versions v WHERE v.incident_id = i.id AND v.kind != 'created' AND v.at >= ? AND v.at < ?)
+         OR EXISTS (SELECT 1 FROM activation_events e JOIN activations a ON a.id = e.activation_id
+                    WHERE a.incident_id = i.id AND e.at >= ? AND e.at < ?))
+       ORDER BY received_at, id`,
+    )
+    .pluck()
+    .all(from, from, to, from, to, from, to, from, to) as number[];
+}
+
+/** Instructions given in the period, or relayed / answered in it (printed with their follow-up). */
+function instructionIds(ctx: CoreContext, from: string, to: string): number[] {
+  return ctx.db
+    .prepare(
+      `SELECT id FROM instructions n WHERE (given_at >= ? AND given_at < ?)
+         OR (given_at < ? AND EXISTS (SELECT 1 FROM instruction_actions a WHERE a.instruction_id = n.id AND a.at >= ? AND a.at < ?))
+       ORDER BY given_at, id`,
+    )
+    .pluck()
+    .all(from, to, from, from, to) as number[];
 }
 
 export function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): DailyData {
   const settings = getSettings(ctx);
-  const period = resolvePeriod(input, settings.timeZone);
+  const tz = settings.timeZone;
+  const period = periodOf(ctx, input, tz);
+  const distribution: Distribution = { ...settings.distribution, ...input.distribution };
   const rows = ctx.db
     .prepare(
       `SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? AND status != 'voided'
        ORDER BY received_at, id`,
     )
     .all(period.from, period.to) as IncidentRow[];
-  const instructionIds = ctx.db
-    .prepare('SELECT id FROM instructions WHERE given_at >= ? AND given_at < ? ORDER BY given_at, id')
-    .pluck()
-    .all(period.from, period.to) as number[];
+  const ongoing = ongoingIds(ctx, period.from, period.to).map(
+    (id) => ctx.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow,
+  );
+  const allInstructions = instructionIds(ctx, period.from, period.to).map((id) => findInstruction(ctx, id));
+
+  const entries = [...rows.map((r) => [r, true] as const), ...ongoing.map((r) => [r, false] as const)].flatMap(
+    ([row, isNew]): DailyIncident[] => {
+      const incident = rowToIncident(row);
+      const asOf = incidentAsOf(ctx, incident.id, period.to) ?? { facts: incident, status: incident.status };
+      const reports = incidentReports(ctx, incident.id).filter(
+        (r) => r.status === 'sent' && r.sentAt && r.sentAt < period.to,
+      );
+      const progress = isNew
+        ? []
+        : progressInPeriod(ctx, period, tz, {
+            incidentId: incident.id,
+            reports,
+            instructions: allInstructions.filter((i) => i.incidentId === incident.id),
+            planEvents: incidentPlanEvents(ctx, incident.id, period.to, tz),
+          });
+      if (!isNew && !progress.length) return [];
+      return [{ incident, facts: asOf.facts, status: asOf.status, reports, isNew, progress }];
+    },
+  );
+
+  // A downward (发) issue leaves sensitive incidents out unless the issuer names them; the upper level
+  // learns of them by 专报. Their instructions and responses go with them.
+  const downward = distribution.fa.trim() !== '';
+  const chosen = new Set(input.includeSensitive ?? []);
+  const sensitive = entries
+    .filter((e) => e.facts.sensitive)
+    .map((e) => ({
+      id: e.incident.id,
+      number: e.incident.number,
+      title: e.facts.title,
+      included: !downward || chosen.has(e.incident.id),
+    }));
+  const left = new Set(sensitive.filter((s) => !s.included).map((s) => s.id));
+  const keep = (incidentId: number | null) => incidentId == null || !left.has(incidentId);
+
+  const plans = ctx.wiring.daily.activePlans?.(ctx, period) ?? null;
   return {
     period,
     settings,
-    incidents: rows.map((r) => ({ incident: rowToIncident(r), reports: incidentReports(ctx, r.id) })),
-    instructions: instructionIds.map((id) => findInstruction(ctx, id)),
-    plans: ctx.wiring.daily.activePlans?.(ctx, period) ?? null,
+    incidents: entries.filter((e) => keep(e.incident.id)),
+    instructions: allInstructions.filter((i) => keep(i.incidentId)),
+    plans: plans && plans.filter((p) => keep(p.incidentId)),
     onDuty: ctx.wiring.daily.onDuty?.(ctx, period) ?? null,
-    distribution: { bao: '', song: '', fa: '', ...input.distribution },
+    distribution,
+    sensitive,
     auditHead: ctx.audit.head(),
+    auditEntries: ctx.audit.count(),
     issuedAt: ctx.clock.now().toISOString(),
   };
 }

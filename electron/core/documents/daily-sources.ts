@@ -1,8 +1,9 @@
 import type { CoreContext } from '../context';
 import type { Period } from './issue-numbers';
 
-/** One line of 应急预案启动情况, already worded. */
+/** One line of 应急预案启动情况, already worded; the incident lets a downward issue leave it out. */
 export interface ActivePlanLine {
+  incidentId: number;
   text: string;
 }
 

@@ -1,77 +1,271 @@
-import { AppError } from '../contract/errors';
 import type { DailyPeriodInput, DocumentFormat, ExportedFile, ExportPreview } from '../contract/documents';
 import type { CoreContext } from '../context';
 import { findReport } from '../incidents/reports-repo';
+import { localParts } from '../domain';
 import { getSettings } from '../settings/settings-repo';
 import type { DocumentModel } from './blocks';
-import { gatherDaily } from './daily-data';
-import { dailyDocument } from './daily-document';
-import { recordDocument, type DocumentRecord } from './document-file';
-import { peekIssue, takeIssue } from './issue-numbers';
+import { gatherDaily, type DailyData } from './daily-data';
+import { dailyDocument, type IssueOptions } from './daily-document';
+import { recordDocument } from './document-file';
+import { legacyNumber, nextSeq } from './issue-numbers';
+import { currentIssue, insertIssue, readFile, storeFile, toIssued, type StoredIssue } from './issue-register';
 import { printPdf } from './pdf-printer';
+import { incidentPlanHistory } from './plans-source';
 import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';
-import { specialDocument } from './special-document';
+import { docNumber, specialDocument } from './special-document';
 import { safeFileName } from './wording';
 
 function render(ctx: CoreContext, model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
   return format === 'docx' ? renderDocx(model) : printPdf(ctx, renderHtml(model));
 }
 
-export function previewDaily(ctx: CoreContext, period: DailyPeriodInput): ExportPreview {
-  const data = gatherDaily(ctx, period);
-  const issue = peekIssue(ctx, data.period);
-  const doc = dailyDocument(data, issue);
-  return { html: renderHtml(doc), title: doc.title, issue, missingSections: doc.missingSections };
+const fileName = (model: DocumentModel, format: DocumentFormat) => safeFileName(`${model.title}.${format}`);
+
+/**
+ * The audit chain head the document reflects, in its DOCX properties (and in the register): a copy handed
+ * to another office can be matched against the chain without printing hashes on the page.
+ */
+function withChainHead(model: DocumentModel, head: { id: number; hash: string; entries: number }): DocumentModel {
+  return {
+    ...model,
+    properties: {
+      AuditChainHead: head.hash,
+      AuditChainHeadEntry: String(head.id),
+      AuditChainEntries: String(head.entries),
+    },
+  };
 }
 
-export function previewSpecial(ctx: CoreContext, reportId: number): ExportPreview {
-  const doc = specialDocument(findReport(ctx, reportId), getSettings(ctx));
-  return { html: renderHtml(doc), title: doc.title, issue: null, missingSections: [] };
+function chainHead(ctx: CoreContext) {
+  const h = ctx.audit.head();
+  return { id: h?.id ?? 0, hash: h?.hash ?? '', entries: ctx.audit.count() };
 }
 
 /**
- * The file is rendered before the transaction (docx and PDF printing are async); the number it carries
- * is peeked, then taken inside the transaction — a second export racing in between would see the
- * period's row and keep the same number, so the printed number always matches the stored one.
+ * The stored file of an issue in `format`; the first request of a format renders it from the issue's
+ * frozen model and keeps it, so every later export of that issue returns the same bytes. Each hand-out
+ * is logged with its hash.
  */
+export async function issuedFile(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat): Promise<ExportedFile> {
+  const stored = readFile(ctx, issue.row.id, format);
+  const bytes = stored?.bytes ?? (await render(ctx, issue.model, format));
+  const name = stored?.fileName ?? fileName(issue.model, format);
+  return ctx.tx(() => {
+    if (!stored) {
+      // Another export may have stored this format meanwhile: theirs wins, ours is dropped.
+      const again = readFile(ctx, issue.row.id, format);
+      if (again) return handOut(ctx, issue, format, again.fileName, again.bytes);
+      storeFile(ctx, issue.row.id, format, name, bytes);
+    }
+    return handOut(ctx, issue, format, name, bytes);
+  });
+}
+
+function handOut(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat, name: string, bytes: Buffer) {
+  const file = recordDocument(ctx, {
+    kind: issue.row.kind,
+    format,
+    subject: { issueId: issue.row.id, year: issue.row.year, seq: issue.row.seq },
+    fileName: name,
+    bytes,
+  });
+  return { ...file, issueId: issue.row.id };
+}
+
+/** Renders a new issue, then numbers and stores it in one transaction with its audit entries. */
+export async function issueNew(
+  ctx: CoreContext,
+  format: DocumentFormat,
+  build: () => { model: DocumentModel; year: number; seq: number } & Omit<
+    Parameters<typeof insertIssue>[1],
+    'model' | 'head' | 'year' | 'seq'
+  >,
+): Promise<ExportedFile> {
+  const head = chainHead(ctx);
+  const b = build();
+  const model = withChainHead(b.model, head);
+  const bytes = await render(ctx, model, format);
+  return ctx.tx(() => {
+    const id = insertIssue(ctx, { ...b, model, head });
+    const name = fileName(model, format);
+    storeFile(ctx, id, format, name, bytes);
+    return handOut(
+      ctx,
+      { row: { id, kind: b.kind, year: b.year, seq: b.seq } as StoredIssue['row'], model, facts: b.facts },
+      format,
+      name,
+      bytes,
+    );
+  });
+}
+
+function dailyNumber(ctx: CoreContext, d: DailyData) {
+  return legacyNumber(ctx, d.period) ?? { year: d.period.year, seq: nextSeq(ctx, 'daily', d.period.year) };
+}
+
+/** What a daily issue covers, kept with it (and what a correction starts from). */
+function dailyFacts(d: DailyData, input: DailyPeriodInput) {
+  const { distribution: _d, includeSensitive: _s, ...period } = input;
+  return {
+    period,
+    distribution: d.distribution,
+    includeSensitive: d.sensitive.filter((s) => s.included).map((s) => s.id),
+    incidents: d.incidents.map((x) => x.incident.id),
+    instructions: d.instructions.map((i) => i.id),
+  };
+}
+
+export function previewDaily(ctx: CoreContext, period: DailyPeriodInput): ExportPreview {
+  const data = gatherDaily(ctx, period);
+  const issued = currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
+  if (issued) {
+    const { year, seq } = issued.row;
+    return {
+      html: renderHtml(issued.model),
+      title: issued.model.title,
+      issue: { year, seq, assigned: true },
+      missingSections: [],
+      issued: toIssued(ctx, issued),
+      sensitive: data.sensitive,
+    };
+  }
+  const n = dailyNumber(ctx, data);
+  const doc = dailyDocument(data, { ...n, assigned: false });
+  return {
+    html: renderHtml(doc),
+    title: doc.title,
+    issue: { ...n, assigned: false },
+    missingSections: doc.missingSections,
+    issued: null,
+    sensitive: data.sensitive,
+  };
+}
+
 export async function exportDaily(
   ctx: CoreContext,
-  input: { period: DailyPeriodInput; format: DocumentFormat },
+  input: { period: DailyPeriodInput; format: DocumentFormat; preview?: boolean },
 ): Promise<ExportedFile> {
   const data = gatherDaily(ctx, input.period);
-  const issue = peekIssue(ctx, data.period);
-  const doc = dailyDocument(data, issue);
-  const bytes = await render(ctx, doc, input.format);
-  return ctx.tx(() => {
-    const taken = takeIssue(ctx, data.period);
-    if (taken.seq !== issue.seq) throw new AppError('conflict', { entity: 'daily_issue' });
-    const rec: DocumentRecord = {
+  if (input.preview) {
+    const doc = dailyDocument(data, { ...dailyNumber(ctx, data), assigned: false }, { preview: true });
+    const bytes = await render(ctx, doc, input.format);
+    const name = fileName({ ...doc, title: `${doc.title}（样稿）` }, input.format);
+    return ctx.tx(() =>
+      recordDocument(ctx, {
+        kind: 'daily.preview',
+        format: input.format,
+        subject: dailyFacts(data, input.period),
+        fileName: name,
+        bytes,
+      }),
+    );
+  }
+  const issued = currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
+  if (issued) return issuedFile(ctx, issued, input.format);
+  return issueDaily(ctx, data, input.period, input.format);
+}
+
+export function issueDaily(
+  ctx: CoreContext,
+  data: DailyData,
+  period: DailyPeriodInput,
+  format: DocumentFormat,
+  opts: IssueOptions & { correctsId?: number } = {},
+): Promise<ExportedFile> {
+  return issueNew(ctx, format, () => {
+    const n = opts.correctsId
+      ? { year: data.period.year, seq: nextSeq(ctx, 'daily', data.period.year) }
+      : dailyNumber(ctx, data);
+    return {
       kind: 'daily',
-      format: input.format,
-      subject: { from: data.period.from, to: data.period.to, issue: `${taken.year}-${taken.seq}` },
-      fileName: safeFileName(`${doc.title}.${input.format}`),
-      bytes,
-      issueId: taken.id,
+      ...n,
+      subject: { kind: 'daily', from: data.period.from, to: data.period.to },
+      correctsId: opts.correctsId ?? null,
+      correctionReason: opts.corrects?.reason ?? null,
+      model: dailyDocument(data, { ...n, assigned: true }, opts),
+      facts: dailyFacts(data, period),
     };
-    return recordDocument(ctx, rec);
   });
+}
+
+function specialModel(ctx: CoreContext, reportId: number, n: { year: number; seq: number }, opts: IssueOptions = {}) {
+  const report = findReport(ctx, reportId);
+  const plans = report.sentAt ? incidentPlanHistory(ctx, report.incidentId, report.sentAt) : [];
+  return { report, model: specialDocument(report, getSettings(ctx), n, plans, opts) };
+}
+
+/** 专报 are numbered in the year they are issued (in the duty room's zone). */
+function specialNumber(ctx: CoreContext) {
+  const year = localParts(ctx.clock.now(), getSettings(ctx).timeZone).year;
+  return { year, seq: nextSeq(ctx, 'special', year) };
+}
+
+export function previewSpecial(ctx: CoreContext, reportId: number): ExportPreview {
+  const issued = currentIssue(ctx, { kind: 'special', reportId });
+  if (issued) {
+    return {
+      html: renderHtml(issued.model),
+      title: issued.model.title,
+      issue: { year: issued.row.year, seq: issued.row.seq, assigned: true },
+      missingSections: [],
+      issued: toIssued(ctx, issued),
+      sensitive: [],
+    };
+  }
+  const n = specialNumber(ctx);
+  const { model } = specialModel(ctx, reportId, n);
+  return {
+    html: renderHtml(model),
+    title: model.title,
+    issue: { ...n, assigned: false },
+    missingSections: [],
+    issued: null,
+    sensitive: [],
+  };
 }
 
 export async function exportSpecial(
   ctx: CoreContext,
-  input: { reportId: number; format: DocumentFormat },
+  input: { reportId: number; format: DocumentFormat; preview?: boolean },
 ): Promise<ExportedFile> {
-  const report = findReport(ctx, input.reportId);
-  const doc = specialDocument(report, getSettings(ctx));
-  const bytes = await render(ctx, doc, input.format);
-  return ctx.tx(() =>
-    recordDocument(ctx, {
+  if (input.preview) {
+    const { report, model } = specialModel(ctx, input.reportId, specialNumber(ctx), { preview: true });
+    const bytes = await render(ctx, model, input.format);
+    const name = fileName({ ...model, title: `${model.title}（样稿）` }, input.format);
+    return ctx.tx(() =>
+      recordDocument(ctx, {
+        kind: 'special.preview',
+        format: input.format,
+        subject: { reportId: report.id, incidentId: report.incidentId },
+        fileName: name,
+        bytes,
+      }),
+    );
+  }
+  const issued = currentIssue(ctx, { kind: 'special', reportId: input.reportId });
+  if (issued) return issuedFile(ctx, issued, input.format);
+  return issueSpecial(ctx, input.reportId, input.format);
+}
+
+export function issueSpecial(
+  ctx: CoreContext,
+  reportId: number,
+  format: DocumentFormat,
+  opts: IssueOptions & { correctsId?: number } = {},
+): Promise<ExportedFile> {
+  return issueNew(ctx, format, () => {
+    const n = specialNumber(ctx);
+    const { report, model } = specialModel(ctx, reportId, n, opts);
+    return {
       kind: 'special',
-      format: input.format,
-      subject: { reportId: report.id, incidentId: report.incidentId, kind: report.kind, seq: report.seq },
-      fileName: safeFileName(`${doc.title}.${input.format}`),
-      bytes,
-    }),
-  );
+      ...n,
+      docNumber: docNumber(getSettings(ctx).documentNumberPrefix, n),
+      subject: { kind: 'special', reportId },
+      correctsId: opts.correctsId ?? null,
+      correctionReason: opts.corrects?.reason ?? null,
+      model,
+      facts: { reportId, incidentId: report.incidentId, kind: report.kind, seq: report.seq },
+    };
+  });
 }

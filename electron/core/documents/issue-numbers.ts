@@ -1,11 +1,4 @@
-import type { DailyIssue } from '../contract/documents';
 import type { CoreContext } from '../context';
-
-interface IssueRow {
-  id: number;
-  year: number;
-  seq: number;
-}
 
 export interface Period {
   from: string;
@@ -14,42 +7,35 @@ export interface Period {
   year: number;
 }
 
-function existing(ctx: CoreContext, p: Period): IssueRow | undefined {
-  return ctx.db
-    .prepare('SELECT id, year, seq FROM daily_issues WHERE period_from = ? AND period_to = ?')
-    .get(p.from, p.to) as IssueRow | undefined;
-}
+export type IssueKind = 'daily' | 'special';
 
-function nextSeq(ctx: CoreContext, year: number): number {
-  return ctx.db
-    .prepare('SELECT coalesce(max(seq), 0) + 1 FROM daily_issues WHERE year = ?')
+/**
+ * The next 第N期 of a kind in a year. Daily numbers continue those that earlier versions handed out in
+ * daily_issues (kept, never reused); 专报 count on their own.
+ */
+export function nextSeq(ctx: CoreContext, kind: IssueKind, year: number): number {
+  const issued = ctx.db
+    .prepare('SELECT coalesce(max(seq), 0) FROM issued_documents WHERE kind = ? AND year = ?')
     .pluck()
-    .get(year) as number;
-}
-
-/** The number a period has, or would get if exported now (a preview never takes a number). */
-export function peekIssue(ctx: CoreContext, p: Period): DailyIssue {
-  const row = existing(ctx, p);
-  return row
-    ? { year: row.year, seq: row.seq, assigned: true }
-    : { year: p.year, seq: nextSeq(ctx, p.year), assigned: false };
+    .get(kind, year) as number;
+  const legacy =
+    kind === 'daily'
+      ? (ctx.db.prepare('SELECT coalesce(max(seq), 0) FROM daily_issues WHERE year = ?').pluck().get(year) as number)
+      : 0;
+  return Math.max(issued, legacy) + 1;
 }
 
 /**
- * Takes the period's number inside the caller's transaction. Exporting the same period again (DOCX after
- * PDF, or a reprint) keeps its number; a new period gets the year's next one, and none is ever reused.
+ * A period numbered by an earlier version (daily_issues) but never stored: its first issue keeps that
+ * number, so a 期号 already printed is not given to another period.
  */
-export function takeIssue(ctx: CoreContext, p: Period): IssueRow {
-  const row = existing(ctx, p);
-  if (row) return row;
-  const seq = nextSeq(ctx, p.year);
-  const id = Number(
-    ctx.db
-      .prepare(
-        'INSERT INTO daily_issues (year, seq, period_from, period_to, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(p.year, seq, p.from, p.to, ctx.clock.now().toISOString(), ctx.actor()).lastInsertRowid,
-  );
-  ctx.audit.appendRow(ctx.actor(), 'export.issue', 'daily_issues', id);
-  return { id, year: p.year, seq };
+export function legacyNumber(ctx: CoreContext, p: Period): { year: number; seq: number } | undefined {
+  const row = ctx.db
+    .prepare('SELECT year, seq FROM daily_issues WHERE period_from = ? AND period_to = ?')
+    .get(p.from, p.to) as { year: number; seq: number } | undefined;
+  if (!row) return undefined;
+  const taken = ctx.db
+    .prepare("SELECT 1 FROM issued_documents WHERE kind = 'daily' AND year = ? AND seq = ?")
+    .get(row.year, row.seq);
+  return taken ? undefined : row;
 }

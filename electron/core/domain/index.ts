@@ -7,3 +7,4 @@ export * from './grading';
 export * from './checklist';
 export * from './time';
 export * from './facts';
+export * from './change-prose';

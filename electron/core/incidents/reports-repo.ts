@@ -1,10 +1,10 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { AppError } from '../contract/errors';
-import { FIELD_LABELS_ZH, LEVEL_ZH, CATEGORY_ZH } from '../contract/field-labels';
+import { FIELD_LABELS_ZH } from '../contract/field-labels';
 import { incidentFacts, type IncidentFacts, type Incident } from '../contract/incidents';
 import { REQUIRED_REPORT_FIELDS, type Report } from '../contract/reports';
 import type { ReportChannel, ReportKind } from '../contract/deadlines';
-import { changedFields, flattenFacts, futureIssues, localDateTime } from '../domain';
+import { changesProse, futureIssues } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { findIncident, setIncidentStatus } from './incident-repo';
@@ -69,22 +69,9 @@ export function findReport(ctx: CoreContext, id: number): Report {
   return toReport(r, () => incidentFacts(findIncident(ctx, r.incident_id)));
 }
 
-function describe(field: string, value: unknown, tz: string): string {
-  if (value === null || value === undefined || value === '') return '（空）';
-  if (field === 'occurredAt' || field === 'receivedAt') return localDateTime(String(value), tz);
-  if (field === 'level') return LEVEL_ZH[value as keyof typeof LEVEL_ZH] ?? String(value);
-  if (field === 'category') return CATEGORY_ZH[value as keyof typeof CATEGORY_ZH] ?? String(value);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  return String(value);
-}
-
-/** 续报 states what changed since the last report: pre-filled as "字段：旧 → 新" lines. */
-export function changesSince(before: IncidentFacts, after: IncidentFacts, tz: string): string {
-  const a = flattenFacts(before);
-  const b = flattenFacts(after);
-  return changedFields(a, b)
-    .map((k) => `${FIELD_LABELS_ZH[k] ?? k}：${describe(k, a[k], tz)} → ${describe(k, b[k], tz)}`)
-    .join('\n');
+/** 续报 states what changed since the last report, in an officer's prose (domain/change-prose.ts). */
+export function changesSince(before: IncidentFacts, after: IncidentFacts, at: string, tz: string): string {
+  return changesProse(before, after, at, tz);
 }
 
 export function createDraft(ctx: CoreContext, input: { incidentId: number; kind: ReportKind }): Report {
@@ -112,7 +99,9 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
       input.kind === 'followup' || input.kind === 'supplementary'
         ? sent.filter((r) => r.kind === input.kind).length + 1
         : 0;
-    const changes = last ? changesSince(last.snapshot, incidentFacts(inc), getSettings(ctx).timeZone) : '';
+    const changes = last
+      ? changesSince(last.snapshot, incidentFacts(inc), ctx.clock.now().toISOString(), getSettings(ctx).timeZone)
+      : '';
     const now = ctx.clock.now().toISOString();
     const info = ctx.db
       .prepare(

@@ -4,8 +4,8 @@ import type { Download, Page } from 'playwright-core';
 export class DocumentsPage {
   constructor(readonly page: Page) {}
 
-  async chooseKind(kind: 'daily' | 'special' | 'log' | 'roster'): Promise<void> {
-    const labels = { daily: '值班信息', special: '专报', log: '值班日志', roster: '值班表' };
+  async chooseKind(kind: 'daily' | 'special' | 'log' | 'roster' | 'issued'): Promise<void> {
+    const labels = { daily: '值班信息', special: '专报', log: '值班日志', roster: '值班表', issued: '已签发' };
     await this.page.getByTestId('report-kind').getByText(labels[kind], { exact: true }).click();
   }
 

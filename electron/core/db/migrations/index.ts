@@ -5,6 +5,7 @@ import { migration030 } from './030-plans';
 import { migration040 } from './040-roster';
 import { migration050 } from './050-handover';
 import { migration060 } from './060-exports';
+import { migration080 } from './080-issued-documents';
 import { migration100 } from './100-open-deadlines';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration040,
   migration050,
   migration060,
+  migration080,
   migration100,
 ];
 

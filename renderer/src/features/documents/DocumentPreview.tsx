@@ -1,12 +1,13 @@
 import { Alert, Box, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import { IconFileText, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportPreview } from '@contract';
 
 /**
  * The document as it will print: the very HTML the PDF is made from, in an iframe (A4 sheets, GB/T 9704),
- * with the export buttons under it (ui.md "Documents").
+ * with the export buttons under it (ui.md "Documents"). Not yet issued, Word/PDF issue it (number, stored
+ * file, audit entry); once issued they hand out the stored file. "样稿" exports a draft that never issues.
  */
 export function DocumentPreview(props: {
   preview: ExportPreview | null;
@@ -14,11 +15,13 @@ export function DocumentPreview(props: {
   error: string | null;
   busy: string | null;
   onExport: (format: 'docx' | 'pdf', print: () => void) => void;
+  onDraft: () => void;
 }) {
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
   const print = () => frame.current?.contentWindow?.print();
   const { preview } = props;
+  const issued = !!preview?.issued;
   return (
     <Stack gap="sm" style={{ flex: 1, minWidth: 0 }}>
       {props.error && (
@@ -59,7 +62,7 @@ export function DocumentPreview(props: {
           onClick={() => props.onExport('docx', print)}
           data-testid="export-docx"
         >
-          {t('reports.exportDocx')}
+          {t(issued ? 'reports.downloadDocx' : 'reports.issueDocx')}
         </Button>
         <Button
           leftSection={<IconFileTypePdf size={18} />}
@@ -68,8 +71,20 @@ export function DocumentPreview(props: {
           onClick={() => props.onExport('pdf', print)}
           data-testid="export-pdf"
         >
-          {t('reports.exportPdf')}
+          {t(issued ? 'reports.downloadPdf' : 'reports.issuePdf')}
         </Button>
+        {!issued && (
+          <Button
+            variant="default"
+            leftSection={<IconFileText size={18} />}
+            disabled={!preview}
+            loading={props.busy === 'draft'}
+            onClick={props.onDraft}
+            data-testid="export-draft"
+          >
+            {t('reports.exportDraft')}
+          </Button>
+        )}
         <Button variant="default" leftSection={<IconPrinter size={18} />} disabled={!preview} onClick={print}>
           {t('reports.print')}
         </Button>

@@ -24,6 +24,7 @@ import { confirmDiscard } from '../../components/confirm';
 import { notifications } from '@mantine/notifications';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
+import { DocumentSettingsFields } from '../documents/DocumentSettingsFields';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
 
@@ -107,6 +108,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
             />
           </Stack>
           <NumberInput label={t('settings.backupKeep')} {...form.getInputProps('backupKeep')} allowDecimal={false} />
+          <DocumentSettingsFields form={form} />
           <Group>
             <Button type="submit" loading={form.submitting} disabled={!dirty} data-testid="settings-save">
               {t('common.save')}

@@ -1,0 +1,95 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * LibreOffice headless as "another office suite": it renders our DOCX the way a user's suite would.
+ * On CI (CI=true) a missing soffice is a failure, not a skip: the grid check is the point.
+ */
+export const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+export const officeRequired = process.env.CI === 'true';
+
+const FALLBACKS = resolve(__dirname, '../../resources/fonts/gbt9704-fallbacks.conf');
+
+/**
+ * The machine's fonts plus the GB/T 9704 fallbacks (resources/fonts): what an office machine without
+ * 仿宋_GB2312 would be set up with, so the rendering shows serif 仿宋 rather than fontconfig's default sans.
+ */
+function fontsConf(dir: string): string {
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
+      `<include ignore_missing="yes">/etc/fonts/fonts.conf</include><include>${FALLBACKS}</include></fontconfig>`,
+  );
+  return file;
+}
+
+export function sofficeToPdf(docx: Buffer, name = 'doc'): { pdf: string; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'office-'));
+  const src = join(dir, `${name}.docx`);
+  writeFileSync(src, docx);
+  // Its own profile directory, so parallel runs never share (and lock) one.
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, src],
+    { stdio: 'ignore', timeout: 120_000, env: { ...process.env, FONTCONFIG_FILE: fontsConf(dir) } },
+  );
+  return { pdf: join(dir, `${name}.pdf`), dir };
+}
+
+export interface PdfWord {
+  page: number;
+  yMin: number;
+  xMin: number;
+  xMax: number;
+  text: string;
+}
+
+/** Words with their boxes, from pdftotext -bbox. */
+export function pdfWords(pdf: string): PdfWord[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const line of html.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
+    if (m) words.push({ page, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, text: m[4]! });
+  }
+  return words;
+}
+
+/** Text lines per page: words grouped by their baseline (within 2 pt). */
+export interface PdfLine {
+  page: number;
+  y: number;
+  x: number;
+  xMax: number;
+  text: string;
+}
+
+export function pdfLines(pdf: string): PdfLine[][] {
+  const pages: Map<number, PdfLine[]> = new Map();
+  for (const w of pdfWords(pdf)) {
+    const lines = pages.get(w.page) ?? [];
+    const line = lines.find((l) => Math.abs(l.y - w.yMin) < 2);
+    if (line) {
+      line.text += w.text;
+      line.x = Math.min(line.x, w.xMin);
+      line.xMax = Math.max(line.xMax, w.xMax);
+    } else lines.push({ page: w.page, y: w.yMin, x: w.xMin, xMax: w.xMax, text: w.text });
+    pages.set(w.page, lines);
+  }
+  return [...pages.values()].map((ls) => ls.sort((a, b) => a.y - b.y));
+}
+
+export function pdfText(pdf: string): string {
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+}
+
+export function pdfFonts(pdf: string): string {
+  return execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+}
+
+export const read = (p: string) => readFileSync(p);
