@@ -28,6 +28,17 @@ export const migration100: Migration = {
     );
     CREATE INDEX open_incidents_activity ON open_incidents(last_activity_at);
 
+    -- The log's filters page by (received_at DESC, id DESC): without id in the index SQLite sorted every
+    -- match of a filter to find the first 50 (level + district: 300 ms at 100,000 incidents).
+    DROP INDEX incidents_status;
+    DROP INDEX incidents_category;
+    DROP INDEX incidents_level;
+    DROP INDEX incidents_district;
+    CREATE INDEX incidents_status_page ON incidents(status, received_at DESC, id DESC);
+    CREATE INDEX incidents_category_page ON incidents(category, received_at DESC, id DESC);
+    CREATE INDEX incidents_level_page ON incidents(level, received_at DESC, id DESC);
+    CREATE INDEX incidents_district_page ON incidents(district, received_at DESC, id DESC);
+
     -- Which build the derived tables were computed by; a different one rebuilds them at open.
     CREATE TABLE derived_state (name TEXT PRIMARY KEY, stamp TEXT NOT NULL);
   `,
