@@ -7,6 +7,7 @@ import { lazyChromiumPdfPrinter } from '../web/chromium-pdf';
 import { EXPORT_USAGE, runExport } from './export-command';
 import { UsageError, report, withRetry } from './failure';
 import { backupCommand, backupsCommand, restoreCommand, salvageCommand, verifyCommand } from './integrity-commands';
+import { progressLine } from './progress';
 
 const USAGE = `duty-room <command> [--data DIR] [--debug]
   info                    schema version, data file, audit head
@@ -18,11 +19,13 @@ const USAGE = `duty-room <command> [--data DIR] [--debug]
   restore FILE            replace the database with FILE after integrity and chain checks
   salvage --out DIR       export every still-readable row of a damaged database as JSON lines
   import-plans FILE       import emergency plans from a JSON export (errors name line and field)
+  import-incidents FILE   import incidents, one JSON object per line (incidents.create's fields), in one
+                          transaction; a bad line refuses the whole file, naming line and field
 ${EXPORT_USAGE}
 Exit codes: 0 ok, 1 refused, 2 usage, 3 verify found problems, 4 database cannot be opened,
 5 database busy, 70 internal error (see README).`;
 
-const OPENING = ['info', 'backup', 'export', 'import-plans'];
+const OPENING = ['info', 'backup', 'export', 'import-plans', 'import-incidents'];
 
 async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
   let parsed: ReturnType<typeof parseCommonArgs>;
@@ -78,6 +81,14 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
           const r = await core.service.invoke('plans.import', { text: readFileSync(resolve(rest[0]), 'utf8') });
           if (!r.ok) throw new AppError(r.error.code, r.error.params, r.error.issues);
           for (const p of r.value) console.log(`imported ${p.name} (version ${p.version})`);
+          return;
+        }
+        case 'import-incidents': {
+          if (!rest[0]) throw new UsageError('import-incidents needs a FILE');
+          const progress = progressLine('imported');
+          const r = core.importIncidentsFrom(resolve(rest[0]), progress.update);
+          progress.done();
+          console.log(`imported ${r.count} incidents (file sha256 ${r.sha256})`);
           return;
         }
       }

@@ -14,6 +14,7 @@ import type { CoreWiring } from './wiring';
 import type { PdfPrinter } from './documents/pdf-printer';
 
 import { DB_FILE_NAME } from './data-dir';
+import { fileLines, importIncidents, type ImportResult } from './incidents/import-file';
 
 export type { PdfPrinter };
 export { defaultDataDir, DB_FILE_NAME } from './data-dir';
@@ -31,6 +32,11 @@ export interface Core {
   dataFile: string;
   /** An online backup of the open database to a file of the host's choosing, checked before it takes its name. */
   backupTo(outFile: string): Promise<CandidateCheck>;
+  /**
+   * `import-incidents FILE`: a JSON-lines file too big to pass as one API input, read in slices and
+   * recorded in one transaction (see incidents/import-file.ts).
+   */
+  importIncidentsFrom(file: string, onProgress?: (recorded: number) => void): ImportResult;
   close(): void;
 }
 
@@ -72,6 +78,7 @@ export function openCore(dataDir: string, opts: OpenCoreOptions = {}): Core {
     service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
     dataFile,
     backupTo: (outFile) => backupDatabase(db, outFile),
+    importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
     close: () => {
       stopBackups();
       // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).

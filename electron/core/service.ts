@@ -14,6 +14,7 @@ import { rosterHandlers } from './roster/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { planHandlers } from './plans/handlers';
 import { documentHandlers } from './documents/handlers';
+import { ensureOpenDeadlines } from './incidents/open-deadlines';
 
 /** Every method of the contract, from the features' handler maps. */
 const handlers: HandlerMap<MethodName> = {
@@ -42,6 +43,7 @@ export interface ServiceDeps {
 
 export function createService(deps: ServiceDeps): Service {
   const ctx = createContext(deps);
+  if (!deps.db.readonly) ensureOpenDeadlines(ctx);
   const invokeRaw = async (method: string, rawInput: unknown): Promise<ApiResult<unknown>> => {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', params: { method } } };
     try {

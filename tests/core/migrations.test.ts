@@ -77,6 +77,7 @@ const ADDS: Record<number, string[]> = {
   60: ['daily_issues', 'export_log'],
   80: ['issued_documents', 'issued_files', 'issued_file_bytes'],
   90: ['pin_attempts'],
+  100: ['open_deadlines', 'open_incidents', 'derived_state'],
 };
 
 /**

@@ -1,4 +1,5 @@
 import { backupNow, listBackups } from '../backup/auto-backup';
+import { longOperations } from './progress';
 import type { appMethods } from '../contract/app';
 import { schemaVersion } from '../db/open';
 import { verifyDatabase } from '../audit/run-verify';
@@ -18,4 +19,5 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   'audit.verify': (i, ctx) => verifyDatabase(ctx, { full: i.full }),
   'backup.now': (_, ctx) => backupNow(ctx),
   'backup.list': (_, ctx) => listBackups(ctx),
+  'app.progress': (_, ctx) => longOperations(ctx),
 };

@@ -17,6 +17,16 @@ export interface BackupInfo {
   at: string;
 }
 
+/** A long operation under way (a big export, verify): `done` of `total` units (rows, entries). */
+export interface LongOperation {
+  id: number;
+  /** e.g. export.log, audit.verify */
+  kind: string;
+  done: number;
+  total: number;
+  startedAt: string;
+}
+
 export const none = z.object({}).strict();
 
 export const appMethods = {
@@ -26,4 +36,5 @@ export const appMethods = {
   'audit.verify': method<VerifyResult>()(z.object({ full: z.boolean().optional() }).strict()),
   'backup.now': method<BackupInfo>()(none),
   'backup.list': method<BackupInfo[]>()(none),
+  'app.progress': method<LongOperation[]>()(none),
 };

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'settings.unknown_time_zone',
   'incident.voided',
   'incident.no_changes',
+  'incident.import_invalid',
   'report.order',
   'report.not_draft',
   'report.draft_exists',

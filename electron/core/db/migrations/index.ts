@@ -8,6 +8,7 @@ import { migration060 } from './060-exports';
 import { migration070 } from './070-reporting-rules';
 import { migration080 } from './080-issued-documents';
 import { migration090 } from './090-integrity';
+import { migration100 } from './100-open-deadlines';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration070,
   migration080,
   migration090,
+  migration100,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

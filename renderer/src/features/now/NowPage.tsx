@@ -7,13 +7,15 @@ import { useNow } from '../../hooks/useNow';
 import { useQuery } from '../../hooks/useQuery';
 import { LevelBadge } from '../incidents/LevelBadge';
 import { RecentCalls } from './RecentCalls';
+import { StaleIncidents } from './StaleIncidents';
 
 /** 当前: what needs doing now, overdue first. */
 export function NowPage(props: { openIncident(id: number): void; logCall(): void; newIncident(): void }) {
   const { t } = useTranslation();
   const now = useNow();
-  const { data } = useQuery('deadlines.open', {});
-  const items = (data ?? []).map((d) => ({ ...d, status: deadlineStatus(d, now) })).sort(compareByUrgency);
+  // The same request as the navbar counts (useQuery shares it): the maintained open-deadline table.
+  const { data } = useQuery('deadlines.summary', {});
+  const items = (data?.deadlines ?? []).map((d) => ({ ...d, status: deadlineStatus(d, now) })).sort(compareByUrgency);
   return (
     <Stack maw={1000} gap="md">
       <Group justify="space-between">
@@ -46,6 +48,7 @@ export function NowPage(props: { openIncident(id: number): void; logCall(): void
           </UnstyledButton>
         ))}
       </Stack>
+      {data && data.counts.stale > 0 && <StaleIncidents summary={data} openIncident={props.openIncident} />}
       <RecentCalls openIncident={props.openIncident} />
     </Stack>
   );
