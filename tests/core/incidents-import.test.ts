@@ -92,7 +92,9 @@ describe('duty-room import-incidents', () => {
     writeFileSync(broken, [line(3), line(4, { level: 'V' })].join('\n'));
     const bad = runCli(['import-incidents', broken, '--data', data]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('incident.import_invalid {"line":2,"field":"level"}');
+    // One translated line naming the line and the field, with the code (the CLI's clean-failure format).
+    expect(bad.stderr).toContain('line 2, field level');
+    expect(bad.stderr).toContain('[incident.import_invalid]');
     expect(runCli(['info', '--data', data]).stdout).toContain('"auditEntries"');
   });
 });

@@ -46,10 +46,13 @@ describe('home screen data from the maintained open-deadline table', () => {
     const final = await core.call('reports.draft', { incidentId: fire.id, kind: 'final' });
     await core.call('reports.send', { id: final.id, sentAt: '2026-11-23T01:50:00Z', channel: 'edoc', ...sendMeta });
     expect(await summarised(core)).toEqual(await liveUnmet(core));
+    // Raised to 重大 at 02:00: the phone deadline (01:35 on the new clock) is due from the raise, never back-dated.
     expect(await summarised(core)).toEqual([
-      `${minor.id}:phone:2026-11-23T01:35:00.000Z`,
+      `${minor.id}:phone:2026-11-23T02:00:00.000Z`,
       `${minor.id}:written:2026-11-23T02:05:00.000Z`,
     ]);
+    // At the raise the phone report is due now; a minute later it is overdue, the written one still due soon.
+    core.clock.advance(60_000);
     const s = await core.call('deadlines.summary', {});
     expect(s.counts).toMatchObject({ overdue: 1, dueSoon: 1, openIncidents: 1, stale: 0 });
     expect(s.deadlines.map((d) => d.state)).toEqual(['overdue', 'due_soon']);

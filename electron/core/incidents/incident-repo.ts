@@ -119,6 +119,9 @@ function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['ki
       suggested(facts),
     );
   ctx.audit.appendRow(ctx.actor(), `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
+  // After the version row: the deadline engine follows the grade through the versions (a raise never
+  // back-dates), so the maintained table must see this one.
+  refreshOpenDeadlines(ctx, inc.id);
 }
 
 function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
@@ -163,7 +166,6 @@ function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
   }
   ctx.audit.appendRow(ctx.actor(), insert ? 'incident.create' : 'incident.update', 'incidents', inc.id);
   indexIncident(ctx, inc);
-  refreshOpenDeadlines(ctx, inc.id);
 }
 
 /**
