@@ -4,6 +4,7 @@ import type { parseCommonArgs } from '../core/args';
 import { AppError, type ApiResult, type ExportedFile } from '../core/contract';
 import type { ApiService } from '../core/contract/service';
 import { fromLocalDateTime } from '../core/domain';
+import { progressLine } from './progress';
 
 type Values = ReturnType<typeof parseCommonArgs>['values'];
 
@@ -15,7 +16,8 @@ export const EXPORT_USAGE = `  export daily   --date YYYY-MM-DD (the duty shift 
   export log     --from YYYY-MM-DD --to YYYY-MM-DD  --out FILE.xlsx|.csv
   export roster  --month YYYY-MM  --out FILE.xlsx|.docx`;
 
-export class UsageError extends Error {}
+import { UsageError } from './failure';
+export { UsageError };
 
 /** The format is --format, or the --out file's extension. */
 function formatOf<F extends string>(values: Values, allowed: readonly F[]): F {
@@ -73,7 +75,21 @@ export async function runExport(service: ApiService, kind: string | undefined, v
   if (!values.out) throw new UsageError(`export needs --out FILE\n${EXPORT_USAGE}`);
   const settings = await service.invoke('settings.get', {});
   if (!settings.ok) throw new AppError(settings.error.code, settings.error.params);
-  const r = await request(service, kind ?? '', values, settings.value.timeZone);
+  // The export yields between pages, so app.progress is answered meanwhile: a progress line from it.
+  const progress = progressLine('exporting');
+  const timer = setInterval(() => {
+    void service.invoke('app.progress', {}).then((p) => {
+      const op = p.ok ? p.value[0] : undefined;
+      if (op) progress.update(op.done, op.total);
+    });
+  }, 500);
+  let r;
+  try {
+    r = await request(service, kind ?? '', values, settings.value.timeZone);
+  } finally {
+    clearInterval(timer);
+    progress.done();
+  }
   if (!r.ok)
     throw new AppError(
       r.error.code,

@@ -1,117 +1,125 @@
 import { parseCommonArgs } from '../core/args';
-import { AppError, type VerifyResult } from '../core/contract';
-import { defaultDataDir, openCore, restoreCore } from '../core/open-core';
+import { AppError } from '../core/contract';
+import { DB_FILE_NAME, defaultDataDir, openCore } from '../core/open-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lazyChromiumPdfPrinter } from '../web/chromium-pdf';
 import { EXPORT_USAGE, runExport } from './export-command';
+import { CliFailure, UsageError, report, withRetry } from './failure';
+import { backupCommand, backupsCommand, restoreCommand, salvageCommand, verifyCommand } from './integrity-commands';
+import { progressLine } from './progress';
 
-const USAGE = `duty-room <command> [--data DIR]
+const USAGE = `duty-room <command> [--data DIR] [--debug]
   info                    schema version, data file, audit head
-  verify                  recompute the audit chain and compare every audited row
-  backup --out FILE       online backup of the database
+  verify [--full] [--witness FILE]…
+                          recompute the audit chain, compare every audited row and the witness
+                          (--full adds SQLite's integrity_check; --witness: a backup's or a copied witness)
+  backup --out FILE       online backup, checked before it takes its name
+  backups [DIR]           list the backups (default: backups/ beside the database), each checked
   restore FILE            replace the database with FILE after integrity and chain checks
+  salvage --out DIR       export every still-readable row of a damaged database as JSON lines
   import-plans FILE       import emergency plans from a JSON export (errors name line and field)
-  seed-demo               fill an empty duty room with a realistic demo fortnight (PIN of everyone: 1234)
-${EXPORT_USAGE}`;
+  seed-demo               fill an empty duty room with a realistic demo fortnight (PIN of everyone: 123456)
+  import-incidents FILE   import incidents, one JSON object per line (incidents.create's fields), in one
+                          transaction; a bad line refuses the whole file, naming line and field
+${EXPORT_USAGE}
+Exit codes: 0 ok, 1 refused, 2 usage, 3 verify found problems, 4 database cannot be opened,
+5 database busy, 70 internal error (see README).`;
 
-class CliFailure extends Error {}
+const OPENING = ['info', 'backup', 'export', 'import-plans', 'import-incidents', 'seed-demo'];
 
-function describeProblem(v: VerifyResult): string {
-  const p = v.firstProblem;
-  if (!p) return 'ok';
-  const where = p.table ? ` (${p.table} row ${p.rowId})` : '';
-  return p.entryId != null ? `entry #${p.entryId}: ${p.kind}${where}` : `${p.kind}${where}`;
-}
-
-async function run(argv: string[]): Promise<void> {
-  const { values, positionals } = parseCommonArgs(argv);
+async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
+  let parsed: ReturnType<typeof parseCommonArgs>;
+  try {
+    parsed = parseCommonArgs(argv);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
     return;
   }
   const dataDir = resolve(values.data ?? defaultDataDir());
+  dataDirOut.dir = dataDir;
+  const dataFile = join(dataDir, DB_FILE_NAME);
 
-  if (command === 'restore') {
-    const file = rest[0];
-    if (!file) throw new CliFailure('restore needs a FILE');
-    const result = restoreCore(dataDir, resolve(file));
-    console.log(`restored ${file} (${result.check.verify.entries} audit entries verified)`);
-    if (result.keptPrevious) console.log(`previous database kept as ${result.keptPrevious}`);
-    return;
+  // Commands that look at the file without the normal open (it may be the damaged file itself).
+  switch (command) {
+    case 'restore':
+      if (!rest[0]) throw new UsageError('restore needs a FILE');
+      return restoreCommand(rest[0], dataDir);
+    case 'verify':
+      return verifyCommand(dataFile, { full: values.full, witnesses: values.witness });
+    case 'backups':
+      return backupsCommand(resolve(rest[0] ?? join(dataDir, 'backups')), dataDir);
+    case 'salvage':
+      if (!values.out) throw new UsageError('salvage needs --out DIR');
+      return salvageCommand(dataFile, resolve(values.out));
   }
+  if (!OPENING.includes(command)) throw new UsageError(`unknown command "${command}"\n${USAGE}`);
 
-  // Chromium is looked for only if an export asks for a PDF.
-  const printer = lazyChromiumPdfPrinter();
-  const core = openCore(dataDir, { pdfPrinter: printer.print });
-  try {
-    switch (command) {
-      case 'info': {
-        const r = await core.service.invoke('app.info', {});
-        if (!r.ok) throw new AppError(r.error.code, r.error.params);
-        console.log(JSON.stringify(r.value, null, 2));
-        return;
-      }
-      case 'verify': {
-        const r = await core.service.invoke('audit.verify', {});
-        if (!r.ok) throw new AppError(r.error.code, r.error.params);
-        const v = r.value;
-        if (!v.ok) throw new CliFailure(`audit chain broken at ${describeProblem(v)} (${v.problems} problem(s))`);
-        console.log(`ok: ${v.entries} entries, head #${v.head?.id} ${v.head?.hash}`);
-        return;
-      }
-      case 'backup': {
-        if (!values.out) throw new CliFailure('backup needs --out FILE');
-        await core.backupTo(resolve(values.out));
-        console.log(`backup written to ${resolve(values.out)}`);
-        return;
-      }
-      case 'export':
-        await runExport(core.service, rest[0], values);
-        return;
-      case 'import-plans': {
-        if (!rest[0]) throw new CliFailure('import-plans needs a FILE');
-        const r = await core.service.invoke('plans.import', { text: readFileSync(resolve(rest[0]), 'utf8') });
-        if (!r.ok) {
-          const issues = (r.error.issues ?? []).map((i) => `  ${i.path}: ${i.code}`).join('\n');
-          throw new CliFailure(
-            `${r.error.code}${r.error.params ? ' ' + JSON.stringify(r.error.params) : ''}${issues ? '\n' + issues : ''}`,
+  await withRetry(async () => {
+    // Chromium is looked for only if an export asks for a PDF.
+    const printer = lazyChromiumPdfPrinter();
+    const core = openCore(dataDir, { pdfPrinter: printer.print, readonly: values['read-only'] });
+    try {
+      switch (command) {
+        case 'info': {
+          const r = await core.service.invoke('app.info', {});
+          if (!r.ok) throw new AppError(r.error.code, r.error.params);
+          console.log(JSON.stringify(r.value, null, 2));
+          return;
+        }
+        case 'backup':
+          if (!values.out) throw new UsageError('backup needs --out FILE');
+          return await backupCommand(core, values.out);
+        case 'export':
+          return await runExport(core.service, rest[0], values);
+        case 'import-plans': {
+          if (!rest[0]) throw new UsageError('import-plans needs a FILE');
+          const r = await core.service.invoke('plans.import', { text: readFileSync(resolve(rest[0]), 'utf8') });
+          if (!r.ok) throw new AppError(r.error.code, r.error.params, r.error.issues);
+          for (const p of r.value) console.log(`imported ${p.name} (version ${p.version})`);
+          return;
+        }
+        case 'import-incidents': {
+          if (!rest[0]) throw new UsageError('import-incidents needs a FILE');
+          const progress = progressLine('imported');
+          const r = core.importIncidentsFrom(resolve(rest[0]), progress.update);
+          progress.done();
+          console.log(`imported ${r.count} incidents (file sha256 ${r.sha256})`);
+          return;
+        }
+        case 'seed-demo': {
+          const r = await core.service.invoke('app.seedDemo', {});
+          if (!r.ok) {
+            if (r.error.code === 'conflict')
+              throw new CliFailure(`the duty room in ${dataDir} is not empty; seed-demo fills only a new one`);
+            throw new AppError(r.error.code, r.error.params);
+          }
+          const v = r.value;
+          console.log(
+            `demo duty room ready in ${dataDir}: ${v.people} people (PIN ${v.pin}), ${v.incidents} incidents, ${v.reports} reports sent, ${v.handovers} handovers reviewed`,
           );
+          if (v.dailyReport) {
+            const out = join(dataDir, v.dailyReport.fileName);
+            writeFileSync(out, Buffer.from(v.dailyReport.base64, 'base64'));
+            console.log(`值班信息 written to ${out}`);
+          }
+          return;
         }
-        for (const p of r.value) console.log(`imported ${p.name} (version ${p.version})`);
-        return;
       }
-      case 'seed-demo': {
-        const r = await core.service.invoke('app.seedDemo', {});
-        if (!r.ok) {
-          if (r.error.code === 'conflict')
-            throw new CliFailure(`the duty room in ${dataDir} is not empty; seed-demo fills only a new one`);
-          throw new AppError(r.error.code, r.error.params);
-        }
-        const v = r.value;
-        console.log(
-          `demo duty room ready in ${dataDir}: ${v.people} people (PIN ${v.pin}), ${v.incidents} incidents, ${v.reports} reports sent, ${v.handovers} handovers reviewed`,
-        );
-        if (v.dailyReport) {
-          const out = join(dataDir, v.dailyReport.fileName);
-          writeFileSync(out, Buffer.from(v.dailyReport.base64, 'base64'));
-          console.log(`值班信息 written to ${out}`);
-        }
-        return;
-      }
-      default:
-        throw new CliFailure(`unknown command "${command}"\n${USAGE}`);
+    } finally {
+      core.close();
+      await printer.close();
     }
-  } finally {
-    core.close();
-    await printer.close();
-  }
+  });
 }
 
-run(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof AppError) console.error(`error: ${e.code}${e.params ? ' ' + JSON.stringify(e.params) : ''}`);
-  else if (e instanceof Error) console.error(`error: ${e.message}`);
-  else console.error('error:', e);
-  process.exit(1);
+const argv = process.argv.slice(2);
+const where = { dir: '' };
+run(argv, where).catch((e: unknown) => {
+  process.exitCode = report(e, { debug: argv.includes('--debug'), dataDir: where.dir || defaultDataDir() });
 });

@@ -20,6 +20,10 @@ export function parseCommonArgs(argv: string[]) {
       report: { type: 'string' },
       format: { type: 'string' },
       json: { type: 'boolean' },
+      witness: { type: 'string', multiple: true },
+      full: { type: 'boolean' },
+      debug: { type: 'boolean' },
+      'read-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -8,15 +8,20 @@ import { createService } from './service';
 import { APP_VERSION } from './version';
 import { acquireHostLock } from './db/host-lock';
 import { scheduleDailyBackups } from './backup/auto-backup';
-import { backupDatabase, restoreDatabase } from './backup/backup';
+import { backupDatabase, restoreDatabase, type CandidateCheck } from './backup/backup';
 import { CORE_FEATURES } from './features';
 import type { CoreWiring } from './wiring';
 import type { PdfPrinter } from './documents/pdf-printer';
 
 import { DB_FILE_NAME } from './data-dir';
+import { fileLines, importIncidents, type ImportResult } from './incidents/import-file';
 
 export type { PdfPrinter };
 export { defaultDataDir, DB_FILE_NAME } from './data-dir';
+// The integrity operations and failure wording hosts need (they reach the core only through here).
+export { verifyDataFile, checkBackupsIn, salvageDataFile } from './integrity-ops';
+export { describeFailure, hostLanguage, type FailureText } from './messages';
+export { isBusy } from './db/sqlite-errors';
 
 /**
  * What a host gets from the composition root: the typed API and the few whole-file operations a host
@@ -25,8 +30,13 @@ export { defaultDataDir, DB_FILE_NAME } from './data-dir';
 export interface Core {
   service: ApiService;
   dataFile: string;
-  /** An online backup of the open database to a file of the host's choosing. */
-  backupTo(outFile: string): Promise<void>;
+  /** An online backup of the open database to a file of the host's choosing, checked before it takes its name. */
+  backupTo(outFile: string): Promise<CandidateCheck>;
+  /**
+   * `import-incidents FILE`: a JSON-lines file too big to pass as one API input, read in slices and
+   * recorded in one transaction (see incidents/import-file.ts).
+   */
+  importIncidentsFrom(file: string, onProgress?: (recorded: number) => void): ImportResult;
   close(): void;
 }
 
@@ -38,6 +48,8 @@ export interface OpenCoreOptions {
   pdfPrinter?: PdfPrinter | null;
   /** Cross-feature adapters; a full build passes CORE_FEATURES (the default). */
   features?: Omit<CoreWiring, 'pdfPrinter'>;
+  /** Recovery: look at the file without changing anything (writes answer db.read_only). */
+  readonly?: boolean;
 }
 
 export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
@@ -54,22 +66,27 @@ export function openCore(dataDir: string, opts: OpenCoreOptions = {}): Core {
   const release = opts.host ? acquireHostLock(lockFileOf(dataFile)) : () => {};
   let db: Database.Database;
   try {
-    db = openDatabase(dataFile, { clock, appVersion: APP_VERSION });
+    db = openDatabase(dataFile, { clock, appVersion: APP_VERSION, readonly: opts.readonly });
   } catch (e) {
     release();
     throw e;
   }
   const wiring: CoreWiring = { ...(opts.features ?? CORE_FEATURES), pdfPrinter: opts.pdfPrinter ?? null };
   const service = createService({ db, clock, appVersion: APP_VERSION, dataFile, wiring });
-  const stopBackups = opts.host ? scheduleDailyBackups(service.ctx) : () => {};
+  const stopBackups = opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {};
   return {
     service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
     dataFile,
     backupTo: (outFile) => backupDatabase(db, outFile),
+    importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
     close: () => {
       stopBackups();
       // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).
-      db.pragma('optimize');
+      try {
+        if (!db.readonly) db.pragma('optimize');
+      } catch {
+        // Statistics are an optimisation: a busy or damaged file must not turn a clean close into an error.
+      }
       db.close();
       release();
     },

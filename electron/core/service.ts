@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { AppError, contract, isMethodName, type ApiResult, type MethodName } from './contract';
 import type { ApiService } from './contract/service';
 import { toFieldIssues } from './contract/zod-issues';
+import { fromSqliteError } from './db/sqlite-errors';
 import { createContext, type CoreContext } from './context';
 import type { Clock } from './db/clock';
 import type { HandlerMap } from './handlers';
@@ -14,6 +15,7 @@ import { handoverHandlers } from './handover/handlers';
 import { planHandlers } from './plans/handlers';
 import { documentHandlers } from './documents/handlers';
 import { seedDemo } from './demo/seed-demo';
+import { ensureOpenDeadlines } from './incidents/open-deadlines';
 
 /** Every method of the contract, from the features' handler maps. */
 const handlers: HandlerMap<MethodName> = {
@@ -46,6 +48,7 @@ export function createService(deps: ServiceDeps): Service {
   const local: Partial<HandlerMap<MethodName>> = {
     'app.seedDemo': () => seedDemo((clock) => createService({ ...deps, clock }), ctx.clock.now()),
   };
+  if (!deps.db.readonly) ensureOpenDeadlines(ctx);
   const invokeRaw = async (method: string, rawInput: unknown): Promise<ApiResult<unknown>> => {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', params: { method } } };
     try {
@@ -68,6 +71,14 @@ export function createService(deps: ServiceDeps): Service {
 export function toApiError(e: unknown, log?: (msg: string, err: unknown) => void) {
   if (e instanceof AppError) return e.toJSON();
   if (e instanceof ZodError) return { code: 'validation' as const, issues: toFieldIssues(e) };
+  const db = fromSqliteError(e);
+  if (db) return db.toJSON();
+  // Date and number maths on input at the edge of the representable (year 9999 plus a day, an
+  // Invalid Date) throws RangeError: the input is out of range, not the app broken. Logged anyway.
+  if (e instanceof RangeError) {
+    (log ?? console.error)('input out of range', e);
+    return { code: 'validation' as const, params: { reason: 'out_of_range' }, issues: [] };
+  }
   (log ?? console.error)('internal error', e);
   return { code: 'internal' as const };
 }

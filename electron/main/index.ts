@@ -43,7 +43,8 @@ void app.whenReady().then(async () => {
   try {
     core = await startCoreProcess(app.getPath('userData'));
   } catch (e) {
-    fatal('Duty Room Console cannot open its database', e);
+    // The core process words the reason (translated, with the ways out: restore, read-only, salvage).
+    fatal('值班室值守台无法打开数据库 · Duty Room Console cannot open its database', e);
     return;
   }
   serveRenderer(join(__dirname, '../renderer'));

@@ -3,8 +3,10 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../core/contract/csp';
 
+import { APP_ORIGIN } from './security';
+
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://renderer`;
+export { APP_ORIGIN };
 
 /** Must run before `app.ready`. */
 export function registerAppScheme(): void {

@@ -1,50 +1,39 @@
 import { BrowserWindow, app, session, shell } from 'electron';
 import { join } from 'node:path';
+import {
+  guardContents,
+  isExternalAllowed,
+  isTrustedUrl as trusted,
+  mainWindowOptions,
+  permissionCheckHandler,
+  permissionRequestHandler,
+  type TrustEnv,
+} from './security';
 import { APP_ORIGIN } from './protocol';
 
+const env = (): TrustEnv => ({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL });
+
 export function isTrustedUrl(url: string): boolean {
-  if (url.startsWith(APP_ORIGIN + '/')) return true;
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  return !app.isPackaged && !!dev && url.startsWith(dev);
+  return trusted(url, env());
 }
 
-/** Global hardening: no new windows, no navigation away, no permissions (camera, geolocation…). */
+/** Global hardening (security.ts holds the rules): no new windows, no navigation away, no permissions. */
 export function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler(permissionRequestHandler);
+  session.defaultSession.setPermissionCheckHandler(permissionCheckHandler);
   app.on('web-contents-created', (_e, contents) => {
-    contents.setWindowOpenHandler(({ url }) => {
-      // Only plain web links leave the app, in the system browser.
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
+    guardContents(contents, env(), (url) => {
+      // Checked again at the door: only the allow-list ever reaches the system browser.
+      if (isExternalAllowed(url)) void shell.openExternal(url);
     });
-    contents.on('will-navigate', (event, url) => {
-      if (!isTrustedUrl(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }
 
 export function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 700,
-    show: false,
-    title: 'Duty Room Console',
+    ...mainWindowOptions(join(__dirname, '../preload/index.js')),
     // out/main → resources/icon.png (packaged inside the asar, see electron-builder.yml files).
     icon: join(__dirname, '../../resources/icon.png'),
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
   });
   win.once('ready-to-show', () => win.show());
   const dev = process.env.ELECTRON_RENDERER_URL;

@@ -1,4 +1,4 @@
-import { openCore, type Core, type OpenCoreOptions } from '../core/open-core';
+import { describeFailure, openCore, type Core, type OpenCoreOptions } from '../core/open-core';
 import { Endpoint, type CoreOps, type HostOps, type Message } from './protocol';
 
 /**
@@ -12,11 +12,17 @@ export function serveCore(
   let core: Core | null = null;
   const endpoint: Endpoint<HostOps, CoreOps> = new Endpoint<HostOps, CoreOps>(send, {
     open: ({ dataDir }) => {
-      core ??= openCore(dataDir, {
-        host: true,
-        clock: opts.clock,
-        pdfPrinter: (html) => endpoint.request('print', { html }),
-      });
+      try {
+        core ??= openCore(dataDir, {
+          host: true,
+          clock: opts.clock,
+          pdfPrinter: (html) => endpoint.request('print', { html }),
+        });
+      } catch (e) {
+        // Main shows this in its dialog: one translated line, and the ways out for a damaged file.
+        const f = describeFailure(e, dataDir);
+        throw new Error(f.recovery ? `${f.line}\n\n${f.recovery}` : f.line, { cause: e });
+      }
       return { dataFile: core.dataFile };
     },
     invoke: ({ method, input }) =>

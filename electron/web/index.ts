@@ -1,12 +1,36 @@
-import { AppError } from '../core/contract/errors';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseCommonArgs } from '../core/args';
-import { defaultDataDir, openCore } from '../core/open-core';
+import { defaultDataDir, describeFailure, hostLanguage, openCore, type Core } from '../core/open-core';
 import { createWebHost } from './server';
 import { lazyChromiumPdfPrinter } from './chromium-pdf';
 
-/** `npm run web -- --data DIR [--port N]`: the app in a browser, on 127.0.0.1 only. */
+const debug = process.argv.includes('--debug');
+
+/** One line a person can act on (and the ways out when the database cannot be used); stack only with --debug. */
+function fail(e: unknown, dataDir: string): never {
+  const f = describeFailure(e, dataDir);
+  console.error(f.line);
+  if (f.recovery) console.error(f.recovery);
+  if (debug && e instanceof Error) console.error(e.stack);
+  process.exit(f.recovery ? 4 : 1);
+}
+
+/** A port nothing listens on right now, to suggest when the asked one is taken. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const addr = probe.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm run web -- --data DIR [--port N] [--read-only]`: the app in a browser, on 127.0.0.1 only. */
 function main(): void {
   const { values } = parseCommonArgs(process.argv.slice(2));
   const dataDir = values.data ?? defaultDataDir();
@@ -17,14 +41,34 @@ function main(): void {
   }
   // PDF export where a system Chromium exists; the browser's print dialog otherwise.
   const printer = lazyChromiumPdfPrinter();
-  const core = openCore(dataDir, { host: true, pdfPrinter: printer.print });
+  let core: Core;
+  try {
+    core = openCore(dataDir, { host: true, pdfPrinter: printer.print, readonly: values['read-only'] });
+  } catch (e) {
+    fail(e, dataDir);
+  }
   const token = randomBytes(24).toString('base64url');
   const server = createWebHost({ service: core.service, rendererDir: join(__dirname, '..', 'renderer'), token });
+  server.once('error', (e: NodeJS.ErrnoException) => {
+    core.close();
+    if (e.code !== 'EADDRINUSE' && e.code !== 'EACCES') fail(e, dataDir);
+    void freePort().then(
+      (free) => {
+        console.error(
+          hostLanguage() === 'zh-CN'
+            ? `错误：端口 ${port} 已被占用或不可用。可改用空闲端口：--port ${free}（或 --port 0 自动选择）。`
+            : `error: port ${port} is taken or not allowed. Try a free one: --port ${free} (or --port 0 to pick one).`,
+        );
+        process.exit(3);
+      },
+      () => process.exit(3),
+    );
+  });
   server.listen(port, '127.0.0.1', () => {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr ? addr.port : port;
     console.log(`Duty Room Console web host: http://127.0.0.1:${actual}/?token=${token}`);
-    console.log(`data: ${core.dataFile}`);
+    console.log(`data: ${core.dataFile}${values['read-only'] ? ' (read-only)' : ''}`);
   });
   const stop = () => {
     // Let requests in flight (an export waiting on the printer) finish before the database closes;
@@ -43,7 +87,5 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  // One line a person can act on (e.g. db.in_use), not a stack trace.
-  console.error(e instanceof AppError ? `error: ${e.code} ${JSON.stringify(e.params ?? {})}` : `error: ${String(e)}`);
-  process.exit(1);
+  fail(e, defaultDataDir());
 }

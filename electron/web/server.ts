@@ -7,6 +7,9 @@ import type { ApiService } from '../core/contract/service';
 import { CONTENT_SECURITY_POLICY } from '../core/contract/csp';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** All request bodies being read at once: many large uploads together must not exhaust memory. */
+export const MAX_TOTAL_BODY_BYTES = 64 * 1024 * 1024;
+let bodyBytesInFlight = 0;
 const TOKEN_COOKIE = 'duty_room_token';
 
 const TYPES: Record<string, string> = {
@@ -67,21 +70,38 @@ function sendResult(res: ServerResponse, status: number, result: ApiResult<unkno
   send(res, status, JSON.stringify(result));
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body, or 'too_large' (this one over its cap) or 'busy' (all bodies together over theirs). */
+function readBody(req: IncomingMessage): Promise<string | 'too_large' | 'busy'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const release = () => {
+      bodyBytesInFlight -= size;
+      size = 0;
+    };
+    const stop = (why: 'too_large' | 'busy') => {
+      // Answer first (the caller sends 413/503), then stop reading what is left.
+      req.removeAllListeners('data');
+      req.pause();
+      release();
+      resolve(why);
+    };
     req.on('data', (c: Buffer) => {
+      if (size + c.length > MAX_BODY_BYTES) return stop('too_large');
+      if (bodyBytesInFlight + c.length > MAX_TOTAL_BODY_BYTES) return stop('busy');
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        // Answer first (the caller sends 413), then stop reading what is left.
-        req.removeAllListeners('data');
-        req.pause();
-        resolve(null);
-      } else chunks.push(c);
+      bodyBytesInFlight += c.length;
+      chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      release();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (e) => {
+      release();
+      reject(e);
+    });
+    req.on('close', release);
   });
 }
 
@@ -90,6 +110,8 @@ function statusFor(code: string): number {
   if (code === 'validation') return 400;
   if (code === 'unknown_method' || code === 'not_found') return 404;
   if (code === 'conflict') return 409;
+  // Waiting helps: the database or the host is busy, or the disk needs attention.
+  if (['db.busy', 'host.busy', 'db.damaged', 'db.io', 'db.disk_full'].includes(code)) return 503;
   if (code === 'internal') return 500;
   return 422;
 }
@@ -132,9 +154,10 @@ export function createWebHost({ service, rendererDir, token }: WebHostOptions): 
     if (isApi) {
       if (req.method !== 'POST') return sendResult(res, 405, { ok: false, error: { code: 'unknown_method' } });
       const body = await readBody(req);
-      if (body === null) {
+      if (body === 'too_large' || body === 'busy') {
         res.setHeader('Connection', 'close');
-        sendResult(res, 413, { ok: false, error: { code: 'validation', params: { reason: 'too_large' } } });
+        if (body === 'busy') sendResult(res, 503, { ok: false, error: { code: 'host.busy' } });
+        else sendResult(res, 413, { ok: false, error: { code: 'validation', params: { reason: 'too_large' } } });
         req.destroy();
         return;
       }

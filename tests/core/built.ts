@@ -48,7 +48,9 @@ export function requireBuild(): void {
 
 export function runCli(args: string[]) {
   requireBuild();
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/duty-room.js'), ...args], { encoding: 'utf8' });
+  // Messages in English whatever the machine's locale, so tests can read them.
+  const env = { ...process.env, DUTY_ROOM_LANG: process.env.DUTY_ROOM_LANG ?? 'en' };
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/duty-room.js'), ...args], { encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -65,6 +67,7 @@ export function startWebHost(dataDir: string): Promise<RunningHost> {
   requireBuild();
   const child = spawn(process.execPath, [join(OUT, 'web.js'), '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DUTY_ROOM_LANG: process.env.DUTY_ROOM_LANG ?? 'en' },
   });
   return new Promise((resolveHost, reject) => {
     let out = '';

@@ -21,7 +21,7 @@ describe('duty-room CLI', () => {
     db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET payload = '{}' WHERE id = 2");
     db.close();
     const r = runCli(['verify', '--data', data]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3); // README: verify found problems
     expect(r.stderr).toContain('entry #2');
   });
 
@@ -52,7 +52,7 @@ describe('duty-room CLI', () => {
 
   it('fails with a one-line reason on an unknown command', () => {
     const r = runCli(['explode', '--data', tempDir()]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2); // README: usage
     expect(r.stderr).toMatch(/^error: unknown command/);
   });
 });
@@ -84,7 +84,7 @@ describe('duty-room seed-demo', () => {
     const r = runCli(['seed-demo', '--data', data]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/9 people \(PIN 1234\), 12 incidents, \d+ reports sent, 4 handovers reviewed/);
+    expect(r.stdout).toMatch(/9 people \(PIN 123456\), 12 incidents, \d+ reports sent, 4 handovers reviewed/);
     expect(readdirSync(data).some((f) => f.startsWith('值班信息') && f.endsWith('.docx'))).toBe(true);
     expect(runCli(['verify', '--data', data]).code).toBe(0);
     const again = runCli(['seed-demo', '--data', data]);

@@ -107,9 +107,11 @@ describe('duty-room export', () => {
       '--out',
       join(dir, 'x.txt'),
     ]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2); // README: usage
     expect(r.stderr).toMatch(/^error: --format must be one of xlsx, csv/);
     const s = runCli(['export', 'special', '--data', dir, '--report', '999', '--out', join(dir, 'x.docx')]);
-    expect(s.stderr).toMatch(/^error: not_found/);
+    expect(s.code).toBe(1);
+    // One translated line naming the code, no stack.
+    expect(s.stderr).toBe('error: The record does not exist. [not_found]\n');
   }, 30_000);
 });

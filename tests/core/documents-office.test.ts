@@ -4,14 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './built';
 import { shiftWithOngoing } from './documents-shift';
-import { hasSoffice, officeRequired, pdfFonts, pdfLines, pdfText, sofficeToPdf } from './office';
+import { expectImprintAtFoot, hasSoffice, officeRequired, pdfFonts, pdfLines, pdfText, sofficeToPdf } from './office';
 
 /** LibreOffice's PDFs, page 1 as PNG, kept for a person to look at (test-results is git-ignored). */
 const SHOTS = join(ROOT, 'test-results/exports');
 function keep(pdf: string, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   copyFileSync(pdf, join(SHOTS, `${name}.pdf`));
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(SHOTS, name)]);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', pdf, join(SHOTS, name)]);
 }
 
 const LEFT = 79.5; // 28 mm in points: where continuation lines start
@@ -30,6 +30,8 @@ describe.skipIf(!hasSoffice && !officeRequired)('DOCX rendered by LibreOffice (a
     });
     const { pdf } = sofficeToPdf(Buffer.from(file.base64, 'base64'), 'daily');
     keep(pdf, 'daily-libreoffice');
+    // The 版记 closes the last page at its foot, whatever length the text runs to.
+    expectImprintAtFoot(pdf);
     const pages = pdfLines(pdf);
     expect(pages.length).toBeGreaterThanOrEqual(3);
     // Body lines: everything above the page number; a full page is one the text runs over.
@@ -79,6 +81,7 @@ describe.skipIf(!hasSoffice && !officeRequired)('DOCX rendered by LibreOffice (a
     const file = await core.call('exports.specialReport', { reportId: d.id, format: 'docx' });
     const { pdf } = sofficeToPdf(Buffer.from(file.base64, 'base64'), 'special');
     keep(pdf, 'special-libreoffice');
+    expectImprintAtFoot(pdf);
     const lines = pdfLines(pdf).flat();
     const numberLine = lines.find((l) => l.text.startsWith('市值专〔2026〕1号'))!;
     expect(numberLine.text).toMatch(/签发人：李市长$/);

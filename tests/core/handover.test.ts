@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import { GENESIS_PREV, entryHash } from '../../electron/core/audit/chain';
 import { describe, expect, it } from 'vitest';
 import { chemicalFire } from './fixtures';
@@ -12,10 +13,10 @@ async function setup() {
   const core = openTestCore({ start: '2026-11-10T00:00:00Z' });
   const p = await seedPeople(core);
   await generateNovember(core, p);
-  await core.call('people.setPin', { id: p.leads[1]!.id, pin: '1357' });
+  await core.call('people.setPin', { id: p.leads[1]!.id, pin: '135791' });
   // Everyone who signs or reviews has a PIN; 陈静 (second officer) and 李副秘书长 deliberately have none.
-  await core.call('people.setPin', { id: p.leads[0]!.id, pin: '2468' });
-  await core.call('people.setPin', { id: p.leaders[0]!.id, pin: '9999' });
+  await core.call('people.setPin', { id: p.leads[0]!.id, pin: '246802' });
+  await core.call('people.setPin', { id: p.leaders[0]!.id, pin: '999999' });
   return { core, p };
 }
 
@@ -41,15 +42,25 @@ describe('handover', () => {
       incomingPersonId: d.incoming!.id,
     });
     const head = (await core.call('app.info', {})).auditHead!;
-    const s1 = await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '2468' });
+    const s1 = await core.call('handover.sign', {
+      id: d.id,
+      side: 'outgoing',
+      personId: p.leads[0]!.id,
+      pin: '246802',
+    });
     expect(s1.outgoingSignature).toMatchObject({ name: '张伟', auditId: head.id, auditHash: head.hash });
-    const s2 = await core.call('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '1357' });
+    const s2 = await core.call('handover.sign', {
+      id: d.id,
+      side: 'incoming',
+      personId: p.leads[1]!.id,
+      pin: '135791',
+    });
     expect(s2.status).toBe('signed');
     expect((await core.call('handover.list', { query: '' }))[0]).toMatchObject({ id: d.id, status: 'signed' });
     const r = await core.call('handover.review', {
       id: d.id,
       personId: p.leaders[0]!.id,
-      pin: '9999',
+      pin: '999999',
       comment: '已阅，注意防汛。',
     });
     expect(r).toMatchObject({ status: 'reviewed', review: { name: '王局长', comment: '已阅，注意防汛。' } });
@@ -68,7 +79,7 @@ describe('handover', () => {
       const r = await core.service.invokeRaw(m, input);
       return r.ok ? 'ok' : r.error.code;
     };
-    expect(await code('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '1357' })).toBe(
+    expect(await code('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '135791' })).toBe(
       'handover.outgoing_first',
     );
     expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.seconds[0]!.id })).toBe(
@@ -77,13 +88,13 @@ describe('handover', () => {
     expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id })).toBe(
       'operator.pin_required',
     );
-    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '2468' })).toBe(
+    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '246802' })).toBe(
       'ok',
     );
-    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '2468' })).toBe(
+    expect(await code('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '246802' })).toBe(
       'handover.already_signed',
     );
-    expect(await code('handover.review', { id: d.id, personId: p.leaders[0]!.id, pin: '9999', comment: '阅' })).toBe(
+    expect(await code('handover.review', { id: d.id, personId: p.leaders[0]!.id, pin: '999999', comment: '阅' })).toBe(
       'handover.not_signed',
     );
     expect(await code('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id })).toBe(
@@ -91,7 +102,7 @@ describe('handover', () => {
     );
     const save = { id: d.id, notices: 'x', equipment: EQUIP, notes: '', outgoingPersonId: 1, incomingPersonId: 2 };
     expect(await code('handover.save', save)).toBe('handover.frozen');
-    await core.call('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '1357' });
+    await core.call('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '135791' });
     expect(await code('handover.review', { id: d.id, personId: p.leaders[1]!.id, comment: '阅' })).toBe(
       'handover.not_leader',
     );
@@ -128,7 +139,7 @@ describe('handover', () => {
     await core.call('incidents.create', chemicalFire({ title: '第二起' }));
     expect((await core.call('handover.draft', {})).live).toEqual(signed.live);
     function pinFor(id: number) {
-      return { pin: id === p.leads[1]!.id ? '1357' : '2468' };
+      return { pin: id === p.leads[1]!.id ? '135791' : '246802' };
     }
   });
 });
@@ -136,7 +147,7 @@ describe('handover', () => {
 describe('handover and PIN guards', () => {
   it('refuses a signature or review from someone without a PIN, saying so', async () => {
     const { core, p } = await setup();
-    await core.call('people.setPin', { id: p.leads[0]!.id, pin: null, currentPin: '2468' });
+    await core.call('people.setPin', { id: p.leads[0]!.id, pin: null, currentPin: '246802' });
     const d = await core.call('handover.draft', {});
     const r = await core.service.invoke('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
     expect(r).toMatchObject({
@@ -162,11 +173,15 @@ describe('handover and PIN guards', () => {
       error: { code: 'validation', issues: [{ path: 'incomingPersonId', code: 'same_person' }] },
     });
 
-    const reset = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '1111' });
+    const reset = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '111111' });
     expect(reset).toMatchObject({ ok: false, error: { code: 'operator.pin_required' } });
-    const wrong = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '1111', currentPin: '0000' });
+    const wrong = await core.service.invoke('people.setPin', {
+      id: p.leads[0]!.id,
+      pin: '111111',
+      currentPin: '000000',
+    });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'operator.bad_pin' } });
-    await core.call('people.setPin', { id: p.leads[0]!.id, pin: '1111', currentPin: '2468' });
+    await core.call('people.setPin', { id: p.leads[0]!.id, pin: '111111', currentPin: '246802' });
   });
 });
 
@@ -174,7 +189,7 @@ describe('handover signatures anchor the chain', () => {
   it('detects a chain rewritten from an old entry onward, which the chain alone cannot', async () => {
     const { core, p } = await setup();
     const d = await core.call('handover.draft', {});
-    await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '2468' });
+    await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '246802' });
     expect((await core.call('audit.verify', {})).ok).toBe(true);
 
     // Rewrite the genesis entry and re-hash everything after it, as a careful forger would.
@@ -192,8 +207,13 @@ describe('handover signatures anchor the chain', () => {
       prev = hash;
     }
     raw.close();
+    // The witness beside the database names the first rewritten entry…
     const v = await core.call('audit.verify', {});
     expect(v.ok).toBe(false);
-    expect(v.firstProblem).toMatchObject({ kind: 'anchor_mismatch', table: 'handovers', rowId: String(d.id) });
+    expect(v.firstProblem).toMatchObject({ kind: 'witness_mismatch', entryId: 1 });
+    // …and with the witness gone too, the signature's anchor still shows the rewrite.
+    rmSync(`${core.file}.witness`);
+    const w = await core.call('audit.verify', {});
+    expect(w.firstProblem).toMatchObject({ kind: 'anchor_mismatch', table: 'handovers', rowId: String(d.id) });
   });
 });

@@ -70,3 +70,49 @@ describe('search', () => {
     expect(hit.snippet).toContain('次生灾害');
   });
 });
+
+describe('search at scale', () => {
+  const PLACES = ['化工园区', '人民路', '江北大桥', '高新区'];
+  const WHAT = ['厂房起火', '储罐泄漏', '多车追尾', '暴雨内涝', '食堂中毒', 'Fire at depot'];
+
+  async function corpus() {
+    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    for (let i = 0; i < 60; i++) {
+      await core.call(
+        'incidents.create',
+        chemicalFire({
+          title: `${PLACES[i % 4]}事件${i}`,
+          summary: `${WHAT[(i * 5) % 6]}，${WHAT[(i * 7 + 1) % 6]}`,
+          place: `${PLACES[(i + 1) % 4]}${i}号`,
+          involvedUnit: '',
+          measures: '',
+        }),
+      );
+    }
+    return core;
+  }
+
+  it('finds exactly the records a substring scan finds (bigram matching loses nothing)', async () => {
+    const core = await corpus();
+    for (const q of ['起火', '储罐泄漏', '内涝', '人民', 'depot', '江北大桥']) {
+      const like = core.db
+        .prepare(
+          `SELECT id FROM incidents WHERE title LIKE @q OR json_extract(facts, '$.summary') LIKE @q
+             OR json_extract(facts, '$.place') LIKE @q ORDER BY id`,
+        )
+        .pluck()
+        .all({ q: `%${q}%` });
+      const hits = (await core.call('search.query', { q, limit: 100 })).map((h) => h.refId).sort((a, b) => a - b);
+      expect(hits, q).toEqual(like);
+      expect(hits.length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('returns the most recent matches, newest first, when there are more than the limit', async () => {
+    const core = await corpus();
+    const all = (await core.call('search.query', { q: '起火', limit: 100 })).map((h) => h.refId);
+    const top = await core.call('search.query', { q: '起火', limit: 5 });
+    expect(top.map((h) => h.refId)).toEqual(all.sort((a, b) => b - a).slice(0, 5));
+    expect(top.every((h) => h.snippet.includes('起火'))).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,6 +45,7 @@ export interface PdfWord {
   yMin: number;
   xMin: number;
   xMax: number;
+  yMax: number;
   text: string;
 }
 
@@ -54,8 +56,8 @@ export function pdfWords(pdf: string): PdfWord[] {
   let page = 0;
   for (const line of html.split('\n')) {
     if (line.includes('<page ')) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
-    if (m) words.push({ page, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, text: m[4]! });
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (m) words.push({ page, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]!, text: m[5]! });
   }
   return words;
 }
@@ -66,6 +68,8 @@ export interface PdfLine {
   y: number;
   x: number;
   xMax: number;
+  /** Bottom of the line's lowest glyph box. */
+  yMax: number;
   text: string;
 }
 
@@ -78,7 +82,8 @@ export function pdfLines(pdf: string): PdfLine[][] {
       line.text += w.text;
       line.x = Math.min(line.x, w.xMin);
       line.xMax = Math.max(line.xMax, w.xMax);
-    } else lines.push({ page: w.page, y: w.yMin, x: w.xMin, xMax: w.xMax, text: w.text });
+      line.yMax = Math.max(line.yMax, w.yMax);
+    } else lines.push({ page: w.page, y: w.yMin, x: w.xMin, xMax: w.xMax, yMax: w.yMax, text: w.text });
     pages.set(w.page, lines);
   }
   return [...pages.values()].map((ls) => ls.sort((a, b) => a.y - b.y));
@@ -93,3 +98,23 @@ export function pdfFonts(pdf: string): string {
 }
 
 export const read = (p: string) => readFileSync(p);
+
+/** 37 mm top margin + 225 mm type area, in points: the bottom edge of the type area. */
+export const TYPE_BOTTOM_PT = ((37 + 225) * 72) / 25.4;
+/** One grid line (225 mm / 22 lines). */
+export const LINE_PITCH_PT = 28.95;
+
+/**
+ * The 版记's last line (…印发) must sit on the last page, on the last grid line of the type area
+ * (GB/T 9704 7.4): its glyphs end within one line pitch above the type area's bottom edge.
+ */
+export function expectImprintAtFoot(pdf: string): PdfLine {
+  const pages = pdfLines(pdf);
+  const last = pages[pages.length - 1]!;
+  const line = last.find((l) => /印发$/.test(l.text));
+  expect(line, `印发 line on the last page (${pages.length})`).toBeTruthy();
+  const gap = TYPE_BOTTOM_PT - line!.yMax;
+  expect(gap, `${line!.text}: ${gap.toFixed(1)} pt above the type area's bottom`).toBeGreaterThanOrEqual(-2);
+  expect(gap, `${line!.text}: ${gap.toFixed(1)} pt above the type area's bottom`).toBeLessThan(LINE_PITCH_PT);
+  return line!;
+}

@@ -72,18 +72,18 @@ describe('current operator', () => {
     const core = openTestCore();
     const p = await seedPeople(core);
     expect(await core.call('operator.current', {})).toEqual({ session: null });
-    const withPin = await core.call('people.setPin', { id: p.leads[0]!.id, pin: '2468' });
+    const withPin = await core.call('people.setPin', { id: p.leads[0]!.id, pin: '246802' });
     expect(withPin).toMatchObject({ hasPin: true });
     expect(JSON.stringify(withPin)).not.toContain('scrypt');
     expect(await core.service.invoke('operator.switch', { personId: p.leads[0]!.id })).toMatchObject({
       ok: false,
       error: { code: 'operator.pin_required' },
     });
-    expect(await core.service.invoke('operator.switch', { personId: p.leads[0]!.id, pin: '1111' })).toMatchObject({
+    expect(await core.service.invoke('operator.switch', { personId: p.leads[0]!.id, pin: '111111' })).toMatchObject({
       ok: false,
       error: { code: 'operator.bad_pin' },
     });
-    const s = await core.call('operator.switch', { personId: p.leads[0]!.id, pin: '2468' });
+    const s = await core.call('operator.switch', { personId: p.leads[0]!.id, pin: '246802' });
     expect(s).toMatchObject({ name: '张伟', pinVerified: true });
     await core.call('people.save', { name: '新同志', roles: ['second'] });
     const last = core.db.prepare('SELECT actor, kind FROM audit_log ORDER BY id DESC LIMIT 1').get();

@@ -34,7 +34,7 @@ describe('roster generation', () => {
     expect([day(0, 'lead'), day(1, 'lead'), day(2, 'lead')]).toEqual(['刘洋', '刘洋', '张伟']);
     expect(m.days.every((_, i) => day(i, 'second') === '陈静')).toBe(true);
 
-    const { hasPin: _hasPin, ...again } = p.seconds[1]!;
+    const { hasPin: _hasPin, pinWeak: _pinWeak, ...again } = p.seconds[1]!;
     await core.call('people.save', { ...again, active: true });
     const dec = await core.call('roster.generate', {
       month: '2026-12',

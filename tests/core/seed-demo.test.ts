@@ -7,7 +7,7 @@ describe('seed-demo', () => {
     const core = openTestCore({ start: '2026-11-28T02:20:00Z' });
     expect(await core.call('app.isEmpty', {})).toEqual({ empty: true });
     const summary = await core.call('app.seedDemo', {});
-    expect(summary).toMatchObject({ people: 9, incidents: 12, handovers: 4, pin: '1234' });
+    expect(summary).toMatchObject({ people: 9, incidents: 12, handovers: 4, pin: '123456' });
     expect(summary.reports).toBeGreaterThanOrEqual(20);
     expect(summary.dailyReport?.fileName).toMatch(/\.docx$/);
     expect(await core.call('app.isEmpty', {})).toEqual({ empty: false });

@@ -68,16 +68,16 @@ describe("the officer's first minutes", () => {
       // A person without a PIN cannot be saved: signing means identity.
       await page.getByTestId('setup-person-0').getByRole('textbox').first().fill('王建国');
       await page.getByTestId('setup-next').click();
-      await expect.poll(() => page.getByText('请设置 4–8 位数字 PIN。').count()).toBe(3);
+      await expect.poll(() => page.getByText('请设置 6–8 位数字 PIN。').count()).toBe(3);
       await screenshot(page, 'officer-setup-people-zh');
       await page.getByRole('button', { name: '稍后再说' }).click();
       // Nothing was saved yet: a fresh page starts the setup from its first step.
       await page.reload();
       await page.getByTestId('first-run').waitFor();
       await first.setUp([
-        { name: '王建国', pin: '1111' },
-        { name: '张伟', pin: '2222' },
-        { name: '赵磊', pin: '3333' },
+        { name: '王建国', pin: '111111' },
+        { name: '张伟', pin: '222222' },
+        { name: '赵磊', pin: '333333' },
       ]);
       await expect.poll(() => page.getByTestId('duty-now-names').innerText()).toContain('张伟');
       await expect.poll(() => page.getByTestId('first-run').count()).toBe(0);

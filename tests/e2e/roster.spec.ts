@@ -30,7 +30,7 @@ async function api<M extends MethodName>(
   return r.value;
 }
 
-const PIN = '1234';
+const PIN = '246810';
 const PEOPLE = [
   { name: '王局长', roles: ['leader'], phones: ['13800000001'], title: '副局长' },
   { name: '李副秘书长', roles: ['leader'], phones: ['13800000002'], title: '副秘书长' },

@@ -1,7 +1,9 @@
 import { backupNow, listBackups } from '../backup/auto-backup';
+import { longOperations } from './progress';
 import type { appMethods } from '../contract/app';
 import { AppError } from '../contract/errors';
 import { schemaVersion } from '../db/open';
+import { verifyDatabase } from '../audit/run-verify';
 import type { HandlerMap } from '../handlers';
 import { getSettings, updateSettings } from '../settings/settings-repo';
 
@@ -15,7 +17,7 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   }),
   'settings.get': (_, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
-  'audit.verify': (_, ctx) => ctx.audit.verify(),
+  'audit.verify': (i, ctx) => verifyDatabase(ctx, { full: i.full }),
   'backup.now': (_, ctx) => backupNow(ctx),
   'backup.list': (_, ctx) => listBackups(ctx),
   'app.seedDemo': () => {
@@ -26,4 +28,5 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     empty:
       !ctx.db.prepare('SELECT 1 FROM people LIMIT 1').get() && !ctx.db.prepare('SELECT 1 FROM incidents LIMIT 1').get(),
   }),
+  'app.progress': (_, ctx) => longOperations(ctx),
 };

@@ -12,6 +12,8 @@ import { exportTables } from '../documents/tables';
 export interface AuditedTable {
   table: string;
   pk: string;
+  /** What the chain records of a row, when not the row itself (e.g. a digest instead of a secret). */
+  project?: (row: Record<string, unknown>) => Record<string, unknown>;
 }
 
 const foundationTables: AuditedTable[] = [{ table: 'settings', pk: 'key' }];
@@ -32,7 +34,8 @@ export function auditedTable(name: string): AuditedTable {
 }
 
 /**
- * Chain heads recorded outside the chain (each handover signature). A signature whose entry is gone or
+ * Chain heads recorded outside the chain (each handover signature, each issued document — whose printed
+ * copy carries the same head). A signature whose entry is gone or
  * has another hash means the chain was rewritten or cut short after it was signed.
  */
 export interface AuditAnchor {
@@ -45,4 +48,5 @@ export interface AuditAnchor {
 export const AUDIT_ANCHORS: readonly AuditAnchor[] = [
   { table: 'handovers', pk: 'id', idColumn: 'outgoing_audit_id', hashColumn: 'outgoing_audit_hash' },
   { table: 'handovers', pk: 'id', idColumn: 'incoming_audit_id', hashColumn: 'incoming_audit_hash' },
+  { table: 'issued_documents', pk: 'id', idColumn: 'chain_head_id', hashColumn: 'chain_head_hash' },
 ];

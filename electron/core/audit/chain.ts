@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../db/clock';
-import type { AuditHead, AuditProblem, VerifyResult } from '../contract/audit';
+import type { AuditHead } from '../contract/audit';
 import { canonicalJson } from './canonical-json';
-import { AUDIT_ANCHORS, AUDITED_TABLES, auditedTable } from './audited-tables';
+import { auditedTable } from './audited-tables';
 
 export const GENESIS_PREV = '0'.repeat(64);
 
@@ -15,7 +15,7 @@ export interface AuditEntryInput {
   payload: unknown;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   ts: string;
   actor: string;
@@ -27,16 +27,28 @@ interface AuditRow {
   hash: string;
 }
 
+/**
+ * SHA-256 over the previous hash and the entry's canonical JSON. The JSON is built field by field in
+ * canonical (sorted-key) order rather than through canonicalJson: verify hashes every entry, so this
+ * is its hot path; a test checks both give the same bytes.
+ */
 export function entryHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
-  const body = canonicalJson({
-    id: row.id,
-    ts: row.ts,
-    actor: row.actor,
-    kind: row.kind,
-    ref_table: row.ref_table,
-    ref_id: row.ref_id,
-    payload: row.payload,
-  });
+  const body =
+    '{"actor":' +
+    JSON.stringify(row.actor) +
+    ',"id":' +
+    JSON.stringify(row.id) +
+    ',"kind":' +
+    JSON.stringify(row.kind) +
+    ',"payload":' +
+    JSON.stringify(row.payload) +
+    ',"ref_id":' +
+    JSON.stringify(row.ref_id ?? null) +
+    ',"ref_table":' +
+    JSON.stringify(row.ref_table ?? null) +
+    ',"ts":' +
+    JSON.stringify(row.ts) +
+    '}';
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
@@ -47,6 +59,7 @@ export function entryHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_h
 export class AuditLog {
   private readonly insert: Database.Statement;
   private readonly last: Database.Statement;
+  private appended: AuditHead | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -74,95 +87,37 @@ export class AuditLog {
     const prevHash = prev?.hash ?? GENESIS_PREV;
     const hash = entryHash(prevHash, row);
     this.insert.run({ ...row, prev_hash: prevHash, hash });
+    this.appended = { id: row.id, hash };
     return { id: row.id, hash };
   }
 
   /** Records the row as it now stands in the database, read back so verify compares like with like. */
   appendRow(actor: string, kind: string, table: string, id: string | number, extra?: object): AuditHead {
-    const { pk } = auditedTable(table);
-    const row = this.db.prepare(`SELECT * FROM ${table} WHERE ${pk} = ?`).get(id);
+    const { pk, project } = auditedTable(table);
+    const row = this.db.prepare(`SELECT * FROM ${table} WHERE ${pk} = ?`).get(id) as Record<string, unknown>;
     if (!row) throw new Error(`row ${table}:${id} not found for audit`);
-    return this.append({ actor, kind, refTable: table, refId: id, payload: { ...extra, row } });
+    return this.append({
+      actor,
+      kind,
+      refTable: table,
+      refId: id,
+      payload: { ...extra, row: project ? project(row) : row },
+    });
   }
 
   head(): AuditHead | null {
     return (this.last.get() as AuditHead | undefined) ?? null;
   }
 
+  /** Entries are numbered 1, 2, 3… without gaps (verify checks it), so the head's id is the count. */
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    return this.head()?.id ?? 0;
   }
 
-  verify(): VerifyResult {
-    return verifyChain(this.db);
+  /** The head this connection last appended and has not yet handed to the witness (see context tx). */
+  takeAppended(): AuditHead | null {
+    const h = this.appended;
+    this.appended = null;
+    return h;
   }
-}
-
-export function verifyChain(db: Database.Database): VerifyResult {
-  const problems: AuditProblem[] = [];
-  const latestRow = new Map<string, { entryId: number; row: string }>();
-  let prevHash = GENESIS_PREV;
-  let expectedId = 1;
-  let entries = 0;
-  let head: AuditHead | null = null;
-  const hashes = new Map<number, string>();
-
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRow>) {
-    entries++;
-    if (r.id !== expectedId) problems.push({ kind: 'sequence_gap', entryId: r.id });
-    if (r.prev_hash !== prevHash) problems.push({ kind: 'prev_mismatch', entryId: r.id });
-    if (entryHash(r.prev_hash, r) !== r.hash) problems.push({ kind: 'hash_mismatch', entryId: r.id });
-    if (r.ref_table && r.ref_id != null) {
-      try {
-        const payload = JSON.parse(r.payload) as { row?: unknown };
-        if (payload.row !== undefined) {
-          latestRow.set(r.ref_table + '\0' + r.ref_id, { entryId: r.id, row: canonicalJson(payload.row) });
-        }
-      } catch {
-        problems.push({ kind: 'hash_mismatch', entryId: r.id });
-      }
-    }
-    prevHash = r.hash;
-    expectedId = r.id + 1;
-    head = { id: r.id, hash: r.hash };
-    hashes.set(r.id, r.hash);
-  }
-
-  const exists = (table: string) =>
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
-
-  for (const a of AUDIT_ANCHORS) {
-    if (!exists(a.table)) continue; // an older backup, from before that feature
-    const rows = db
-      .prepare(
-        `SELECT ${a.pk} AS pk, ${a.idColumn} AS id, ${a.hashColumn} AS hash FROM ${a.table} WHERE ${a.idColumn} IS NOT NULL`,
-      )
-      .all() as { pk: unknown; id: number; hash: string }[];
-    for (const r of rows) {
-      if (hashes.get(r.id) !== r.hash)
-        problems.push({ kind: 'anchor_mismatch', entryId: r.id, table: a.table, rowId: String(r.pk) });
-    }
-  }
-
-  for (const { table, pk } of AUDITED_TABLES) {
-    if (!exists(table)) continue;
-    const seen = new Set<string>();
-    for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>) {
-      const id = String(row[pk]);
-      const key = table + '\0' + id;
-      seen.add(key);
-      const recorded = latestRow.get(key);
-      if (!recorded) problems.push({ kind: 'row_unaudited', entryId: null, table, rowId: id });
-      else if (recorded.row !== canonicalJson(row))
-        problems.push({ kind: 'row_changed', entryId: recorded.entryId, table, rowId: id });
-    }
-    for (const [key, recorded] of latestRow) {
-      const [t, id] = key.split('\0') as [string, string];
-      if (t === table && !seen.has(key))
-        problems.push({ kind: 'row_missing', entryId: recorded.entryId, table, rowId: id });
-    }
-  }
-
-  problems.sort((a, b) => (a.entryId ?? Infinity) - (b.entryId ?? Infinity));
-  return { ok: problems.length === 0, entries, head, firstProblem: problems[0] ?? null, problems: problems.length };
 }

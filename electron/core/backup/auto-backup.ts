@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupInfo } from '../contract/app';
 import type { CoreContext } from '../context';
+import { witnessFileOf } from '../audit/witness';
 import { getSettings } from '../settings/settings-repo';
 import { backupDatabase } from './backup';
 
@@ -9,7 +10,23 @@ const PREFIX = 'duty-room-';
 const DAY_MS = 86_400_000;
 
 export function backupsDir(ctx: CoreContext): string {
-  return join(dirname(ctx.dataFile), 'backups');
+  return getSettings(ctx).backupDir || join(dirname(ctx.dataFile), 'backups');
+}
+
+/**
+ * A backup counts only once it was checked: the witness beside it is written after the check passed,
+ * and the file still starts like SQLite. A 0-byte or half-written file from a killed backup never counts.
+ */
+function looksValid(file: string, size: number): boolean {
+  if (size < 512 || !existsSync(witnessFileOf(file))) return false;
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.toString('latin1') === 'SQLite format 3\0';
 }
 
 export function listBackups(ctx: CoreContext): BackupInfo[] {
@@ -23,30 +40,36 @@ export function listBackups(ctx: CoreContext): BackupInfo[] {
   return names
     .sort()
     .reverse()
-    .map((n) => {
-      const st = statSync(join(dir, n));
-      return { file: join(dir, n), bytes: st.size, at: st.mtime.toISOString() };
+    .flatMap((n) => {
+      const file = join(dir, n);
+      const st = statSync(file);
+      return looksValid(file, st.size) ? [{ file, bytes: st.size, at: st.mtime.toISOString() }] : [];
     });
 }
 
 /**
- * An online backup into the data folder's backups/, keeping the newest `backupKeep` (Settings) and
- * recording it in the chain with the head it contains.
+ * An online backup into the backups folder (Settings; may be another disk), keeping the newest
+ * `backupKeep` and recording it in the chain with the head it contains.
  */
 export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
   const dir = backupsDir(ctx);
   mkdirSync(dir, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const file = join(dir, `${PREFIX}${stamp}.sqlite`);
-  const head = ctx.audit.head();
-  await backupDatabase(ctx.db, file);
-  ctx.tx(() => ctx.audit.append({ actor: ctx.actor(), kind: 'db.backup', payload: { file: basename(file), head } }));
+  const check = await backupDatabase(ctx.db, file);
+  const head = check.verify.head;
+  ctx.tx(() =>
+    ctx.audit.append({ actor: ctx.actor(), kind: 'db.backup', payload: { file: basename(file), dir, head } }),
+  );
   const keep = getSettings(ctx).backupKeep;
-  for (const old of listBackups(ctx).slice(keep)) rmSync(old.file, { force: true });
+  for (const old of listBackups(ctx).slice(keep)) {
+    rmSync(old.file, { force: true });
+    rmSync(witnessFileOf(old.file), { force: true });
+  }
   return listBackups(ctx).find((b) => b.file === file)!;
 }
 
-/** Backs up at start when the last backup is a day old, then checks every hour. */
+/** Backs up at start when the newest valid backup is a day old, then checks every hour. */
 export function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): () => void {
   const due = () => {
     const last = listBackups(ctx)[0];

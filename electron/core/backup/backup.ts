@@ -1,17 +1,21 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { AppError } from '../contract/errors';
-import { AuditLog, verifyChain } from '../audit/chain';
+import { AuditLog } from '../audit/chain';
+import { verifyChain } from '../audit/verify';
+import {
+  appendWitness,
+  checkpointFileOf,
+  lastWitnessHead,
+  witnessFileOf,
+  writeCheckpoint,
+  writeWitness,
+} from '../audit/witness';
 import { lockHolder } from '../db/host-lock';
 import type { Clock } from '../db/clock';
 import { LATEST_VERSION } from '../db/migrations';
-import { SYSTEM_ACTOR, openDatabase, schemaVersion } from '../db/open';
-import type { VerifyResult } from '../contract/audit';
-
-/** Online backup (SQLite backup API): consistent even while the app keeps writing. */
-export async function backupDatabase(db: Database.Database, outFile: string): Promise<void> {
-  await db.backup(outFile);
-}
+import { SYSTEM_ACTOR, openDatabase, openReadOnly, schemaVersion } from '../db/open';
+import type { AuditHead, VerifyResult } from '../contract/audit';
 
 export interface CandidateCheck {
   integrity: string;
@@ -19,80 +23,142 @@ export interface CandidateCheck {
   verify: VerifyResult;
 }
 
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Online backup (SQLite backup API: consistent while the app keeps writing) to a temporary name, then
+ * checked — integrity_check and the whole chain — and only then renamed into place with its witness
+ * beside it. A backup killed half-way, or a copy of a damaged database, never takes the real name.
+ */
+export async function backupDatabase(db: Database.Database, outFile: string): Promise<CandidateCheck> {
+  const tmp = `${outFile}.partial-${process.pid}`;
+  try {
+    await db.backup(tmp);
+    fsyncFile(tmp);
+    const check = checkBackupFile(tmp);
+    renameSync(tmp, outFile);
+    writeWitness(witnessFileOf(outFile), check.verify.head);
+    return check;
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
 /** Checks a backup file without changing it: SQLite integrity, schema version and the audit chain. */
 export function checkBackupFile(file: string): CandidateCheck {
   if (!existsSync(file)) throw new AppError('backup.invalid', { reason: 'missing', file });
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch {
+    db = openReadOnly(file);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'db.newer_than_app') throw e;
     throw new AppError('backup.invalid', { reason: 'not_sqlite', file });
   }
   try {
-    let integrity: string;
-    try {
-      integrity = String(db.pragma('integrity_check', { simple: true }));
-    } catch {
-      throw new AppError('backup.invalid', { reason: 'not_sqlite', file });
-    }
-    if (integrity !== 'ok') throw new AppError('db.integrity', { detail: integrity.slice(0, 200) });
     const version = schemaVersion(db);
     if (version === 0) throw new AppError('backup.invalid', { reason: 'not_duty_room', file });
     if (version > LATEST_VERSION)
       throw new AppError('db.newer_than_app', { found: version, supported: LATEST_VERSION });
-    const verify = verifyChain(db);
+    let verify: VerifyResult;
+    try {
+      // The backup's own witness, when it has one, must agree with the chain inside it.
+      const witness = witnessFileOf(file);
+      verify = verifyChain(db, { full: true, witnesses: existsSync(witness) ? [witness] : [] });
+    } catch {
+      throw new AppError('db.integrity', { detail: 'unreadable' });
+    }
+    if (verify.integrity !== 'ok')
+      throw new AppError('db.integrity', { detail: (verify.integrity ?? '').slice(0, 200) });
     if (!verify.ok) {
       throw new AppError('audit.broken', {
         entry: verify.firstProblem?.entryId ?? 0,
         kind: verify.firstProblem?.kind ?? 'unknown',
       });
     }
-    return { integrity, schemaVersion: version, verify };
+    return { integrity: 'ok', schemaVersion: version, verify };
   } finally {
     db.close();
   }
 }
 
+export interface RestoreResult {
+  keptPrevious: string | null;
+  archivedWitness: string | null;
+  check: CandidateCheck;
+}
+
 /**
  * Replaces the database at `target` with `candidate`, only after the candidate passes every check.
- * The replaced file is kept beside it; the restore itself is recorded in the restored chain.
- * The app must not have `target` open.
+ * The replaced file is moved aside without being opened (it may be truncated or not SQLite at all —
+ * the very case a restore is for), its WAL with it. The old witness is archived, its head recorded in
+ * the restore entry, and a new witness starts. The app must not have `target` open.
  */
 export function restoreDatabase(
   candidate: string,
   target: string,
   opts: { clock: Clock; appVersion: string },
-): { keptPrevious: string | null; check: CandidateCheck } {
+): RestoreResult {
   const holder = lockHolder(`${target}.lock`);
   if (holder !== null) throw new AppError('db.in_use', { pid: holder });
   checkBackupFile(candidate);
   const staging = `${target}.restoring`;
   rmSync(staging, { force: true });
   copyFileSync(candidate, staging);
+  fsyncFile(staging);
   // Check the copy that will be used, not just the file it came from.
   const check = checkBackupFile(staging);
+  const stamp = opts.clock.now().toISOString().replace(/[:.]/g, '-');
   let keptPrevious: string | null = null;
   if (existsSync(target)) {
-    // Fold any WAL content into the old file before it is set aside.
-    const old = new Database(target);
-    old.pragma('wal_checkpoint(TRUNCATE)');
-    old.close();
-    keptPrevious = `${target}.before-restore-${opts.clock.now().toISOString().replace(/[:.]/g, '-')}`;
+    keptPrevious = `${target}.before-restore-${stamp}`;
     renameSync(target, keptPrevious);
   }
-  for (const ext of ['-wal', '-shm']) rmSync(target + ext, { force: true });
+  for (const ext of ['-wal', '-shm']) {
+    if (existsSync(target + ext)) {
+      if (keptPrevious) renameSync(target + ext, keptPrevious + ext);
+      else rmSync(target + ext, { force: true });
+    }
+  }
+  const witness = witnessFileOf(target);
+  const previousHead: AuditHead | null = lastWitnessHead(witness);
+  let archivedWitness: string | null = null;
+  if (existsSync(witness)) {
+    archivedWitness = `${witness}.before-restore-${stamp}`;
+    renameSync(witness, archivedWitness);
+  }
+  rmSync(checkpointFileOf(target), { force: true });
   renameSync(staging, target);
+  const head = check.verify.head;
+  writeWitness(witness, head);
+  if (head) writeCheckpoint(target, head);
   const db = openDatabase(target, opts);
   try {
-    db.transaction(() =>
-      new AuditLog(db, opts.clock).append({
-        actor: SYSTEM_ACTOR,
-        kind: 'db.restored',
-        payload: { from: candidate, headOfBackup: check.verify.head },
-      }),
-    )();
+    const audit = new AuditLog(db, opts.clock);
+    const entry = db
+      .transaction(() =>
+        audit.append({
+          actor: SYSTEM_ACTOR,
+          kind: 'db.restored',
+          payload: {
+            from: candidate,
+            headOfBackup: head,
+            previousWitness: archivedWitness ? { file: archivedWitness, head: previousHead } : null,
+            keptPrevious,
+          },
+        }),
+      )
+      .immediate();
+    appendWitness(witness, entry);
   } finally {
     db.close();
   }
-  return { keptPrevious, check };
+  return { keptPrevious, archivedWitness, check };
 }

@@ -17,6 +17,16 @@ export interface BackupInfo {
   at: string;
 }
 
+/** A long operation under way (a big export, verify): `done` of `total` units (rows, entries). */
+export interface LongOperation {
+  id: number;
+  /** e.g. export.log, audit.verify */
+  kind: string;
+  done: number;
+  total: number;
+  startedAt: string;
+}
+
 export const none = z.object({}).strict();
 
 /** What `app.seedDemo` put into an empty duty room. */
@@ -35,11 +45,12 @@ export const appMethods = {
   'app.info': method<AppInfo>()(none),
   'settings.get': method<Settings>()(none),
   'settings.update': method<Settings>()(settingsUpdateSchema),
-  'audit.verify': method<VerifyResult>()(none),
+  'audit.verify': method<VerifyResult>()(z.object({ full: z.boolean().optional() }).strict()),
   'backup.now': method<BackupInfo>()(none),
   'backup.list': method<BackupInfo[]>()(none),
   /** Fills an empty database with a realistic fortnight (conflict when anything is there). */
   'app.seedDemo': method<DemoSummary>()(none),
   /** Whether the database is still empty: the first screen offers setup or the demo. */
   'app.isEmpty': method<{ empty: boolean }>()(none),
+  'app.progress': method<LongOperation[]>()(none),
 };

@@ -10,7 +10,13 @@ export type AuditProblemKind =
   | 'row_changed'
   | 'row_unaudited'
   | 'row_missing'
-  | 'anchor_mismatch';
+  | 'anchor_mismatch'
+  /** A witness (file beside the database, a backup's, an issued document's) holds another hash. */
+  | 'witness_mismatch'
+  /** A witness names an entry the chain no longer has: its tail was cut off. */
+  | 'witness_missing'
+  /** SQLite's integrity_check found damaged pages (verify --full). */
+  | 'integrity';
 
 export interface AuditProblem {
   kind: AuditProblemKind;
@@ -27,4 +33,15 @@ export interface VerifyResult {
   /** The first broken entry or row, named so an officer can find it. */
   firstProblem: AuditProblem | null;
   problems: number;
+  /** How many witnessed heads were compared with the chain. */
+  witnessed: number;
+  /** SQLite's integrity_check result, when asked for (verify --full). */
+  integrity?: string;
+}
+
+/** The head and entry count recorded wherever the record leaves the database (documents, handovers). */
+export interface AuditWitness {
+  id: number;
+  hash: string;
+  entries: number;
 }

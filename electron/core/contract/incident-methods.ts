@@ -67,10 +67,15 @@ export interface IncidentListItem {
   deadlines: Deadline[];
 }
 
+/** Totals are exact up to here; beyond it the list says "10,000+" (counting every match delays the page). */
+export const TOTAL_CAP = 10_000;
+
 export interface IncidentPage {
   items: IncidentListItem[];
   nextCursor: string | null;
+  /** Exact up to TOTAL_CAP; TOTAL_CAP when there are more (then totalCapped). */
   total: number;
+  totalCapped: boolean;
 }
 
 export interface TimelineEntry {
@@ -100,6 +105,40 @@ export interface OpenDeadline extends Deadline {
   incidentNumber: string;
   incidentTitle: string;
   level: Level;
+}
+
+/** An open incident nothing has happened to for STALE_AFTER_DAYS: offered for closing (终报) or voiding. */
+export interface StaleIncident {
+  id: number;
+  number: string;
+  title: string;
+  level: Level;
+  receivedAt: string;
+  lastActivityAt: string;
+}
+
+export const STALE_AFTER_DAYS = 30;
+/** Deadlines and stale incidents listed on the home screen; the counts cover all of them. */
+export const SUMMARY_LIMIT = 200;
+
+/** What the home screen (Now) and the navbar counts show, asked once for both. */
+export interface DeadlineSummary {
+  /** When it was computed; the UI recomputes each deadline's state every second from its times. */
+  at: string;
+  /** Unmet deadlines of incidents active within STALE_AFTER_DAYS, most urgent first (≤ SUMMARY_LIMIT). */
+  deadlines: OpenDeadline[];
+  counts: {
+    overdue: number;
+    dueSoon: number;
+    /** Open incidents active within STALE_AFTER_DAYS. */
+    openIncidents: number;
+    /** Exact up to TOTAL_CAP, then staleCapped. */
+    stale: number;
+    staleCapped: boolean;
+  };
+  /** Quietest first (≤ SUMMARY_LIMIT). */
+  stale: StaleIncident[];
+  staleAfterDays: number;
 }
 
 export const searchSchema = z
@@ -137,6 +176,7 @@ export const incidentMethods = {
   'deadlines.rules': method<StoredDeadlineRuleSet>()(none),
   'deadlines.updateRules': method<StoredDeadlineRuleSet>()(deadlineRuleSetSchema),
   'deadlines.open': method<OpenDeadline[]>()(none),
+  'deadlines.summary': method<DeadlineSummary>()(none),
   'search.query': method<SearchHit[]>()(searchSchema),
 };
 

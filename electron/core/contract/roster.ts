@@ -16,6 +16,8 @@ export type ShiftName = (typeof SHIFTS)[number];
 
 const hhmm = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
 const pin = pattern(/^\d{4,8}$/, 'invalid_pin');
+/** New PINs are longer; existing 4- and 5-digit ones keep working (flagged `pinWeak` until changed). */
+const newPin = pattern(/^\d{6,8}$/, 'invalid_new_pin');
 
 // ---- people ----
 export const personSaveSchema = z
@@ -40,6 +42,8 @@ export interface Person {
   roles: Role[];
   active: boolean;
   hasPin: boolean;
+  /** Set before six digits were required: works, but should be changed. */
+  pinWeak: boolean;
 }
 export type PersonBrief = Pick<Person, 'id' | 'name' | 'title' | 'phones'>;
 
@@ -176,8 +180,16 @@ export const rosterMethods = {
   'people.deactivate': method<Person>()(z.object({ id }).strict()),
   'people.delete': method<{ deleted: true }>()(z.object({ id }).strict()),
   'people.setPin': method<Person>()(
-    // Changing or clearing an existing PIN needs that PIN: nobody resets a leader's PIN to sign as them.
-    z.object({ id, pin: pin.nullable(), currentPin: pin.optional() }).strict(),
+    // Changing or clearing an existing PIN needs that PIN, or a leader's reset proven with the leader's
+    // own PIN: nobody resets a leader's PIN to sign as them.
+    z
+      .object({
+        id,
+        pin: newPin.nullable(),
+        currentPin: pin.optional(),
+        resetBy: z.object({ personId: id, pin }).strict().optional(),
+      })
+      .strict(),
   ),
   'roster.config': method<RosterConfig>()(none),
   'roster.saveConfig': method<RosterConfig>()(rosterConfigSchema),

@@ -46,6 +46,12 @@ export const settingsSchema = z
       .strict(),
     /** 抄送 line of a 专报's 版记. */
     specialCc: z.string().trim().max(300),
+    /** Where backups go ('' = backups/ beside the database); may be another disk. An absolute path. */
+    backupDir: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((s) => s === '' || /^([A-Za-z]:[\\/]|[\\/])/.test(s), { params: { code: 'absolute_path' } }),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -78,4 +84,5 @@ export const DEFAULT_SETTINGS: Settings = {
   sensitiveMarking: '内部资料　注意保存',
   distribution: { bao: '', song: '', fa: '' },
   specialCc: '',
+  backupDir: '',
 };

@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../contract/errors';
 import { AuditLog } from '../audit/chain';
+import { writeWitness, witnessFileOf } from '../audit/witness';
 import type { Clock } from './clock';
 import { MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
+import { checkAtOpen, checkHeader } from './quick-check';
+import { fromSqliteError } from './sqlite-errors';
 
 export const SYSTEM_ACTOR = 'system';
 
@@ -27,21 +31,70 @@ export function schemaVersion(db: Database.Database): number {
 }
 
 /**
- * Opens (creating if needed) a duty-room database and brings its schema up to date, one transaction
- * per migration step. A new database starts its audit chain with a genesis entry, and every step
- * appends an entry, so even an untouched database has a chain to verify.
+ * Opens a duty-room database and brings its schema up to date, one transaction per migration step.
+ * Only a missing file is created (under a temporary name, renamed once complete, so a crash never
+ * leaves a half-made database). An existing file that is empty, not SQLite, not ours or fails the
+ * quick check (header, schema, chain head against the witness) is refused, never opened as new.
  */
 export function openDatabase(file: string, opts: OpenOptions): Database.Database {
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  if (opts.readonly) return openReadOnly(file);
+  if (!existsSync(file)) createDatabase(file, opts);
+  else checkHeader(file);
+  let db: Database.Database;
   try {
-    if (!opts.readonly) applyPragmas(db);
+    db = new Database(file, { fileMustExist: true });
+  } catch (e) {
+    throw fromSqliteError(e) ?? e;
+  }
+  try {
+    applyPragmas(db);
     const current = schemaVersion(db);
     if (current > LATEST_VERSION)
       throw new AppError('db.newer_than_app', { found: current, supported: LATEST_VERSION });
-    if (!opts.readonly) migrate(db, opts);
+    checkAtOpen(db, file, 'schema');
+    migrate(db, opts);
+    checkAtOpen(db, file, 'chain', opts.clock);
     return db;
   } catch (e) {
     db.close();
+    throw fromSqliteError(e) ?? e;
+  }
+}
+
+/** Read-only, for looking at a file without changing it (verify, a backup's check, recovery). */
+export function openReadOnly(file: string): Database.Database {
+  checkHeader(file);
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const current = schemaVersion(db);
+    if (current > LATEST_VERSION) {
+      db.close();
+      throw new AppError('db.newer_than_app', { found: current, supported: LATEST_VERSION });
+    }
+    return db;
+  } catch (e) {
+    throw fromSqliteError(e) ?? e;
+  }
+}
+
+function createDatabase(file: string, opts: OpenOptions): void {
+  // A witness beside a missing database proves one existed here: it was deleted or moved, not "new".
+  const witness = witnessFileOf(file);
+  if (existsSync(witness)) throw new AppError('db.missing', { witness });
+  const tmp = `${file}.creating`;
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  const db = new Database(tmp);
+  try {
+    applyPragmas(db);
+    migrate(db, opts);
+    const head = new AuditLog(db, opts.clock).head();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    renameSync(tmp, file);
+    writeWitness(witness, head);
+  } catch (e) {
+    if (db.open) db.close();
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
     throw e;
   }
 }
@@ -67,7 +120,7 @@ export function migrate(db: Database.Database, opts: OpenOptions): void {
         payload: { version: m.version, name: m.name, appVersion: opts.appVersion },
       });
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }
 

@@ -2,7 +2,7 @@ import type { Casualties, Category, Level } from '../contract/incidents';
 import type { Role } from '../contract/roster';
 
 /** The demo duty room's people. Every demo PIN is DEMO_PIN (printed by the CLI and shown in the UI). */
-export const DEMO_PIN = '1234';
+export const DEMO_PIN = '123456';
 export const DEMO_PEOPLE: { name: string; title: string; phone: string; roles: Role[] }[] = [
   { name: '王建国', title: '市政府副秘书长', phone: '13804110001', roles: ['leader'] },
   { name: '李红梅', title: '总值班室主任', phone: '13804110002', roles: ['leader'] },

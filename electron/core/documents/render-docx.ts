@@ -4,20 +4,23 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  FrameAnchorType,
+  FrameWrap,
+  HorizontalPositionAlign,
   LineRuleType,
-  OverlapType,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
-  RelativeHorizontalPosition,
   Table,
-  TableAnchorType,
   TableCell,
   TableRow,
   TabStopType,
   TextRun,
+  VerticalPositionAlign,
   WidthType,
+  type IBordersOptions,
+  type IFrameOptions,
 } from 'docx';
 import { signatureIndents, titleLines, type Block, type DocumentModel } from './blocks';
 import { fontTableXml } from './docx-fonts';
@@ -110,64 +113,51 @@ function table(b: Extract<Block, { t: 'table' }>, width: number): Table {
   });
 }
 
+/** A paragraph border's height in twips: the rule itself plus its 1 pt of space. */
+const RULE_TWIPS = 40;
+
 /**
- * 版记 at the foot of the last page (GB/T 9704 7.4): a table floated to the bottom of the type area on the
- * page where the text ends, its lines between rules — heavier first and last rules, a thinner one above
- * the 印发 line — each one character in from both sides, the 印发 date flush right.
+ * 版记 at the foot of the last page (GB/T 9704 7.4): paragraph frames (w:framePr) on the page where the
+ * text ends — the 印发 line aligned to the bottom of the type area over a heavy rule, the distribution
+ * lines (报/送/发, 抄送) one frame right above it between a heavy rule and the thin one over the 印发
+ * line — each one character in from both sides, the 印发 date flush right.
+ * Frames, not a floating table: LibreOffice 7.4 sets a tblpPr table in line after the text. And one
+ * frame per rule pair: LibreOffice drops the frame of consecutive framed paragraphs that carry borders.
  */
-function imprint(b: Extract<Block, { t: 'imprint' }>, typeWidth: number, typeHeight: number): (Paragraph | Table)[] {
-  const last = b.lines.length - 1;
-  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-  const rows = b.lines.map(
-    (l, i) =>
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: typeWidth - 10, type: WidthType.DXA },
-            borders: {
-              top: i === 0 ? rule('000000', 8) : i === last ? rule('000000', 4) : none,
-              bottom: i === last ? rule('000000', 8) : none,
-              left: none,
-              right: none,
-            },
-            children: [
-              new Paragraph({
-                spacing: exactLine,
-                indent: { left: 280, right: 280 },
-                tabStops: [{ type: TabStopType.RIGHT, position: typeWidth - 280 - 216 }],
-                children: [
-                  run(l.text, 'fangsong', SIZE.si),
-                  ...(l.right ? [run(`\t${l.right}`, 'fangsong', SIZE.si)] : []),
-                ],
-              }),
-            ],
-          }),
-        ],
-      }),
-  );
-  // A hair narrower than the type area: LibreOffice keeps a floating table as wide as the text in line.
-  const width = typeWidth - 10;
+function imprint(b: Extract<Block, { t: 'imprint' }>, typeWidth: number, typeHeight: number): Paragraph[] {
+  const dist = b.lines.slice(0, -1);
+  const last = b.lines[b.lines.length - 1]!;
+  const base = {
+    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+    width: typeWidth,
+    wrap: FrameWrap.NOT_BESIDE,
+  } as const;
+  const line = (texts: { text: string; right?: string }[], frame: IFrameOptions, border: IBordersOptions) =>
+    new Paragraph({
+      frame,
+      spacing: exactLine,
+      border,
+      indent: { left: 280, right: 280 },
+      tabStops: [{ type: TabStopType.RIGHT, position: typeWidth - 280 - 280 }],
+      children: texts.flatMap((l, i) => [
+        new TextRun({ text: l.text, font: font('fangsong'), size: SIZE.si, language: ZH, ...(i ? { break: 1 } : {}) }),
+        ...(l.right ? [run(`\t${l.right}`, 'fangsong', SIZE.si)] : []),
+      ]),
+    });
+  const atFoot = {
+    ...base,
+    type: 'alignment',
+    alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
+  } as const;
+  const heavy = rule('000000', 8);
+  if (!dist.length) return [line([last], atFoot, { top: heavy, bottom: heavy })];
+  // The distribution frame stands on the 印发 frame: the type area's height less both frames' lines and rules.
+  const y = typeHeight - (dist.length + 1) * LINE_PITCH - 3 * RULE_TWIPS;
   return [
-    new Table({
-      width: { size: width, type: WidthType.DXA },
-      columnWidths: [width],
-      float: {
-        horizontalAnchor: TableAnchorType.MARGIN,
-        relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
-        verticalAnchor: TableAnchorType.PAGE,
-        // An absolute offset (the type area's height less the rows), which LibreOffice honours where it
-        // ignores tblpYSpec="bottom"; rows are exact grid lines, the rules a few twips more.
-        absoluteVerticalPosition: MARGIN.top + typeHeight - b.lines.length * LINE_PITCH - 60,
-        leftFromText: 0,
-        rightFromText: 0,
-        topFromText: 0,
-        bottomFromText: 0,
-        overlap: OverlapType.NEVER,
-      },
-      rows,
-    }),
-    // The paragraph the floating table is anchored to: the last line of the text.
-    new Paragraph({ ...body, children: [] }),
+    line(dist, { ...base, type: 'absolute', position: { x: 0, y } }, { top: heavy, bottom: rule('000000', 4) }),
+    // A hairline paragraph between the two: LibreOffice merges adjacent framed paragraphs into one frame.
+    new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [] }),
+    line([last], atFoot, { bottom: heavy }),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { signatureIndents, titleLines, type Block, type DocumentModel } from './blocks';
 import { FONTS, MARGIN_MM, type FontRole } from './gbt9704';
+import { imprintScript } from './imprint-foot';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -23,7 +24,7 @@ body { margin: 0; font-family: "Times New Roman", ${stack('fangsong')}; font-siz
   padding: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm;
   box-shadow: 0 1px 6px rgba(0,0,0,.25); }
 @media print { html { background: none; } .sheet { margin: 0; padding: 0; box-shadow: none; min-height: 0; } }
-p { margin: 0; text-align: justify; }
+p { margin: 0; text-align: justify; orphans: 1; widows: 1; }
 .indent { text-indent: 2em; }
 .right { text-align: right; }
 .masthead h1 { color: #f00; font: 36pt/1.4 ${stack('xiaobiaosong')}; text-align: center; margin: 0 0 4mm;
@@ -98,5 +99,5 @@ function block(b: Block): string {
 /** One self-contained page: the on-screen preview (in an iframe) and the PDF source. */
 export function renderHtml(model: DocumentModel): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(model.title)}</title>
-<style>${CSS}${model.landscape ? LANDSCAPE : ''}</style></head><body><div class="sheet">${model.blocks.map(block).join('\n')}</div></body></html>`;
+<style>${CSS}${model.landscape ? LANDSCAPE : ''}</style></head><body><div class="sheet">${model.blocks.map(block).join('\n')}</div>${imprintScript(model.landscape ? 138 : 225)}</body></html>`;
 }

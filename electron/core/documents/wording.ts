@@ -56,7 +56,7 @@ const CHANNEL_ZH: Record<NonNullable<Report['channel']>, string> = {
   sms: '短信',
 };
 
-export function channelZh(r: Report): string {
+export function channelZh(r: Pick<Report, 'channel'>): string {
   return r.channel ? CHANNEL_ZH[r.channel] : '';
 }
 
@@ -66,7 +66,10 @@ export function reportSentText(r: Report): string {
 }
 
 /** 初报已于11月23日9时25分以电子公文报省应急管理厅；续报一… */
-export function reportStatusText(reports: Report[], tz: string): string {
+export function reportStatusText(
+  reports: Pick<Report, 'status' | 'sentAt' | 'kind' | 'seq' | 'channel' | 'recipientUnit'>[],
+  tz: string,
+): string {
   const sent = reports.filter((r) => r.status === 'sent' && r.sentAt);
   if (!sent.length) return '尚未报送';
   return sent

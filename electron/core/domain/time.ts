@@ -31,8 +31,67 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/**
+ * The zone's offset (ms) per 15-minute slice of UTC time: offsets since 1970 are whole minutes and
+ * change only at slice boundaries, so within a slice local time is UTC plus one number. Exports format
+ * hundreds of thousands of times; Intl's formatToParts for each was most of their cost.
+ */
+const offsets = new Map<string, number>();
+const SLICE_MS = 15 * 60_000;
+
+const DAY_MS = 86_400_000;
+
+function cached(key: string, compute: () => number): number {
+  let v = offsets.get(key);
+  if (v === undefined) {
+    v = compute();
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, v);
+  }
+  return v;
+}
+
+/** Offset at the start of a slice, from Intl. */
+function exactOffset(start: number, timeZone: string): number {
+  const p = formatParts(new Date(start), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - start;
+}
+
+/**
+ * A UTC day whose first and last slices have the same offset has it throughout (no zone changes its
+ * offset twice in a day), so sparse instants (one incident every few hours over ten years) cost two
+ * Intl calls per day; a day with a change is resolved slice by slice.
+ */
+function sliceOffset(t: number, timeZone: string): number | null {
+  const day = Math.floor(t / DAY_MS);
+  const whole = cached(`${timeZone}|d${day}`, () => {
+    const first = exactOffset(day * DAY_MS, timeZone);
+    return first === exactOffset((day + 1) * DAY_MS - SLICE_MS, timeZone) ? first : NaN;
+  });
+  const slice = Math.floor(t / SLICE_MS);
+  const off = Number.isNaN(whole)
+    ? cached(`${timeZone}|${slice}`, () => exactOffset(slice * SLICE_MS, timeZone))
+    : whole;
+  return off % 60_000 === 0 ? off : null;
+}
+
 export function localParts(instant: string | Date, timeZone: string): LocalParts {
-  const parts = formatter(timeZone).formatToParts(new Date(instant));
+  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const off = t >= 0 ? sliceOffset(t, timeZone) : null;
+  if (off === null) return formatParts(new Date(instant), timeZone);
+  const d = new Date(t + off);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+function formatParts(instant: Date, timeZone: string): LocalParts {
+  const parts = formatter(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
   return {
     year: Number(get('year')),

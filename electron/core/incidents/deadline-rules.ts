@@ -1,9 +1,14 @@
 import { canonicalJson } from '../audit/canonical-json';
 import { DEFAULT_DEADLINE_RULES, type DeadlineRuleSet, type StoredDeadlineRuleSet } from '../contract/deadlines';
 import type { CoreContext } from '../context';
+import { rebuildOpenDeadlines } from './open-deadlines';
 
 /** The rule set in force: the latest stored version, or the defaults (version 0) before any change. */
 export function currentRules(ctx: CoreContext): StoredDeadlineRuleSet {
+  return ctx.memo('deadlineRules', () => readRules(ctx));
+}
+
+function readRules(ctx: CoreContext): StoredDeadlineRuleSet {
   const r = ctx.db.prepare('SELECT * FROM deadline_rule_sets ORDER BY id DESC LIMIT 1').get() as
     { id: number; source: string; rules: string; created_at: string; created_by: string } | undefined;
   if (!r) return { ...DEFAULT_DEADLINE_RULES, version: 0, createdAt: '', createdBy: '' };
@@ -23,6 +28,8 @@ export function updateRules(ctx: CoreContext, set: DeadlineRuleSet): StoredDeadl
       .prepare('INSERT INTO deadline_rule_sets (source, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
       .run(set.source, canonicalJson(set.rules), ctx.clock.now().toISOString(), ctx.actor());
     ctx.audit.appendRow(ctx.actor(), 'deadlines.rules', 'deadline_rule_sets', Number(info.lastInsertRowid));
+    // Every open incident's deadlines move with the new rules, in the same transaction.
+    rebuildOpenDeadlines(ctx);
     return currentRules(ctx);
   });
 }

@@ -15,6 +15,7 @@ import {
 import { currentRules, updateRules } from './deadline-rules';
 import { deadlinesFor, openDeadlines } from './queries';
 import { listIncidents } from './list-query';
+import { deadlineSummary } from './open-deadlines';
 import { search } from './search';
 import { buildTimeline } from './timeline';
 import { parseMessage } from '../domain/message-parser';
@@ -64,5 +65,6 @@ export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
   'deadlines.rules': (_, ctx) => currentRules(ctx),
   'deadlines.updateRules': (input, ctx) => updateRules(ctx, input),
   'deadlines.open': (_, ctx) => openDeadlines(ctx, ctx.clock.now()),
+  'deadlines.summary': (_, ctx) => deadlineSummary(ctx, ctx.clock.now()),
   'search.query': (input, ctx) => search(ctx, input),
 };

@@ -13,6 +13,7 @@ import { futureIssues, initialLevel, localParts, suggestLevelFor, supplementaryR
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { indexIncident } from './search-index';
+import { refreshOpenDeadlines } from './open-deadlines';
 
 export interface IncidentRow {
   id: number;
@@ -118,6 +119,9 @@ function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['ki
       suggested(facts),
     );
   ctx.audit.appendRow(ctx.actor(), `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
+  // After the version row: the deadline engine follows the grade through the versions (a raise never
+  // back-dates), so the maintained table must see this one.
+  refreshOpenDeadlines(ctx, inc.id);
 }
 
 function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
@@ -164,33 +168,52 @@ function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
   indexIncident(ctx, inc);
 }
 
-export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident {
+/**
+ * Left 未定级, an accident whose figures reach 较大 or above starts at the suggested grade; the version
+ * records both the grade and the suggestion, and the officer may change it like any fact.
+ */
+function gradedFacts(input: IncidentFacts): { facts: IncidentFacts; applied: string | null } {
   const given = normaliseFacts(input);
-  // Left 未定级, an accident whose figures reach 较大 or above starts at the suggested grade; the version
-  // records both the grade and the suggestion, and the officer may change it like any fact.
   const facts = { ...given, level: initialLevel(given) };
   const applied = facts.level !== given.level ? `按伤亡和损失数字定级为${LEVEL_ZH[facts.level]}（建议定级）` : null;
+  return { facts, applied };
+}
+
+export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident {
+  const { facts, applied } = gradedFacts(input);
   checkTimes(ctx, facts);
-  return ctx.tx(() => {
-    const now = ctx.clock.now();
-    const id = ((ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0) + 1;
-    const inc: Incident = {
-      ...facts,
-      id,
-      number: nextNumber(ctx, now),
-      status: 'open',
-      version: 1,
-      voidReason: null,
-      supplementaryDueFrom: null,
-      createdAt: now.toISOString(),
-      createdBy: ctx.actor(),
-      updatedAt: now.toISOString(),
-      updatedBy: ctx.actor(),
-    };
-    writeRow(ctx, inc, true);
-    writeVersion(ctx, inc, 'created', applied);
-    return inc;
-  });
+  return ctx.tx(() => insertIncident(ctx, facts, applied));
+}
+
+/**
+ * Validates and records one incident; the caller holds the transaction (one per incident, or one for a
+ * whole import file).
+ */
+export function recordIncident(ctx: CoreContext, input: IncidentFacts): Incident {
+  const { facts, applied } = gradedFacts(input);
+  checkTimes(ctx, facts);
+  return insertIncident(ctx, facts, applied);
+}
+
+function insertIncident(ctx: CoreContext, facts: IncidentFacts, applied: string | null): Incident {
+  const now = ctx.clock.now();
+  const id = ((ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0) + 1;
+  const inc: Incident = {
+    ...facts,
+    id,
+    number: nextNumber(ctx, now),
+    status: 'open',
+    version: 1,
+    voidReason: null,
+    supplementaryDueFrom: null,
+    createdAt: now.toISOString(),
+    createdBy: ctx.actor(),
+    updatedAt: now.toISOString(),
+    updatedBy: ctx.actor(),
+  };
+  writeRow(ctx, inc, true);
+  writeVersion(ctx, inc, 'created', applied);
+  return inc;
 }
 
 function expectVersion(inc: Incident, expected: number): void {

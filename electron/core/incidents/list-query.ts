@@ -1,9 +1,15 @@
 import { AppError } from '../contract/errors';
-import type { IncidentListItem, IncidentListQuery, IncidentPage } from '../contract/incident-methods';
+import {
+  TOTAL_CAP,
+  type IncidentListItem,
+  type IncidentListQuery,
+  type IncidentPage,
+} from '../contract/incident-methods';
 import type { IncidentFacts, IncidentStatus } from '../contract/incidents';
 import type { CoreContext } from '../context';
 import { deadlinesFor } from './queries';
 import { matchExpression } from './search-text';
+import { matchingIncidentIds } from './search';
 
 type Query = Omit<IncidentListQuery, 'limit'> & { limit: number };
 
@@ -36,10 +42,11 @@ export function listIncidents(ctx: CoreContext, q: Query): IncidentPage {
   if (q.status) add('status = ?', q.status);
   if (q.district) add('district = ?', q.district);
   const match = q.q ? matchExpression(q.q) : null;
-  if (match) add('id IN (SELECT incident_id FROM search_fts WHERE search_fts MATCH ?)', match);
+  if (match) add('id IN (SELECT value FROM json_each(?))', JSON.stringify(matchingIncidentIds(ctx, match)));
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = ctx.db
-    .prepare(`SELECT count(*) FROM incidents ${filter}`)
+  // Counting stops just past the cap: an exact count of 100,000 matches would cost more than the page.
+  const counted = ctx.db
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM incidents ${filter} LIMIT ${TOTAL_CAP + 1})`)
     .pluck()
     .get(...params) as number;
 
@@ -92,5 +99,10 @@ export function listIncidents(ctx: CoreContext, q: Query): IncidentPage {
     deadlines: deadlines.get(r.id) ?? [],
   }));
   const last = page[page.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(last.received_at, last.id) : null, total };
+  return {
+    items,
+    nextCursor: more && last ? encodeCursor(last.received_at, last.id) : null,
+    total: Math.min(counted, TOTAL_CAP),
+    totalCapped: counted > TOTAL_CAP,
+  };
 }

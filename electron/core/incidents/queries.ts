@@ -4,6 +4,7 @@ import type { OpenDeadline } from '../contract/incident-methods';
 import type { IncidentStatus, Level } from '../contract/incidents';
 import type { CoreContext } from '../context';
 import { currentRules } from './deadline-rules';
+import { maintained } from './open-deadlines';
 import { followingInstructions } from './log-repo';
 
 type ReportBrief = DeadlineInput['reports'][number] & { incident_id: number };
@@ -77,71 +78,64 @@ export function deadlinesFor(ctx: CoreContext, subjects: DeadlineSubject[]): Map
   );
 }
 
-interface OpenRow {
-  id: number;
+export interface OpenDeadlineRow {
+  incident_id: number;
+  kind: Deadline['kind'];
+  start_at: string;
+  due_at: string;
   number: string;
   title: string;
   level: Level;
-  received_at: string;
-  status: IncidentStatus;
-  supplementary_due_from: string | null;
-  sensitive: number;
-}
-
-function openRows(ctx: CoreContext): OpenRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT id, number, title, level, received_at, status, supplementary_due_from,
-              json_extract(facts, '$.sensitive') AS sensitive
-       FROM incidents WHERE status = 'open' ORDER BY received_at`,
-    )
-    .all() as OpenRow[];
 }
 
 const OPEN_STATES: DeadlineState[] = ['on_time', 'due_soon', 'overdue'];
 
-/** Every deadline not yet met, overdue first. */
-export function openDeadlines(ctx: CoreContext, now: Date): OpenDeadline[] {
-  const rows = openRows(ctx);
-  const byId = deadlinesFor(
-    ctx,
-    rows.map((r) => ({
-      id: r.id,
-      receivedAt: r.received_at,
-      level: r.level,
-      sensitive: !!r.sensitive,
-      status: r.status,
-      supplementaryDueFrom: r.supplementary_due_from,
-    })),
-  );
+/** Rows of the maintained open_deadlines table (migration 100), with their state at `now`, most urgent first. */
+export function urgentFirst(rows: OpenDeadlineRow[], now: Date): OpenDeadline[] {
   return rows
-    .flatMap((r) =>
-      (byId.get(r.id) ?? [])
-        .filter((d) => !d.doneAt)
-        .map((d) => ({
-          ...d,
-          incidentId: r.id,
-          incidentNumber: r.number,
-          incidentTitle: r.title,
-          level: r.level,
-          status: deadlineStatus(d, now),
-        })),
-    )
+    .map((r) => {
+      const d: Deadline = { kind: r.kind, startAt: r.start_at, dueAt: r.due_at, doneAt: null };
+      return {
+        ...d,
+        incidentId: r.incident_id,
+        incidentNumber: r.number,
+        incidentTitle: r.title,
+        level: r.level,
+        status: deadlineStatus(d, now),
+      };
+    })
     .filter((d) => OPEN_STATES.includes(d.status.state))
     .sort(compareByUrgency)
     .map(({ status, ...d }) => ({ ...d, state: status.state }));
 }
 
+export const OPEN_DEADLINE_SQL = `SELECT d.incident_id, d.kind, d.start_at, d.due_at, i.number, i.title, i.level
+  FROM open_deadlines d JOIN incidents i ON i.id = d.incident_id`;
+
+/** Every deadline not yet met, overdue first (handover, notifications). */
+export function openDeadlines(ctx: CoreContext, now: Date): OpenDeadline[] {
+  if (!maintained(ctx)) return [];
+  return urgentFirst(ctx.db.prepare(OPEN_DEADLINE_SQL).all() as OpenDeadlineRow[], now);
+}
+
 /** Open incidents with their most urgent unmet deadline (handover, Now screen). */
 export function openIncidentsWithDeadlines(ctx: CoreContext, now: Date) {
-  const deadlines = openDeadlines(ctx, now);
-  return openRows(ctx).map((r) => ({
+  if (!maintained(ctx)) return [];
+  const next = new Map<number, OpenDeadline>();
+  for (const d of openDeadlines(ctx, now)) if (!next.has(d.incidentId)) next.set(d.incidentId, d);
+  const rows = ctx.db
+    .prepare(
+      `SELECT i.id, i.number, i.title, i.level, i.received_at FROM open_incidents o
+       JOIN incidents i ON i.id = o.incident_id ORDER BY i.received_at`,
+    )
+    .all() as { id: number; number: string; title: string; level: Level; received_at: string }[];
+  return rows.map((r) => ({
     id: r.id,
     number: r.number,
     title: r.title,
     level: r.level,
     receivedAt: r.received_at,
-    nextDeadline: deadlines.find((d) => d.incidentId === r.id) ?? null,
+    nextDeadline: next.get(r.id) ?? null,
   }));
 }
 

@@ -16,6 +16,7 @@ import type { CoreContext } from '../context';
 import { applyReportActs } from '../plans/report-acts';
 import { getSettings } from '../settings/settings-repo';
 import { findIncident, setIncidentStatus } from './incident-repo';
+import { refreshOpenDeadlines } from './open-deadlines';
 import { indexEntry } from './search-index';
 
 interface ReportRow {
@@ -124,6 +125,7 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
       .run(inc.id, input.kind, seq, recipient, changes, now, ctx.actor(), now);
     const id = Number(info.lastInsertRowid);
     ctx.audit.appendRow(ctx.actor(), 'report.draft', 'reports', id);
+    refreshOpenDeadlines(ctx, inc.id);
     return findReport(ctx, id);
   });
 }
@@ -148,6 +150,7 @@ export function updateDraft(
         r.id,
       );
     ctx.audit.appendRow(ctx.actor(), 'report.update', 'reports', r.id);
+    refreshOpenDeadlines(ctx, r.incidentId);
     return findReport(ctx, r.id);
   });
 }
@@ -239,6 +242,7 @@ export function sendReport(
         ' ',
       ),
     });
+    refreshOpenDeadlines(ctx, inc.id);
     return sentReport;
   });
 }

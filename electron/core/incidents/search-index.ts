@@ -10,6 +10,8 @@ type Kind = 'incident' | 'report' | 'instruction' | 'call';
  */
 const KIND_BASE: Record<Kind, number> = { incident: 1e12, report: 2e12, instruction: 3e12, call: 4e12 };
 export const ftsRowId = (kind: Kind, refId: number) => KIND_BASE[kind] + refId;
+/** Each kind's rowids lie in [ftsRowId(kind, 0), ftsRowId(kind, 0) + KIND_SPAN). */
+export const KIND_SPAN = 1e12;
 
 /** Replaces the index entry of one record; derived data, rebuilt inside the writer's transaction. */
 export function indexEntry(

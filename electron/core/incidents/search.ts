@@ -1,33 +1,89 @@
 import type { SearchHit } from '../contract/incident-methods';
 import type { CoreContext } from '../context';
 import { matchExpression } from './search-text';
+import { ftsRowId, KIND_SPAN } from './search-index';
 
-/** Full-text search over incidents, reports, instructions and calls, best matches first. */
+type Kind = SearchHit['kind'];
+const KINDS: Kind[] = ['incident', 'report', 'instruction', 'call'];
+const base = (k: Kind) => ftsRowId(k, 0);
+
+/**
+ * The `limit` most recently recorded records of every kind that match, by rowid (each kind owns a rowid
+ * range, in creation order). FTS5 walks a doclist backwards without scoring it, so the cost follows
+ * `limit`, not the number of hits (火灾 matches a sixth of all incidents).
+ */
+export function newestMatches(ctx: CoreContext, match: string, limit: number): { rowid: number; at: string }[] {
+  const stmt = ctx.db.prepare(
+    `SELECT rowid, at FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?
+     ORDER BY rowid DESC LIMIT ?`,
+  );
+  return KINDS.flatMap((k) => stmt.all(match, base(k), base(k) + KIND_SPAN, limit) as { rowid: number; at: string }[])
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.rowid - a.rowid))
+    .slice(0, limit);
+}
+
+interface HitRow {
+  rowid: number;
+  kind: Kind;
+  ref_id: number;
+  incident_id: number | null;
+  at: string;
+  title: string;
+  snippet: string;
+}
+
+/**
+ * Full-text search over incidents, reports, instructions and calls: the newest `limit` matches, newest
+ * first. Every record matching the query is eligible (bigram matching finds exactly what a substring
+ * scan would); only the ones returned get a snippet. FTS5 cannot look up a list of rowids within a
+ * MATCH (it would scan every hit), but the chosen rows of a kind are its newest matches, so one rowid
+ * range per kind returns exactly them.
+ */
 export function search(ctx: CoreContext, input: { q: string; limit: number }): SearchHit[] {
   const match = matchExpression(input.q);
   if (!match) return [];
-  const rows = ctx.db
-    .prepare(
-      `SELECT kind, ref_id, incident_id, at, title, snippet(search_fts, 0, '', '', ' … ', 16) AS snippet
-       FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(match, input.limit) as {
-    kind: SearchHit['kind'];
-    ref_id: number;
-    incident_id: number | null;
-    at: string;
-    title: string;
-    snippet: string;
-  }[];
-  return rows.map((r) => ({
-    kind: r.kind,
-    refId: Number(r.ref_id),
-    incidentId: r.incident_id === null ? null : Number(r.incident_id),
-    title: r.title,
-    // The index holds bigrams; fold them back into readable text for the snippet.
-    snippet: readable(r.snippet),
-    at: r.at,
-  }));
+  const chosen = newestMatches(ctx, match, input.limit);
+  const rows = ctx.db.prepare(
+    `SELECT rowid, kind, ref_id, incident_id, at, title, snippet(search_fts, 0, '', '', ' … ', 16) AS snippet
+     FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
+  );
+  const byRowid = new Map<number, HitRow>();
+  for (const k of KINDS) {
+    const mine = chosen.filter((c) => c.rowid >= base(k) && c.rowid < base(k) + KIND_SPAN);
+    if (!mine.length) continue;
+    const from = Math.min(...mine.map((c) => c.rowid));
+    for (const r of rows.all(match, from, base(k) + KIND_SPAN, mine.length) as HitRow[]) byRowid.set(r.rowid, r);
+  }
+  return chosen
+    .map((c) => byRowid.get(c.rowid))
+    .filter((r): r is HitRow => !!r)
+    .map((r) => ({
+      kind: r.kind,
+      refId: Number(r.ref_id),
+      incidentId: r.incident_id === null ? null : Number(r.incident_id),
+      title: r.title,
+      // The index holds bigrams; fold them back into readable text for the snippet.
+      snippet: readable(r.snippet),
+      at: r.at,
+    }));
+}
+
+/**
+ * Ids of the incidents a query matches, directly or through their reports, instructions and calls.
+ * An incident's own entry carries its id in the rowid, so only the other kinds' entries are read.
+ */
+export function matchingIncidentIds(ctx: CoreContext, match: string): number[] {
+  const own = ctx.db
+    .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?')
+    .pluck()
+    .all(match, base('incident'), base('incident') + KIND_SPAN) as number[];
+  const linked = ctx.db
+    .prepare('SELECT incident_id FROM search_fts WHERE search_fts MATCH ? AND rowid >= ?')
+    .pluck()
+    .all(match, base('report')) as (number | null)[];
+  const ids = new Set(own.map((r) => r - base('incident')));
+  for (const id of linked) if (id !== null) ids.add(Number(id));
+  return [...ids];
 }
 
 const CJK_TOKEN = /^[\u3400-\u9fff\uf900-\ufaff]{1,2}$/u;

@@ -4,7 +4,7 @@ import { dutyNow } from './duty-now';
 import { assign, standIn, swap } from './edits';
 import { generateMonth } from './generate';
 import { currentOperator, switchOperator } from './operator';
-import { deactivatePerson, deletePerson, listPeople, savePerson, setPin } from './people-repo';
+import { deactivatePerson, deletePerson, listPeople, savePerson, setPersonPin } from './people-repo';
 import { rosterMonth } from './roster-repo';
 import { getRosterConfig, saveRosterConfig } from './shifts';
 
@@ -15,7 +15,7 @@ export const rosterHandlers: HandlerMap<keyof typeof rosterMethods> = {
   'people.save': (i, ctx) => savePerson(ctx, i),
   'people.deactivate': (i, ctx) => deactivatePerson(ctx, i.id),
   'people.delete': (i, ctx) => deletePerson(ctx, i.id),
-  'people.setPin': (i, ctx) => setPin(ctx, i.id, i.pin, i.currentPin),
+  'people.setPin': (i, ctx) => setPersonPin(ctx, i.id, { pin: i.pin, currentPin: i.currentPin, resetBy: i.resetBy }),
   'roster.config': (_, ctx) => getRosterConfig(ctx),
   'roster.saveConfig': (i, ctx) => saveRosterConfig(ctx, i),
   'roster.month': (i, ctx) => rosterMonth(ctx, i.month),

@@ -1,9 +1,9 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../contract/errors';
 import type { Person, PersonBrief, Role } from '../contract/roster';
 import type { personSaveSchema } from '../contract/roster';
 import type { z } from 'zod';
 import type { CoreContext } from '../context';
+import { checkPin, setPin, type PinChange } from './pins';
 
 interface PersonRow {
   id: number;
@@ -14,9 +14,12 @@ interface PersonRow {
   roles: string;
   active: number;
   has_pin: number;
+  pin_weak: number;
 }
 
-const SELECT = `SELECT p.*, (SELECT count(*) FROM person_pins WHERE person_id = p.id) AS has_pin FROM people p`;
+// pin_weak: a PIN hashed under the old 4-digit rule ('scrypt$', see pins.ts), flagged until changed.
+const SELECT = `SELECT p.*, (SELECT count(*) FROM person_pins WHERE person_id = p.id) AS has_pin,
+  (SELECT count(*) FROM person_pins WHERE person_id = p.id AND pin_hash LIKE 'scrypt$%') AS pin_weak FROM people p`;
 
 function toPerson(r: PersonRow): Person {
   return {
@@ -28,6 +31,7 @@ function toPerson(r: PersonRow): Person {
     roles: JSON.parse(r.roles) as Role[],
     active: r.active === 1,
     hasPin: r.has_pin > 0,
+    pinWeak: r.pin_weak > 0,
   };
 }
 
@@ -121,38 +125,10 @@ export function deletePerson(ctx: CoreContext, id: number): { deleted: true } {
   return { deleted: true };
 }
 
-function hashPin(pin: string): string {
-  const salt = randomBytes(16);
-  return `scrypt$${salt.toString('hex')}$${scryptSync(pin, salt, 32).toString('hex')}`;
-}
-
-export function setPin(ctx: CoreContext, id: number, pin: string | null, currentPin?: string): Person {
-  getPerson(ctx, id);
-  ctx.tx(() => {
-    checkPin(ctx, id, currentPin);
-    ctx.db.prepare('DELETE FROM person_pins WHERE person_id = ?').run(id);
-    if (pin) ctx.db.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (?, ?)').run(id, hashPin(pin));
-    ctx.audit.append({
-      actor: ctx.actor(),
-      kind: pin ? 'people.pin_set' : 'people.pin_cleared',
-      refTable: 'people',
-      refId: id,
-      payload: { personId: id },
-    });
-  });
+/** Sets or clears a PIN (see pins.ts for who may), and returns the person as now listed. */
+export function setPersonPin(ctx: CoreContext, id: number, change: PinChange): Person {
+  setPin(ctx, id, change);
   return getPerson(ctx, id);
 }
 
-/** True when the person has no PIN, or `pin` matches it; absent PIN for a protected person throws. */
-export function checkPin(ctx: CoreContext, personId: number, pin: string | undefined): boolean {
-  const row = ctx.db.prepare('SELECT pin_hash FROM person_pins WHERE person_id = ?').get(personId) as
-    { pin_hash: string } | undefined;
-  if (!row) return false;
-  if (!pin) throw new AppError('operator.pin_required', undefined, [{ path: 'pin', code: 'pin_required' }]);
-  const [, saltHex, hashHex] = row.pin_hash.split('$') as [string, string, string];
-  const expected = Buffer.from(hashHex, 'hex');
-  const actual = scryptSync(pin, Buffer.from(saltHex, 'hex'), expected.length);
-  if (!timingSafeEqual(expected, actual))
-    throw new AppError('operator.bad_pin', undefined, [{ path: 'pin', code: 'bad_pin' }]);
-  return true;
-}
+export { checkPin };

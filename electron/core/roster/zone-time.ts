@@ -1,4 +1,5 @@
 import { addDays, fromLocalDateTime, localDateTime } from '../domain';
+import { AppError } from '../contract/errors';
 
 /**
  * Wall-clock arithmetic in the duty room's zone with Intl only (no DST in Asia/Shanghai, but other
@@ -13,7 +14,9 @@ export function localParts(instant: Date, tz: string): { date: string; time: str
 /** The instant at which the wall clock in `tz` shows `date` `time`. */
 export function zonedInstant(date: string, time: string, tz: string): Date {
   const iso = fromLocalDateTime(`${date} ${time}`, tz);
-  if (!iso) throw new Error(`not a local time: ${date} ${time}`);
+  // Only dates past the supported range (year 9999 and a shift into the next day) get here: the
+  // caller's input, so a validation error, not an internal one.
+  if (!iso) throw new AppError('validation', { reason: 'out_of_range' }, [{ path: 'date', code: 'out_of_range' }]);
   return new Date(iso);
 }
 

@@ -3,7 +3,12 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsUpdate } 
 import { toFieldIssues } from '../contract/zod-issues';
 import type { CoreContext } from '../context';
 
+/** Read once and kept until a settings row changes (see CoreContext.memo): every write asks for the zone. */
 export function getSettings(ctx: CoreContext): Settings {
+  return ctx.memo('settings', () => readSettings(ctx));
+}
+
+function readSettings(ctx: CoreContext): Settings {
   const rows = ctx.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored: Record<string, unknown> = {};
   for (const r of rows) if (r.key in DEFAULT_SETTINGS) stored[r.key] = JSON.parse(r.value);

@@ -1,3 +1,4 @@
+import { SUMMARY_LIMIT } from '@contract';
 import { deadlineStatus } from '@domain';
 import { useNow } from '../hooks/useNow';
 import { useQuery } from '../hooks/useQuery';
@@ -13,13 +14,16 @@ export interface NavCounts {
 
 export function useNavCounts(): NavCounts {
   const now = useNow(5000);
-  const deadlines = useQuery('deadlines.open', {}).data ?? [];
+  const summary = useQuery('deadlines.summary', {}).data;
+  const deadlines = summary?.deadlines ?? [];
   const responses = useQuery('activations.active', {}).data ?? [];
   const handovers = useQuery('handover.list', {}).data ?? [];
   const states = deadlines.map((d) => deadlineStatus(d, now).state);
-  const overdue = states.filter((s) => s === 'overdue').length;
-  const soon = states.filter((s) => s === 'due_soon').length;
-  const openIncidents = new Set(deadlines.map((d) => d.incidentId)).size;
+  // States tick with the clock; when the list is cut at SUMMARY_LIMIT the core's counts cover the rest.
+  const cut = !!summary && deadlines.length >= SUMMARY_LIMIT;
+  const overdue = cut ? summary.counts.overdue : states.filter((s) => s === 'overdue').length;
+  const soon = cut ? summary.counts.dueSoon : states.filter((s) => s === 'due_soon').length;
+  const openIncidents = summary?.counts.openIncidents ?? 0;
   const overdueItems = responses.reduce((n, r) => n + r.overdueItems.length, 0);
   const toReview = handovers.filter((h) => h.status === 'signed').length;
   return {

@@ -7,6 +7,8 @@ import { migration050 } from './050-handover';
 import { migration060 } from './060-exports';
 import { migration070 } from './070-reporting-rules';
 import { migration080 } from './080-issued-documents';
+import { migration090 } from './090-integrity';
+import { migration100 } from './100-open-deadlines';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration060,
   migration070,
   migration080,
+  migration090,
+  migration100,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

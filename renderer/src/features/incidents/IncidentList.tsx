@@ -33,6 +33,8 @@ export function IncidentList(props: {
   });
   const items: IncidentListItem[] = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const total = pages.data?.pages[0]?.total ?? null;
+  // Beyond TOTAL_CAP the core stops counting: the list says "10,000+" instead of waiting for a count.
+  const capped = pages.data?.pages[0]?.totalCapped ?? false;
   const loading = pages.isFetching;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
 
@@ -57,7 +59,11 @@ export function IncidentList(props: {
     <Stack gap={4} h="100%">
       <Group justify="space-between" px={4}>
         <Text size="sm" c="dimmed" data-testid="incident-total">
-          {total === null ? t('app.loading') : t('incident.total', { count: total })}
+          {total === null
+            ? t('app.loading')
+            : capped
+              ? t('incident.totalCapped', { count: total, shown: total.toLocaleString('en-US') })
+              : t('incident.total', { count: total })}
         </Text>
         {loading && <Loader size="xs" />}
       </Group>

@@ -10,6 +10,7 @@ import { RecentCalls } from './RecentCalls';
 import { FirstRun } from '../setup/FirstRun';
 import { ActiveResponsesNow, DutyPanel } from './DutyPanel';
 import type { Call } from '@contract';
+import { StaleIncidents } from './StaleIncidents';
 
 /** 当前: what needs doing now, overdue first. */
 export function NowPage(props: {
@@ -20,8 +21,9 @@ export function NowPage(props: {
 }) {
   const { t } = useTranslation();
   const now = useNow();
-  const { data } = useQuery('deadlines.open', {});
-  const items = (data ?? []).map((d) => ({ ...d, status: deadlineStatus(d, now) })).sort(compareByUrgency);
+  // The same request as the navbar counts (useQuery shares it): the maintained open-deadline table.
+  const { data } = useQuery('deadlines.summary', {});
+  const items = (data?.deadlines ?? []).map((d) => ({ ...d, status: deadlineStatus(d, now) })).sort(compareByUrgency);
   return (
     <Stack maw={1000} gap="md">
       <FirstRun />
@@ -56,6 +58,7 @@ export function NowPage(props: {
           </UnstyledButton>
         ))}
       </Stack>
+      {data && data.counts.stale > 0 && <StaleIncidents summary={data} openIncident={props.openIncident} />}
       <ActiveResponsesNow openIncident={props.openIncident} />
       <RecentCalls openIncident={props.openIncident} incidentFromCall={props.incidentFromCall} />
     </Stack>

@@ -62,6 +62,11 @@ export function PeoplePanel() {
                         {t('people.hasPin')}
                       </Badge>
                     )}
+                    {p.pinWeak && (
+                      <Badge color="orange" variant="light" ml={4} data-testid="pin-weak">
+                        {t('people.pinWeak')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{p.unit}</Table.Td>
                   <Table.Td>{p.title}</Table.Td>

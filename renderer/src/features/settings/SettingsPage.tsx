@@ -119,6 +119,13 @@ function GeneralForm({ settings }: { settings: Settings }) {
             />
           </Stack>
           <NumberInput label={t('settings.backupKeep')} {...form.getInputProps('backupKeep')} allowDecimal={false} />
+          <TextInput
+            label={t('settings.backupDir')}
+            description={t('settings.backupDirHint')}
+            placeholder={t('settings.backupDirDefault')}
+            {...form.getInputProps('backupDir')}
+            data-testid="settings-backup-dir"
+          />
           <DocumentSettingsFields form={form} />
           <Group>
             <Button type="submit" loading={form.submitting} disabled={!dirty} data-testid="settings-save">

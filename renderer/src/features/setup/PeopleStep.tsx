@@ -17,7 +17,7 @@ export function personProblems(p: SetupPerson): Partial<Record<'name' | 'roles' 
   const out: Partial<Record<'name' | 'roles' | 'pin', string>> = {};
   if (!p.name.trim()) out.name = 'errors.field.required';
   if (p.roles.length === 0) out.roles = 'errors.field.required';
-  if (!/^\d{4,8}$/.test(p.pin)) out.pin = 'setup.pinRule';
+  if (!/^\d{6,8}$/.test(p.pin)) out.pin = 'setup.pinRule';
   return out;
 }
 

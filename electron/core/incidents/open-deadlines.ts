@@ -1,0 +1,201 @@
+import type { CoreContext } from '../context';
+import type { IncidentStatus, Level } from '../contract/incidents';
+import { STALE_AFTER_DAYS, SUMMARY_LIMIT, TOTAL_CAP, type DeadlineSummary } from '../contract/incident-methods';
+import { OPEN_DEADLINE_SQL, deadlinesFor, urgentFirst, type DeadlineSubject, type OpenDeadlineRow } from './queries';
+
+/**
+ * The maintained tables of migration 100: unmet deadlines of open incidents and when each open incident
+ * last saw activity. Deadlines come from `deadlinesFor`, i.e. the domain's computeDeadlines under the
+ * rules in force, so a rule change flows through; every write that can change an incident's deadlines
+ * calls `refreshOpenDeadlines` inside its own transaction.
+ */
+
+interface SubjectRow {
+  id: number;
+  received_at: string;
+  level: Level;
+  sensitive: number;
+  status: IncidentStatus;
+  supplementary_due_from: string | null;
+  version: number;
+  updated_at: string;
+}
+
+const SUBJECT_SQL = `SELECT id, received_at, level, json_extract(facts, '$.sensitive') AS sensitive, status,
+  supplementary_due_from, version, updated_at FROM incidents`;
+
+const subject = (r: SubjectRow): DeadlineSubject => ({
+  id: r.id,
+  receivedAt: r.received_at,
+  level: r.level,
+  sensitive: !!r.sensitive,
+  status: r.status,
+  supplementaryDueFrom: r.supplementary_due_from,
+});
+
+/**
+ * When anything last happened to an incident: its receipt, a change to its record (not the act of
+ * recording it: an import of last year's records is not activity) or a report being drafted or sent.
+ */
+function lastActivity(r: SubjectRow, lastReport: string | null): string {
+  const times = [r.received_at, r.version > 1 ? r.updated_at : '', lastReport ?? ''];
+  return times.reduce((a, b) => (b > a ? b : a));
+}
+
+function store(ctx: CoreContext, rows: SubjectRow[]): void {
+  const open = rows.filter((r) => r.status === 'open');
+  const deadlines = deadlinesFor(ctx, open.map(subject));
+  const lastReport = ctx.db.prepare('SELECT max(updated_at) FROM reports WHERE incident_id = ?').pluck();
+  const insertDeadline = ctx.db.prepare(
+    'INSERT INTO open_deadlines (incident_id, kind, start_at, due_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertOpen = ctx.db.prepare('INSERT INTO open_incidents (incident_id, last_activity_at) VALUES (?, ?)');
+  for (const r of open) {
+    insertOpen.run(r.id, lastActivity(r, lastReport.get(r.id) as string | null));
+    for (const d of deadlines.get(r.id) ?? []) if (!d.doneAt) insertDeadline.run(r.id, d.kind, d.startAt, d.dueAt);
+  }
+}
+
+const present = new WeakMap<CoreContext['db'], boolean>();
+
+/**
+ * False on a database not yet at migration 100. The app always migrates before serving; only upgrade
+ * tests drive a service over an older schema, and there writes skip the tables and reads find nothing.
+ */
+export function maintained(ctx: CoreContext): boolean {
+  let known = present.get(ctx.db);
+  if (known === undefined) {
+    known = !!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'derived_state'").get();
+    present.set(ctx.db, known);
+  }
+  return known;
+}
+
+const deferred = new WeakMap<CoreContext['db'], Set<number>>();
+
+/** Recomputes one incident's rows. Caller holds the transaction of the write that changed it. */
+export function refreshOpenDeadlines(ctx: CoreContext, incidentId: number): void {
+  if (!maintained(ctx)) return;
+  const batch = deferred.get(ctx.db);
+  if (batch) return void batch.add(incidentId);
+  ctx.db.prepare('DELETE FROM open_deadlines WHERE incident_id = ?').run(incidentId);
+  ctx.db.prepare('DELETE FROM open_incidents WHERE incident_id = ?').run(incidentId);
+  store(ctx, ctx.db.prepare(`${SUBJECT_SQL} WHERE id = ?`).all(incidentId) as SubjectRow[]);
+}
+
+/**
+ * Runs a batch of writes (an import) with the refreshes collected and done once at the end, a slice of
+ * incidents per query instead of several queries per incident; still inside the caller's transaction.
+ */
+export function withDeferredRefresh<T>(ctx: CoreContext, fn: () => T): T {
+  if (!ctx.db.inTransaction) throw new Error("deferred refreshes need the caller's transaction");
+  const ids = new Set<number>();
+  deferred.set(ctx.db, ids);
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    deferred.delete(ctx.db);
+  }
+  refreshMany(ctx, [...ids]);
+  return result;
+}
+
+function refreshMany(ctx: CoreContext, ids: number[]): void {
+  const byId = ctx.db.prepare(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < ids.length; i += 1000) {
+    const slice = JSON.stringify(ids.slice(i, i + 1000));
+    ctx.db.prepare('DELETE FROM open_deadlines WHERE incident_id IN (SELECT value FROM json_each(?))').run(slice);
+    ctx.db.prepare('DELETE FROM open_incidents WHERE incident_id IN (SELECT value FROM json_each(?))').run(slice);
+    store(ctx, byId.all(slice) as SubjectRow[]);
+  }
+}
+
+/** Recomputes every open incident's rows (a new rule set, a new build). Caller holds the transaction. */
+export function rebuildOpenDeadlines(ctx: CoreContext): void {
+  if (!maintained(ctx)) return;
+  ctx.db.exec('DELETE FROM open_deadlines; DELETE FROM open_incidents;');
+  const ids = ctx.db.prepare("SELECT id FROM incidents WHERE status = 'open' ORDER BY id").pluck().all() as number[];
+  const byId = ctx.db.prepare(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
+  // In slices: one report lookup per slice rather than one per incident, and bounded memory at 1M.
+  for (let i = 0; i < ids.length; i += 1000)
+    store(ctx, byId.all(JSON.stringify(ids.slice(i, i + 1000))) as SubjectRow[]);
+}
+
+const STAMP = 'open_deadlines';
+
+/**
+ * Builds the tables when this app version has not built them yet (a new database, an upgrade: a new
+ * release may compute deadlines differently). Idempotent; a no-op on the usual start.
+ */
+export function ensureOpenDeadlines(ctx: CoreContext): void {
+  if (!maintained(ctx)) return;
+  const stamp = ctx.db.prepare('SELECT stamp FROM derived_state WHERE name = ?').pluck().get(STAMP);
+  if (stamp === ctx.appVersion) return;
+  ctx.tx(() => {
+    rebuildOpenDeadlines(ctx);
+    ctx.db
+      .prepare(
+        'INSERT INTO derived_state (name, stamp) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET stamp = excluded.stamp',
+      )
+      .run(STAMP, ctx.appVersion);
+  });
+}
+
+/**
+ * The home screen's data from the maintained tables: a few index lookups whatever the number of
+ * records. Incidents quiet for STALE_AFTER_DAYS are counted and listed apart, so ten years of
+ * never-closed imports cannot bury today's deadlines.
+ */
+export function deadlineSummary(ctx: CoreContext, now: Date): DeadlineSummary {
+  const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString();
+  const active = urgentFirst(
+    ctx.db
+      .prepare(
+        `${OPEN_DEADLINE_SQL} JOIN open_incidents o ON o.incident_id = d.incident_id WHERE o.last_activity_at >= ?`,
+      )
+      .all(cutoff) as OpenDeadlineRow[],
+    now,
+  );
+  const openIncidents = ctx.db
+    .prepare('SELECT count(*) FROM open_incidents WHERE last_activity_at >= ?')
+    .pluck()
+    .get(cutoff) as number;
+  const stale = ctx.db
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM open_incidents WHERE last_activity_at < ? LIMIT ${TOTAL_CAP + 1})`)
+    .pluck()
+    .get(cutoff) as number;
+  const staleRows = ctx.db
+    .prepare(
+      `SELECT i.id, i.number, i.title, i.level, i.received_at, o.last_activity_at FROM open_incidents o
+       JOIN incidents i ON i.id = o.incident_id WHERE o.last_activity_at < ? ORDER BY o.last_activity_at LIMIT ?`,
+    )
+    .all(cutoff, SUMMARY_LIMIT) as {
+    id: number;
+    number: string;
+    title: string;
+    level: Level;
+    received_at: string;
+    last_activity_at: string;
+  }[];
+  return {
+    at: now.toISOString(),
+    deadlines: active.slice(0, SUMMARY_LIMIT),
+    counts: {
+      overdue: active.filter((d) => d.state === 'overdue').length,
+      dueSoon: active.filter((d) => d.state === 'due_soon').length,
+      openIncidents,
+      stale: Math.min(stale, TOTAL_CAP),
+      staleCapped: stale > TOTAL_CAP,
+    },
+    stale: staleRows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      level: r.level,
+      receivedAt: r.received_at,
+      lastActivityAt: r.last_activity_at,
+    })),
+    staleAfterDays: STALE_AFTER_DAYS,
+  };
+}

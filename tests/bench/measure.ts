@@ -1,0 +1,135 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** One row of the table and of bench/results.json. */
+export interface Result {
+  measure: string;
+  size: number;
+  /** The product's figure in `unit` (ms for times, rows/s for writes, MB for memory). */
+  product: number;
+  /** The raw better-sqlite3 figure for the same work on the same file, null where there is none. */
+  baseline: number | null;
+  /** product ÷ baseline. */
+  ratio: number | null;
+  target: string;
+  met: boolean;
+  unit: string;
+}
+
+const now = () => performance.now();
+
+/** Runs product and baseline alternately (order swapped each round), returning each one's times in ms. */
+export async function interleave(
+  rounds: number,
+  product: (round: number) => unknown,
+  baseline: ((round: number) => unknown) | null,
+): Promise<{ product: number[]; baseline: number[] }> {
+  const p: number[] = [];
+  const b: number[] = [];
+  const time = async (fn: (round: number) => unknown, round: number, into: number[]) => {
+    const t = now();
+    await fn(round);
+    into.push(now() - t);
+  };
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0 || !baseline) {
+      await time(product, r, p);
+      if (baseline) await time(baseline, r, b);
+    } else {
+      await time(baseline, r, b);
+      await time(product, r, p);
+    }
+  }
+  return { product: p, baseline: b };
+}
+
+export function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+export const median = (xs: number[]) => quantile(xs, 0.5);
+export const p95 = (xs: number[]) => quantile(xs, 0.95);
+export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Peak resident set size while `fn` runs, sampled every 20 ms (the work yields, so samples land). */
+export async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const value = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, peakMb: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const fmt = (x: number | null, unit: string) =>
+  x === null ? '—' : unit === 'rows/s' ? Math.round(x).toLocaleString('en-US') : x < 10 ? x.toFixed(2) : x.toFixed(0);
+
+/** The table as Markdown (README) and for the console. */
+export function table(results: Result[]): string {
+  const rows = [
+    ['measure', 'product', 'baseline', 'ratio', 'target', 'met'],
+    ...results.map((r) => [
+      r.measure,
+      `${fmt(r.product, r.unit)} ${r.unit}`,
+      r.baseline === null ? '—' : `${fmt(r.baseline, r.unit)} ${r.unit}`,
+      r.ratio === null ? '—' : r.ratio.toFixed(2),
+      r.target,
+      r.met ? 'yes' : '**no**',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+export function saveResults(file: string, results: Result[]): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    JSON.stringify(
+      results.map(({ measure, size, product, baseline, ratio, target, met }) => ({
+        measure,
+        size,
+        product,
+        baseline,
+        ratio,
+        target,
+        met,
+      })),
+      null,
+      2,
+    ) + '\n',
+  );
+}
+
+export interface BenchEnv {
+  db: import('better-sqlite3').Database;
+  service: import('../../electron/core/service').Service;
+  ctx: import('../../electron/core/context').CoreContext;
+  clock: import('../../electron/core/db/clock').ManualClock;
+  size: number;
+  dir: string;
+  file: string;
+  root: string;
+  log(msg: string): void;
+  results: Result[];
+}
+
+/** Adds a timing row: `stat` of the product's and the baseline's times, met when `ok(product, ratio)`. */
+export function record(
+  env: BenchEnv,
+  measure: string,
+  times: { product: number[]; baseline: number[] },
+  stat: (xs: number[]) => number,
+  target: string,
+  ok: (product: number, ratio: number | null) => boolean,
+): void {
+  const product = stat(times.product);
+  const baseline = times.baseline.length ? stat(times.baseline) : null;
+  const ratio = baseline ? product / baseline : null;
+  env.results.push({ measure, size: env.size, product, baseline, ratio, target, met: ok(product, ratio), unit: 'ms' });
+  env.log(`${measure}: ${product.toFixed(2)} ms (raw ${baseline?.toFixed(2) ?? '—'} ms)`);
+}

@@ -1,0 +1,219 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManualClock } from '../../electron/core/db/clock';
+import { openDatabase } from '../../electron/core/db/open';
+import { createService } from '../../electron/core/service';
+import { TEST_WIRING } from '../core/helpers';
+import { APP_VERSION } from '../../electron/core/version';
+import { NOW, REPORT_DAY } from './seed';
+import { interleave, median, peakRss, record, type BenchEnv } from './measure';
+
+async function call(env: BenchEnv, method: string, input: unknown) {
+  const r = await env.service.invokeRaw(method, input);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** The local (Beijing) date of the incident `back` places from the newest: a period of about that many. */
+function dateOfNewest(env: BenchEnv, back: number): string {
+  const at = env.db
+    .prepare('SELECT received_at FROM incidents ORDER BY received_at DESC LIMIT 1 OFFSET ?')
+    .pluck()
+    .get(back - 1) as string | undefined;
+  const iso = at ?? (env.db.prepare('SELECT min(received_at) FROM incidents').pluck().get() as string);
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Exports: the daily report (docs helper's code, measured here), the log as XLSX and as CSV. */
+export async function documentMeasures(env: BenchEnv): Promise<void> {
+  const { db } = env;
+  const day = db.prepare(`SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? ORDER BY received_at`);
+  const dayFrom = new Date(`${REPORT_DAY}T00:00:00+08:00`).toISOString();
+  const dayTo = new Date(Date.parse(dayFrom) + 86_400_000).toISOString();
+  record(
+    env,
+    'export: daily DOCX (200 incidents), median',
+    await interleave(
+      6,
+      () => call(env, 'exports.dailyReport', { period: { date: REPORT_DAY }, format: 'docx' }),
+      () => day.all(dayFrom, dayTo),
+    ),
+    median,
+    '≤ 300 ms',
+    (p) => p <= 300,
+  );
+
+  const to = new Date(Date.parse(NOW) + 8 * 3_600_000).toISOString().slice(0, 10);
+  const logRows = db.prepare(
+    `SELECT i.*, (SELECT json_group_array(r.id) FROM reports r WHERE r.incident_id = i.id) AS reports
+     FROM incidents i WHERE received_at >= ? ORDER BY received_at, id`,
+  );
+  const rowsFrom = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+  for (const [format, rows, target, limit, rounds] of [
+    ['xlsx', 10_000, '≤ 1 s, RSS ≤ 300 MB', 1000, 3],
+    ['csv', 100_000, '≤ 3 s, RSS ≤ 300 MB', 3000, 2],
+  ] as const) {
+    const from = dateOfNewest(env, rows);
+    let peak = 0;
+    let count = 0;
+    const times = await interleave(
+      rounds,
+      async () => {
+        const r = await peakRss(() => call(env, 'exports.log', { from, to, format }));
+        peak = Math.max(peak, r.peakMb);
+      },
+      () => (count = logRows.all(rowsFrom(from)).length),
+    );
+    record(
+      env,
+      `export: log ${format.toUpperCase()} (${count.toLocaleString('en-US')} rows), median`,
+      times,
+      median,
+      target,
+      (p) => p <= limit && peak <= 300,
+    );
+    env.results.push({
+      measure: `export: log ${format.toUpperCase()}, peak RSS of the process`,
+      size: env.size,
+      product: peak,
+      baseline: null,
+      ratio: null,
+      target: '≤ 300 MB',
+      met: peak <= 300,
+      unit: 'MB',
+    });
+  }
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/** The web host: start to home-screen data, and its memory after serving the heavy requests. */
+export async function hostMeasures(env: BenchEnv): Promise<void> {
+  const web = join(env.root, 'out/main/web.js');
+  if (!existsSync(web)) {
+    env.log('out/main/web.js missing (npm run build): host measures skipped');
+    return;
+  }
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [web, '--data', env.dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<URL>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (d) => {
+        out += String(d);
+        const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+        if (m) resolve(new URL(m[0]));
+      });
+      child.stderr!.on('data', (d) => (out += String(d)));
+      child.once('exit', (code) => reject(new Error(`web host exited ${code}: ${out}`)));
+    });
+    const api = async (method: string, input: unknown) => {
+      const res = await fetch(`${url.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-duty-room-token': url.searchParams.get('token')! },
+        body: JSON.stringify(input),
+      });
+      if (!res.ok) throw new Error(`${method}: HTTP ${res.status}`);
+      return res.json();
+    };
+    await api('deadlines.summary', {});
+    const started = performance.now() - t0;
+    // Raw: a node process that opens the file and reads the same table.
+    const b0 = performance.now();
+    const raw = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const D=require('better-sqlite3');const d=new D(process.argv[1],{readonly:true});` +
+          `d.prepare('SELECT * FROM open_deadlines d JOIN incidents i ON i.id=d.incident_id').all();`,
+        env.file,
+      ],
+      { cwd: env.root },
+    );
+    const rawMs = performance.now() - b0;
+    if (raw.status !== 0) throw new Error(String(raw.stderr));
+    env.results.push({
+      measure: 'web host: start to home-screen data',
+      size: env.size,
+      product: started,
+      baseline: rawMs,
+      ratio: started / rawMs,
+      target: '≤ 1,500 ms',
+      met: started <= 1500,
+      unit: 'ms',
+    });
+    for (let k = 0; k < 20; k++) {
+      await api('incidents.list', { limit: 50 });
+      await api('incidents.list', { limit: 50, q: '内涝' });
+      await api('search.query', { q: '火灾', limit: 30 });
+      await api('deadlines.summary', {});
+    }
+    await api('exports.log', { from: dateOfNewestFile(env, 10_000), to: '2026-11-24', format: 'xlsx' });
+    const rss = rssMb(child.pid!);
+    env.results.push({
+      measure: 'web host: RSS after the bench requests',
+      size: env.size,
+      product: rss,
+      baseline: null,
+      ratio: null,
+      target: '≤ 250 MB',
+      met: rss <= 250,
+      unit: 'MB',
+    });
+    env.log(`host: started in ${started.toFixed(0)} ms, RSS ${rss.toFixed(0)} MB`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+function dateOfNewestFile(env: BenchEnv, back: number): string {
+  const db = openDatabase(env.file, { clock: new ManualClock(NOW), appVersion: APP_VERSION, readonly: true });
+  try {
+    return dateOfNewest({ ...env, db }, back);
+  } finally {
+    db.close();
+  }
+}
+
+/** verify (helper "integrity" owns it): whatever audit.verify is on this branch, timed with its memory. */
+export async function verifyMeasure(env: BenchEnv): Promise<void> {
+  const clock = new ManualClock(NOW);
+  const db = openDatabase(env.file, { clock, appVersion: APP_VERSION });
+  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile: env.file, wiring: TEST_WIRING });
+  try {
+    const entries = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    const scan = db.prepare('SELECT * FROM audit_log ORDER BY id');
+    const t0 = performance.now();
+    let n = 0;
+    for (const _ of scan.iterate()) n++;
+    const rawMs = performance.now() - t0;
+    const t1 = performance.now();
+    const { value, peakMb } = await peakRss(() => service.invoke('audit.verify', {}));
+    const ms = performance.now() - t1;
+    if (!value.ok || !(value.value as { ok: boolean }).ok) env.log(`verify did not pass: ${JSON.stringify(value)}`);
+    env.results.push({
+      measure: `verify (${entries.toLocaleString('en-US')} entries; raw: read them)`,
+      size: env.size,
+      product: ms,
+      baseline: rawMs,
+      ratio: ms / rawMs,
+      target: '≤ 10 s (1M entries)',
+      met: ms <= 10_000 * Math.max(1, entries / 1_000_000) && n === entries,
+      unit: 'ms',
+    });
+    env.results.push({
+      measure: 'verify: peak RSS of the process',
+      size: env.size,
+      product: peakMb,
+      baseline: null,
+      ratio: null,
+      target: '≤ 200 MB',
+      met: peakMb <= 200,
+      unit: 'MB',
+    });
+  } finally {
+    db.close();
+  }
+}

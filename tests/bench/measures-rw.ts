@@ -1,0 +1,186 @@
+import { incidentFacts, NOW } from './seed';
+import { capture, createMirrors, rawInserter } from './raw';
+import { interleave, median, p95, record, sum, type BenchEnv } from './measure';
+import { importIncidents } from '../../electron/core/incidents/import-file';
+import { matchExpression } from '../../electron/core/incidents/search-text';
+import { newestMatches } from '../../electron/core/incidents/search';
+import { ftsRowId, KIND_SPAN } from '../../electron/core/incidents/search-index';
+
+const auditHead = (env: BenchEnv) => env.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+const maxId = (env: BenchEnv) => env.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number;
+
+/** Writes: one incidents.create per commit, and the batched import in one transaction, vs raw inserts. */
+export async function writeMeasures(env: BenchEnv): Promise<void> {
+  env.log('mirror tables for the raw write baseline');
+  createMirrors(env.db);
+  const insert = rawInserter(env.db);
+  // Received five years ago: these extra records must not change what the read measures see (today's
+  // deadlines, the newest pages, the export periods), only add to the totals.
+  const at = new Date(Date.parse(NOW) - 5 * 365 * 86_400_000).toISOString();
+
+  // One per commit, interleaved: a product write, then the very rows it wrote inserted raw in one commit
+  // (the capture happens between the two timings).
+  const K = 300;
+  const product: number[] = [];
+  const raw: number[] = [];
+  for (let r = 0; r < K; r++) {
+    const head = auditHead(env);
+    let t = performance.now();
+    const res = await env.service.invoke('incidents.create', incidentFacts(1_000_000 + r, at));
+    product.push(performance.now() - t);
+    if (!res.ok) throw new Error(JSON.stringify(res.error));
+    const rows = capture(env.db, [maxId(env)], head);
+    t = performance.now();
+    env.db.transaction(() => insert(rows))();
+    raw.push(performance.now() - t);
+  }
+  const single = { product };
+  const productRate = K / (sum(single.product) / 1000);
+  const rawRate = K / (sum(raw) / 1000);
+  env.results.push({
+    measure: 'write: incidents.create, one per commit',
+    size: env.size,
+    product: productRate,
+    baseline: rawRate,
+    ratio: productRate / rawRate,
+    target: '≥ 50 % of raw',
+    met: productRate / rawRate >= 0.5,
+    unit: 'rows/s',
+  });
+  env.log(`create: ${productRate.toFixed(0)}/s vs raw ${rawRate.toFixed(0)}/s`);
+
+  // Batched import: 3 rounds of 5,000 lines, each followed by the same rows raw in one transaction.
+  let pRows = 0;
+  let pMs = 0;
+  let bMs = 0;
+  for (let round = 0; round < 3; round++) {
+    const lines = Array.from({ length: 5000 }, (_, k) =>
+      JSON.stringify(incidentFacts(2_000_000 + round * 5000 + k, at)),
+    );
+    const before = maxId(env);
+    const head = auditHead(env);
+    let t = performance.now();
+    importIncidents(env.ctx, lines);
+    pMs += performance.now() - t;
+    pRows += lines.length;
+    const ids2 = Array.from({ length: 5000 }, (_, k) => before + 1 + k);
+    const rows = capture(env.db, ids2, head);
+    t = performance.now();
+    env.db.transaction(() => insert(rows))();
+    bMs += performance.now() - t;
+  }
+  const pr = pRows / (pMs / 1000);
+  const br = pRows / (bMs / 1000);
+  env.results.push({
+    measure: 'write: import-incidents, one transaction',
+    size: env.size,
+    product: pr,
+    baseline: br,
+    ratio: pr / br,
+    target: '≥ 50 % of raw',
+    met: pr / br >= 0.5,
+    unit: 'rows/s',
+  });
+  env.log(`import: ${pr.toFixed(0)}/s vs raw ${br.toFixed(0)}/s`);
+}
+
+const LIST_SQL = `SELECT id, number, status, received_at, supplementary_due_from, facts FROM incidents`;
+
+async function call(env: BenchEnv, method: string, input: unknown) {
+  const r = await env.service.invokeRaw(method, input);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** Reads an officer waits on, each through the service (as the UI asks) and as the raw query. */
+export async function readMeasures(env: BenchEnv): Promise<void> {
+  const { db } = env;
+  const first = db.prepare(`${LIST_SQL} ORDER BY received_at DESC, id DESC LIMIT 51`);
+  record(
+    env,
+    'log: first page (50), p95',
+    await interleave(
+      200,
+      () => call(env, 'incidents.list', { limit: 50 }),
+      () => first.all(),
+    ),
+    p95,
+    '≤ 10 ms',
+    (p) => p <= 10,
+  );
+  const filtered = db.prepare(
+    `${LIST_SQL} WHERE level = ? AND district = ? ORDER BY received_at DESC, id DESC LIMIT 51`,
+  );
+  record(
+    env,
+    'log: level + district (total ≤ 10,000), p95',
+    await interleave(
+      200,
+      () => call(env, 'incidents.list', { limit: 50, level: 'III', district: '江北区' }),
+      () => filtered.all('III', '江北区'),
+    ),
+    p95,
+    '≤ 20 ms',
+    (p) => p <= 20,
+  );
+
+  // The raw FTS5 queries that return the same top 30: each kind's newest matches by rowid.
+  const rawTop = db.prepare(
+    'SELECT rowid, at FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT 30',
+  );
+  const raw30 = (q: string) => {
+    const m = matchExpression(q)!;
+    return (['incident', 'report', 'instruction', 'call'] as const)
+      .flatMap((k) => rawTop.all(m, ftsRowId(k, 0), ftsRowId(k, 0) + KIND_SPAN) as { rowid: number; at: string }[])
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.rowid - a.rowid))
+      .slice(0, 30);
+  };
+  for (const [label, q] of [
+    ['search: two-character word (火灾)', '火灾'],
+    ['search: phrase (储罐泄漏)', '储罐泄漏'],
+  ] as const) {
+    const same = JSON.stringify(newestMatches(env.ctx, matchExpression(q)!, 30).map((r) => r.rowid));
+    if (same !== JSON.stringify(raw30(q).map((r) => r.rowid))) throw new Error(`${q}: not the raw top 30`);
+    const times = await interleave(
+      100,
+      () => call(env, 'search.query', { q, limit: 30 }),
+      () => raw30(q),
+    );
+    record(env, `${label}, median`, times, median, '≤ 30 ms, ≤ 2× raw', (p, r) => p <= 30 && (r ?? 0) <= 2);
+    record(env, `${label}, p95`, times, p95, '≤ 100 ms', (p) => p <= 100);
+  }
+  const byText = db.prepare(
+    `${LIST_SQL} WHERE id IN (SELECT incident_id FROM search_fts WHERE search_fts MATCH ?)
+     ORDER BY received_at DESC, id DESC LIMIT 51`,
+  );
+  record(
+    env,
+    'log: filtered by text (内涝), p95',
+    await interleave(
+      40,
+      () => call(env, 'incidents.list', { limit: 50, q: '内涝' }),
+      () => byText.all(matchExpression('内涝')),
+    ),
+    p95,
+    '≤ 150 ms',
+    (p) => p <= 150,
+  );
+
+  const cutoff = new Date(Date.parse(NOW) - 30 * 86_400_000).toISOString();
+  const home = db.prepare(
+    `SELECT d.*, i.number, i.title, i.level FROM open_deadlines d JOIN open_incidents o USING (incident_id)
+     JOIN incidents i ON i.id = d.incident_id WHERE o.last_activity_at >= ?`,
+  );
+  record(
+    env,
+    'home: deadlines.summary (Now + nav counts), p95',
+    await interleave(
+      200,
+      () => call(env, 'deadlines.summary', {}),
+      () => home.all(cutoff),
+    ),
+    p95,
+    '≤ 20 ms',
+    (p) => p <= 20,
+  );
+}

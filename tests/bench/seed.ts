@@ -1,0 +1,149 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncidentCreate } from '../../electron/core/contract';
+import type { CoreContext } from '../../electron/core/context';
+import { fileLines, importIncidents } from '../../electron/core/incidents/import-file';
+import { createDraft, sendReport } from '../../electron/core/incidents/reports-repo';
+import { createCall } from '../../electron/core/incidents/log-repo';
+import { withDeferredRefresh } from '../../electron/core/incidents/open-deadlines';
+
+/**
+ * Ten years of a city duty room, deterministic (no randomness: record i is a function of i), mixed
+ * Chinese and English, seeded through the product's own write paths: the batched import for incidents,
+ * then initial and final reports (which close all but the last few hundred) and calls.
+ */
+export const NOW = '2026-11-24T00:00:00Z';
+const SPAN_MS = 10 * 365 * 86_400_000;
+const FIRST = Date.parse(NOW) - SPAN_MS;
+/** The day the daily-report measure exports: 200 extra incidents land on it. */
+export const REPORT_DAY = '2026-11-20';
+export const REPORT_DAY_INCIDENTS = 200;
+/** The newest incidents stay open (today's work); a few older ones are left open and quiet (stale). */
+export const OPEN_RECENT = 300;
+export const OPEN_STALE = 50;
+
+const PLACES = ['化工园区', '人民路', '江北大桥', '高新区', '火车站', '滨江公园', '港口码头', '老城区'];
+const KINDS: [IncidentCreate['category'], string, string][] = [
+  ['accident', '火灾', '厂房起火，消防到场处置'],
+  ['accident', '危化品', '储罐泄漏，周边群众已疏散'],
+  ['accident', '道路交通', '多车追尾，伤亡情况核实中'],
+  ['natural', '洪涝', '暴雨导致内涝，车辆被困'],
+  ['public_health', '食物中毒', '学校食堂疑似食物中毒'],
+  ['social_security', '群体性事件', '群众聚集上访'],
+  ['accident', '火灾', 'Warehouse fire reported by the port authority, crews on scene'],
+];
+const LEVELS = ['I', 'II', 'III', 'IV', 'IV', 'IV', 'IV', 'III'] as const;
+const DISTRICTS = ['江北区', '江南区', '高新区', '滨江区'];
+
+export function incidentFacts(i: number, at: string): IncidentCreate {
+  const [category, subtype, summary] = KINDS[i % KINDS.length]!;
+  return {
+    title: `${PLACES[i % PLACES.length]}${subtype}事件${i}`,
+    occurredAt: at,
+    receivedAt: at,
+    sourceUnit: '区应急管理局',
+    sourcePerson: '',
+    sourcePhone: '',
+    involvedUnit: i % 3 === 0 ? `第${i % 97}化工厂` : 'Harbour Logistics Co.',
+    place: `${PLACES[(i * 7) % PLACES.length]}${i % 100}号`,
+    district: DISTRICTS[i % DISTRICTS.length]!,
+    category,
+    subtype,
+    level: LEVELS[i % LEVELS.length]!,
+    sensitive: i % 50 === 0,
+    casualties: { deaths: i % 5, missing: 0, seriouslyInjured: i % 3, injured: i % 7, trapped: 0, evacuated: i % 11 },
+    economicLoss: (i % 13) * 10,
+    summary: `${summary}（编号${i}）`,
+    cause: i % 4 === 0 ? '初步判断为电气线路故障' : '',
+    measures: '已通知属地政府和相关部门赶赴现场',
+    leadersNotified: '',
+  };
+}
+
+/** Received times spread evenly over ten years, in order, ending an hour before NOW. */
+export const receivedAt = (i: number, n: number) =>
+  new Date(FIRST + Math.floor((i / n) * (SPAN_MS - 3_600_000))).toISOString();
+
+function reportDayLines(): string[] {
+  const dayStart = Date.parse(`${REPORT_DAY}T00:00:00+08:00`);
+  return Array.from({ length: REPORT_DAY_INCIDENTS }, (_, k) =>
+    JSON.stringify(incidentFacts(k, new Date(dayStart + k * 7 * 60_000).toISOString())),
+  );
+}
+
+/** Writes the import files (JSON lines, ≤ 100,000 records each) and returns their paths. */
+export function writeSeedFiles(dir: string, n: number): string[] {
+  const files: string[] = [];
+  const perFile = 100_000;
+  const dayAt = Date.parse(`${REPORT_DAY}T00:00:00+08:00`);
+  let dayWritten = false;
+  for (let start = 0; start < n; start += perFile) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(n, start + perFile); i++) {
+      const at = receivedAt(i, n);
+      if (!dayWritten && Date.parse(at) >= dayAt) {
+        lines.push(...reportDayLines());
+        dayWritten = true;
+      }
+      lines.push(JSON.stringify(incidentFacts(i, at)));
+    }
+    const file = join(dir, `seed-${files.length}.jsonl`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    files.push(file);
+  }
+  return files;
+}
+
+const META = { recipientUnit: '省应急管理厅', approvingLeader: '李市长', sender: '王值班' };
+
+/**
+ * Imports the files, then reports on every incident but the newest OPEN_RECENT and OPEN_STALE older
+ * ones: an initial report by e-document 20 minutes after receipt and a final one 3 hours later (this
+ * closes the incident), plus a call for every tenth. Report writes are batched in transactions of
+ * 5,000 incidents (each call's own transaction nests as a savepoint, the open-deadline refreshes are
+ * done once per batch), so seeding stays within minutes.
+ */
+export function seed(ctx: CoreContext, files: string[], log: (msg: string) => void): void {
+  for (const f of files) {
+    const r = importIncidents(ctx, fileLines(f));
+    log(`imported ${r.count} incidents from ${f}`);
+  }
+  const ids = ctx.db.prepare('SELECT id FROM incidents ORDER BY received_at, id').pluck().all() as number[];
+  const stale = new Set(Array.from({ length: OPEN_STALE }, (_, k) => ids[Math.floor(((k + 1) * ids.length) / 60)]));
+  const toClose = ids.slice(0, Math.max(0, ids.length - OPEN_RECENT)).filter((id) => !stale.has(id));
+  const receivedOf = ctx.db.prepare('SELECT received_at FROM incidents WHERE id = ?').pluck();
+  for (let k = 0; k < toClose.length; k += 5000) {
+    ctx.tx(() =>
+      withDeferredRefresh(ctx, () => {
+        for (const id of toClose.slice(k, k + 5000)) {
+          const at = Date.parse(receivedOf.get(id) as string);
+          const initial = createDraft(ctx, { incidentId: id, kind: 'initial' });
+          sendReport(ctx, {
+            id: initial.id,
+            sentAt: new Date(at + 20 * 60_000).toISOString(),
+            channel: 'edoc',
+            ...META,
+          });
+          const final = createDraft(ctx, { incidentId: id, kind: 'final' });
+          sendReport(ctx, {
+            id: final.id,
+            sentAt: new Date(at + 3 * 3_600_000).toISOString(),
+            channel: 'edoc',
+            ...META,
+          });
+          if (id % 10 === 0) {
+            createCall(ctx, {
+              incidentId: id,
+              at: new Date(at + 5 * 60_000).toISOString(),
+              direction: 'in',
+              party: id % 20 === 0 ? 'Port authority duty desk' : '市消防救援支队',
+              number: '0571-12345678',
+              gist: id % 20 === 0 ? 'Fire contained, no casualties reported' : '现场火势已得到控制，正在核实伤亡',
+            });
+          }
+        }
+      }),
+    );
+    log(`reported ${Math.min(k + 5000, toClose.length)} / ${toClose.length}`);
+  }
+}
