@@ -5,7 +5,7 @@ import type { DocumentFormat, IssuedDocument } from '@contract';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useQuery } from '../../hooks/useQuery';
 import { useSettings } from '../../app/settings-context';
-import { formatTime } from '../../components/time-format';
+import { actorName, formatTime } from '../../components/time-format';
 import { useExport } from './useExport';
 
 /**
@@ -78,7 +78,7 @@ export function IssuedRegister() {
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{d.issuedBy}</Text>
+                <Text size="sm">{actorName(d.issuedBy)}</Text>
                 <Text size="xs" c="dimmed">
                   {formatTime(d.issuedAt, tz)}
                 </Text>
