@@ -81,7 +81,8 @@ describe('emergency plans in Chromium against the web host', () => {
       ]);
       expect((await api<{ ok: boolean }>(host, 'audit.verify', {})).ok).toBe(true);
 
-      // The editor: reorder with the buttons, save as version 2.
+      // The editor: reorder with the buttons, save as version 3 (the seeded plans are at version 2 since
+      // migration 070 marked their reporting items satisfiedBy).
       await page.getByTestId('plans-tab-library').click();
       await page.getByText('危险化学品事故应急预案').first().click();
       await page.getByTestId('plan-editor').waitFor();
@@ -90,8 +91,9 @@ describe('emergency plans in Chromium against the web host', () => {
       await page.getByTestId('item-up-1').click();
       expect(await page.getByTestId('item-action-0').inputValue()).toBe(second);
       await screenshot(page, 'plans-editor');
+      expect(await page.getByTestId('plan-editor').innerText()).toContain('第 2 版');
       await page.getByTestId('plan-save').click();
-      await expect.poll(() => page.getByTestId('plan-editor').innerText()).toContain('第 2 版');
+      await expect.poll(() => page.getByTestId('plan-editor').innerText()).toContain('第 3 版');
     } finally {
       await host.stop();
     }
