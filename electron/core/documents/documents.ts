@@ -63,15 +63,7 @@ export function previewReportDraft(
   // The number shown is the one the 专报 would take if issued now; nothing is taken.
   const n = specialNumber(ctx);
   const plans = incidentPlanHistory(ctx, report.incidentId, sentAt);
-  const model = specialDocument(provisional, getSettings(ctx), n, plans);
-  return {
-    html: renderHtml(model),
-    title: model.title,
-    issue: { ...n, assigned: false },
-    missingSections: [],
-    issued: null,
-    sensitive: [],
-  };
+  return unissuedSpecial(specialDocument(provisional, getSettings(ctx), n, plans), n);
 }
 
 /**
@@ -227,6 +219,18 @@ function specialModel(ctx: CoreContext, reportId: number, n: { year: number; seq
   return { report, model: specialDocument(report, getSettings(ctx), n, plans, opts) };
 }
 
+/** A 专报 preview not yet issued: the number it would take, nothing stored. */
+function unissuedSpecial(model: DocumentModel, n: { year: number; seq: number }): ExportPreview {
+  return {
+    html: renderHtml(model),
+    title: model.title,
+    issue: { ...n, assigned: false },
+    missingSections: [],
+    issued: null,
+    sensitive: [],
+  };
+}
+
 /** 专报 are numbered in the year they are issued (in the duty room's zone). */
 function specialNumber(ctx: CoreContext) {
   const year = localParts(ctx.clock.now(), getSettings(ctx).timeZone).year;
@@ -246,15 +250,7 @@ export function previewSpecial(ctx: CoreContext, reportId: number): ExportPrevie
     };
   }
   const n = specialNumber(ctx);
-  const { model } = specialModel(ctx, reportId, n);
-  return {
-    html: renderHtml(model),
-    title: model.title,
-    issue: { ...n, assigned: false },
-    missingSections: [],
-    issued: null,
-    sensitive: [],
-  };
+  return unissuedSpecial(specialModel(ctx, reportId, n).model, n);
 }
 
 export async function exportSpecial(
