@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/audit/canonical-json';
+import { verifyChain } from '../../electron/core/audit/verify';
 import { openTestCore } from './helpers';
 
 describe('canonicalJson', () => {
@@ -105,5 +106,22 @@ describe('audit chain', () => {
     intruder.close();
     const v = await core.call('audit.verify', {});
     expect(v.firstProblem).toMatchObject({ entryId: 3 });
+  });
+
+  it('verifies entries whose text needs escaping, and still catches one rewritten to a same-looking text', () => {
+    const core = openTestCore();
+    const odd = ['引号"与反斜杠\\', 'tab\tnew\nline', 'sep\u2028para\u2029', 'nul\u0000bell\u0007', '😀'];
+    core.db.transaction(() => {
+      for (const text of odd)
+        core.service.ctx.audit.append({ actor: text, kind: `k${text}`, refId: text, payload: { text } });
+    })();
+    expect(verifyChain(core.db)).toMatchObject({ ok: true, problems: 0 });
+    const target = core.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+    const intruder = new Database(core.file);
+    intruder.exec('DROP TRIGGER audit_log_no_update');
+    // The same characters, escaped differently: still not the text that was hashed.
+    intruder.prepare('UPDATE audit_log SET payload = ? WHERE id = ?').run(String.raw`{"text":"\ud83d\ude00"}`, target);
+    intruder.close();
+    expect(verifyChain(core.db).firstProblem).toMatchObject({ kind: 'hash_mismatch', entryId: target });
   });
 });

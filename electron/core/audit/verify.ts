@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import type { AuditHead, AuditProblem, VerifyResult } from '../contract/audit';
 import { canonicalJson } from './canonical-json';
 import { AUDIT_ANCHORS, AUDITED_TABLES, type AuditedTable } from './audited-tables';
-import { GENESIS_PREV, entryHash, type AuditRow } from './chain';
+import { GENESIS_PREV } from './chain';
+import { scanChain } from './chain-scan';
 import { witnessHeads } from './witness';
 
 export interface VerifyOptions {
@@ -75,34 +76,33 @@ function checkChain(db: Database.Database, opts: VerifyOptions, total: number, p
   let prevHash = GENESIS_PREV;
   let expectedId = 1;
   let entries = 0;
-  let head: AuditHead | null = null;
+  let lastId = 0;
   let witnessFailed = false;
-  for (const r of db
-    .prepare('SELECT id, ts, actor, kind, ref_table, ref_id, payload, prev_hash, hash FROM audit_log ORDER BY id')
-    .iterate() as Iterable<AuditRow>) {
+  scanChain(db, 0, (id, prev, hash, hashOk) => {
     entries++;
-    if (r.id !== expectedId) problems.push({ kind: 'sequence_gap', entryId: r.id });
-    if (r.prev_hash !== prevHash) problems.push({ kind: 'prev_mismatch', entryId: r.id });
-    if (entryHash(r.prev_hash, r) !== r.hash) problems.push({ kind: 'hash_mismatch', entryId: r.id });
-    while (next && !next.done && next.value.id <= r.id) {
+    if (id !== expectedId) problems.push({ kind: 'sequence_gap', entryId: id });
+    if (prev !== prevHash) problems.push({ kind: 'prev_mismatch', entryId: id });
+    if (!hashOk) problems.push({ kind: 'hash_mismatch', entryId: id });
+    while (next && !next.done && next.value.id <= id) {
       const w = next.value;
-      if (w.id < r.id) point(w);
+      if (w.id < id) point(w);
       else {
         witnessed++;
-        if (w.hash === r.hash) lastAgreed = Math.max(lastAgreed, w.id);
+        if (w.hash === hash) lastAgreed = Math.max(lastAgreed, w.id);
         else if (!witnessFailed) {
           // Report the first disagreement only: every later head disagrees with a rewritten chain too.
           witnessFailed = true;
-          disagree(r.hash);
+          disagree(hash);
         }
       }
       next = live!.next();
     }
-    prevHash = r.hash;
-    expectedId = r.id + 1;
-    head = { id: r.id, hash: r.hash };
+    prevHash = hash;
+    expectedId = id + 1;
+    lastId = id;
     if (opts.onProgress && entries % PROGRESS_EVERY === 0) opts.onProgress(entries, total, 'chain');
-  }
+  });
+  const head: AuditHead | null = entries ? { id: lastId, hash: prevHash } : null;
   // Heads beyond the chain's end: the tail was cut off.
   while (next && !next.done) {
     if (!witnessFailed) {
