@@ -37,10 +37,14 @@ export function incidentBatch(ctx: CoreContext): { add(input: IncidentFacts): In
     const slice = pending;
     pending = [];
     const insertRow = ctx.db.prepare(INSERT_ROW_SQL);
-    for (const { inc } of slice) insertRow.run(rowParams(inc));
+    const factsJson = slice.map(({ inc }) => {
+      const params = rowParams(inc);
+      insertRow.run(params);
+      return params.facts as string;
+    });
     const insertVersion = ctx.db.prepare(INSERT_VERSION_SQL);
-    const versionIds = slice.map(({ inc, applied }) =>
-      Number(insertVersion.run(...versionArgs(inc, 'created', applied)).lastInsertRowid),
+    const versionIds = slice.map(({ inc, applied }, k) =>
+      Number(insertVersion.run(...versionArgs(inc, 'created', applied, factsJson[k])).lastInsertRowid),
     );
     // The rows as stored, read back in two range scans, so each entry records what verify will compare.
     const rows = byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);

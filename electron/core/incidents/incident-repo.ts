@@ -110,7 +110,13 @@ export function followingNumber(ctx: CoreContext, prev: string, at: Date): strin
 export const INSERT_VERSION_SQL = `INSERT INTO incident_versions
   (incident_id, version, kind, at, by, reason, status, facts, suggested_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-export function versionArgs(inc: Incident, kind: IncidentVersion['kind'], reason: string | null): unknown[] {
+/** `factsJson`: the facts' canonical JSON when the caller already has it (the row just written). */
+export function versionArgs(
+  inc: Incident,
+  kind: IncidentVersion['kind'],
+  reason: string | null,
+  factsJson?: string,
+): unknown[] {
   const facts = incidentFacts(inc);
   return [
     inc.id,
@@ -120,7 +126,7 @@ export function versionArgs(inc: Incident, kind: IncidentVersion['kind'], reason
     inc.updatedBy,
     reason,
     inc.status,
-    canonicalJson(facts),
+    factsJson ?? canonicalJson(facts),
     suggested(facts),
   ];
 }
