@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/audit/canonical-json';
 import { verifyChain } from '../../electron/core/audit/verify';
+import { readCheckpoint } from '../../electron/core/audit/witness';
+import type { AuditHead } from '../../electron/core/contract/audit';
 import { openTestCore } from './helpers';
 
 describe('canonicalJson', () => {
@@ -123,5 +125,23 @@ describe('audit chain', () => {
     intruder.prepare('UPDATE audit_log SET payload = ? WHERE id = ?').run(String.raw`{"text":"\ud83d\ude00"}`, target);
     intruder.close();
     expect(verifyChain(core.db).firstProblem).toMatchObject({ kind: 'hash_mismatch', entryId: target });
+  });
+
+  it('moves the start-up checkpoint with its own writes, but not over entries someone else appended', async () => {
+    const core = openTestCore();
+    await core.call('settings.update', { dutyRoomName: '一' });
+    expect(readCheckpoint(core.file)).toEqual(core.service.ctx.audit.head());
+    const verified = readCheckpoint(core.file)!;
+    // An entry appended behind the app: the next start must check it, so the checkpoint stays before it.
+    const intruder = new Database(core.file);
+    const last = intruder.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead;
+    intruder
+      .prepare(
+        "INSERT INTO audit_log (id, ts, actor, kind, payload, prev_hash, hash) VALUES (?, 'x', 'x', 'x', '{}', ?, 'forged')",
+      )
+      .run(last.id + 1, last.hash);
+    intruder.close();
+    await core.call('settings.update', { dutyRoomName: '二' });
+    expect(readCheckpoint(core.file)).toEqual(verified);
   });
 });

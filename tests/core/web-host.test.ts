@@ -1,14 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { startWebHost, type RunningHost } from './built';
-import { tempDir } from './helpers';
 
 let host: RunningHost;
+// Kept for the whole file (tempDir() is removed after each test): an export reads through a second
+// connection that opens the file by its path.
+const dataDir = mkdtempSync(join(tmpdir(), 'duty-room-web-'));
 beforeAll(async () => {
-  host = await startWebHost(tempDir());
+  host = await startWebHost(dataDir);
 });
-afterAll(() => host?.stop());
+afterAll(async () => {
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(host.origin + path, {
@@ -48,7 +56,9 @@ describe('web host', () => {
   it('hands a big export over as a download streamed from disk, to the token holder only', async () => {
     const auth = { 'X-Duty-Room-Token': host.token };
     const res = await post('/api/exports.log', { from: '2026-11-01', to: '2026-11-23', format: 'csv' }, auth);
-    const file = ((await res.json()) as { value: { download: string; fileName: string; sha256: string } }).value;
+    const body = (await res.json()) as { value: { download: string; fileName: string; sha256: string } };
+    expect(body).toMatchObject({ ok: true });
+    const file = body.value;
     expect(file).not.toHaveProperty('base64');
     const path = `/download/${file.download}?name=${encodeURIComponent(file.fileName)}`;
     expect((await fetch(host.origin + path)).status).toBe(401);
