@@ -144,4 +144,13 @@ describe('audit chain', () => {
     await core.call('settings.update', { dutyRoomName: '二' });
     expect(readCheckpoint(core.file)).toEqual(verified);
   });
+
+  it('verifies in slices, answering other requests and showing how far it is meanwhile', async () => {
+    const core = openTestCore();
+    await core.call('settings.update', { dutyRoomName: '一' });
+    const verifying = core.call('audit.verify', {});
+    expect(await core.call('app.progress', {})).toEqual([expect.objectContaining({ kind: 'audit.verify' })]);
+    expect(await verifying).toMatchObject({ ok: true, problems: 0 });
+    expect(await core.call('app.progress', {})).toEqual([]);
+  });
 });

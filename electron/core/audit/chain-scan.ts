@@ -23,7 +23,7 @@ const sha256 = (bytes: Buffer): string =>
     : crypto.createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Calls `visit` for every entry after `afterId` in id order with its stored link and hash and whether
+ * Calls `visit` for every entry after `afterId` (at most `limit`; -1 for all) in id order with its stored link and hash and whether
  * that hash is right. One prepared statement iterated in raw mode: no row objects, no arrays kept, so
  * memory stays flat whatever the length of the chain.
  */
@@ -31,15 +31,18 @@ export function scanChain(
   db: Database.Database,
   afterId: number,
   visit: (id: number, prevHash: string, hash: string, hashOk: boolean) => void,
-): void {
+  limit = -1,
+): number {
   const exact = db.prepare(
     'SELECT id, ts, actor, kind, ref_table, ref_id, payload, prev_hash, hash FROM audit_log WHERE id = ?',
   );
   const rows = db
-    .prepare(`SELECT id, prev_hash, hash, ${HASHED_BYTES} FROM audit_log WHERE id > ? ORDER BY id`)
+    .prepare(`SELECT id, prev_hash, hash, ${HASHED_BYTES} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`)
     .raw()
-    .iterate(afterId) as Iterable<[number, string, string, Buffer | null]>;
+    .iterate(afterId, limit) as Iterable<[number, string, string, Buffer | null]>;
+  let n = 0;
   for (const [id, prevHash, hash, bytes] of rows) {
+    n++;
     let ok = bytes !== null && sha256(bytes) === hash;
     if (!ok) {
       const r = exact.get(id) as AuditRow;
@@ -47,4 +50,5 @@ export function scanChain(
     }
     visit(id, prevHash, hash, ok);
   }
+  return n;
 }
