@@ -96,8 +96,12 @@ export function createContext(opts: {
  * A head written by anyone else in between leaves the checkpoint where it was.
  */
 function advanceCheckpoint(dataFile: string, start: AuditHead | null, head: AuditHead): void {
-  const cp = readCheckpoint(dataFile);
-  if (cp && start && cp.id === start.id && cp.hash === start.hash) writeCheckpoint(dataFile, head);
+  try {
+    const cp = readCheckpoint(dataFile);
+    if (cp && start && cp.id === start.id && cp.hash === start.hash) writeCheckpoint(dataFile, head);
+  } catch {
+    // The write is committed; a checkpoint left behind only means a longer check at the next start.
+  }
 }
 
 /** Tables whose rows memoised values are derived from. */
