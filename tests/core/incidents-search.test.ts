@@ -157,3 +157,49 @@ describe('log filtered by text, many matches', () => {
     expect(levelI.items.every((i) => i.level === 'I')).toBe(true);
   }, 60_000);
 });
+
+describe('log filtered by text, more than 10,000 matches', () => {
+  it('shows the newest by receipt and "10,000+", also when the newest were recorded first', async () => {
+    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const record = (i: number, at: number, about: boolean) =>
+      JSON.stringify(
+        chemicalFire({
+          title: `事件${i}`,
+          occurredAt: new Date(at).toISOString(),
+          receivedAt: new Date(at).toISOString(),
+          summary: about ? '暴雨导致内涝' : '储罐起火',
+        }),
+      );
+    // Sixty of the newest records are recorded first (lowest ids), then three years of older ones (a
+    // year brought in from a previous system): reading only the most recently recorded matches would
+    // miss the newest received. Every fourth older one is about something else.
+    const recent = Date.parse('2026-11-01T00:00:00Z');
+    const old = Date.parse('2023-01-01T00:00:00Z');
+    importIncidents(
+      core.service.ctx,
+      Array.from({ length: 60 }, (_, i) => record(i, recent + i * 3_600_000, true)),
+    );
+    importIncidents(
+      core.service.ctx,
+      Array.from({ length: 13_600 }, (_, i) => record(60 + i, old + i * 3_600_000, i % 4 !== 3)),
+    );
+    const expected = core.db
+      .prepare(
+        `SELECT id FROM incidents WHERE json_extract(facts, '$.summary') LIKE '%内涝%'
+         ORDER BY received_at DESC, id DESC LIMIT 200`,
+      )
+      .pluck()
+      .all() as number[];
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 4; page++) {
+      const r = await core.call('incidents.list', { q: '内涝', limit: 50, ...(cursor ? { cursor } : {}) });
+      expect(r).toMatchObject({ total: 10_000, totalCapped: true });
+      seen.push(...r.items.map((i) => i.id));
+      cursor = r.nextCursor!;
+    }
+    expect(seen).toEqual(expected);
+    // The newest sixty (recorded first) lead the list.
+    expect(seen.slice(0, 60).every((id) => id <= 60)).toBe(true);
+  }, 180_000);
+});

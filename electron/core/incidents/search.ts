@@ -68,38 +68,6 @@ export function search(ctx: CoreContext, input: { q: string; limit: number }): S
     }));
 }
 
-/** The table each linked kind's ref_id points into: its incident_id is the authoritative link. */
-const LINKED: [Kind, string][] = [
-  ['report', 'reports'],
-  ['instruction', 'instructions'],
-  ['call', 'calls'],
-];
-
-/**
- * Ids of the incidents a query matches, directly or through their reports, instructions and calls.
- * Only rowids come out of the index (its doclist); an incident's own entry carries its id in the rowid,
- * and the other kinds' ref_id is looked up in their own table by primary key, which is twice as fast as
- * reading the UNINDEXED incident_id column from the FTS content row.
- */
-export function matchingIncidentIds(ctx: CoreContext, match: string): number[] {
-  const own = ctx.db
-    .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?')
-    .pluck()
-    .all(match, ...ftsRange('incident')) as number[];
-  const ids = new Set(own.map((r) => r - base('incident')));
-  for (const [kind, table] of LINKED) {
-    const linked = ctx.db
-      .prepare(
-        `SELECT t.incident_id FROM search_fts f JOIN ${table} t ON t.id = f.rowid - ${base(kind)}
-         WHERE f.search_fts MATCH ? AND f.rowid >= ? AND f.rowid < ? AND t.incident_id IS NOT NULL`,
-      )
-      .pluck()
-      .all(match, ...ftsRange(kind)) as number[];
-    for (const id of linked) ids.add(id);
-  }
-  return [...ids];
-}
-
 const CJK_TOKEN = /^[\u3400-\u9fff\uf900-\ufaff]{1,2}$/u;
 
 /**
