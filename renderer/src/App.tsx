@@ -31,7 +31,8 @@ class StartupBoundary extends Component<{ children: ReactNode }, { error: unknow
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="top-right" />
+      {/* Below the header (56 px), never over it: the duty header and the search stay readable. */}
+      <Notifications position="top-right" limit={4} styles={{ root: { top: 64 } }} />
       <StartupBoundary>
         <DataProviders>
           <SettingsProvider

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/settings-context';
 import { useContractForm } from '../../hooks/useContractForm';
@@ -30,7 +30,7 @@ function Panel() {
       noValidate
       onSubmit={submit(async (input) => {
         await update(input);
-        notifications.show({ color: 'green', message: t('common.saved') });
+        toast({ color: 'green', message: t('common.saved') });
       })}
       data-testid="reporting-settings"
     >

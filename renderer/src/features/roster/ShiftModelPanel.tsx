@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
 import type { RosterConfig } from '@contract';
 import { useSettings } from '../../app/settings-context';
@@ -28,7 +28,7 @@ function ShiftModelForm({ saved }: { saved: RosterConfig }) {
         noValidate
         onSubmit={submit(async (input) => {
           await write('roster.saveConfig', input);
-          notifications.show({ color: 'green', message: t('common.saved') });
+          toast({ color: 'green', message: t('common.saved') });
         })}
       >
         <Stack>

@@ -31,8 +31,7 @@ export function personProblems(p: SetupPerson): Problems {
   const pin = contract['people.setPin'].input.safeParse({ id: 1, pin: p.pin });
   for (const issue of [...(person.error?.issues ?? []), ...(pin.error?.issues ?? [])]) {
     const field = { name: 'name', roles: 'roles', phones: 'phone', pin: 'pin' }[String(issue.path[0])] as
-      | keyof Problems
-      | undefined;
+      keyof Problems | undefined;
     if (field) out[field] ??= fieldIssueText(toFieldIssue(issue));
   }
   return out;

@@ -10,7 +10,7 @@ import {
   TagsInput,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Person, type Role, type ShiftModel } from '@contract';
@@ -89,7 +89,7 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
       await write('roster.generate', { month: date.slice(0, 7), rotations, replace: true });
       const lead = saved.findIndex((p) => String(p.id) === today.lead);
       if (lead >= 0) await write('operator.switch', { personId: saved[lead]!.id, pin: people[lead]!.pin });
-      notifications.show({ color: 'green', message: t('setup.done') });
+      toast({ color: 'green', message: t('setup.done') });
       props.onClose();
     });
 
