@@ -6,6 +6,7 @@ import { useSettings } from '../../app/settings-context';
 import { useContractForm } from '../../hooks/useContractForm';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useQuery } from '../../hooks/useQuery';
+import { DateField } from '../../components/DateField';
 
 /** 24-hour shift with a handover time, or day/night; holidays with reinforced staffing. */
 export function ShiftModelPanel() {
@@ -87,11 +88,7 @@ function ShiftModelForm({ saved }: { saved: RosterConfig }) {
           )}
           {config.holidays.map((_, i) => (
             <Group key={i} align="flex-end">
-              <TextInput
-                type="date"
-                label={t('shiftModel.holidayDate')}
-                {...form.getInputProps(`holidays.${i}.date`)}
-              />
+              <DateField label={t('shiftModel.holidayDate')} {...form.getInputProps(`holidays.${i}.date`)} />
               <TextInput label={t('shiftModel.holidayName')} {...form.getInputProps(`holidays.${i}.name`)} />
               <Checkbox
                 label={t('shiftModel.holidayReinforced')}
