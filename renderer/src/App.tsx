@@ -1,5 +1,6 @@
 import { Center, Loader, MantineProvider, Alert } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import toastClasses from './app/toasts.module.css';
 import { Component, type ReactNode } from 'react';
 import i18next from 'i18next';
 import { SettingsProvider } from './app/settings-context';
@@ -31,8 +32,8 @@ class StartupBoundary extends Component<{ children: ReactNode }, { error: unknow
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      {/* Below the header (56 px), never over it: the duty header and the search stay readable. */}
-      <Notifications position="top-right" limit={4} styles={{ root: { top: 64 } }} />
+      {/* Below the header, never over it (toasts.module.css); toast() keeps a repeated message single. */}
+      <Notifications position="top-right" limit={4} classNames={toastClasses} />
       <StartupBoundary>
         <DataProviders>
           <SettingsProvider
