@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult, Incident, PlanSummary } from '../../electron/core/contract';
+import type { MethodInput, MethodName } from '../../electron/core/contract';
 import { startWebHost, type RunningHost } from '../core/built';
 import { chemicalFire } from '../core/fixtures';
 import { tempDir } from '../core/helpers';
 import { launchBrowser, newPage, screenshot } from './browser';
+import { callHost } from './api';
 import { AppShellPage } from './pages/app-shell';
 
 let browser: Browser;
@@ -18,31 +19,22 @@ beforeEach(async () => {
 afterEach(() => host?.stop());
 afterAll(() => browser?.close());
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Duty-Room-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const api = <M extends MethodName>(method: M, input: MethodInput<M>) => callHost(host, method, input);
 
 /** An incident amended once (deaths, place), a plan response running on it, and a 初报 drafted. */
 async function shift(language: 'zh-CN' | 'en') {
   await api('settings.update', { language });
   const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-  const inc = await api<Incident>('incidents.create', chemicalFire({ occurredAt: ago(20), receivedAt: ago(10) }));
+  const inc = await api('incidents.create', chemicalFire({ occurredAt: ago(20), receivedAt: ago(10) }));
   await api('incidents.amend', {
     id: inc.id,
     expectedVersion: 1,
     reason: '消防支队续报伤亡',
     changes: { casualties: { ...inc.casualties, deaths: 4 }, place: '大江化工园区纬三路20号' },
   });
-  const plans = await api<PlanSummary[]>('plans.list', {});
+  const plans = await api('plans.list', {});
   const plan = plans.find((p) => p.name === '危险化学品事故应急预案')!;
-  const activation = await api<{ id: number }>('activations.start', {
+  const activation = await api('activations.start', {
     incidentId: inc.id,
     planId: plan.id,
     level: 'III',

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  Stack,
-  Stepper,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Stepper, TagsInput, TextInput } from '@mantine/core';
 import { toast } from '../../components/toast';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +9,7 @@ import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { PeopleStep, blankPerson, personProblems, type SetupPerson } from './PeopleStep';
 import { rotationStartingToday } from './rotation';
+import { defaultShiftModel, ShiftModelFields } from '../roster/ShiftModelFields';
 
 /**
  * First-run setup in four short steps: the duty room (name, upper duty room, districts), the people with
@@ -38,7 +28,7 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
   const [people, setPeople] = useState<SetupPerson[]>(ROLES.map(blankPerson));
   const [saved, setSaved] = useState<Person[]>([]);
   const [showErrors, setShowErrors] = useState(false);
-  const [model, setModel] = useState<ShiftModel>({ kind: '24h', handoverTime: '08:30' });
+  const [model, setModel] = useState<ShiftModel>(() => defaultShiftModel('24h'));
   const [today, setToday] = useState<Partial<Record<Role, string>>>({});
   const [busy, setBusy] = useState(false);
   const errors = useApiErrors();
@@ -128,43 +118,11 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
         </Stepper.Step>
         <Stepper.Step label={t('setup.stepShifts')}>
           <Stack mt="md">
-            <SegmentedControl
-              value={model.kind}
-              onChange={(kind) =>
-                setModel(
-                  kind === '24h'
-                    ? { kind: '24h', handoverTime: '08:30' }
-                    : { kind: 'day_night', dayStart: '08:30', nightStart: '17:30' },
-                )
-              }
-              data={[
-                { value: '24h', label: t('shiftModel.kind24h') },
-                { value: 'day_night', label: t('shiftModel.kindDayNight') },
-              ]}
+            <ShiftModelFields
+              value={model}
+              onChange={setModel}
+              errorOf={(field) => errors.fieldErrors[`shiftModel.${field}`]}
             />
-            {model.kind === '24h' ? (
-              <TextInput
-                label={t('shiftModel.handoverTime')}
-                value={model.handoverTime}
-                onChange={(e) => setModel({ kind: '24h', handoverTime: e.currentTarget.value })}
-                error={errors.fieldErrors['shiftModel.handoverTime']}
-              />
-            ) : (
-              <Group grow>
-                <TextInput
-                  label={t('shiftModel.dayStart')}
-                  value={model.dayStart}
-                  onChange={(e) => setModel({ ...model, dayStart: e.currentTarget.value })}
-                  error={errors.fieldErrors['shiftModel.dayStart']}
-                />
-                <TextInput
-                  label={t('shiftModel.nightStart')}
-                  value={model.nightStart}
-                  onChange={(e) => setModel({ ...model, nightStart: e.currentTarget.value })}
-                  error={errors.fieldErrors['shiftModel.nightStart']}
-                />
-              </Group>
-            )}
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={t('setup.stepRoster')}>
