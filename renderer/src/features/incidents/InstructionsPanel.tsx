@@ -17,10 +17,8 @@ import { INSTRUCTION_ACTIONS, type IncidentDetail, type Instruction } from '@con
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useSettings } from '../../app/settings-context';
 import { DateTimeField } from '../../components/DateTimeField';
-import { formatTime } from '../../components/time-format';
+import { formatTime, minuteOf } from '../../components/time-format';
 import { useContractForm } from '../../hooks/useContractForm';
-
-const nowMinute = () => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
 
 /** 领导批示 with their transmission (传达) and feedback. */
 export function InstructionsPanel({ detail }: { detail: IncidentDetail }) {
@@ -39,7 +37,7 @@ function AddInstruction({ incidentId }: { incidentId: number }) {
   const { t } = useTranslation();
   const write = useMutationCall();
   // The clock is read once, when the form opens (a lazy initial state).
-  const [initialValues] = useState(() => ({ leader: '', givenAt: nowMinute() as string | null, text: '' }));
+  const [initialValues] = useState(() => ({ leader: '', givenAt: minuteOf() as string | null, text: '' }));
   const { form, submit, formError } = useContractForm({
     method: 'instructions.create',
     initialValues,
@@ -47,7 +45,7 @@ function AddInstruction({ incidentId }: { incidentId: number }) {
   });
   const save = submit(async (input) => {
     await write('instructions.create', input);
-    form.setValues({ leader: '', givenAt: nowMinute(), text: '' });
+    form.setValues({ leader: '', givenAt: minuteOf(), text: '' });
   });
   return (
     <Paper withBorder p="xs" component="form" noValidate onSubmit={save} data-testid="instruction-form">
