@@ -7,7 +7,7 @@ import { chemicalFire } from '../core/fixtures';
 import { renderUi, withCore } from './render';
 
 /** A real incident (amended once: deaths and place) shown in the detail pane with a real core behind it. */
-async function mountIncident(language: Language = 'zh-CN', opts: { draft?: boolean } = {}) {
+async function mountIncident(language: Language = 'zh-CN', opts: { draft?: boolean; instruction?: boolean } = {}) {
   const core = withCore(language, { start: new Date().toISOString() });
   // The language the officer chose in Settings is the one the console speaks.
   if (language !== 'zh-CN') await core.call('settings.update', { language });
@@ -26,6 +26,13 @@ async function mountIncident(language: Language = 'zh-CN', opts: { draft?: boole
     changes: { casualties: { ...inc.casualties, deaths: 4 }, place: '大江化工园区纬三路20号' },
   });
   if (opts.draft) await core.call('reports.draft', { incidentId: inc.id, kind: 'initial' });
+  if (opts.instruction)
+    await core.call('instructions.create', {
+      incidentId: inc.id,
+      leader: '李市长',
+      givenAt: new Date(now - 5 * 60_000).toISOString(),
+      text: '全力搜救被困人员。',
+    });
   renderUi(
     <SettingsProvider fallback={<div>loading</div>}>
       <IncidentDetail id={inc.id} />
@@ -101,5 +108,17 @@ describe('incident detail panels', () => {
     fireEvent.click(within(form).getByTestId('instruction-save'));
     await waitFor(() => expect(core.db.prepare('SELECT leader FROM instructions').pluck().get()).toBe('李市长'));
     await waitFor(() => expect((within(form).getByTestId('instruction-leader') as HTMLInputElement).value).toBe(''));
+  });
+
+  it('asks whom a relay went to in words before sending it, then records it', async () => {
+    const { core } = await mountIncident('zh-CN', { instruction: true });
+    fireEvent.click(screen.getByTestId('tab-instructions'));
+    fireEvent.click(await screen.findByTestId('instruction-action-save'));
+    // The contract's own rule, worded as the core words it (never the schema's raw message).
+    expect(await screen.findByText('传达须写明传达对象。')).toBeTruthy();
+    expect(core.db.prepare('SELECT count(*) FROM instruction_actions').pluck().get()).toBe(0);
+    type(screen.getByTestId('instruction-action-party'), '市消防救援支队');
+    fireEvent.click(screen.getByTestId('instruction-action-save'));
+    await screen.findByTestId('instruction-action-relay');
   });
 });
