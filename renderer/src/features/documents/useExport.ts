@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile, PreparedFile } from '@contract';
 import { ApiError, saveDownload, saveFile } from '../../api/client';
@@ -24,7 +24,7 @@ export function useExport() {
           ? await saveDownload(file.fileName, file.download)
           : await saveFile(file.fileName, file.base64, file.mimeType);
       if (saved) {
-        notifications.show({ color: 'green', title: t('reports.saved'), message: file.fileName });
+        toast({ color: 'green', title: t('reports.saved'), message: file.fileName });
       }
     } catch (e) {
       if (e instanceof ApiError && e.shape.code === 'export.pdf_unavailable' && onPdfUnavailable) onPdfUnavailable();
