@@ -94,7 +94,7 @@ describe("the officer's first minutes", () => {
       await app.open(host.url);
       await new FirstRunPage(page).loadDemo();
       await expect
-        .poll(() => page.getByTestId('now-deadlines').locator('.mantine-Paper-root').count())
+        .poll(() => page.getByTestId('now-actions').locator('.mantine-Paper-root').count())
         .toBeGreaterThan(0);
       await expect.poll(() => page.getByTestId('now-duty').innerText()).toContain('下次交接班');
       await screenshot(page, 'officer-demo-now-zh');

@@ -33,7 +33,8 @@ export interface NowActionSources {
   deadlines: OpenDeadline[];
   responses: ActiveResponseRow[];
   instructions: PendingInstruction[];
-  handover: HandoverDue | undefined;
+  /** Absent while it loads. */
+  handover: HandoverDue | null | undefined;
 }
 
 const RANK: Record<NowUrgency, number> = { overdue: 0, due_soon: 1, waiting: 2, on_time: 3 };

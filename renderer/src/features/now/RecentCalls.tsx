@@ -5,8 +5,11 @@ import { useMutationCall } from '../../hooks/useMutationCall';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useQuery } from '../../hooks/useQuery';
 import { CallCard } from '../incidents/CallCard';
+import { fromLocalDateTime, localDate } from '@domain';
+import { useSettings } from '../../app/settings-context';
+import { useNow } from '../../hooks/useNow';
 
-/** The latest calls; a standalone one can be tied to an open incident once it turns out to belong. */
+/** Today's calls (since local midnight), newest first; a standalone one can be tied to an open incident once it turns out to belong. */
 export function RecentCalls({
   openIncident,
   incidentFromCall,
@@ -17,13 +20,17 @@ export function RecentCalls({
   const { t } = useTranslation();
   const write = useMutationCall();
   const errors = useApiErrors();
-  const calls = useQuery('calls.list', { limit: 20 });
+  const { settings } = useSettings();
+  // A new day starts a new list: the minute tick moves `since` past midnight.
+  const today = localDate(useNow(60_000), settings.timeZone);
+  const since = fromLocalDateTime(`${today} 00:00`, settings.timeZone) ?? undefined;
+  const calls = useQuery('calls.list', { since, limit: 50 });
   const open = useQuery('incidents.list', { status: 'open', limit: 100 });
   const options = (open.data?.items ?? []).map((i) => ({ value: String(i.id), label: `${i.number} ${i.title}` }));
   return (
-    <Stack gap={6}>
-      <Title order={4}>{t('now.recentCalls')}</Title>
-      {calls.data?.length === 0 && <Text c="dimmed">{t('call.none')}</Text>}
+    <Stack gap={6} data-testid="now-calls">
+      <Title order={4}>{t('now.todayCalls', { count: calls.data?.length ?? 0 })}</Title>
+      {calls.data?.length === 0 && <Text c="dimmed">{t('now.noCallsToday')}</Text>}
       {(calls.data ?? []).map((c) => (
         <Paper key={c.id} withBorder p="xs" data-testid={`recent-call-${c.id}`}>
           <Group justify="space-between" wrap="nowrap" align="flex-start">
