@@ -87,6 +87,8 @@ export interface TimelineEntry {
   detail: string;
   by: string;
   refId: number | null;
+  /** A report entry's number in its chain (续报二 → 2): the UI names the report in its own language. */
+  seq?: number;
 }
 
 export interface IncidentDetail {

@@ -83,7 +83,7 @@ export function ChecklistRow(props: {
           )}
           {item.notes.map((n, i) => (
             <Text key={i} size="xs">
-              {time(n.at)} {actorName(n.by)}：{n.text}
+              {time(n.at)} {t('common.labelled', { label: actorName(n.by), value: n.text })}
             </Text>
           ))}
         </Stack>
