@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../renderer/src/i18n/resources';
 import { runCli, startWebHost } from '../core/built';
+import { ENGLISH_WITH_CHINESE, flatten } from '../core/english-allowed';
 import { tempDir } from '../core/helpers';
 import { launchBrowser, newPage, screenshot } from './browser';
 import { AppShellPage } from './pages/app-shell';
@@ -25,11 +26,14 @@ function strings(v: unknown, out: Set<string>): void {
 /**
  * What the duty room typed or imported (names, places, summaries, plan texts…) is Chinese in any UI
  * language: every string the page received from the API counts as user data. The English locale's own
- * deliberate Chinese (the "切换到中文" toggle, examples of Chinese input in hints) is allowed too.
+ * deliberate Chinese (tests/core/english-allowed.ts: the "切换到中文" toggle, examples of Chinese input
+ * in hints) is allowed too; a Chinese value anywhere else in en.json fails tests/core/i18n-english.test.ts.
  */
 function watchData(page: Page) {
   const data = new Set<string>();
-  strings(resources.en.translation, data);
+  // The Chinese runs of the English strings meant to show some (e.g. 〔2026〕5号 in a number example).
+  for (const [k, v] of flatten(resources.en.translation))
+    if (k in ENGLISH_WITH_CHINESE) for (const run of v.match(CJK) ?? []) data.add(run);
   const pending: Promise<void>[] = [];
   page.on('response', (r) => {
     if (r.url().includes('/api/'))
