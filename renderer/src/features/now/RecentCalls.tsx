@@ -5,11 +5,11 @@ import { useMutationCall } from '../../hooks/useMutationCall';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useQuery } from '../../hooks/useQuery';
 import { CallCard } from '../incidents/CallCard';
-import { fromLocalDateTime, localDate } from '@domain';
-import { useSettings } from '../../app/settings-context';
 import { useNow } from '../../hooks/useNow';
 
-/** Today's calls (since local midnight), newest first; a standalone one can be tied to an open incident once it turns out to belong. */
+const DAY_MS = 86_400_000;
+
+/** Today's calls (the last 24 hours), newest first; a standalone one can be tied to an open incident once it turns out to belong. */
 export function RecentCalls({
   openIncident,
   incidentFromCall,
@@ -20,10 +20,10 @@ export function RecentCalls({
   const { t } = useTranslation();
   const write = useMutationCall();
   const errors = useApiErrors();
-  const { settings } = useSettings();
-  // A new day starts a new list: the minute tick moves `since` past midnight.
-  const today = localDate(useNow(60_000), settings.timeZone);
-  const since = fromLocalDateTime(`${today} 00:00`, settings.timeZone) ?? undefined;
+  // "Today" in a room that never closes is the last 24 hours, not since midnight: a call at 23:50 that
+  // still has to be tied to an incident must not vanish ten minutes later. Moves on each minute.
+  const now = useNow(60_000);
+  const since = new Date(now.getTime() - DAY_MS).toISOString();
   const calls = useQuery('calls.list', { since, limit: 50 });
   const open = useQuery('incidents.list', { status: 'open', limit: 100 });
   const options = (open.data?.items ?? []).map((i) => ({ value: String(i.id), label: `${i.number} ${i.title}` }));
