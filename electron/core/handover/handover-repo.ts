@@ -51,9 +51,7 @@ function personBrief(ctx: CoreContext, id: number | null) {
 }
 
 /** The handover's stage from its signature and review columns (also read by the Now desk). */
-export function status(
-  r: Pick<Row, 'reviewed_at' | 'incoming_signed_at' | 'outgoing_signed_at'>,
-): Handover['status'] {
+export function status(r: Pick<Row, 'reviewed_at' | 'incoming_signed_at' | 'outgoing_signed_at'>): Handover['status'] {
   if (r.reviewed_at) return 'reviewed';
   if (r.incoming_signed_at) return 'signed';
   if (r.outgoing_signed_at) return 'outgoing_signed';

@@ -119,10 +119,7 @@ export function linkCall(ctx: CoreContext, input: { id: number; incidentId: numb
   });
 }
 
-export function listCalls(
-  ctx: CoreContext,
-  input: { incidentId?: number; since?: string; limit: number },
-): Call[] {
+export function listCalls(ctx: CoreContext, input: { incidentId?: number; since?: string; limit: number }): Call[] {
   // The lower bound is '' when absent: every ISO instant compares above it, and both forms use an index.
   const since = input.since ? new Date(input.since).toISOString() : '';
   const rows =
