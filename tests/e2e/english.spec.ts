@@ -92,7 +92,13 @@ describe('English UI', () => {
       await expect.poll(() => app.navText('now')).toBe('Now');
       const found: Record<string, string[]> = {};
       const check = async (screen: string) => {
-        const left = await untranslated(page, watch);
+        // A screen may render before the test has read the response it came from (a loaded machine):
+        // ask again for a few seconds; untranslated chrome stays whatever the wait.
+        let left = await untranslated(page, watch);
+        for (let i = 0; i < 10 && left.length; i++) {
+          await page.waitForTimeout(500);
+          left = await untranslated(page, watch);
+        }
         if (left.length) found[screen] = left;
       };
       for (const area of ['now', 'log', 'plans', 'roster', 'handover', 'reports', 'settings'] as const) {
