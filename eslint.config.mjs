@@ -9,6 +9,10 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
  * each `regex` names every import the folder may NOT make, so anything new is refused until it is
  * allowed here on purpose. tests/core/boundaries.test.ts plants a bad import for each rule.
  */
+const rendererPatterns = [
+  { regex: '(^|/)electron(/|$)', message: 'renderer imports only @contract and @domain from the core' },
+  { regex: '^(better-sqlite3|node:)', message: 'renderer runs in a sandboxed page' },
+];
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 /** Hosts reach the core only through its composition root, the contract, the pure domain and two leaf helpers. */
@@ -94,11 +98,14 @@ export default tseslint.config(
   {
     // The renderer reaches the core only through @contract and @domain.
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: restrict(
-      { regex: '(^|/)electron(/|$)', message: 'renderer imports only @contract and @domain from the core' },
-      { regex: '^(better-sqlite3|node:)', message: 'renderer runs in a sandboxed page' },
-    ),
+    rules: restrict(...rendererPatterns, {
+      // Toasts go through components/toast, which keeps a message shown once (never stacked twice).
+      group: ['@mantine/notifications'],
+      importNames: ['notifications'],
+      message: 'show toasts with toast() from components/toast',
+    }),
   },
+  { files: ['renderer/src/components/toast.ts'], rules: restrict(...rendererPatterns) },
   {
     // Hooks called in a stable order with honest dependency lists; the renderer must stay accessible
     // (every input labelled) — an officer may drive it by keyboard or a screen reader.

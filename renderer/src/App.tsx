@@ -1,5 +1,6 @@
 import { Center, Loader, MantineProvider, Alert } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import toastClasses from './app/toasts.module.css';
 import { Component, type ReactNode } from 'react';
 import i18next from 'i18next';
 import { SettingsProvider } from './app/settings-context';
@@ -31,7 +32,8 @@ class StartupBoundary extends Component<{ children: ReactNode }, { error: unknow
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="top-right" />
+      {/* Below the header, never over it (toasts.module.css); toast() keeps a repeated message single. */}
+      <Notifications position="top-right" limit={4} classNames={toastClasses} />
       <StartupBoundary>
         <DataProviders>
           <SettingsProvider

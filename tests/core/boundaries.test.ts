@@ -72,8 +72,14 @@ const cases: { folder: string; file: string; bad: string[]; good: string[] }[] =
       "import { ipcRenderer } from 'electron';",
       "import Database from 'better-sqlite3';",
       "import { readFileSync } from 'node:fs';",
+      // Toasts only through components/toast, which never stacks the same message twice.
+      "import { notifications } from '@mantine/notifications';",
     ],
-    good: ["import type { Incident } from '@contract';", "import { deadlineStatus } from '@domain';"],
+    good: [
+      "import type { Incident } from '@contract';",
+      "import { deadlineStatus } from '@domain';",
+      "import { toast } from '../../components/toast';",
+    ],
   },
   {
     folder: 'Electron main (core only through the composition root)',

@@ -135,7 +135,7 @@ describe("the officer's first minutes", () => {
       // A person without a PIN cannot be saved: signing means identity.
       await page.getByTestId('setup-person-0').getByRole('textbox').first().fill('王建国');
       await page.getByTestId('setup-next').click();
-      await expect.poll(() => page.getByText('请设置 6–8 位数字 PIN。').count()).toBe(3);
+      await expect.poll(() => page.getByText('新 PIN 应为 6–8 位数字。').count()).toBe(3);
       await screenshot(page, 'officer-setup-people-zh');
       await page.getByRole('button', { name: '稍后再说' }).click();
       // Nothing was saved yet: a fresh page starts the setup from its first step.

@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiResult, type IncidentDetail, type Incident } from '../../electron/core/contract';
 import { localDateTime } from '../../electron/core/domain';
-import { startWebHost, type RunningHost } from '../core/built';
+import { startWebHost } from '../core/built';
 import { chemicalFire } from '../core/fixtures';
 import { tempDir } from '../core/helpers';
 import { launchBrowser, newPage, screenshot } from './browser';
+import { callHost } from './api';
 import { AppShellPage } from './pages/app-shell';
 import { PlansPage } from './pages/plans';
 
@@ -15,24 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Calls the web host's API the way the renderer does, with the per-run token. */
-async function api<T>(host: RunningHost, method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Duty-Room-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as ApiResult<T>;
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const api = callHost;
 
 describe('emergency plans in Chromium against the web host', () => {
   it('activates the hazardous-chemicals plan at Ⅲ, ticks, raises to Ⅱ, terminates; the timeline shows it', async () => {
     const host = await startWebHost(tempDir());
     try {
       const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-      const incident = await api<Incident>(
+      const incident = await api(
         host,
         'incidents.create',
         chemicalFire({ occurredAt: minutesAgo(20), receivedAt: minutesAgo(10) }),
@@ -76,14 +66,14 @@ describe('emergency plans in Chromium against the web host', () => {
       expect(await page.getByTestId('terminate').count()).toBe(0);
       await screenshot(page, 'plans-terminated');
 
-      const detail = await api<IncidentDetail>(host, 'incidents.get', { id: incident.id });
+      const detail = await api(host, 'incidents.get', { id: incident.id });
       const planEntries = detail.timeline.filter((e) => e.kind.startsWith('plan_'));
       expect(planEntries.map((e) => [e.kind, e.title])).toEqual([
         ['plan_activated', '危险化学品事故应急预案 · Ⅲ'],
         ['plan_level_changed', '危险化学品事故应急预案 · Ⅲ → Ⅱ'],
         ['plan_terminated', '危险化学品事故应急预案 · Ⅱ'],
       ]);
-      expect((await api<{ ok: boolean }>(host, 'audit.verify', {})).ok).toBe(true);
+      expect((await api(host, 'audit.verify', {})).ok).toBe(true);
 
       // The editor: reorder with the buttons, save as version 3 (the seeded plans are at version 2 since
       // migration 070 marked their reporting items satisfiedBy).

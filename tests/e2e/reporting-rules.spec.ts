@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../electron/core/contract';
+import type { MethodInput, MethodName } from '../../electron/core/contract';
 import { localDate, localDateTime } from '../../electron/core/domain';
 import { chemicalFire } from '../core/fixtures';
 import { startWebHost, type RunningHost } from '../core/built';
 import { tempDir } from '../core/helpers';
 import { launchBrowser, newPage, screenshot } from './browser';
+import { callHost } from './api';
 import { AppShellPage } from './pages/app-shell';
 import { IncidentsPage } from './pages/incidents-page';
 import { ReportingPage } from './pages/reporting';
@@ -20,17 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => host?.stop());
 afterAll(() => browser?.close());
-
-async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Duty-Room-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as { ok: boolean; value: MethodOutput<M>; error?: unknown };
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const api = <M extends MethodName>(method: M, input: MethodInput<M>) => callHost(host, method, input);
 
 const CALL =
   '中山区滨海西路某物流公司危险化学品仓库发生爆炸并引发火灾。已造成2人死亡、5人重伤、3人失踪，消防救援支队已调派力量赶赴现场处置。';

@@ -1,10 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DutyNow, Handover, MethodInput, MethodName, MethodOutput, Person } from '../../electron/core/contract';
-import { startWebHost, type RunningHost } from '../core/built';
+import type { DutyNow, Handover, Person } from '../../electron/core/contract';
+import { startWebHost } from '../core/built';
 import { chemicalFire } from '../core/fixtures';
 import { tempDir } from '../core/helpers';
 import { launchBrowser, newPage, screenshot } from './browser';
+import { callHost } from './api';
 import { AppShellPage } from './pages/app-shell';
 import { HandoverPage } from './pages/handover';
 import { RosterPage } from './pages/roster';
@@ -14,21 +15,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-async function api<M extends MethodName>(
-  host: RunningHost,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const res = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Duty-Room-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const r = (await res.json()) as { ok: boolean; value: MethodOutput<M>; error?: unknown };
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const api = callHost;
 
 const PIN = '246810';
 const PEOPLE = [

@@ -84,6 +84,8 @@ export interface TimelineEntry {
   /** i18n key under timeline.kind. */
   kind: string;
   title: string;
+  /** The flat field paths an amendment changed (`casualties.deaths`…), for the UI to name in its language. */
+  fields?: string[];
   detail: string;
   by: string;
   refId: number | null;

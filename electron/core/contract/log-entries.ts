@@ -76,7 +76,7 @@ export const instructionActionSchema = z
   .superRefine((a, ctx) => {
     // A relay (传达) that names nobody cannot be followed up: whom was it passed to?
     if (a.kind === 'relay' && a.party === '')
-      ctx.addIssue({ code: 'custom', path: ['party'], params: { code: 'relay_recipient' }, message: 'recipient' });
+      ctx.addIssue({ code: 'custom', path: ['party'], params: { code: 'relay_recipient' } });
   });
 
 export interface InstructionAction {

@@ -23,7 +23,9 @@ export function buildTimeline(ctx: CoreContext, d: Omit<IncidentDetail, 'timelin
     entries.push({
       at: v.at,
       kind: v.kind === 'amended' ? 'amended' : v.kind === 'voided' ? 'voided' : 'status',
-      title: v.changes.map((c) => c.field).join(', '),
+      // Paths, not words: the renderer names the fields in the officer's language (never `casualties.deaths`).
+      title: '',
+      fields: v.changes.map((c) => c.field),
       detail: v.reason ?? '',
       by: v.by,
       refId: v.version,

@@ -32,3 +32,8 @@ export function actorName(name: string): string {
   if (name === 'unidentified' || name === 'system') return i18next.t(`common.actor.${name}`);
   return name;
 }
+
+/** A form's default time: now, to the minute (the precision times are typed and shown in). */
+export function minuteOf(now: Date = new Date()): string {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+}

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../components/toast';
 import i18next from 'i18next';
 import { ApiError } from '../api/client';
 import { errorText, fieldIssueText } from '../i18n';
@@ -25,7 +25,7 @@ export function useApiErrors() {
     setFieldErrors(fields);
     const summary = errorText(shape);
     setFormError(summary);
-    notifications.show({ color: 'red', title: i18next.t('errors.title'), message: summary });
+    toast({ color: 'red', title: i18next.t('errors.title'), message: summary });
     return fields;
   }, []);
 

@@ -1,6 +1,7 @@
 import { Alert, Badge, Checkbox, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DailyIssue, Distribution, SensitiveIncident } from '@contract';
+import { DateField } from '../../components/DateField';
 
 export interface DailyState {
   /** shift: the duty shift starting on `date` (08:30–08:30 by the roster); day: the calendar day. */
@@ -46,8 +47,7 @@ export function DailyOptions(props: {
         ]}
         data-testid="daily-mode"
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t(value.mode === 'shift' ? 'reports.shiftDate' : 'reports.date')}
         description={value.mode === 'shift' ? t('reports.shiftHint') : undefined}
         required

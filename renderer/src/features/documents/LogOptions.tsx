@@ -1,9 +1,10 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useExport } from './useExport';
+import { DateField } from '../../components/DateField';
 
 /** The log is a table, not a page: no preview, just the period and the two formats. */
 export function LogOptions({ today }: { today: string }) {
@@ -19,13 +20,19 @@ export function LogOptions({ today }: { today: string }) {
       <Text c="dimmed" size="sm">
         {t('reports.logHint')}
       </Text>
-      <TextInput type="date" label={t('reports.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-      <TextInput
-        type="date"
+      <DateField
+        label={t('reports.from')}
+        value={from}
+        error={errors.fieldErrors.from}
+        onChange={(e) => setFrom(e.currentTarget.value)}
+        data-testid="log-from"
+      />
+      <DateField
         label={t('reports.to')}
         value={to}
         error={errors.fieldErrors.to}
         onChange={(e) => setTo(e.currentTarget.value)}
+        data-testid="log-to"
       />
       <Group>
         <Button

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '@contract';
 import { ApiError, saveFile } from '../../api/client';
@@ -20,7 +20,7 @@ export function useExport() {
     try {
       const file = await produce();
       if (await saveFile(file.fileName, file.base64, file.mimeType)) {
-        notifications.show({ color: 'green', title: t('reports.saved'), message: file.fileName });
+        toast({ color: 'green', title: t('reports.saved'), message: file.fileName });
       }
     } catch (e) {
       if (e instanceof ApiError && e.shape.code === 'export.pdf_unavailable' && onPdfUnavailable) onPdfUnavailable();

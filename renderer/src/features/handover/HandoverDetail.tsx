@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
 import { EQUIPMENT, EQUIPMENT_STATES, type Handover, type MethodInput } from '@contract';
 import { useSettings } from '../../app/settings-context';
@@ -74,7 +74,7 @@ export function HandoverDetail({ handover: h }: { handover: Handover }) {
         noValidate
         onSubmit={submit(async (input) => {
           await write('handover.save', input);
-          notifications.show({ color: 'green', message: t('common.saved') });
+          toast({ color: 'green', message: t('common.saved') });
         })}
       >
         <Stack gap="md">

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/settings-context';
 import { confirmDiscard } from '../../components/confirm';
 import { DateTimeField } from '../../components/DateTimeField';
+import { minuteOf } from '../../components/time-format';
 import { useContractForm } from '../../hooks/useContractForm';
 import { useFormKeys } from '../../hooks/useFormKeys';
 import { useMutationCall } from '../../hooks/useMutationCall';
@@ -42,7 +43,7 @@ export function CallForm(props: {
   const open = useQuery('incidents.list', { status: 'open', limit: 50 });
   // The clock is read once, when the form opens (a lazy initial state).
   const [initialValues] = useState(() => ({
-    at: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() as string | null,
+    at: minuteOf() as string | null,
     direction: (props.phoneReportTo !== undefined ? 'out' : 'in') as 'in' | 'out',
     party: props.phoneReportTo ?? '',
     number: '',

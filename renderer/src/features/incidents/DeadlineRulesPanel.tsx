@@ -1,5 +1,5 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
 import { RULE_LEVELS, type MethodOutput } from '@contract';
 import { actorName, formatTime } from '../../components/time-format';
@@ -33,7 +33,7 @@ function RulesForm({ data }: { data: MethodOutput<'deadlines.rules'> }) {
         noValidate
         onSubmit={submit(async (input) => {
           await write('deadlines.updateRules', input);
-          notifications.show({ color: 'green', message: t('common.saved') });
+          toast({ color: 'green', message: t('common.saved') });
         })}
       >
         <Stack>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IncidentVersion } from '@contract';
 import { useSettings } from '../../app/settings-context';
 import { actorName, formatTime } from '../../components/time-format';
+import { fieldLabel } from './field-label';
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
@@ -29,11 +30,7 @@ export function HistoryPanel({ versions }: { versions: IncidentVersion[] }) {
               <Table.Tbody>
                 {v.changes.map((c) => (
                   <Table.Tr key={c.field}>
-                    <Table.Td w={160}>
-                      {c.field.startsWith('casualties.')
-                        ? t(`incident.casualty.${c.field.slice(11)}`)
-                        : t(`incident.field.${c.field}`)}
-                    </Table.Td>
+                    <Table.Td w={160}>{fieldLabel(t, c.field)}</Table.Td>
                     <Table.Td c="dimmed" td="line-through">
                       {show(c.before)}
                     </Table.Td>

@@ -20,7 +20,7 @@ import { useMutationCall } from '../../hooks/useMutationCall';
 import { useSettings } from '../../app/settings-context';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { formatTime } from '../../components/time-format';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
 import { useNow } from '../../hooks/useNow';
 import { useQuery } from '../../hooks/useQuery';
 import { IncidentForm } from './IncidentForm';
@@ -187,35 +187,40 @@ function VoidDialog({
 }) {
   const { t } = useTranslation();
   const write = useMutationCall();
-  const [reason, setReason] = useState('');
-  const errors = useApiErrors();
+  const { form, submit, formError } = useContractForm({
+    method: 'incidents.void',
+    initialValues: { reason: '' },
+    toInput: ({ reason }) => ({ id, expectedVersion: version, reason }),
+  });
   return (
     <Modal opened={opened} onClose={onClose} title={t('incident.voidTitle')}>
-      <Stack>
-        <Text size="sm">{t('incident.voidHint')}</Text>
-        <Textarea
-          label={t('incident.voidReason')}
-          required
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={errors.fieldErrors.reason}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() =>
-              write('incidents.void', { id, expectedVersion: version, reason }).then(() => {
-                onClose();
-              }, errors.show)
-            }
-          >
-            {t('incident.void')}
-          </Button>
-        </Group>
-      </Stack>
+      <form
+        noValidate
+        onSubmit={submit(async (input) => {
+          await write('incidents.void', input);
+          onClose();
+        })}
+      >
+        <Stack>
+          <Text size="sm">{t('incident.voidHint')}</Text>
+          {formError && <Alert color="red">{formError}</Alert>}
+          <Textarea
+            label={t('incident.voidReason')}
+            required
+            data-autofocus
+            {...form.getInputProps('reason')}
+            data-testid="void-reason"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" type="submit" loading={form.submitting} data-testid="void-confirm">
+              {t('incident.void')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -220,21 +220,34 @@ export function IncidentForm({ incident, draft, onDone, onCancel }: Props) {
         {long('measures', 5000)}
         {long('cause', 2000)}
         {text('leadersNotified')}
-        {incident && (
-          <TextInput
-            label={t('incident.amendReason')}
-            required
-            {...form.getInputProps('reason')}
-            data-testid="incident-reason"
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting} data-testid="incident-save">
-            {incident ? t('incident.saveAmendment') : t('incident.create')}
-          </Button>
+        {/* Kept in sight while the long form scrolls: an amendment's reason sits with the save button. */}
+        <Group
+          pos="sticky"
+          bottom={0}
+          py="xs"
+          bg="var(--mantine-color-body)"
+          align="flex-end"
+          wrap="nowrap"
+          style={{ zIndex: 2, borderTop: '1px solid var(--mantine-color-default-border)' }}
+          data-testid="incident-form-footer"
+        >
+          {incident && (
+            <TextInput
+              style={{ flex: 1 }}
+              label={t('incident.amendReason')}
+              required
+              {...form.getInputProps('reason')}
+              data-testid="incident-reason"
+            />
+          )}
+          <Group justify="flex-end" wrap="nowrap" ml="auto">
+            <Button variant="default" onClick={cancel}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting} data-testid="incident-save">
+              {incident ? t('incident.saveAmendment') : t('incident.create')}
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

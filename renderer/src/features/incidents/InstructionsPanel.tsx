@@ -17,90 +17,80 @@ import { INSTRUCTION_ACTIONS, type IncidentDetail, type Instruction } from '@con
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useSettings } from '../../app/settings-context';
 import { DateTimeField } from '../../components/DateTimeField';
-import { formatTime } from '../../components/time-format';
-import { useApiErrors } from '../../hooks/useApiErrors';
-
-const nowMinute = () => new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+import { formatTime, minuteOf } from '../../components/time-format';
+import { useContractForm } from '../../hooks/useContractForm';
 
 /** 领导批示 with their transmission (传达) and feedback. */
 export function InstructionsPanel({ detail }: { detail: IncidentDetail }) {
-  const { t } = useTranslation();
-  const write = useMutationCall();
-  const errors = useApiErrors();
-  const [f, setF] = useState({ leader: '', givenAt: nowMinute() as string | null, text: '' });
-
-  async function add() {
-    errors.clear();
-    try {
-      await write('instructions.create', {
-        incidentId: detail.incident.id,
-        leader: f.leader,
-        givenAt: f.givenAt ?? '',
-        text: f.text,
-      });
-      setF({ leader: '', givenAt: nowMinute(), text: '' });
-    } catch (e) {
-      errors.show(e);
-    }
-  }
-
   return (
     <Stack gap="sm">
       {detail.instructions.map((i) => (
         <InstructionCard key={i.id} instruction={i} />
       ))}
-      {detail.incident.status !== 'voided' && (
-        <Paper withBorder p="xs">
-          <Stack gap="xs">
-            <Text fw={600} size="sm">
-              {t('instruction.add')}
-            </Text>
-            {errors.formError && <Alert color="red">{errors.formError}</Alert>}
-            <SimpleGrid cols={2}>
-              <TextInput
-                label={t('instruction.leader')}
-                required
-                value={f.leader}
-                onChange={(e) => setF({ ...f, leader: e.currentTarget.value })}
-                error={errors.fieldErrors.leader}
-                data-testid="instruction-leader"
-              />
-              <DateTimeField
-                label={t('instruction.givenAt')}
-                required
-                value={f.givenAt}
-                onChange={(v) => setF({ ...f, givenAt: v })}
-                error={errors.fieldErrors.givenAt}
-              />
-            </SimpleGrid>
-            <Textarea
-              label={t('instruction.text')}
-              required
-              autosize
-              minRows={2}
-              value={f.text}
-              onChange={(e) => setF({ ...f, text: e.currentTarget.value })}
-              error={errors.fieldErrors.text}
-              data-testid="instruction-text"
-            />
-            <Group justify="flex-end">
-              <Button size="xs" onClick={() => void add()} data-testid="instruction-save">
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
-      )}
+      {detail.incident.status !== 'voided' && <AddInstruction incidentId={detail.incident.id} />}
     </Stack>
+  );
+}
+
+/** The add-instruction form, checked by `instructions.create`'s own schema before it is sent. */
+function AddInstruction({ incidentId }: { incidentId: number }) {
+  const { t } = useTranslation();
+  const write = useMutationCall();
+  // The clock is read once, when the form opens (a lazy initial state).
+  const [initialValues] = useState(() => ({ leader: '', givenAt: minuteOf() as string | null, text: '' }));
+  const { form, submit, formError } = useContractForm({
+    method: 'instructions.create',
+    initialValues,
+    toInput: (v) => ({ incidentId, leader: v.leader, givenAt: v.givenAt ?? '', text: v.text }),
+  });
+  const save = submit(async (input) => {
+    await write('instructions.create', input);
+    form.setValues({ leader: '', givenAt: minuteOf(), text: '' });
+  });
+  return (
+    <Paper withBorder p="xs" component="form" noValidate onSubmit={save} data-testid="instruction-form">
+      <Stack gap="xs">
+        <Text fw={600} size="sm">
+          {t('instruction.add')}
+        </Text>
+        {formError && <Alert color="red">{formError}</Alert>}
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('instruction.leader')}
+            required
+            {...form.getInputProps('leader')}
+            data-testid="instruction-leader"
+          />
+          <DateTimeField
+            label={t('instruction.givenAt')}
+            required
+            value={form.values.givenAt}
+            onChange={(v) => form.setFieldValue('givenAt', v)}
+            error={form.errors.givenAt as string | undefined}
+            testId="instruction-givenAt"
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('instruction.text')}
+          required
+          autosize
+          minRows={2}
+          {...form.getInputProps('text')}
+          data-testid="instruction-text"
+        />
+        <Group justify="flex-end">
+          <Button size="xs" type="submit" loading={form.submitting} data-testid="instruction-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
 
 function InstructionCard({ instruction: i }: { instruction: Instruction }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const write = useMutationCall();
-  const errors = useApiErrors();
-  const [a, setA] = useState({ kind: 'relay' as Instruction['actions'][number]['kind'], party: '', text: '' });
   return (
     <Paper withBorder p="xs">
       <Group gap="xs">
@@ -126,57 +116,64 @@ function InstructionCard({ instruction: i }: { instruction: Instruction }) {
           {formatTime(x.at, settings.timeZone)} · {t(`instruction.action.${x.kind}`)} {x.party} {x.text}
         </Text>
       ))}
-      {errors.formError && (
+      {i.status !== 'completed' && <ActionForm instructionId={i.id} />}
+    </Paper>
+  );
+}
+
+type ActionKind = Instruction['actions'][number]['kind'];
+
+/** 传达 / 反馈 / 办结 on one instruction, checked by `instructions.addAction`'s schema (a relay names whom). */
+function ActionForm({ instructionId }: { instructionId: number }) {
+  const { t } = useTranslation();
+  const write = useMutationCall();
+  const { form, submit, formError } = useContractForm({
+    method: 'instructions.addAction',
+    initialValues: { kind: 'relay' as ActionKind, party: '', text: '' },
+    // The action is stamped when it is saved, not when the card was opened.
+    toInput: (v) => ({ instructionId, ...v, at: new Date().toISOString() }),
+  });
+  const save = submit(async (input) => {
+    await write('instructions.addAction', input);
+    form.setValues({ party: '', text: '' });
+  });
+  const partyLabel = t(form.values.kind === 'relay' ? 'instruction.relayTo' : 'instruction.party');
+  return (
+    <form noValidate onSubmit={save}>
+      {formError && (
         <Alert color="red" mt={4}>
-          {errors.formError}
+          {formError}
         </Alert>
       )}
-      {i.status !== 'completed' && (
-        <Group gap="xs" mt={4} align="flex-end" wrap="nowrap">
-          <Select
-            size="xs"
-            w={110}
-            aria-label={t('instruction.actionKind')}
-            data={INSTRUCTION_ACTIONS.map((k) => ({ value: k, label: t(`instruction.action.${k}`) }))}
-            value={a.kind}
-            onChange={(v) => v && setA({ ...a, kind: v as typeof a.kind })}
-            allowDeselect={false}
-            data-testid="instruction-action-kind"
-          />
-          <TextInput
-            size="xs"
-            // A relay (传达) must say to whom; feedback names who answered.
-            placeholder={t(a.kind === 'relay' ? 'instruction.relayTo' : 'instruction.party')}
-            aria-label={t(a.kind === 'relay' ? 'instruction.relayTo' : 'instruction.party')}
-            withAsterisk={a.kind === 'relay'}
-            value={a.party}
-            onChange={(e) => setA({ ...a, party: e.currentTarget.value })}
-            error={errors.fieldErrors.party}
-            data-testid="instruction-action-party"
-          />
-          <TextInput
-            size="xs"
-            style={{ flex: 1 }}
-            placeholder={t('instruction.actionText')}
-            aria-label={t('instruction.actionText')}
-            value={a.text}
-            onChange={(e) => setA({ ...a, text: e.currentTarget.value })}
-          />
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => {
-              errors.clear();
-              write('instructions.addAction', { instructionId: i.id, ...a, at: new Date().toISOString() }).then(() => {
-                setA({ ...a, party: '', text: '' });
-              }, errors.show);
-            }}
-            data-testid="instruction-action-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
-      )}
-    </Paper>
+      <Group gap="xs" mt={4} align="flex-start" wrap="nowrap">
+        <Select
+          size="xs"
+          w={110}
+          aria-label={t('instruction.actionKind')}
+          data={INSTRUCTION_ACTIONS.map((k) => ({ value: k, label: t(`instruction.action.${k}`) }))}
+          {...form.getInputProps('kind')}
+          allowDeselect={false}
+          data-testid="instruction-action-kind"
+        />
+        <TextInput
+          size="xs"
+          placeholder={partyLabel}
+          aria-label={partyLabel}
+          withAsterisk={form.values.kind === 'relay'}
+          {...form.getInputProps('party')}
+          data-testid="instruction-action-party"
+        />
+        <TextInput
+          size="xs"
+          style={{ flex: 1 }}
+          placeholder={t('instruction.actionText')}
+          aria-label={t('instruction.actionText')}
+          {...form.getInputProps('text')}
+        />
+        <Button size="xs" variant="light" type="submit" data-testid="instruction-action-save">
+          {t('common.save')}
+        </Button>
+      </Group>
+    </form>
   );
 }

@@ -1,9 +1,8 @@
-import { Button, Group, Paper, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { Alert, Button, Group, Paper, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/settings-context';
-import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
 
 /**
  * Where reports go up by default, and which sub-types count as road-traffic or fire accidents (their
@@ -18,46 +17,42 @@ export function ReportingSettingsPanel() {
 function Panel() {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
-  const errors = useApiErrors();
-  const [recipient, setRecipient] = useState(settings.reportRecipient);
-  const [subtypes, setSubtypes] = useState(settings.shortWindowSubtypes);
-  const dirty =
-    recipient !== settings.reportRecipient || JSON.stringify(subtypes) !== JSON.stringify(settings.shortWindowSubtypes);
-
-  async function save() {
-    errors.clear();
-    try {
-      await update({ reportRecipient: recipient, shortWindowSubtypes: subtypes });
-      notifications.show({ color: 'green', message: t('common.saved') });
-    } catch (e) {
-      errors.show(e);
-    }
-  }
+  const { form, submit, formError } = useContractForm({
+    method: 'settings.update',
+    initialValues: { reportRecipient: settings.reportRecipient, shortWindowSubtypes: settings.shortWindowSubtypes },
+  });
 
   return (
-    <Paper withBorder p="md" data-testid="reporting-settings">
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      noValidate
+      onSubmit={submit(async (input) => {
+        await update(input);
+        toast({ color: 'green', message: t('common.saved') });
+      })}
+      data-testid="reporting-settings"
+    >
       <Stack gap="sm">
         <Title order={4}>{t('reportingSettings.title')}</Title>
+        {formError && <Alert color="red">{formError}</Alert>}
         <TextInput
           label={t('reportingSettings.recipient')}
           description={t('reportingSettings.recipientHint')}
-          value={recipient}
-          onChange={(e) => setRecipient(e.currentTarget.value)}
-          error={errors.fieldErrors.reportRecipient}
+          {...form.getInputProps('reportRecipient')}
         />
         <TagsInput
           label={t('reportingSettings.shortWindow')}
           description={t('reportingSettings.shortWindowHint')}
-          value={subtypes}
-          onChange={setSubtypes}
-          error={errors.fieldErrors.shortWindowSubtypes}
+          {...form.getInputProps('shortWindowSubtypes')}
           data-testid="short-window-subtypes"
         />
         <Text size="xs" c="dimmed">
           {t('reportingSettings.windowRule')}
         </Text>
         <Group>
-          <Button disabled={!dirty} onClick={() => void save()}>
+          <Button type="submit" disabled={!form.isDirty()} loading={form.submitting}>
             {t('common.save')}
           </Button>
         </Group>

@@ -4,6 +4,7 @@ import type { TimelineEntry } from '@contract';
 import { useSettings } from '../../app/settings-context';
 import { actorName, formatRelative, formatTime } from '../../components/time-format';
 import { useNow } from '../../hooks/useNow';
+import { fieldList } from './field-label';
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               ) : (
                 <>
                   {t(`timeline.kind.${e.kind}`, { defaultValue: e.kind })}
-                  {e.title ? ` · ${e.title}` : ''}
+                  {e.fields?.length ? ` · ${fieldList(t, e.fields)}` : e.title ? ` · ${e.title}` : ''}
                 </>
               )}
             </Text>

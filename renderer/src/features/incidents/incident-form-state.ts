@@ -1,4 +1,5 @@
 import { incidentFacts, type Incident, type IncidentFacts } from '@contract';
+import { minuteOf } from '../../components/time-format';
 
 /** What the form edits: the facts, with times possibly invalid (null) while being typed. */
 export type FormFacts = Omit<IncidentFacts, 'occurredAt' | 'receivedAt'> & {
@@ -7,7 +8,7 @@ export type FormFacts = Omit<IncidentFacts, 'occurredAt' | 'receivedAt'> & {
 };
 
 export function emptyFacts(now: Date): FormFacts {
-  const iso = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+  const iso = minuteOf(now);
   return {
     title: '',
     occurredAt: iso,

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_LEVELS, type Activation, type Incident, type PlanLevel, type PlanSummary } from '@contract';
@@ -119,7 +119,7 @@ function ActivateForm(props: {
       noValidate
       onSubmit={submit(async (input) => {
         const a = await write('activations.start', input);
-        notifications.show({
+        toast({
           color: 'green',
           message: t('plans.activate.done', { plan: a.planName, level: levelLabel(t, a.level) }),
         });

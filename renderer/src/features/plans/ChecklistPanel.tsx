@@ -11,7 +11,7 @@ import {
   Title,
   Timeline,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_LEVELS, type Activation, type PlanLevel } from '@contract';
@@ -48,7 +48,7 @@ export function ChecklistPanel({ activationId, onChanged }: { activationId: numb
       apply(await write('checklist.tick', { itemId }));
     } catch (e) {
       const shape = e instanceof ApiError ? e.shape : ({ code: 'internal' } as const);
-      notifications.show({ color: 'red', title: t('errors.title'), message: errorText(shape) });
+      toast({ color: 'red', title: t('errors.title'), message: errorText(shape) });
       await refetch();
     }
   }

@@ -13,7 +13,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,7 +78,7 @@ function PlanForm({ plan, onSaved }: { plan: Plan | null; onSaved(plan: Plan): v
           const saved = await write('plans.save', input);
           // The new version is the answer itself: show it now rather than after the re-read.
           client.setQueryData(['plans.get', { id: saved.id }], saved);
-          notifications.show({ color: 'green', message: t('plans.editor.saved', { version: saved.version }) });
+          toast({ color: 'green', message: t('plans.editor.saved', { version: saved.version }) });
           onSaved(saved);
         })}
       >

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, FileButton, Grid, Group, List, NavLink, Stack, Switch, Text } from '@mantine/core';
 import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorShape } from '@contract';
@@ -35,7 +35,7 @@ export function PlanLibrary() {
     setImportError(null);
     try {
       const imported = await write('plans.import', { text: await file.text() });
-      notifications.show({ color: 'green', message: t('plans.imported', { count: imported.length }) });
+      toast({ color: 'green', message: t('plans.imported', { count: imported.length }) });
     } catch (e) {
       if (e instanceof ApiError && e.shape.code === 'plan.import_invalid') setImportError(e.shape);
       else show(e);
@@ -46,7 +46,7 @@ export function PlanLibrary() {
     try {
       const file = await call('plans.export', {});
       if (await saveFile(file.fileName, toBase64(file.text), 'application/json'))
-        notifications.show({ color: 'green', message: t('plans.exported', { file: file.fileName }) });
+        toast({ color: 'green', message: t('plans.exported', { file: file.fileName }) });
     } catch (e) {
       show(e);
     }

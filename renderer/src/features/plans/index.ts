@@ -2,3 +2,4 @@
 export { ActivatePlanButton } from './ActivatePlanButton';
 export { ChecklistPanel } from './ChecklistPanel';
 export { PlansPage } from './PlansPage';
+export { levelLabel } from './format';

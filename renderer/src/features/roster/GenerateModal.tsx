@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person, Role } from '@contract';
 import { useContractForm } from '../../hooks/useContractForm';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useQuery } from '../../hooks/useQuery';
+import { DateField } from '../../components/DateField';
 
 const ROLES: Role[] = ['leader', 'lead', 'second'];
 interface Absence {
@@ -86,16 +87,8 @@ function GenerateForm({ month, people, onDone }: { month: string; people: Person
               data={people.map((p) => ({ value: String(p.id), label: p.name }))}
               {...form.getInputProps(`unavailable.${i}.personId`)}
             />
-            <TextInput
-              type="date"
-              aria-label={t('roster.unavailableFrom')}
-              {...form.getInputProps(`unavailable.${i}.from`)}
-            />
-            <TextInput
-              type="date"
-              aria-label={t('roster.unavailableTo')}
-              {...form.getInputProps(`unavailable.${i}.to`)}
-            />
+            <DateField aria-label={t('roster.unavailableFrom')} {...form.getInputProps(`unavailable.${i}.from`)} />
+            <DateField aria-label={t('roster.unavailableTo')} {...form.getInputProps(`unavailable.${i}.to`)} />
           </Group>
         ))}
         <Group>

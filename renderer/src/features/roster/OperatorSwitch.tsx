@@ -1,5 +1,5 @@
 import { Alert, Button, Modal, PasswordInput, Select, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { IconUserCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,7 +62,7 @@ function SwitchForm({ session, onDone }: { session: OperatorSession | null; onDo
       onSubmit={submit(async (input) => {
         const s = await write('operator.switch', input);
         onDone();
-        notifications.show({ color: 'green', message: t('operator.switched', { name: s.name }) });
+        toast({ color: 'green', message: t('operator.switched', { name: s.name }) });
       })}
     >
       <Stack>

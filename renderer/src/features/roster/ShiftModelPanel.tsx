@@ -1,11 +1,13 @@
-import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
 import type { RosterConfig } from '@contract';
 import { useSettings } from '../../app/settings-context';
 import { useContractForm } from '../../hooks/useContractForm';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useQuery } from '../../hooks/useQuery';
+import { DateField } from '../../components/DateField';
+import { ShiftModelFields } from './ShiftModelFields';
 
 /** 24-hour shift with a handover time, or day/night; holidays with reinforced staffing. */
 export function ShiftModelPanel() {
@@ -28,7 +30,7 @@ function ShiftModelForm({ saved }: { saved: RosterConfig }) {
         noValidate
         onSubmit={submit(async (input) => {
           await write('roster.saveConfig', input);
-          notifications.show({ color: 'green', message: t('common.saved') });
+          toast({ color: 'green', message: t('common.saved') });
         })}
       >
         <Stack>
@@ -37,46 +39,11 @@ function ShiftModelForm({ saved }: { saved: RosterConfig }) {
             {t('shiftModel.zoneHint', { zone: settings.timeZone })}
           </Text>
           {formError && <Alert color="red">{formError}</Alert>}
-          <SegmentedControl
-            aria-label={t('shiftModel.title')}
-            value={m.kind}
-            onChange={(kind) =>
-              form.setFieldValue(
-                'shiftModel',
-                kind === '24h'
-                  ? { kind: '24h', handoverTime: '08:30' }
-                  : { kind: 'day_night', dayStart: '08:30', nightStart: '17:30' },
-              )
-            }
-            data={[
-              { value: '24h', label: t('shiftModel.kind24h') },
-              { value: 'day_night', label: t('shiftModel.kindDayNight') },
-            ]}
+          <ShiftModelFields
+            value={m}
+            onChange={(model) => form.setFieldValue('shiftModel', model)}
+            errorOf={(field) => form.errors[`shiftModel.${field}`]}
           />
-          {m.kind === '24h' ? (
-            <TextInput
-              placeholder="08:30"
-              maxLength={5}
-              label={t('shiftModel.handoverTime')}
-              {...form.getInputProps('shiftModel.handoverTime')}
-              data-testid="shift-handover-time"
-            />
-          ) : (
-            <Group grow>
-              <TextInput
-                placeholder="08:30"
-                maxLength={5}
-                label={t('shiftModel.dayStart')}
-                {...form.getInputProps('shiftModel.dayStart')}
-              />
-              <TextInput
-                placeholder="08:30"
-                maxLength={5}
-                label={t('shiftModel.nightStart')}
-                {...form.getInputProps('shiftModel.nightStart')}
-              />
-            </Group>
-          )}
           <Text size="sm" fw={500}>
             {t('shiftModel.holidays')}
           </Text>
@@ -87,11 +54,7 @@ function ShiftModelForm({ saved }: { saved: RosterConfig }) {
           )}
           {config.holidays.map((_, i) => (
             <Group key={i} align="flex-end">
-              <TextInput
-                type="date"
-                label={t('shiftModel.holidayDate')}
-                {...form.getInputProps(`holidays.${i}.date`)}
-              />
+              <DateField label={t('shiftModel.holidayDate')} {...form.getInputProps(`holidays.${i}.date`)} />
               <TextInput label={t('shiftModel.holidayName')} {...form.getInputProps(`holidays.${i}.name`)} />
               <Checkbox
                 label={t('shiftModel.holidayReinforced')}

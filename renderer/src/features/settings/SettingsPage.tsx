@@ -24,7 +24,7 @@ import { useContractForm } from '../../hooks/useContractForm';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useQuery } from '../../hooks/useQuery';
 import { confirmDiscard } from '../../components/confirm';
-import { notifications } from '@mantine/notifications';
+import { toast } from '../../components/toast';
 import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
 import { ReportingSettingsPanel } from '../incidents/ReportingSettingsPanel';
@@ -65,7 +65,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
         }}
         onSubmit={submit(async (draft) => {
           await update(draft);
-          notifications.show({ color: 'green', message: t('common.saved') });
+          toast({ color: 'green', message: t('common.saved') });
         })}
       >
         <Stack>
@@ -187,7 +187,7 @@ function IntegrityPanel() {
             data-testid="backup-now"
             onClick={() =>
               write('backup.now', {}).then((b) => {
-                notifications.show({ color: 'green', message: t('settings.backupDone', { file: b.file }) });
+                toast({ color: 'green', message: t('settings.backupDone', { file: b.file }) });
               }, errors.show)
             }
           >

@@ -1,7 +1,9 @@
 import { ActionIcon, Button, Chip, Group, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '@contract';
+import { contract, ROLES, type Role } from '@contract';
+import { toFieldIssue } from '@contract/zod-issues';
+import { fieldIssueText } from '../../i18n';
 
 export interface SetupPerson {
   name: string;
@@ -12,12 +14,26 @@ export interface SetupPerson {
 
 export const blankPerson = (role: Role): SetupPerson => ({ name: '', roles: [role], phone: '', pin: '' });
 
-/** Problems of one row, as i18n keys: a person needs a name, a role and a PIN to sign with. */
-export function personProblems(p: SetupPerson): Partial<Record<'name' | 'roles' | 'pin', string>> {
-  const out: Partial<Record<'name' | 'roles' | 'pin', string>> = {};
-  if (!p.name.trim()) out.name = 'errors.field.required';
-  if (p.roles.length === 0) out.roles = 'errors.field.required';
-  if (!/^\d{6,8}$/.test(p.pin)) out.pin = 'setup.pinRule';
+type Problems = Partial<Record<'name' | 'roles' | 'phone' | 'pin', string>>;
+
+/**
+ * Problems of one row, worded: the row is checked by the schemas it is saved through (`people.save`,
+ * then `people.setPin`, whose PIN rule is the one for new PINs), so the wizard says what the core would.
+ * A PIN is asked for here because whoever signs a handover must have one.
+ */
+export function personProblems(p: SetupPerson): Problems {
+  const out: Problems = {};
+  const person = contract['people.save'].input.safeParse({
+    name: p.name,
+    roles: p.roles,
+    phones: p.phone.trim() ? [p.phone] : [],
+  });
+  const pin = contract['people.setPin'].input.safeParse({ id: 1, pin: p.pin });
+  for (const issue of [...(person.error?.issues ?? []), ...(pin.error?.issues ?? [])]) {
+    const field = { name: 'name', roles: 'roles', phones: 'phone', pin: 'pin' }[String(issue.path[0])] as
+      keyof Problems | undefined;
+    if (field) out[field] ??= fieldIssueText(toFieldIssue(issue));
+  }
   return out;
 }
 
@@ -50,7 +66,7 @@ export function PeopleStep(props: { people: SetupPerson[]; onChange(p: SetupPers
                     aria-label={t('people.name')}
                     value={p.name}
                     onChange={(e) => set(i, { name: e.currentTarget.value })}
-                    error={problems.name && t(problems.name)}
+                    error={problems.name}
                     data-autofocus={i === 0 || undefined}
                   />
                 </Table.Td>
@@ -66,7 +82,7 @@ export function PeopleStep(props: { people: SetupPerson[]; onChange(p: SetupPers
                   </Chip.Group>
                   {problems.roles && (
                     <Text size="xs" c="red">
-                      {t(problems.roles)}
+                      {problems.roles}
                     </Text>
                   )}
                 </Table.Td>
@@ -75,6 +91,7 @@ export function PeopleStep(props: { people: SetupPerson[]; onChange(p: SetupPers
                     aria-label={t('setup.phone')}
                     value={p.phone}
                     onChange={(e) => set(i, { phone: e.currentTarget.value })}
+                    error={problems.phone}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -84,7 +101,7 @@ export function PeopleStep(props: { people: SetupPerson[]; onChange(p: SetupPers
                     inputMode="numeric"
                     value={p.pin}
                     onChange={(e) => set(i, { pin: e.currentTarget.value })}
-                    error={problems.pin && t(problems.pin)}
+                    error={problems.pin}
                   />
                 </Table.Td>
                 <Table.Td>

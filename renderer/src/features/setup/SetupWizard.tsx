@@ -1,25 +1,16 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  Stack,
-  Stepper,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Button, Group, Modal, Select, Stack, Stepper, TagsInput, TextInput } from '@mantine/core';
+import { toast } from '../../components/toast';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Person, type Role, type ShiftModel } from '@contract';
+import { ROLES, type Person, type Role, type RosterConfig } from '@contract';
 import { localDate } from '@domain';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useSettings } from '../../app/settings-context';
 import { useApiErrors } from '../../hooks/useApiErrors';
+import { useContractForm } from '../../hooks/useContractForm';
 import { PeopleStep, blankPerson, personProblems, type SetupPerson } from './PeopleStep';
 import { rotationStartingToday } from './rotation';
+import { defaultShiftModel, ShiftModelFields } from '../roster/ShiftModelFields';
 
 /**
  * First-run setup in four short steps: the duty room (name, upper duty room, districts), the people with
@@ -29,16 +20,23 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
   const [step, setStep] = useState(0);
-  const [room, setRoom] = useState({
-    dutyRoomName: settings.dutyRoomName,
-    // 上级值班室: where reports go up (the reporting settings' recipient).
-    reportRecipient: settings.reportRecipient,
-    districts: settings.districts,
+  // The room and shift steps are checked by the schemas they are saved through, like every other form.
+  const room = useContractForm({
+    method: 'settings.update',
+    initialValues: {
+      dutyRoomName: settings.dutyRoomName,
+      // 上级值班室: where reports go up (the reporting settings' recipient).
+      reportRecipient: settings.reportRecipient,
+      districts: settings.districts,
+    },
+  });
+  const shifts = useContractForm({
+    method: 'roster.saveConfig',
+    initialValues: { shiftModel: defaultShiftModel('24h'), holidays: [] as RosterConfig['holidays'] },
   });
   const [people, setPeople] = useState<SetupPerson[]>(ROLES.map(blankPerson));
   const [saved, setSaved] = useState<Person[]>([]);
   const [showErrors, setShowErrors] = useState(false);
-  const [model, setModel] = useState<ShiftModel>({ kind: '24h', handoverTime: '08:30' });
   const [today, setToday] = useState<Partial<Record<Role, string>>>({});
   const [busy, setBusy] = useState(false);
   const errors = useApiErrors();
@@ -79,7 +77,7 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
     run(async () => {
       const now = new Date();
       const date = localDate(now, settings.timeZone);
-      const shiftsPerDay = model.kind === '24h' ? 1 : 2;
+      const shiftsPerDay = shifts.form.values.shiftModel.kind === '24h' ? 1 : 2;
       const rotations = Object.fromEntries(
         ROLES.map((r) => {
           const order = saved.filter((p) => p.roles.includes(r)).map((p) => p.id);
@@ -89,7 +87,7 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
       await write('roster.generate', { month: date.slice(0, 7), rotations, replace: true });
       const lead = saved.findIndex((p) => String(p.id) === today.lead);
       if (lead >= 0) await write('operator.switch', { personId: saved[lead]!.id, pin: people[lead]!.pin });
-      notifications.show({ color: 'green', message: t('setup.done') });
+      toast({ color: 'green', message: t('setup.done') });
       props.onClose();
     });
 
@@ -100,25 +98,16 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
       <Stepper active={step} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('setup.stepRoom')}>
           <Stack mt="md">
-            <TextInput
-              label={t('settings.dutyRoomName')}
-              value={room.dutyRoomName}
-              onChange={(e) => setRoom({ ...room, dutyRoomName: e.currentTarget.value })}
-              error={errors.fieldErrors.dutyRoomName}
-              data-autofocus
-            />
+            <TextInput label={t('settings.dutyRoomName')} {...room.form.getInputProps('dutyRoomName')} data-autofocus />
             <TextInput
               label={t('settings.upperDutyRoom')}
               description={t('settings.upperDutyRoomHint')}
-              value={room.reportRecipient}
-              onChange={(e) => setRoom({ ...room, reportRecipient: e.currentTarget.value })}
-              error={errors.fieldErrors.reportRecipient}
+              {...room.form.getInputProps('reportRecipient')}
             />
             <TagsInput
               label={t('settings.districts')}
               description={t('settings.districtsHint')}
-              value={room.districts}
-              onChange={(districts) => setRoom({ ...room, districts })}
+              {...room.form.getInputProps('districts')}
               splitChars={[',', '，', '、', ' ']}
             />
           </Stack>
@@ -128,43 +117,11 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
         </Stepper.Step>
         <Stepper.Step label={t('setup.stepShifts')}>
           <Stack mt="md">
-            <SegmentedControl
-              value={model.kind}
-              onChange={(kind) =>
-                setModel(
-                  kind === '24h'
-                    ? { kind: '24h', handoverTime: '08:30' }
-                    : { kind: 'day_night', dayStart: '08:30', nightStart: '17:30' },
-                )
-              }
-              data={[
-                { value: '24h', label: t('shiftModel.kind24h') },
-                { value: 'day_night', label: t('shiftModel.kindDayNight') },
-              ]}
+            <ShiftModelFields
+              value={shifts.form.values.shiftModel}
+              onChange={(m) => shifts.form.setFieldValue('shiftModel', m)}
+              errorOf={(field) => shifts.form.errors[`shiftModel.${field}`]}
             />
-            {model.kind === '24h' ? (
-              <TextInput
-                label={t('shiftModel.handoverTime')}
-                value={model.handoverTime}
-                onChange={(e) => setModel({ kind: '24h', handoverTime: e.currentTarget.value })}
-                error={errors.fieldErrors['shiftModel.handoverTime']}
-              />
-            ) : (
-              <Group grow>
-                <TextInput
-                  label={t('shiftModel.dayStart')}
-                  value={model.dayStart}
-                  onChange={(e) => setModel({ ...model, dayStart: e.currentTarget.value })}
-                  error={errors.fieldErrors['shiftModel.dayStart']}
-                />
-                <TextInput
-                  label={t('shiftModel.nightStart')}
-                  value={model.nightStart}
-                  onChange={(e) => setModel({ ...model, nightStart: e.currentTarget.value })}
-                  error={errors.fieldErrors['shiftModel.nightStart']}
-                />
-              </Group>
-            )}
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={t('setup.stepRoster')}>
@@ -183,9 +140,9 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
           </Stack>
         </Stepper.Step>
       </Stepper>
-      {errors.formError && (
+      {(errors.formError ?? room.formError ?? shifts.formError) && (
         <Alert color="red" mt="md">
-          {errors.formError}
+          {errors.formError ?? room.formError ?? shifts.formError}
         </Alert>
       )}
       <Group justify="space-between" mt="lg">
@@ -195,9 +152,14 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
         <Group>
           {step === 0 && (
             <Button
-              loading={busy}
+              loading={room.form.submitting}
               data-testid="setup-next"
-              onClick={() => void run(async () => (await update(room), setStep(1)))}
+              onClick={() =>
+                room.submit(async (input) => {
+                  await update(input);
+                  setStep(1);
+                })()
+              }
             >
               {t('setup.next')}
             </Button>
@@ -209,13 +171,13 @@ export function SetupWizard(props: { opened: boolean; onClose(): void }) {
           )}
           {step === 2 && (
             <Button
-              loading={busy}
+              loading={shifts.form.submitting}
               data-testid="setup-next"
               onClick={() =>
-                void run(async () => {
-                  await write('roster.saveConfig', { shiftModel: model, holidays: [] });
+                shifts.submit(async (input) => {
+                  await write('roster.saveConfig', input);
                   setStep(3);
-                })
+                })()
               }
             >
               {t('setup.next')}
