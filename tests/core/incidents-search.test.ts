@@ -3,6 +3,7 @@ import { indexText, matchExpression } from '../../electron/core/incidents/search
 import { readable } from '../../electron/core/incidents/search';
 import { openTestCore } from './helpers';
 import { chemicalFire } from './fixtures';
+import { importIncidents } from '../../electron/core/incidents/import-file';
 
 describe('CJK search text', () => {
   it('indexes CJK runs as bigrams plus the run end, and folds them back', () => {
@@ -12,7 +13,9 @@ describe('CJK search text', () => {
 
   it('quotes user input so FTS syntax cannot break the query', () => {
     expect(matchExpression('化工厂 "OR NEAR(')).toBe('"化工 工厂" AND "OR"* AND "NEAR"*');
-    expect(matchExpression('火灾')).toBe('"火灾"*');
+    // A two-character word is one whole bigram token; only a lone character needs a prefix.
+    expect(matchExpression('火灾')).toBe('"火灾"');
+    expect(matchExpression('涝')).toBe('"涝"*');
     expect(matchExpression('  ')).toBeNull();
   });
 });
@@ -94,7 +97,7 @@ describe('search at scale', () => {
 
   it('finds exactly the records a substring scan finds (bigram matching loses nothing)', async () => {
     const core = await corpus();
-    for (const q of ['起火', '储罐泄漏', '内涝', '人民', 'depot', '江北大桥']) {
+    for (const q of ['起火', '储罐泄漏', '内涝', '人民', '涝', 'depot', '江北大桥']) {
       const like = core.db
         .prepare(
           `SELECT id FROM incidents WHERE title LIKE @q OR json_extract(facts, '$.summary') LIKE @q
@@ -115,4 +118,88 @@ describe('search at scale', () => {
     expect(top.map((h) => h.refId)).toEqual(all.sort((a, b) => b - a).slice(0, 5));
     expect(top.every((h) => h.snippet.includes('起火'))).toBe(true);
   });
+});
+
+describe('log filtered by text, many matches', () => {
+  it('pages the newest matches by receipt and counts them exactly, whatever order they were recorded in', async () => {
+    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    // 2,400 records, received in an order unlike their ids (interleaved halves), two thirds of them
+    // about 内涝: more matches than the log sorts one by one, so the page walks the log by receipt.
+    const base = Date.parse('2025-01-01T00:00:00Z');
+    const lines = Array.from({ length: 2400 }, (_, i) => {
+      const at = new Date(base + ((i % 2) * 1200 + Math.floor(i / 2)) * 60_000).toISOString();
+      return JSON.stringify(
+        chemicalFire({
+          title: `事件${i}`,
+          occurredAt: at,
+          receivedAt: at,
+          summary: i % 3 === 0 ? '储罐起火' : '暴雨导致内涝',
+          level: i % 2 ? 'I' : 'IV',
+        }),
+      );
+    });
+    importIncidents(core.service.ctx, lines);
+    const expected = core.db
+      .prepare(
+        `SELECT id FROM incidents WHERE json_extract(facts, '$.summary') LIKE '%内涝%'
+         ORDER BY received_at DESC, id DESC`,
+      )
+      .pluck()
+      .all() as number[];
+    expect(expected.length).toBe(1600);
+    const first = await core.call('incidents.list', { q: '内涝', limit: 50 });
+    expect(first).toMatchObject({ total: 1600, totalCapped: false });
+    const second = await core.call('incidents.list', { q: '内涝', limit: 50, cursor: first.nextCursor! });
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(expected.slice(0, 100));
+    // With a column filter too: the count and the page come from the filter's own index.
+    const levelI = await core.call('incidents.list', { q: '内涝', level: 'I', limit: 50 });
+    expect(levelI.total).toBe(800);
+    expect(levelI.items.every((i) => i.level === 'I')).toBe(true);
+  }, 60_000);
+});
+
+describe('log filtered by text, more than 10,000 matches', () => {
+  it('shows the newest by receipt and "10,000+", also when the newest were recorded first', async () => {
+    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const record = (i: number, at: number, about: boolean) =>
+      JSON.stringify(
+        chemicalFire({
+          title: `事件${i}`,
+          occurredAt: new Date(at).toISOString(),
+          receivedAt: new Date(at).toISOString(),
+          summary: about ? '暴雨导致内涝' : '储罐起火',
+        }),
+      );
+    // Sixty of the newest records are recorded first (lowest ids), then three years of older ones (a
+    // year brought in from a previous system): reading only the most recently recorded matches would
+    // miss the newest received. Every fourth older one is about something else.
+    const recent = Date.parse('2026-11-01T00:00:00Z');
+    const old = Date.parse('2023-01-01T00:00:00Z');
+    importIncidents(
+      core.service.ctx,
+      Array.from({ length: 60 }, (_, i) => record(i, recent + i * 3_600_000, true)),
+    );
+    importIncidents(
+      core.service.ctx,
+      Array.from({ length: 13_600 }, (_, i) => record(60 + i, old + i * 3_600_000, i % 4 !== 3)),
+    );
+    const expected = core.db
+      .prepare(
+        `SELECT id FROM incidents WHERE json_extract(facts, '$.summary') LIKE '%内涝%'
+         ORDER BY received_at DESC, id DESC LIMIT 200`,
+      )
+      .pluck()
+      .all() as number[];
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 4; page++) {
+      const r = await core.call('incidents.list', { q: '内涝', limit: 50, ...(cursor ? { cursor } : {}) });
+      expect(r).toMatchObject({ total: 10_000, totalCapped: true });
+      seen.push(...r.items.map((i) => i.id));
+      cursor = r.nextCursor!;
+    }
+    expect(seen).toEqual(expected);
+    // The newest sixty (recorded first) lead the list.
+    expect(seen.slice(0, 60).every((id) => id <= 60)).toBe(true);
+  }, 180_000);
 });

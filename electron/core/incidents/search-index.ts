@@ -13,6 +13,17 @@ export const ftsRowId = (kind: Kind, refId: number) => KIND_BASE[kind] + refId;
 /** Each kind's rowids lie in [ftsRowId(kind, 0), ftsRowId(kind, 0) + KIND_SPAN). */
 export const KIND_SPAN = 1e12;
 
+/**
+ * A kind's rowid range as bind values for `rowid >= ? AND rowid < ?` beside a MATCH. better-sqlite3
+ * binds a JS number as REAL, and FTS5 only uses a rowid bound that is an INTEGER: given a REAL it walks
+ * the term's whole doclist and SQLite drops the rows out of range afterwards (火灾: 20 ms per kind at
+ * 100,000 incidents, growing with the log). As BigInt the bound seeks: 0.1 ms whatever the size.
+ */
+export const ftsRange = (kind: Kind, fromRefId = 0): [bigint, bigint] => [
+  BigInt(ftsRowId(kind, fromRefId)),
+  BigInt(ftsRowId(kind, 0) + KIND_SPAN),
+];
+
 /** Replaces the index entry of one record; derived data, rebuilt inside the writer's transaction. */
 export function indexEntry(
   ctx: CoreContext,

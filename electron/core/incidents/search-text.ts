@@ -1,7 +1,8 @@
 /**
  * FTS5's trigram tokenizer cannot match queries shorter than three characters, and most Chinese words
  * are two (火灾, 化工, 伤亡). So CJK runs are indexed as overlapping bigrams separated by spaces and
- * queried as a phrase of consecutive bigrams; a single character becomes a bigram prefix query.
+ * queried as a phrase of consecutive bigrams (one bigram for a two-character word); a single character
+ * becomes a prefix query.
  * Latin words and digits pass through to unicode61 as they are.
  */
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]+/gu;
@@ -40,8 +41,10 @@ export function matchExpression(query: string): string | null {
   for (const part of query.split(/\s+/).filter(Boolean)) {
     let rest = part;
     rest = rest.replace(CJK, (run) => {
-      const grams = bigrams(run);
-      terms.push(grams.length === 1 ? `${quote(grams[0]!)}*` : quote(grams.join(' ')));
+      // Only a lone character needs a prefix query: a longer run's bigrams are whole tokens in the
+      // index (runs are space-separated there). A prefix query merges every matching term's doclist
+      // before it can skip a row: 火灾 as "火灾"* took 50 ms at 100,000 incidents, as "火灾" 1 ms.
+      terms.push(Array.from(run).length === 1 ? `${quote(run)}*` : quote(bigrams(run).join(' ')));
       return ' ';
     });
     for (const word of rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) terms.push(`${quote(word)}*`);

@@ -1,7 +1,7 @@
 import type { SearchHit } from '../contract/incident-methods';
 import type { CoreContext } from '../context';
 import { matchExpression } from './search-text';
-import { ftsRowId, KIND_SPAN } from './search-index';
+import { ftsRange, ftsRowId, KIND_SPAN } from './search-index';
 
 type Kind = SearchHit['kind'];
 const KINDS: Kind[] = ['incident', 'report', 'instruction', 'call'];
@@ -17,7 +17,7 @@ export function newestMatches(ctx: CoreContext, match: string, limit: number): {
     `SELECT rowid, at FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?
      ORDER BY rowid DESC LIMIT ?`,
   );
-  return KINDS.flatMap((k) => stmt.all(match, base(k), base(k) + KIND_SPAN, limit) as { rowid: number; at: string }[])
+  return KINDS.flatMap((k) => stmt.all(match, ...ftsRange(k), limit) as { rowid: number; at: string }[])
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.rowid - a.rowid))
     .slice(0, limit);
 }
@@ -52,7 +52,7 @@ export function search(ctx: CoreContext, input: { q: string; limit: number }): S
     const mine = chosen.filter((c) => c.rowid >= base(k) && c.rowid < base(k) + KIND_SPAN);
     if (!mine.length) continue;
     const from = Math.min(...mine.map((c) => c.rowid));
-    for (const r of rows.all(match, from, base(k) + KIND_SPAN, mine.length) as HitRow[]) byRowid.set(r.rowid, r);
+    for (const r of rows.all(match, ...ftsRange(k, from - base(k)), mine.length) as HitRow[]) byRowid.set(r.rowid, r);
   }
   return chosen
     .map((c) => byRowid.get(c.rowid))
@@ -66,24 +66,6 @@ export function search(ctx: CoreContext, input: { q: string; limit: number }): S
       snippet: readable(r.snippet),
       at: r.at,
     }));
-}
-
-/**
- * Ids of the incidents a query matches, directly or through their reports, instructions and calls.
- * An incident's own entry carries its id in the rowid, so only the other kinds' entries are read.
- */
-export function matchingIncidentIds(ctx: CoreContext, match: string): number[] {
-  const own = ctx.db
-    .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?')
-    .pluck()
-    .all(match, base('incident'), base('incident') + KIND_SPAN) as number[];
-  const linked = ctx.db
-    .prepare('SELECT incident_id FROM search_fts WHERE search_fts MATCH ? AND rowid >= ?')
-    .pluck()
-    .all(match, base('report')) as (number | null)[];
-  const ids = new Set(own.map((r) => r - base('incident')));
-  for (const id of linked) if (id !== null) ids.add(Number(id));
-  return [...ids];
 }
 
 const CJK_TOKEN = /^[\u3400-\u9fff\uf900-\ufaff]{1,2}$/u;

@@ -9,6 +9,7 @@ import { migration070 } from './070-reporting-rules';
 import { migration080 } from './080-issued-documents';
 import { migration090 } from './090-integrity';
 import { migration100 } from './100-open-deadlines';
+import { migration120 } from './120-log-filter-index';
 import { migration130 } from './130-now-desk';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration080,
   migration090,
   migration100,
+  migration120,
   migration130,
 ];
 
