@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { parseCommonArgs } from '../core/args';
-import { AppError, type ApiResult, type ExportedFile } from '../core/contract';
+import { AppError, type ApiResult, type ExportedFile, type PreparedFile } from '../core/contract';
+import { downloadPath, downloadsDirOf } from '../core/data-dir';
 import type { ApiService } from '../core/contract/service';
 import { fromLocalDateTime } from '../core/domain';
 import { progressLine } from './progress';
@@ -36,7 +37,12 @@ function instant(text: string, tz: string): string {
 }
 
 /** Parses the command line into one typed export call (format checked by the contract's schema too). */
-function request(service: ApiService, kind: string, values: Values, tz: string): Promise<ApiResult<ExportedFile>> {
+function request(
+  service: ApiService,
+  kind: string,
+  values: Values,
+  tz: string,
+): Promise<ApiResult<ExportedFile | PreparedFile>> {
   switch (kind) {
     case 'daily': {
       const format = formatOf(values, ['docx', 'pdf']);
@@ -71,7 +77,12 @@ function request(service: ApiService, kind: string, values: Values, tz: string):
 }
 
 /** `duty-room export <kind> … --out FILE`: the same service method the UI calls, written to a file. */
-export async function runExport(service: ApiService, kind: string | undefined, values: Values): Promise<void> {
+export async function runExport(
+  service: ApiService,
+  kind: string | undefined,
+  values: Values,
+  dataFile: string,
+): Promise<void> {
   if (!values.out) throw new UsageError(`export needs --out FILE\n${EXPORT_USAGE}`);
   const settings = await service.invoke('settings.get', {});
   if (!settings.ok) throw new AppError(settings.error.code, settings.error.params);
@@ -96,8 +107,15 @@ export async function runExport(service: ApiService, kind: string | undefined, v
       r.error.params ?? (r.error.issues ? { issues: JSON.stringify(r.error.issues) } : undefined),
     );
   const out = resolve(values.out);
-  writeFileSync(out, Buffer.from(r.value.base64, 'base64'));
+  const file = r.value;
+  if ('download' in file) {
+    // Written beside the database as it was produced: copied to --out, not read into memory.
+    const prepared = downloadPath(downloadsDirOf(dataFile), file.download)!;
+    copyFileSync(prepared, out);
+    rmSync(prepared, { force: true });
+  } else writeFileSync(out, Buffer.from(file.base64, 'base64'));
   // Say whether this is an issued record (its register id) or a draft, so nobody sends a 样稿 by mistake.
-  const what = r.value.issueId ? `issued #${r.value.issueId}\n` : values.preview ? 'preview (not issued)\n' : '';
+  const issueId = 'issueId' in file ? file.issueId : null;
+  const what = issueId ? `issued #${issueId}\n` : values.preview ? 'preview (not issued)\n' : '';
   console.log(`${out}\n${what}sha256 ${r.value.sha256}`);
 }

@@ -76,7 +76,7 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
           if (!values.out) throw new UsageError('backup needs --out FILE');
           return await backupCommand(core, values.out);
         case 'export':
-          return await runExport(core.service, rest[0], values);
+          return await runExport(core.service, rest[0], values, core.dataFile);
         case 'import-plans': {
           if (!rest[0]) throw new UsageError('import-plans needs a FILE');
           const r = await core.service.invoke('plans.import', { text: readFileSync(resolve(rest[0]), 'utf8') });

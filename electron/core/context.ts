@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AuditLog } from './audit/chain';
-import { appendWitness, witnessFileOf } from './audit/witness';
-import type { AuditWitness } from './contract/audit';
+import { appendWitness, readCheckpoint, witnessFileOf, writeCheckpoint } from './audit/witness';
+import type { AuditHead, AuditWitness } from './contract/audit';
 import type { Clock } from './db/clock';
 import { cacheStatements } from './db/statement-cache';
 import { operatorName } from './roster/operator';
@@ -60,9 +60,18 @@ export function createContext(opts: {
     tx: <T>(fn: () => T) => {
       if (db.inTransaction) return db.transaction(fn)(); // nested: a savepoint in the outer transaction
       audit.takeAppended(); // drop a head a rolled-back transaction left behind
-      const out = db.transaction(fn).immediate();
+      let start: AuditHead | null = null;
+      const out = db
+        .transaction(() => {
+          if (witnessFile) start = audit.head();
+          return fn();
+        })
+        .immediate();
       const head = audit.takeAppended();
-      if (head && witnessFile) appendWitness(witnessFile, head);
+      if (head && witnessFile) {
+        appendWitness(witnessFile, head);
+        advanceCheckpoint(opts.dataFile, start, head);
+      }
       return out;
     },
     witness: () => witnessOf(audit),
@@ -78,6 +87,21 @@ export function createContext(opts: {
     },
   };
   return ctx;
+}
+
+/**
+ * Entries this connection appended on top of the last verified head are good by construction (the
+ * transaction held the write lock from that head on), so the checkpoint moves with them and the next
+ * start's incremental check covers only what happened while the app was closed, not a year of imports.
+ * A head written by anyone else in between leaves the checkpoint where it was.
+ */
+function advanceCheckpoint(dataFile: string, start: AuditHead | null, head: AuditHead): void {
+  try {
+    const cp = readCheckpoint(dataFile);
+    if (cp && start && cp.id === start.id && cp.hash === start.hash) writeCheckpoint(dataFile, head);
+  } catch {
+    // The write is committed; a checkpoint left behind only means a longer check at the next start.
+  }
 }
 
 /** Tables whose rows memoised values are derived from. */

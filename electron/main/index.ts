@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
-import { defaultDataDir } from '../core/data-dir';
+import { DOWNLOADS_DIR, defaultDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { wireIpc } from './ipc';
 import { createMainWindow, hardenSessions } from './window';
@@ -48,7 +48,7 @@ void app.whenReady().then(async () => {
     return;
   }
   serveRenderer(join(__dirname, '../renderer'));
-  wireIpc(core.service);
+  wireIpc(core.service, join(app.getPath('userData'), DOWNLOADS_DIR));
   createMainWindow();
   stopNotifications = notifyOverdue(core.service, overdueTitle);
 });

@@ -1,6 +1,7 @@
 import { BrowserWindow, dialog, ipcMain } from 'electron';
-import { writeFile } from 'node:fs/promises';
-import { INVOKE_CHANNEL, SAVE_CHANNEL } from '../core/contract';
+import { copyFile, writeFile } from 'node:fs/promises';
+import { INVOKE_CHANNEL, SAVE_CHANNEL, SAVE_DOWNLOAD_CHANNEL } from '../core/contract';
+import { downloadPath } from '../core/data-dir';
 import type { ApiService } from '../core/contract/service';
 import { isTrustedUrl } from './window';
 
@@ -10,7 +11,7 @@ function trusted(event: Electron.IpcMainInvokeEvent): boolean {
 }
 
 /** One handler for the whole API; the service parses every payload with the contract's schema. */
-export function wireIpc(service: ApiService): void {
+export function wireIpc(service: ApiService, downloadsDir: string): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!trusted(event)) return { ok: false, error: { code: 'unauthorized' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'unknown_method' } };
@@ -18,13 +19,27 @@ export function wireIpc(service: ApiService): void {
   });
 
   // Exports are produced by the service; only the choice of file is native.
-  ipcMain.handle(SAVE_CHANNEL, async (event, fileName: unknown, base64: unknown) => {
-    if (!trusted(event) || typeof fileName !== 'string' || typeof base64 !== 'string') return { saved: false };
+  const choose = async (event: Electron.IpcMainInvokeEvent, fileName: string) => {
     const win = BrowserWindow.fromWebContents(event.sender) ?? undefined;
     const options = { defaultPath: fileName.replace(/[\\/:*?"<>|]/g, '_') };
     const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    if (choice.canceled || !choice.filePath) return { saved: false };
-    await writeFile(choice.filePath, Buffer.from(base64, 'base64'));
-    return { saved: true, path: choice.filePath };
+    return choice.canceled || !choice.filePath ? null : choice.filePath;
+  };
+  ipcMain.handle(SAVE_CHANNEL, async (event, fileName: unknown, base64: unknown) => {
+    if (!trusted(event) || typeof fileName !== 'string' || typeof base64 !== 'string') return { saved: false };
+    const path = await choose(event, fileName);
+    if (!path) return { saved: false };
+    await writeFile(path, Buffer.from(base64, 'base64'));
+    return { saved: true, path };
+  });
+  // A big export the core wrote into the downloads folder: copied on disk, never through the page.
+  ipcMain.handle(SAVE_DOWNLOAD_CHANNEL, async (event, fileName: unknown, download: unknown) => {
+    if (!trusted(event) || typeof fileName !== 'string' || typeof download !== 'string') return { saved: false };
+    const from = downloadPath(downloadsDir, download);
+    if (!from) return { saved: false };
+    const path = await choose(event, fileName);
+    if (!path) return { saved: false };
+    await copyFile(from, path);
+    return { saved: true, path };
   });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseCommonArgs } from '../core/args';
 import { defaultDataDir, describeFailure, hostLanguage, openCore, type Core } from '../core/open-core';
 import { createWebHost } from './server';
+import { downloadsDirOf } from '../core/data-dir';
 import { lazyChromiumPdfPrinter } from './chromium-pdf';
 
 const debug = process.argv.includes('--debug');
@@ -48,7 +49,12 @@ function main(): void {
     fail(e, dataDir);
   }
   const token = randomBytes(24).toString('base64url');
-  const server = createWebHost({ service: core.service, rendererDir: join(__dirname, '..', 'renderer'), token });
+  const server = createWebHost({
+    service: core.service,
+    rendererDir: join(__dirname, '..', 'renderer'),
+    token,
+    downloadsDir: downloadsDirOf(core.dataFile),
+  });
   server.once('error', (e: NodeJS.ErrnoException) => {
     core.close();
     if (e.code !== 'EADDRINUSE' && e.code !== 'EACCES') fail(e, dataDir);

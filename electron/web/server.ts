@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ApiResult } from '../core/contract';
 import type { ApiService } from '../core/contract/service';
 import { CONTENT_SECURITY_POLICY } from '../core/contract/csp';
+import { downloadPath } from '../core/data-dir';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** All request bodies being read at once: many large uploads together must not exhaust memory. */
@@ -25,10 +26,17 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
 export interface WebHostOptions {
   service: ApiService;
   rendererDir: string;
   token: string;
+  /** Where the core writes big exports (downloadsDirOf the database); served at GET /download/<name>. */
+  downloadsDir?: string;
 }
 
 function sameToken(a: string | undefined, token: string): boolean {
@@ -121,7 +129,7 @@ function statusFor(code: string): number {
  * Electron preload reaches. Bound to 127.0.0.1 by the caller; every request needs the per-run token
  * (query on first load, then a same-site cookie, or the X-Duty-Room-Token header).
  */
-export function createWebHost({ service, rendererDir, token }: WebHostOptions): Server {
+export function createWebHost({ service, rendererDir, token, downloadsDir }: WebHostOptions): Server {
   return createServer((req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'internal' } });
@@ -172,10 +180,26 @@ export function createWebHost({ service, rendererDir, token }: WebHostOptions): 
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');
+    if (url.pathname.startsWith('/download/')) return serveDownload(url, res);
     if (queryToken) {
       res.setHeader('Set-Cookie', `${cookieName(req)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
     serveStatic(url.pathname, res);
+  }
+
+  /** A prepared export, streamed from disk under the name the page asks for (a plain link downloads it). */
+  function serveDownload(url: URL, res: ServerResponse): void {
+    const path = downloadsDir ? downloadPath(downloadsDir, url.pathname.slice('/download/'.length)) : null;
+    const st = path ? statOrNull(path) : null;
+    if (!path || !st || !st.isFile()) return send(res, 404, '');
+    const name = (url.searchParams.get('name') ?? 'export').replace(/[\\/:*?"<>|\r\n]/g, '_');
+    res.writeHead(200, {
+      'Content-Type': DOWNLOAD_TYPES[extname(path)] ?? 'application/octet-stream',
+      'Content-Length': st.size,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(path).pipe(res);
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {

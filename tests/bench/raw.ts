@@ -11,6 +11,8 @@ const mirror = (t: string) => `bench_raw_${t}`;
 
 export function createMirrors(db: Database.Database): void {
   for (const t of TABLES) {
+    // A reused BENCH_DIR still has the last run's mirrors: start them afresh from the product's rows.
+    db.exec(`DROP TABLE IF EXISTS ${mirror(t)}`);
     const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(t) as string;
     db.exec(
       sql

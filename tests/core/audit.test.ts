@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/audit/canonical-json';
+import { verifyChain } from '../../electron/core/audit/verify';
+import { readCheckpoint } from '../../electron/core/audit/witness';
+import type { AuditHead } from '../../electron/core/contract/audit';
 import { openTestCore } from './helpers';
 
 describe('canonicalJson', () => {
@@ -105,5 +108,49 @@ describe('audit chain', () => {
     intruder.close();
     const v = await core.call('audit.verify', {});
     expect(v.firstProblem).toMatchObject({ entryId: 3 });
+  });
+
+  it('verifies entries whose text needs escaping, and still catches one rewritten to a same-looking text', () => {
+    const core = openTestCore();
+    const odd = ['引号"与反斜杠\\', 'tab\tnew\nline', 'sep\u2028para\u2029', 'nul\u0000bell\u0007', '😀'];
+    core.db.transaction(() => {
+      for (const text of odd)
+        core.service.ctx.audit.append({ actor: text, kind: `k${text}`, refId: text, payload: { text } });
+    })();
+    expect(verifyChain(core.db)).toMatchObject({ ok: true, problems: 0 });
+    const target = core.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+    const intruder = new Database(core.file);
+    intruder.exec('DROP TRIGGER audit_log_no_update');
+    // The same characters, escaped differently: still not the text that was hashed.
+    intruder.prepare('UPDATE audit_log SET payload = ? WHERE id = ?').run(String.raw`{"text":"\ud83d\ude00"}`, target);
+    intruder.close();
+    expect(verifyChain(core.db).firstProblem).toMatchObject({ kind: 'hash_mismatch', entryId: target });
+  });
+
+  it('moves the start-up checkpoint with its own writes, but not over entries someone else appended', async () => {
+    const core = openTestCore();
+    await core.call('settings.update', { dutyRoomName: '一' });
+    expect(readCheckpoint(core.file)).toEqual(core.service.ctx.audit.head());
+    const verified = readCheckpoint(core.file)!;
+    // An entry appended behind the app: the next start must check it, so the checkpoint stays before it.
+    const intruder = new Database(core.file);
+    const last = intruder.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead;
+    intruder
+      .prepare(
+        "INSERT INTO audit_log (id, ts, actor, kind, payload, prev_hash, hash) VALUES (?, 'x', 'x', 'x', '{}', ?, 'forged')",
+      )
+      .run(last.id + 1, last.hash);
+    intruder.close();
+    await core.call('settings.update', { dutyRoomName: '二' });
+    expect(readCheckpoint(core.file)).toEqual(verified);
+  });
+
+  it('verifies in slices, answering other requests and showing how far it is meanwhile', async () => {
+    const core = openTestCore();
+    await core.call('settings.update', { dutyRoomName: '一' });
+    const verifying = core.call('audit.verify', {});
+    expect(await core.call('app.progress', {})).toEqual([expect.objectContaining({ kind: 'audit.verify' })]);
+    expect(await verifying).toMatchObject({ ok: true, problems: 0 });
+    expect(await core.call('app.progress', {})).toEqual([]);
   });
 });

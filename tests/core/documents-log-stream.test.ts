@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importIncidents } from '../../electron/core/incidents/import-file';
-import { openTestCore } from './helpers';
+import { downloadedBytes, openTestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
 const at = (i: number) => new Date(Date.parse('2025-01-01T00:00:00Z') + i * 60_000).toISOString();
@@ -24,7 +24,7 @@ describe('streamed log export', () => {
     );
     const file = await exporting;
 
-    const lines = Buffer.from(file.base64, 'base64').subarray(3).toString('utf8').trimEnd().split('\r\n');
+    const lines = downloadedBytes(core, file).subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines).toHaveLength(2501);
     const titles = lines.slice(1).map((l) => l.split(',')[3]);
     expect(titles).toEqual(Array.from({ length: 2500 }, (_, i) => `历史事件${i}`));
@@ -44,7 +44,7 @@ describe('streamed log export', () => {
     const file = await core.call('exports.log', { from: '2025-01-01', to: '2025-01-03', format: 'xlsx' });
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(downloadedBytes(core, file) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('事件')!;
     expect(ws.rowCount).toBe(1201);
     expect(ws.getRow(1201).getCell(4).value).toBe('历史事件1199');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dayWithIncidents, unzipText } from './documents-fixtures';
-import { TEST_WIRING } from './helpers';
+import { TEST_WIRING, downloadedBytes } from './helpers';
 
 const day = { date: '2026-11-23', distribution: { bao: '省政府总值班室', song: '市委办公室', fa: '各区政府' } };
 
@@ -138,7 +138,7 @@ describe('log export', () => {
     const { core } = await dayWithIncidents();
     const file = await core.call('exports.log', { from: '2026-11-23', to: '2026-11-23', format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(downloadedBytes(core, file) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('事件')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
@@ -149,7 +149,7 @@ describe('log export', () => {
     expect(wb.getWorksheet('报告')!.getRow(3).getCell(3).value).toBe('续报一');
 
     const csvFile = await core.call('exports.log', { from: '2026-11-23', to: '2026-11-23', format: 'csv' });
-    const bytes = Buffer.from(csvFile.base64, 'base64');
+    const bytes = downloadedBytes(core, csvFile);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text.split('\r\n')[0]).toMatch(/^编号,接报时间/);

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -6,6 +7,7 @@ import { afterEach } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService, type Service } from '../../electron/core/service';
+import { downloadPath, downloadsDirOf } from '../../electron/core/data-dir';
 import { CORE_FEATURES } from '../../electron/core/features';
 import type { CoreWiring } from '../../electron/core/wiring';
 import type { MethodName, MethodInput, MethodOutput } from '../../electron/core/contract';
@@ -60,4 +62,13 @@ export function openTestCore(
     },
   };
   return core;
+}
+
+/** The bytes of a big export the core prepared in the downloads folder (what a host hands over). */
+export function downloadedBytes(core: Pick<TestCore, 'file'>, file: { download: string; sha256: string }): Buffer {
+  const bytes = readFileSync(downloadPath(downloadsDirOf(core.file), file.download)!);
+  // The hash the chain recorded is the hash of exactly these bytes.
+  if (createHash('sha256').update(bytes).digest('hex') !== file.sha256)
+    throw new Error('download differs from its hash');
+  return bytes;
 }

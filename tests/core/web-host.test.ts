@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { startWebHost, type RunningHost } from './built';
-import { tempDir } from './helpers';
 
 let host: RunningHost;
+// Kept for the whole file (tempDir() is removed after each test): an export reads through a second
+// connection that opens the file by its path.
+const dataDir = mkdtempSync(join(tmpdir(), 'duty-room-web-'));
 beforeAll(async () => {
-  host = await startWebHost(tempDir());
+  host = await startWebHost(dataDir);
 });
-afterAll(() => host?.stop());
+afterAll(async () => {
+  await host?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(host.origin + path, {
@@ -42,6 +51,27 @@ describe('web host', () => {
     const res = await post('/api/settings.get', {}, { 'X-Duty-Room-Token': host.token });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, value: { language: 'zh-CN', timeZone: 'Asia/Shanghai' } });
+  });
+
+  it('hands a big export over as a download streamed from disk, to the token holder only', async () => {
+    const auth = { 'X-Duty-Room-Token': host.token };
+    const res = await post('/api/exports.log', { from: '2026-11-01', to: '2026-11-23', format: 'csv' }, auth);
+    const body = (await res.json()) as { value: { download: string; fileName: string; sha256: string } };
+    expect(body).toMatchObject({ ok: true });
+    const file = body.value;
+    expect(file).not.toHaveProperty('base64');
+    const path = `/download/${file.download}?name=${encodeURIComponent(file.fileName)}`;
+    expect((await fetch(host.origin + path)).status).toBe(401);
+    const got = await fetch(host.origin + path, { headers: auth });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+    const bytes = Buffer.from(await got.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+    expect(bytes.subarray(3).toString('utf8')).toMatch(/^编号,接报时间/);
+    // Only files the core prepared: no other path under or outside the folder.
+    expect((await fetch(`${host.origin}/download/..%2Fduty-room.sqlite`, { headers: auth })).status).toBe(404);
   });
 
   it('answers 404 to unknown methods and 400 with the error code to bad payloads', async () => {

@@ -70,6 +70,8 @@ describe('Reports area in Chromium against the web host', () => {
       await page.getByLabel('起始日期').fill('2026-11-01');
       await page.getByLabel('截止日期').fill('2026-11-30');
       const csv = await reports.exportAs('csv');
+      // Streamed from the host's downloads folder (GET /download/…), under the export's own name.
+      expect(csv.suggestedFilename()).toBe('值班日志_2026-11-01_2026-11-30.csv');
       await csv.saveAs(join(out, 'log.csv'));
       expect(readFileSync(join(out, 'log.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
 

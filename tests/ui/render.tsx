@@ -16,6 +16,7 @@ export function withCore(language: Language = 'zh-CN', opts: { start?: string } 
   window.dutyRoom = {
     invoke: (method, input) => core.service.invokeRaw(method, input),
     saveFile: async () => ({ saved: true }),
+    saveDownload: async () => ({ saved: true }),
   };
   initI18n(language);
   return core;

@@ -3,7 +3,7 @@ import { longOperations } from './progress';
 import type { appMethods } from '../contract/app';
 import { AppError } from '../contract/errors';
 import { schemaVersion } from '../db/open';
-import { verifyDatabase } from '../audit/run-verify';
+import { verifyDatabaseAsync } from '../audit/run-verify';
 import type { HandlerMap } from '../handlers';
 import { getSettings, updateSettings } from '../settings/settings-repo';
 
@@ -17,7 +17,7 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
   }),
   'settings.get': (_, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
-  'audit.verify': (i, ctx) => verifyDatabase(ctx, { full: i.full }),
+  'audit.verify': (i, ctx) => verifyDatabaseAsync(ctx, { full: i.full }),
   'backup.now': (_, ctx) => backupNow(ctx),
   'backup.list': (_, ctx) => listBackups(ctx),
   'app.seedDemo': () => {

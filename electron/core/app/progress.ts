@@ -18,6 +18,11 @@ export function startOperation(ctx: CoreContext, kind: string, total: number) {
     update(done: number) {
       op.done = Math.min(done, op.total);
     },
+    /** For work whose total is known only phase by phase (verify: the chain, then each table's rows). */
+    progress(done: number, total: number) {
+      op.total = total;
+      op.done = Math.min(done, total);
+    },
     end() {
       ops.delete(op.id);
     },

@@ -60,6 +60,8 @@ export class AuditLog {
   private readonly insert: Database.Statement;
   private readonly last: Database.Statement;
   private appended: AuditHead | null = null;
+  /** Inside `batch`: the head as this connection left it (undefined outside a batch). */
+  private batchHead: AuditHead | null | undefined = undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -74,7 +76,7 @@ export class AuditLog {
 
   append(input: AuditEntryInput): AuditHead {
     if (!this.db.inTransaction) throw new Error('audit entries are appended inside a transaction');
-    const prev = this.last.get() as AuditHead | undefined;
+    const prev = this.batchHead !== undefined ? this.batchHead : (this.last.get() as AuditHead | undefined);
     const row = {
       id: (prev?.id ?? 0) + 1,
       ts: this.clock.now().toISOString(),
@@ -88,13 +90,42 @@ export class AuditLog {
     const hash = entryHash(prevHash, row);
     this.insert.run({ ...row, prev_hash: prevHash, hash });
     this.appended = { id: row.id, hash };
+    if (this.batchHead !== undefined) this.batchHead = this.appended;
     return { id: row.id, hash };
   }
 
-  /** Records the row as it now stands in the database, read back so verify compares like with like. */
-  appendRow(actor: string, kind: string, table: string, id: string | number, extra?: object): AuditHead {
+  /**
+   * Runs `fn` (inside the caller's transaction) with the head kept in memory instead of read before every
+   * entry: an import appends thousands. Safe because `fn` is all-or-nothing: a write inside it that
+   * fails aborts the whole batch (the transaction rolls back), so the remembered head never outlives
+   * entries that were undone.
+   */
+  batch<T>(fn: () => T): T {
+    if (!this.db.inTransaction) throw new Error('audit entries are appended inside a transaction');
+    if (this.batchHead !== undefined) return fn();
+    this.batchHead = this.head();
+    try {
+      return fn();
+    } finally {
+      this.batchHead = undefined;
+    }
+  }
+
+  /**
+   * Records the row as it now stands in the database, so verify compares like with like: read back, or
+   * `stored` when the write returned it (INSERT/UPDATE … RETURNING *: the same values, one lookup less).
+   */
+  appendRow(
+    actor: string,
+    kind: string,
+    table: string,
+    id: string | number,
+    extra?: object,
+    stored?: Record<string, unknown>,
+  ): AuditHead {
     const { pk, project } = auditedTable(table);
-    const row = this.db.prepare(`SELECT * FROM ${table} WHERE ${pk} = ?`).get(id) as Record<string, unknown>;
+    const row =
+      stored ?? (this.db.prepare(`SELECT * FROM ${table} WHERE ${pk} = ?`).get(id) as Record<string, unknown>);
     if (!row) throw new Error(`row ${table}:${id} not found for audit`);
     return this.append({
       actor,

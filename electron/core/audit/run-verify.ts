@@ -1,17 +1,41 @@
 import type { CoreContext } from '../context';
 import type { VerifyResult } from '../contract/audit';
-import { verifyChain, type VerifyOptions } from './verify';
+import { startOperation, yieldToOthers } from '../app/progress';
+import { verifyChain, verifyChainAsync, type VerifyOptions } from './verify';
 import { witnessFileOf, writeCheckpoint } from './witness';
+
+type Options = Omit<VerifyOptions, 'witnesses'> & { witnesses?: string[] };
 
 /**
  * Verifies the open database against its own witness (and any other given), and on success moves the
  * checkpoint the next start verifies from.
  */
-export function verifyDatabase(
-  ctx: Pick<CoreContext, 'db' | 'dataFile'>,
-  opts: Omit<VerifyOptions, 'witnesses'> & { witnesses?: string[] } = {},
-): VerifyResult {
+export function verifyDatabase(ctx: Pick<CoreContext, 'db' | 'dataFile'>, opts: Options = {}): VerifyResult {
   const result = verifyChain(ctx.db, { ...opts, witnesses: [witnessFileOf(ctx.dataFile), ...(opts.witnesses ?? [])] });
   if (result.ok && result.head && !ctx.db.readonly) writeCheckpoint(ctx.dataFile, result.head);
   return result;
+}
+
+/**
+ * The same for `audit.verify` on a host: a million entries take tens of seconds, so the work runs in
+ * slices that let other requests through, and reports how far it is through `app.progress` (the CLI's
+ * progress line and the UI read the same numbers).
+ */
+export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}): Promise<VerifyResult> {
+  const op = startOperation(ctx, 'audit.verify', 0);
+  try {
+    const result = await verifyChainAsync(
+      ctx.db,
+      {
+        ...opts,
+        witnesses: [witnessFileOf(ctx.dataFile), ...(opts.witnesses ?? [])],
+        onProgress: (done, total) => op.progress(done, total),
+      },
+      yieldToOthers,
+    );
+    if (result.ok && result.head && !ctx.db.readonly) writeCheckpoint(ctx.dataFile, result.head);
+    return result;
+  } finally {
+    op.end();
+  }
 }

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import type { AuditHead, AuditProblem, VerifyResult } from '../contract/audit';
 import { canonicalJson } from './canonical-json';
 import { AUDIT_ANCHORS, AUDITED_TABLES, type AuditedTable } from './audited-tables';
-import { GENESIS_PREV, entryHash, type AuditRow } from './chain';
+import { GENESIS_PREV } from './chain';
+import { scanChain } from './chain-scan';
 import { witnessHeads } from './witness';
 
 export interface VerifyOptions {
@@ -23,17 +24,43 @@ const PROGRESS_EVERY = 20_000;
  * streaming: memory stays flat whatever the number of entries.
  */
 export function verifyChain(db: Database.Database, opts: VerifyOptions = {}): VerifyResult {
+  const steps = verifySteps(db, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, for a host serving other requests meanwhile: between slices (20,000 entries or rows, each
+ * read by a query that completes, so the connection is free) the event loop gets a turn.
+ */
+export async function verifyChainAsync(
+  db: Database.Database,
+  opts: VerifyOptions,
+  pause: () => Promise<void>,
+): Promise<VerifyResult> {
+  const steps = verifySteps(db, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* verifySteps(db: Database.Database, opts: VerifyOptions): Generator<void, VerifyResult> {
   const problems: AuditProblem[] = [];
   let integrity: string | undefined;
   if (opts.full) {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     integrity = rows.map((r) => r.integrity_check).join('; ');
     if (integrity !== 'ok') problems.push({ kind: 'integrity', entryId: null });
+    yield;
   }
   const total = (db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0;
-  const { head, entries, witnessed } = checkChain(db, opts, total, problems);
+  const { head, entries, witnessed } = yield* checkChain(db, opts, total, problems);
   checkAnchors(db, problems);
-  for (const t of AUDITED_TABLES) if (tableExists(db, t.table)) checkRows(db, t, problems, opts);
+  for (const t of AUDITED_TABLES) if (tableExists(db, t.table)) yield* checkRows(db, t, problems, opts);
   // The chain's own problems first (where it was cut or rewritten), then rows that disagree with it
   // (a row problem names the entry that last recorded the row, not where the tampering happened).
   const rank = (p: AuditProblem) => (p.kind.startsWith('row_') ? 1 : 0);
@@ -53,7 +80,12 @@ function tableExists(db: Database.Database, table: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
 }
 
-function checkChain(db: Database.Database, opts: VerifyOptions, total: number, problems: AuditProblem[]) {
+function* checkChain(
+  db: Database.Database,
+  opts: VerifyOptions,
+  total: number,
+  problems: AuditProblem[],
+): Generator<void, { head: AuditHead | null; entries: number; witnessed: number }> {
   const byId = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck();
   // The live witness is read alongside the chain (both ascend); a head out of order (two writers) or
   // from another witness file is looked up on its own.
@@ -75,34 +107,34 @@ function checkChain(db: Database.Database, opts: VerifyOptions, total: number, p
   let prevHash = GENESIS_PREV;
   let expectedId = 1;
   let entries = 0;
-  let head: AuditHead | null = null;
+  let lastId = 0;
   let witnessFailed = false;
-  for (const r of db
-    .prepare('SELECT id, ts, actor, kind, ref_table, ref_id, payload, prev_hash, hash FROM audit_log ORDER BY id')
-    .iterate() as Iterable<AuditRow>) {
+  const visit = (id: number, prev: string, hash: string, hashOk: boolean) => {
     entries++;
-    if (r.id !== expectedId) problems.push({ kind: 'sequence_gap', entryId: r.id });
-    if (r.prev_hash !== prevHash) problems.push({ kind: 'prev_mismatch', entryId: r.id });
-    if (entryHash(r.prev_hash, r) !== r.hash) problems.push({ kind: 'hash_mismatch', entryId: r.id });
-    while (next && !next.done && next.value.id <= r.id) {
+    if (id !== expectedId) problems.push({ kind: 'sequence_gap', entryId: id });
+    if (prev !== prevHash) problems.push({ kind: 'prev_mismatch', entryId: id });
+    if (!hashOk) problems.push({ kind: 'hash_mismatch', entryId: id });
+    while (next && !next.done && next.value.id <= id) {
       const w = next.value;
-      if (w.id < r.id) point(w);
+      if (w.id < id) point(w);
       else {
         witnessed++;
-        if (w.hash === r.hash) lastAgreed = Math.max(lastAgreed, w.id);
+        if (w.hash === hash) lastAgreed = Math.max(lastAgreed, w.id);
         else if (!witnessFailed) {
           // Report the first disagreement only: every later head disagrees with a rewritten chain too.
           witnessFailed = true;
-          disagree(r.hash);
+          disagree(hash);
         }
       }
       next = live!.next();
     }
-    prevHash = r.hash;
-    expectedId = r.id + 1;
-    head = { id: r.id, hash: r.hash };
+    prevHash = hash;
+    expectedId = id + 1;
+    lastId = id;
     if (opts.onProgress && entries % PROGRESS_EVERY === 0) opts.onProgress(entries, total, 'chain');
-  }
+  };
+  while (scanChain(db, lastId, visit, PROGRESS_EVERY) === PROGRESS_EVERY) yield;
+  const head: AuditHead | null = entries ? { id: lastId, hash: prevHash } : null;
   // Heads beyond the chain's end: the tail was cut off.
   while (next && !next.done) {
     if (!witnessFailed) {
@@ -158,7 +190,12 @@ const CHUNK = 20_000;
  * canonical payload, so only rows that differ come back to JavaScript, where they are compared
  * exactly (a number SQLite prints differently is not a change). Chunked by rowid for progress.
  */
-function checkRows(db: Database.Database, t: AuditedTable, problems: AuditProblem[], opts: VerifyOptions): void {
+function* checkRows(
+  db: Database.Database,
+  t: AuditedTable,
+  problems: AuditProblem[],
+  opts: VerifyOptions,
+): Generator<void> {
   const { table, pk, project } = t;
   const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).sort();
   const json = `json_object(${cols.map((c) => `'${c}', t."${c}"`).join(', ')})`;
@@ -191,6 +228,7 @@ function checkRows(db: Database.Database, t: AuditedTable, problems: AuditProble
         problems.push({ kind: 'row_changed', entryId: recorded.entryId, table, rowId: id });
     }
     if (opts.onProgress) opts.onProgress(Math.min(lo + CHUNK, maxRowid), maxRowid, 'rows');
+    yield;
   }
   // Rows gone: entries about a key the table no longer has, whose last recorded row was not a removal.
   const gone = db

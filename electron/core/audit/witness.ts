@@ -111,8 +111,10 @@ export function readCheckpoint(dataFile: string): AuditHead | null {
 
 export function writeCheckpoint(dataFile: string, head: AuditHead): void {
   const file = checkpointFileOf(dataFile);
-  writeFileSync(`${file}.tmp`, JSON.stringify({ id: head.id, hash: head.hash }));
-  renameSync(`${file}.tmp`, file);
+  // A temporary name of this process's own: the host and a CLI may move the checkpoint at once.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ id: head.id, hash: head.hash }));
+  renameSync(tmp, file);
 }
 
 /** Restore keeps the witness of the replaced chain (its heads are evidence) under a dated name. */

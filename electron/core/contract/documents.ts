@@ -99,6 +99,19 @@ export interface ExportedFile {
   issueId?: number | null;
 }
 
+/**
+ * A file too big to pass through the API as base64 (the log of 100,000 incidents): written as it was
+ * produced into the downloads folder beside the database, and named here; each host hands it over its
+ * own way (GET /download/<name> on the web host, a copy to the save dialog's path in Electron, to --out
+ * in the CLI).
+ */
+export interface PreparedFile {
+  fileName: string;
+  mimeType: string;
+  download: string;
+  sha256: string;
+}
+
 export interface DailyIssue {
   year: number;
   seq: number;
@@ -164,7 +177,7 @@ export const documentMethods = {
   'reports.preview': method<ExportPreview>()(reportPreviewSchema),
   'exports.dailyReport': method<ExportedFile>()(dailyReportSchema),
   'exports.specialReport': method<ExportedFile>()(specialReportSchema),
-  'exports.log': method<ExportedFile>()(logExportSchema),
+  'exports.log': method<PreparedFile>()(logExportSchema),
   'exports.roster': method<ExportedFile>()(rosterExportSchema),
   'exports.issued': method<IssuedDocument[]>()(issuedListSchema),
   'exports.issuedFile': method<ExportedFile>()(issuedFileSchema),

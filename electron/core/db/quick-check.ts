@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../contract/errors';
 import { AuditLog, GENESIS_PREV, entryHash, type AuditRow } from '../audit/chain';
+import { scanChain } from '../audit/chain-scan';
 import {
   appendWitness,
   lastWitnessHead,
@@ -70,17 +71,13 @@ function checkChainHead(db: Database.Database, file: string, clock: Clock): void
     prevHash = cp.hash;
   }
   let expected = from + 1;
-  for (const r of db
-    .prepare(
-      'SELECT id, ts, actor, kind, ref_table, ref_id, payload, prev_hash, hash FROM audit_log WHERE id > ? ORDER BY id',
-    )
-    .iterate(from) as Iterable<AuditRow>) {
-    if (r.id !== expected) throw broken(r.id, 'sequence_gap');
-    if (r.prev_hash !== prevHash) throw broken(r.id, 'prev_mismatch');
-    if (entryHash(r.prev_hash, r) !== r.hash) throw broken(r.id, 'hash_mismatch');
-    prevHash = r.hash;
+  scanChain(db, from, (id, prev, hash, hashOk) => {
+    if (id !== expected) throw broken(id, 'sequence_gap');
+    if (prev !== prevHash) throw broken(id, 'prev_mismatch');
+    if (!hashOk) throw broken(id, 'hash_mismatch');
+    prevHash = hash;
     expected++;
-  }
+  });
 
   const witness = witnessFileOf(file);
   const seen = lastWitnessHead(witness);

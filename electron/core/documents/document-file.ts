@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ExportedFile } from '../contract/documents';
+import type { ExportedFile, PreparedFile } from '../contract/documents';
 import type { CoreContext } from '../context';
 
 export const MIME = {
@@ -17,7 +17,8 @@ export interface DocumentRecord {
   /** What the file covers: the period, the report id, the month. */
   subject: Record<string, unknown>;
   fileName: string;
-  bytes: Buffer;
+  /** The bytes (handed back base64), or a file already written to the downloads folder, with its hash. */
+  bytes: Buffer | { download: string; sha256: string };
   issueId?: number | null;
 }
 
@@ -25,8 +26,18 @@ export interface DocumentRecord {
  * Logs the file and appends its audit entry (what, period, SHA-256) in the caller's transaction, so a
  * file handed to a superior office can later be matched against the chain.
  */
-export function recordDocument(ctx: CoreContext, rec: DocumentRecord): ExportedFile {
-  const sha256 = createHash('sha256').update(rec.bytes).digest('hex');
+export function recordDocument(ctx: CoreContext, rec: DocumentRecord & { bytes: Buffer }): ExportedFile;
+export function recordDocument(
+  ctx: CoreContext,
+  rec: DocumentRecord & { bytes: { download: string; sha256: string } },
+): PreparedFile;
+export function recordDocument(ctx: CoreContext, rec: DocumentRecord): ExportedFile | PreparedFile {
+  const prepared = Buffer.isBuffer(rec.bytes) ? null : rec.bytes;
+  const sha256 = prepared
+    ? prepared.sha256
+    : createHash('sha256')
+        .update(rec.bytes as Buffer)
+        .digest('hex');
   const id = Number(
     ctx.db
       .prepare(
@@ -45,5 +56,8 @@ export function recordDocument(ctx: CoreContext, rec: DocumentRecord): ExportedF
       ).lastInsertRowid,
   );
   ctx.audit.appendRow(ctx.actor(), `export.${rec.kind}`, 'export_log', id);
-  return { fileName: rec.fileName, mimeType: MIME[rec.format], base64: rec.bytes.toString('base64'), sha256 };
+  const file = { fileName: rec.fileName, mimeType: MIME[rec.format], sha256 };
+  return prepared
+    ? { ...file, download: prepared.download }
+    : { ...file, base64: (rec.bytes as Buffer).toString('base64') };
 }

@@ -1,6 +1,6 @@
-import { PassThrough } from 'node:stream';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ExportedFile } from '../contract/documents';
+import type { PreparedFile } from '../contract/documents';
 import { CATEGORY_ZH, LEVEL_ZH, reportName } from '../contract/field-labels';
 import { CASUALTY_FIELDS, type Incident } from '../contract/incidents';
 import type { Report } from '../contract/reports';
@@ -18,6 +18,7 @@ import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
 import { getSettings } from '../settings/settings-repo';
 import { resolvePeriod } from './daily-data';
 import { recordDocument } from './document-file';
+import { prepareDownload, type FileSink } from './downloads';
 import { channelZh, reportStatusText, safeFileName } from './wording';
 
 /**
@@ -135,20 +136,20 @@ function reportLines(reader: CoreContext, incidents: Incident[]): Map<number, Re
   return out;
 }
 
-/** Collects the file's bytes as they are produced (the API returns the file whole, base64). */
-class Bytes {
-  readonly chunks: Buffer[] = [];
-  write = (b: Buffer) => void this.chunks.push(b);
-  all = () => Buffer.concat(this.chunks);
-}
-
 type Rows = (reader: CoreContext) => AsyncGenerator<Cell[][]>;
 
-async function xlsx(reader: CoreContext, sheets: [typeof INCIDENT_SHEET, Rows][]): Promise<Buffer> {
-  const out = new Bytes();
-  const stream = new PassThrough();
-  stream.on('data', out.write);
-  const ended = new Promise((resolve, reject) => stream.on('end', resolve).on('error', reject));
+/** ExcelJS writes to a Node stream: this one passes each chunk on to the file, waiting when it is full. */
+function sinkStream(sink: FileSink): Writable {
+  return new Writable({
+    write(chunk: Buffer, _enc, done) {
+      sink.write(chunk).then(() => done(), done);
+    },
+  });
+}
+
+async function xlsx(reader: CoreContext, sheets: [typeof INCIDENT_SHEET, Rows][], sink: FileSink): Promise<void> {
+  const stream = sinkStream(sink);
+  const finished = new Promise((resolve, reject) => stream.on('finish', resolve).on('error', reject));
   // No styles: registering a style model for each of ~400,000 cells was a third of the time; the frozen
   // first row still sets the header apart. No shared strings: their table would hold every text in memory.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
@@ -164,8 +165,7 @@ async function xlsx(reader: CoreContext, sheets: [typeof INCIDENT_SHEET, Rows][]
     ws.commit();
   }
   await wb.commit();
-  await ended;
-  return out.all();
+  await finished;
 }
 
 const csvCell = (v: Cell) => {
@@ -176,22 +176,20 @@ const csvCell = (v: Cell) => {
 /** UTF-8 with a BOM: without it Excel reads Chinese as mojibake. CRLF as RFC 4180 says. */
 const csvLines = (rows: Cell[][]) => rows.map((r) => r.map(csvCell).join(',') + '\r\n').join('');
 
-async function csv(reader: CoreContext, head: string[], rows: Rows): Promise<Buffer> {
-  const out = new Bytes();
-  out.write(Buffer.from([0xef, 0xbb, 0xbf]));
-  out.write(Buffer.from(csvLines([head]), 'utf8'));
-  for await (const page of rows(reader)) out.write(Buffer.from(csvLines(page), 'utf8'));
-  return out.all();
+async function csv(reader: CoreContext, head: string[], rows: Rows, sink: FileSink): Promise<void> {
+  await sink.write(Buffer.from([0xef, 0xbb, 0xbf]));
+  await sink.write(Buffer.from(csvLines([head]), 'utf8'));
+  for await (const page of rows(reader)) await sink.write(Buffer.from(csvLines(page), 'utf8'));
 }
 
 export async function exportLog(
   ctx: CoreContext,
   input: { from: string; to: string; format: 'xlsx' | 'csv' },
-): Promise<ExportedFile> {
+): Promise<PreparedFile> {
   const tz = getSettings(ctx).timeZone;
   const from = resolvePeriod({ date: input.from }, tz).from;
   const to = resolvePeriod({ date: input.to }, tz).to;
-  const { bytes, count } = await withSnapshot(ctx, async (reader) => {
+  const { prepared, count } = await withSnapshot(ctx, async (reader) => {
     const count = reader.db
       .prepare('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?')
       .pluck()
@@ -208,14 +206,19 @@ export async function exportLog(
       };
     const incidentRows = rows((i, r) => [incidentRow(i, r, tz)]);
     try {
-      const bytes =
+      const prepared = await prepareDownload(ctx.dataFile, input.format, (sink) =>
         input.format === 'xlsx'
-          ? await xlsx(reader, [
-              [INCIDENT_SHEET, incidentRows],
-              [REPORT_SHEET, rows((i, r) => reportRows(i, r, tz))],
-            ])
-          : await csv(reader, INCIDENT_SHEET.head, incidentRows);
-      return { bytes, count };
+          ? xlsx(
+              reader,
+              [
+                [INCIDENT_SHEET, incidentRows],
+                [REPORT_SHEET, rows((i, r) => reportRows(i, r, tz))],
+              ],
+              sink,
+            )
+          : csv(reader, INCIDENT_SHEET.head, incidentRows, sink),
+      );
+      return { prepared, count };
     } finally {
       op.end();
     }
@@ -226,7 +229,7 @@ export async function exportLog(
       format: input.format,
       subject: { from: input.from, to: input.to, incidents: count },
       fileName: safeFileName(`值班日志_${input.from}_${input.to}.${input.format}`),
-      bytes,
+      bytes: prepared,
     }),
   );
 }

@@ -5,7 +5,7 @@ import { AppError, type FieldIssue } from '../contract/errors';
 import { incidentCreateSchema } from '../contract/incidents';
 import { toFieldIssues } from '../contract/zod-issues';
 import type { CoreContext } from '../context';
-import { recordIncident } from './incident-repo';
+import { incidentBatch } from './incident-batch';
 import { withDeferredRefresh } from './open-deadlines';
 
 /**
@@ -69,7 +69,9 @@ export function importIncidents(
   onProgress?: (recorded: number) => void,
 ): ImportResult {
   const hash = createHash('sha256');
-  return ctx.tx(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress)));
+  // The chain's head kept in memory and the deadline refreshes done once at the end: all-or-nothing, so
+  // nothing a failed line undoes can outlive it.
+  return ctx.tx(() => ctx.audit.batch(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress))));
 }
 
 function recordAll(
@@ -80,13 +82,14 @@ function recordAll(
 ): ImportResult {
   let line = 0;
   let count = 0;
+  const batch = incidentBatch(ctx);
   for (const text of lines) {
     line++;
     hash.update(text).update('\n');
     if (!text.trim()) continue;
     const facts = parseLine(text.replace(/^\uFEFF/, ''), line);
     try {
-      recordIncident(ctx, facts);
+      batch.add(facts);
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation') throw invalid(line, e.issues ?? []);
       if (e instanceof ZodError) throw invalid(line, toFieldIssues(e));
@@ -95,6 +98,7 @@ function recordAll(
     count++;
     if (onProgress && count % 10_000 === 0) onProgress(count);
   }
+  batch.flush();
   const sha256 = hash.digest('hex');
   // One entry for the file as a whole (each incident also has its own): which file, how many records.
   ctx.audit.append({ actor: ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });

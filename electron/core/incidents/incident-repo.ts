@@ -52,7 +52,7 @@ export function findIncident(ctx: CoreContext, id: number): Incident {
 }
 
 /** Times must be plausible: nothing in the future, nothing received before it happened. */
-function checkTimes(ctx: CoreContext, f: IncidentFacts): void {
+export function checkTimes(ctx: CoreContext, f: IncidentFacts): void {
   const now = ctx.clock.now();
   const issues: FieldIssue[] = [
     ...futureIssues('occurredAt', f.occurredAt, now),
@@ -81,7 +81,7 @@ function suggested(f: IncidentFacts): Level | null {
   return suggestLevelFor(f)?.level ?? null;
 }
 
-function nextNumber(ctx: CoreContext, at: Date): string {
+export function nextNumber(ctx: CoreContext, at: Date): string {
   const year = localParts(at, getSettings(ctx).timeZone).year;
   const format = (n: number) => `${year}-${String(n).padStart(4, '0')}`;
   const seqOf = (number: string | undefined) => (number?.startsWith(`${year}-`) ? Number(number.slice(5)) : 0);
@@ -100,33 +100,49 @@ function nextNumber(ctx: CoreContext, at: Date): string {
   return format(Math.max(0, ...rows.map(seqOf)) + 1);
 }
 
-function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['kind'], reason: string | null): void {
+/** The number after `prev` when it is free (an import numbers thousands in a row), else the slow way. */
+export function followingNumber(ctx: CoreContext, prev: string, at: Date): string {
+  const dash = prev.indexOf('-');
+  const candidate = `${prev.slice(0, dash)}-${String(Number(prev.slice(dash + 1)) + 1).padStart(4, '0')}`;
+  return ctx.db.prepare('SELECT 1 FROM incidents WHERE number = ?').get(candidate) ? nextNumber(ctx, at) : candidate;
+}
+
+export const INSERT_VERSION_SQL = `INSERT INTO incident_versions
+  (incident_id, version, kind, at, by, reason, status, facts, suggested_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** `factsJson`: the facts' canonical JSON when the caller already has it (the row just written). */
+export function versionArgs(
+  inc: Incident,
+  kind: IncidentVersion['kind'],
+  reason: string | null,
+  factsJson?: string,
+): unknown[] {
   const facts = incidentFacts(inc);
-  const info = ctx.db
-    .prepare(
-      `INSERT INTO incident_versions (incident_id, version, kind, at, by, reason, status, facts, suggested_level)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      inc.id,
-      inc.version,
-      kind,
-      inc.updatedAt,
-      inc.updatedBy,
-      reason,
-      inc.status,
-      canonicalJson(facts),
-      suggested(facts),
-    );
-  ctx.audit.appendRow(ctx.actor(), `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
+  return [
+    inc.id,
+    inc.version,
+    kind,
+    inc.updatedAt,
+    inc.updatedBy,
+    reason,
+    inc.status,
+    factsJson ?? canonicalJson(facts),
+    suggested(facts),
+  ];
+}
+
+function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['kind'], reason: string | null): void {
+  const info = ctx.db.prepare(INSERT_VERSION_SQL).run(...versionArgs(inc, kind, reason));
+  // The actor is the one the version names (inc.updatedBy is ctx.actor() on every path).
+  ctx.audit.appendRow(inc.updatedBy, `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
   // After the version row: the deadline engine follows the grade through the versions (a raise never
   // back-dates), so the maintained table must see this one.
   refreshOpenDeadlines(ctx, inc.id);
 }
 
-function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
+export function rowParams(inc: Incident): Record<string, unknown> {
   const facts = incidentFacts(inc);
-  const params = {
+  return {
     id: inc.id,
     number: inc.number,
     status: inc.status,
@@ -144,15 +160,18 @@ function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
     updated_at: inc.updatedAt,
     updated_by: inc.updatedBy,
   };
+}
+
+export const INSERT_ROW_SQL = `INSERT INTO incidents (id, number, status, version, void_reason,
+  supplementary_due_from, received_at, category, level, district, title, facts, created_at, created_by,
+  updated_at, updated_by)
+  VALUES (@id, @number, @status, @version, @void_reason, @supplementary_due_from, @received_at, @category,
+  @level, @district, @title, @facts, @created_at, @created_by, @updated_at, @updated_by)`;
+
+function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
+  const params = rowParams(inc);
   if (insert) {
-    ctx.db
-      .prepare(
-        `INSERT INTO incidents (id, number, status, version, void_reason, supplementary_due_from, received_at,
-           category, level, district, title, facts, created_at, created_by, updated_at, updated_by)
-         VALUES (@id, @number, @status, @version, @void_reason, @supplementary_due_from, @received_at,
-           @category, @level, @district, @title, @facts, @created_at, @created_by, @updated_at, @updated_by)`,
-      )
-      .run(params);
+    ctx.db.prepare(INSERT_ROW_SQL).run(params);
   } else {
     ctx.db
       .prepare(
@@ -164,7 +183,7 @@ function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
       )
       .run(params);
   }
-  ctx.audit.appendRow(ctx.actor(), insert ? 'incident.create' : 'incident.update', 'incidents', inc.id);
+  ctx.audit.appendRow(inc.updatedBy, insert ? 'incident.create' : 'incident.update', 'incidents', inc.id);
   indexIncident(ctx, inc);
 }
 
@@ -172,7 +191,7 @@ function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
  * Left 未定级, an accident whose figures reach 较大 or above starts at the suggested grade; the version
  * records both the grade and the suggestion, and the officer may change it like any fact.
  */
-function gradedFacts(input: IncidentFacts): { facts: IncidentFacts; applied: string | null } {
+export function gradedFacts(input: IncidentFacts): { facts: IncidentFacts; applied: string | null } {
   const given = normaliseFacts(input);
   const facts = { ...given, level: initialLevel(given) };
   const applied = facts.level !== given.level ? `按伤亡和损失数字定级为${LEVEL_ZH[facts.level]}（建议定级）` : null;
@@ -185,35 +204,29 @@ export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident
   return ctx.tx(() => insertIncident(ctx, facts, applied));
 }
 
-/**
- * Validates and records one incident; the caller holds the transaction (one per incident, or one for a
- * whole import file).
- */
-export function recordIncident(ctx: CoreContext, input: IncidentFacts): Incident {
-  const { facts, applied } = gradedFacts(input);
-  checkTimes(ctx, facts);
-  return insertIncident(ctx, facts, applied);
-}
-
 function insertIncident(ctx: CoreContext, facts: IncidentFacts, applied: string | null): Incident {
   const now = ctx.clock.now();
   const id = ((ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0) + 1;
-  const inc: Incident = {
+  const inc = newIncident(facts, id, nextNumber(ctx, now), now, ctx.actor());
+  writeRow(ctx, inc, true);
+  writeVersion(ctx, inc, 'created', applied);
+  return inc;
+}
+
+export function newIncident(facts: IncidentFacts, id: number, number: string, now: Date, actor: string): Incident {
+  return {
     ...facts,
     id,
-    number: nextNumber(ctx, now),
+    number,
     status: 'open',
     version: 1,
     voidReason: null,
     supplementaryDueFrom: null,
     createdAt: now.toISOString(),
-    createdBy: ctx.actor(),
+    createdBy: actor,
     updatedAt: now.toISOString(),
-    updatedBy: ctx.actor(),
+    updatedBy: actor,
   };
-  writeRow(ctx, inc, true);
-  writeVersion(ctx, inc, 'created', applied);
-  return inc;
 }
 
 function expectVersion(inc: Incident, expected: number): void {

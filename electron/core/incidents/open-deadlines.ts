@@ -45,13 +45,22 @@ function lastActivity(r: SubjectRow, lastReport: string | null): string {
 function store(ctx: CoreContext, rows: SubjectRow[]): void {
   const open = rows.filter((r) => r.status === 'open');
   const deadlines = deadlinesFor(ctx, open.map(subject));
-  const lastReport = ctx.db.prepare('SELECT max(updated_at) FROM reports WHERE incident_id = ?').pluck();
+  // One grouped lookup for the slice (an import refreshes thousands), not one per incident.
+  const lastReport = new Map(
+    ctx.db
+      .prepare(
+        `SELECT incident_id, max(updated_at) FROM reports
+         WHERE incident_id IN (SELECT value FROM json_each(?)) GROUP BY incident_id`,
+      )
+      .raw()
+      .all(JSON.stringify(open.map((r) => r.id))) as [number, string][],
+  );
   const insertDeadline = ctx.db.prepare(
     'INSERT INTO open_deadlines (incident_id, kind, start_at, due_at) VALUES (?, ?, ?, ?)',
   );
   const insertOpen = ctx.db.prepare('INSERT INTO open_incidents (incident_id, last_activity_at) VALUES (?, ?)');
   for (const r of open) {
-    insertOpen.run(r.id, lastActivity(r, lastReport.get(r.id) as string | null));
+    insertOpen.run(r.id, lastActivity(r, lastReport.get(r.id) ?? null));
     for (const d of deadlines.get(r.id) ?? []) if (!d.doneAt) insertDeadline.run(r.id, d.kind, d.startAt, d.dueAt);
   }
 }

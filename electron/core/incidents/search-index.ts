@@ -28,17 +28,20 @@ export const ftsRange = (kind: Kind, fromRefId = 0): [bigint, bigint] => [
 export function indexEntry(
   ctx: CoreContext,
   e: { kind: Kind; refId: number; incidentId: number | null; at: string; title: string; text: string },
+  fresh = false,
 ): void {
   const rowid = ftsRowId(e.kind, e.refId);
-  ctx.db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
+  // A record written for the first time (an import's new ids) has no entry to replace.
+  if (!fresh) ctx.db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
   ctx.db
     .prepare('INSERT INTO search_fts (rowid, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(rowid, indexText(e.text), e.kind, e.refId, e.incidentId, e.at, e.title);
 }
 
-export function indexIncident(ctx: CoreContext, inc: Incident): void {
-  indexEntry(ctx, {
-    kind: 'incident',
+/** The search entry of an incident: its number, title, place and the text an officer would look for. */
+export function incidentEntry(inc: Incident) {
+  return {
+    kind: 'incident' as const,
     refId: inc.id,
     incidentId: inc.id,
     at: inc.receivedAt,
@@ -55,5 +58,9 @@ export function indexIncident(ctx: CoreContext, inc: Incident): void {
       inc.cause,
       inc.measures,
     ].join(' '),
-  });
+  };
+}
+
+export function indexIncident(ctx: CoreContext, inc: Incident): void {
+  indexEntry(ctx, incidentEntry(inc));
 }

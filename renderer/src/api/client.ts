@@ -73,10 +73,25 @@ export async function saveFile(fileName: string, base64: string, mimeType: strin
   if (window.dutyRoom) return (await window.dutyRoom.saveFile(fileName, base64)).saved;
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
+  clickDownload(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return true;
+}
+
+/**
+ * Saves a big export the host prepared on disk: Electron copies it to the path the save dialog chose;
+ * the browser follows a plain link to the web host's GET /download/<name> (the host's cookie admits
+ * it), so the file streams to disk without passing through this page's memory.
+ */
+export async function saveDownload(fileName: string, download: string): Promise<boolean> {
+  if (window.dutyRoom) return (await window.dutyRoom.saveDownload(fileName, download)).saved;
+  clickDownload(`/download/${encodeURIComponent(download)}?name=${encodeURIComponent(fileName)}`, fileName);
+  return true;
+}
+
+function clickDownload(href: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  a.click();
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
-import type { ExportedFile } from '@contract';
-import { ApiError, saveFile } from '../../api/client';
+import type { ExportedFile, PreparedFile } from '@contract';
+import { ApiError, saveDownload, saveFile } from '../../api/client';
 import { useApiErrors } from '../../hooks/useApiErrors';
 
 /**
@@ -14,12 +14,16 @@ export function useExport() {
   const errors = useApiErrors();
   const [busy, setBusy] = useState<string | null>(null);
 
-  async function run(key: string, produce: () => Promise<ExportedFile>, onPdfUnavailable?: () => void) {
+  async function run(key: string, produce: () => Promise<ExportedFile | PreparedFile>, onPdfUnavailable?: () => void) {
     setBusy(key);
     errors.clear();
     try {
       const file = await produce();
-      if (await saveFile(file.fileName, file.base64, file.mimeType)) {
+      const saved =
+        'download' in file
+          ? await saveDownload(file.fileName, file.download)
+          : await saveFile(file.fileName, file.base64, file.mimeType);
+      if (saved) {
         toast({ color: 'green', title: t('reports.saved'), message: file.fileName });
       }
     } catch (e) {

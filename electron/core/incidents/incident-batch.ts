@@ -1,0 +1,78 @@
+import type { IncidentFacts, Incident } from '../contract/incidents';
+import type { CoreContext } from '../context';
+import {
+  INSERT_ROW_SQL,
+  INSERT_VERSION_SQL,
+  checkTimes,
+  followingNumber,
+  gradedFacts,
+  newIncident,
+  nextNumber,
+  rowParams,
+  versionArgs,
+} from './incident-repo';
+import { refreshOpenDeadlines } from './open-deadlines';
+import { incidentEntry, indexEntry } from './search-index';
+
+/** Incidents written per slice: enough that each table's pages stay hot, few enough to stay small. */
+const SLICE = 500;
+
+/**
+ * Records many new incidents in the caller's transaction (an import file): the same rows, audit entries,
+ * search entries and deadline refreshes as `createIncident`, written table by table a slice at a time
+ * instead of incident by incident. Interleaving eight B-trees per record thrashed SQLite's page cache
+ * (the import ran at a quarter of raw inserts); one table at a time keeps its pages hot, as a raw bulk
+ * insert does. The time, the operator, the next id and number are read once for the run. Each incident
+ * is validated (times, grade) when it is added, so an error still names its line.
+ */
+export function incidentBatch(ctx: CoreContext): { add(input: IncidentFacts): Incident; flush(): void } {
+  const now = ctx.clock.now();
+  const actor = ctx.actor();
+  let id = (ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0;
+  let number: string | null = null;
+  let pending: { inc: Incident; applied: string | null }[] = [];
+
+  const flush = () => {
+    if (!pending.length) return;
+    const slice = pending;
+    pending = [];
+    const insertRow = ctx.db.prepare(INSERT_ROW_SQL);
+    const factsJson = slice.map(({ inc }) => {
+      const params = rowParams(inc);
+      insertRow.run(params);
+      return params.facts as string;
+    });
+    const insertVersion = ctx.db.prepare(INSERT_VERSION_SQL);
+    const versionIds = slice.map(({ inc, applied }, k) =>
+      Number(insertVersion.run(...versionArgs(inc, 'created', applied, factsJson[k])).lastInsertRowid),
+    );
+    // The rows as stored, read back in two range scans, so each entry records what verify will compare.
+    const rows = byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
+    const versions = byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
+    slice.forEach(({ inc }, k) => {
+      ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
+      const vid = versionIds[k]!;
+      ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
+    });
+    for (const { inc } of slice) indexEntry(ctx, incidentEntry(inc), true);
+    for (const { inc } of slice) refreshOpenDeadlines(ctx, inc.id);
+  };
+
+  return {
+    add(input) {
+      const { facts, applied } = gradedFacts(input);
+      checkTimes(ctx, facts);
+      number = number === null ? nextNumber(ctx, now) : followingNumber(ctx, number, now);
+      const inc = newIncident(facts, ++id, number, now, actor);
+      pending.push({ inc, applied });
+      if (pending.length >= SLICE) flush();
+      return inc;
+    },
+    flush,
+  };
+}
+
+function byId(ctx: CoreContext, table: string, lo: number, hi: number): Map<number, Record<string, unknown>> {
+  const rows = ctx.db.prepare(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`).all(lo, hi);
+  return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
+}
