@@ -146,7 +146,11 @@ describe('log export', () => {
     expect(ws.getRow(2).getCell(4).value).toBe('大江化工园区某化工厂火灾');
     expect(ws.getRow(2).getCell(2).value).toBe('2026-11-23 09:05');
     expect(ws.getRow(2).getCell(10).value).toBe(4);
-    expect(wb.getWorksheet('报告')!.getRow(3).getCell(3).value).toBe('续报一');
+    const reports = wb.getWorksheet('报告')!;
+    expect(reports.getRow(3).getCell(3).value).toBe('续报一');
+    // Each report names its incident: number and title beside it.
+    expect(reports.getRow(3).getCell(1).value).toBe(ws.getRow(2).getCell(1).value);
+    expect(reports.getRow(3).getCell(2).value).toBe('大江化工园区某化工厂火灾');
 
     const csvFile = await core.call('exports.log', { from: '2026-11-23', to: '2026-11-23', format: 'csv' });
     const bytes = downloadedBytes(core, csvFile);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useExport } from './useExport';
 import { DateField } from '../../components/DateField';
+import { OperationProgress } from '../../components/OperationProgress';
 
 /** The log is a table, not a page: no preview, just the period and the two formats. */
 export function LogOptions({ today }: { today: string }) {
@@ -52,6 +53,7 @@ export function LogOptions({ today }: { today: string }) {
           {t('reports.exportCsv')}
         </Button>
       </Group>
+      <OperationProgress kind="export.log" active={busy !== null} />
     </Stack>
   );
 }

@@ -29,6 +29,7 @@ import { ShiftModelPanel } from '../roster/ShiftModelPanel';
 import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
 import { ReportingSettingsPanel } from '../incidents/ReportingSettingsPanel';
 import { DocumentSettingsFields } from '../documents/DocumentSettingsFields';
+import { OperationProgress } from '../../components/OperationProgress';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
 
@@ -194,6 +195,7 @@ function IntegrityPanel() {
             {t('settings.backupNow')}
           </Button>
         </Group>
+        <OperationProgress kind="audit.verify" active={busy} />
         {lastBackup && (
           <Text size="sm" c="dimmed" data-testid="last-backup">
             {t('settings.lastBackup', { at: formatTime(lastBackup.at, settings.timeZone), file: lastBackup.file })}
