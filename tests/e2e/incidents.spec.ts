@@ -81,7 +81,7 @@ describe('duty log in Chromium', () => {
     const incidentHash = await page.evaluate(() => location.hash);
     await app.go('now');
     await expect
-      .poll(() => page.getByTestId('now-deadlines').locator('[data-state]').first().getAttribute('data-state'))
+      .poll(() => page.getByTestId('now-actions').locator('[data-state]').first().getAttribute('data-state'))
       .toBe('overdue');
     await page.getByText('化工园区储罐起火，已出动12车').waitFor();
     await screenshot(page, 'now-zh');

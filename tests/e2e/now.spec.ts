@@ -40,7 +40,7 @@ describe('Now with records imported from a previous system', () => {
     try {
       const page = await newPage(browser);
       await new AppShellPage(page).open(host.url);
-      const deadlines = page.getByTestId('now-deadlines');
+      const deadlines = page.getByTestId('now-actions');
       await expect.poll(() => deadlines.innerText()).toContain('今日新接报');
       expect(await deadlines.innerText()).not.toContain('往年未结事件');
       const stale = page.getByTestId('now-stale');

@@ -55,6 +55,76 @@ describe("the officer's first minutes", () => {
     }
   });
 
+  it('follows the message on the Now desk in zh and en: its deadline counts down, the 批示 waits for 反馈', async () => {
+    const host = await startWebHost(tempDir());
+    try {
+      const seeded = await fetch(`${host.origin}/api/app.seedDemo`, {
+        method: 'POST',
+        headers: { 'X-Duty-Room-Token': host.token, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(seeded.status).toBe(200);
+      const page = await newPage(browser);
+      const app = new AppShellPage(page);
+      await app.open(host.url);
+      await page.keyboard.press('Control+l');
+      await page.getByTestId('call-party').fill('中山区应急管理局 张某');
+      await page.getByTestId('call-gist').fill(MESSAGE);
+      await page.getByTestId('call-save-incident').click();
+      await page.getByTestId('paste-marked').waitFor();
+      await page.getByTestId('incident-level').click();
+      await page.getByRole('option', { name: /较大/ }).click();
+      await page.getByTestId('incident-save').click();
+      await page.getByTestId('incident-form').waitFor({ state: 'detached' });
+
+      // The 批示 comes in and is relayed: the duty room now owes its 反馈.
+      await page.getByTestId('tab-instructions').click();
+      await page.getByTestId('instruction-leader').fill('李市长');
+      await page.getByTestId('instruction-text').fill('全力搜救失踪人员，及时续报');
+      await page.getByTestId('instruction-save').click();
+      await page.getByTestId('instruction-action-party').fill('市消防救援支队');
+      await page.getByTestId('instruction-action-save').click();
+      await page.getByTestId('instruction-action-relay').waitFor();
+
+      await app.go('now');
+      const actions = page.getByTestId('now-actions');
+      const ours = actions.locator('[data-testid="now-action-deadline"]', { hasText: '滨海西路' });
+      // 较大 (III): the phone report is due 30 minutes after receipt, counting down in words.
+      await expect.poll(() => ours.first().innerText()).toMatch(/电话报告 · 剩余 \d+分/);
+      const instruction = actions.getByTestId('now-action-instruction').filter({ hasText: '李市长' });
+      await expect.poll(() => instruction.innerText()).toContain('李市长批示 · 已传达市消防救援支队，待反馈');
+      await expect.poll(() => page.getByTestId('now-calls').innerText()).toContain('中山区应急管理局 张某');
+      expect(await page.getByTestId('now-open-incidents').innerText()).toContain('滨海西路');
+      await screenshot(page, 'officer-now-desk-zh');
+
+      await app.toggleLanguage();
+      await expect
+        .poll(() => instruction.innerText())
+        .toContain('Instruction from 李市长 · relayed to 市消防救援支队, awaiting feedback');
+      await expect.poll(() => ours.first().innerText()).toMatch(/Phone report · \d+ min left/);
+      await screenshot(page, 'officer-now-desk-en');
+      await instruction.click();
+      await page.getByTestId('incident-detail').waitFor();
+      await screenshot(page, 'officer-incident-en');
+
+      // 反馈 received: the desk stops chasing it.
+      await page.getByTestId('tab-instructions').click();
+      await page.getByTestId('instruction-action-kind').click();
+      await page.getByRole('option', { name: 'Feedback' }).click();
+      await page.getByTestId('instruction-action-party').fill('市消防救援支队');
+      await page.getByTestId('instruction-action-save').click();
+      await page.getByTestId('instruction-action-feedback').waitFor();
+      await app.go('now');
+      await expect.poll(() => ours.count()).toBeGreaterThan(0);
+      // Polled: the desk first shows what it last knew, then what the core answers now.
+      await expect
+        .poll(() => actions.getByTestId('now-action-instruction').filter({ hasText: '李市长' }).count())
+        .toBe(0);
+    } finally {
+      await host.stop();
+    }
+  });
+
   it('sets up an empty duty room in four steps, with PINs and today on duty', async () => {
     const host = await startWebHost(tempDir());
     try {
@@ -94,7 +164,7 @@ describe("the officer's first minutes", () => {
       await app.open(host.url);
       await new FirstRunPage(page).loadDemo();
       await expect
-        .poll(() => page.getByTestId('now-deadlines').locator('.mantine-Paper-root').count())
+        .poll(() => page.getByTestId('now-actions').locator('.mantine-Paper-root').count())
         .toBeGreaterThan(0);
       await expect.poll(() => page.getByTestId('now-duty').innerText()).toContain('下次交接班');
       await screenshot(page, 'officer-demo-now-zh');

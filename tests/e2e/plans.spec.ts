@@ -61,6 +61,10 @@ describe('emergency plans in Chromium against the web host', () => {
       await plans.terminate('王市长', '险情排除');
       expect(await page.getByTestId('checklist-panel').getAttribute('data-status')).toBe('terminated');
       expect(await page.getByTestId('tick-hq').count()).toBe(0);
+      // Its final state, not a countdown: the open item says it ended undone; no terminate button is left.
+      expect(await plans.row('press').getByTestId('item-ended-open').innerText()).toBe('终止时未完成');
+      expect(await page.getByTestId('terminate').count()).toBe(0);
+      await screenshot(page, 'plans-terminated');
 
       const detail = await api(host, 'incidents.get', { id: incident.id });
       const planEntries = detail.timeline.filter((e) => e.kind.startsWith('plan_'));

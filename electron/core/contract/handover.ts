@@ -91,6 +91,23 @@ export type HandoverSummary = Pick<
   'id' | 'date' | 'shift' | 'periodStart' | 'periodEnd' | 'outgoing' | 'incoming' | 'leader' | 'status'
 >;
 
+/** A shift's handover as the Now desk shows it: due at the shift's end, done once both have signed. */
+export interface ShiftHandover {
+  date: string;
+  shift: ShiftName;
+  startsAt: string;
+  endsAt: string;
+  /** Null while nobody has drafted it. */
+  id: number | null;
+  status: HandoverStatus | null;
+}
+export interface HandoverDue {
+  /** The shift in progress: its handover falls due when it ends. */
+  current: ShiftHandover;
+  /** The shift before, only while its handover was drafted but is not yet signed by both. */
+  previous: ShiftHandover | null;
+}
+
 export const handoverSaveSchema = z
   .object({
     id,
@@ -124,6 +141,8 @@ export const handoverMethods = {
       .strict(),
   ),
   'handover.get': method<Handover>()(z.object({ id }).strict()),
+  /** The Now desk: the handover of the shift in progress (and an unfinished one before it). */
+  'handover.due': method<HandoverDue>()(z.object({}).strict()),
 };
 
 export const HANDOVER_ERROR_CODES = [

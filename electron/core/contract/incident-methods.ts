@@ -34,6 +34,7 @@ import {
   instructionCreateSchema,
   type Call,
   type Instruction,
+  type PendingInstruction,
 } from './log-entries';
 
 export const incidentListSchema = z
@@ -88,6 +89,8 @@ export interface TimelineEntry {
   detail: string;
   by: string;
   refId: number | null;
+  /** A report entry's number in its chain (续报二 → 2): the UI names the report in its own language. */
+  seq?: number;
 }
 
 export interface IncidentDetail {
@@ -175,6 +178,8 @@ export const incidentMethods = {
   'calls.link': method<Call>()(callLinkSchema),
   'instructions.create': method<Instruction>()(instructionCreateSchema),
   'instructions.addAction': method<Instruction>()(instructionActionSchema),
+  /** 批示 not yet relayed or awaiting 反馈, given within STALE_AFTER_DAYS, oldest first (≤ SUMMARY_LIMIT). */
+  'instructions.pending': method<PendingInstruction[]>()(none),
   'deadlines.rules': method<StoredDeadlineRuleSet>()(none),
   'deadlines.updateRules': method<StoredDeadlineRuleSet>()(deadlineRuleSetSchema),
   'deadlines.open': method<OpenDeadline[]>()(none),

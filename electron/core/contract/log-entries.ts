@@ -36,7 +36,12 @@ export const callCreateSchema = z
       });
   });
 export const callListSchema = z
-  .object({ incidentId: id.optional(), limit: z.number().int().min(1).max(200).default(50) })
+  .object({
+    incidentId: id.optional(),
+    /** Only calls at or after this instant (the Now desk: today's calls). */
+    since: isoInstant.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
   .strict();
 export const callLinkSchema = z.object({ id, incidentId: id }).strict();
 
@@ -93,4 +98,22 @@ export interface Instruction {
   createdBy: string;
   actions: InstructionAction[];
   status: 'following' | 'completed';
+}
+
+/**
+ * A 领导批示 the duty room still owes something on (the Now desk): not yet passed on (to_relay), or
+ * passed on with no 反馈 since the last 传达 (awaiting_feedback).
+ */
+export interface PendingInstruction {
+  id: number;
+  state: 'to_relay' | 'awaiting_feedback';
+  incidentId: number | null;
+  incidentNumber: string | null;
+  incidentTitle: string | null;
+  leader: string;
+  givenAt: string;
+  text: string;
+  /** The last 传达: when, and to whom; null while not relayed. */
+  relayedAt: string | null;
+  relayedTo: string | null;
 }

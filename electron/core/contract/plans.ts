@@ -241,6 +241,8 @@ export interface ActiveResponseRow extends ActiveResponse {
   incidentTitle: string;
   openItems: number;
   nextDueAt: string | null;
+  /** The open item due first that is not yet overdue (the Now desk counts down to it). */
+  nextItem: { itemId: number; action: string; startAt: string; dueAt: string } | null;
 }
 
 export type ChecklistItemState = 'pending' | 'due_soon' | 'overdue' | 'done' | 'done_late' | 'na' | 'out_of_level';

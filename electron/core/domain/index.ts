@@ -11,3 +11,4 @@ export * from './report-rules';
 export * from './roster-edits';
 export * from './facts';
 export * from './change-prose';
+export * from './now-actions';

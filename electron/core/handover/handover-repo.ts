@@ -50,7 +50,8 @@ function personBrief(ctx: CoreContext, id: number | null) {
   return p ? brief(p) : null;
 }
 
-function status(r: Row): Handover['status'] {
+/** The handover's stage from its signature and review columns (also read by the Now desk). */
+export function status(r: Pick<Row, 'reviewed_at' | 'incoming_signed_at' | 'outgoing_signed_at'>): Handover['status'] {
   if (r.reviewed_at) return 'reviewed';
   if (r.incoming_signed_at) return 'signed';
   if (r.outgoing_signed_at) return 'outgoing_signed';

@@ -16,6 +16,7 @@ import { currentRules, updateRules } from './deadline-rules';
 import { deadlinesFor, openDeadlines } from './queries';
 import { listIncidents } from './list-query';
 import { deadlineSummary } from './open-deadlines';
+import { pendingInstructions } from './pending-instructions';
 import { search } from './search';
 import { buildTimeline } from './timeline';
 import { parseMessage } from '../domain/message-parser';
@@ -62,6 +63,7 @@ export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
   'calls.link': (input, ctx) => linkCall(ctx, input),
   'instructions.create': (input, ctx) => createInstruction(ctx, input),
   'instructions.addAction': (input, ctx) => addInstructionAction(ctx, input),
+  'instructions.pending': (_, ctx) => pendingInstructions(ctx, ctx.clock.now()),
   'deadlines.rules': (_, ctx) => currentRules(ctx),
   'deadlines.updateRules': (input, ctx) => updateRules(ctx, input),
   'deadlines.open': (_, ctx) => openDeadlines(ctx, ctx.clock.now()),

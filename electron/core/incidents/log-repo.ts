@@ -119,13 +119,15 @@ export function linkCall(ctx: CoreContext, input: { id: number; incidentId: numb
   });
 }
 
-export function listCalls(ctx: CoreContext, input: { incidentId?: number; limit: number }): Call[] {
+export function listCalls(ctx: CoreContext, input: { incidentId?: number; since?: string; limit: number }): Call[] {
+  // The lower bound is '' when absent: every ISO instant compares above it, and both forms use an index.
+  const since = input.since ? new Date(input.since).toISOString() : '';
   const rows =
     input.incidentId !== undefined
       ? ctx.db
-          .prepare(`${CALLS} WHERE c.incident_id = ? ORDER BY c.at DESC, c.id DESC LIMIT ?`)
-          .all(input.incidentId, input.limit)
-      : ctx.db.prepare(`${CALLS} ORDER BY c.at DESC, c.id DESC LIMIT ?`).all(input.limit);
+          .prepare(`${CALLS} WHERE c.incident_id = ? AND c.at >= ? ORDER BY c.at DESC, c.id DESC LIMIT ?`)
+          .all(input.incidentId, since, input.limit)
+      : ctx.db.prepare(`${CALLS} WHERE c.at >= ? ORDER BY c.at DESC, c.id DESC LIMIT ?`).all(since, input.limit);
   return toCalls(ctx, rows as CallRow[]);
 }
 

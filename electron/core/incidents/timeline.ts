@@ -40,6 +40,7 @@ export function buildTimeline(ctx: CoreContext, d: Omit<IncidentDetail, 'timelin
       detail: r.recipientUnit,
       by: r.sender ?? '',
       refId: r.id,
+      seq: r.seq,
     });
   }
   for (const c of d.calls) {

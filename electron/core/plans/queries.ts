@@ -33,6 +33,10 @@ export function activeResponseRows(ctx: CoreContext, now: Date): ActiveResponseR
       .filter((x) => x.state === 'pending' || x.state === 'due_soon' || x.state === 'overdue');
     const overdue = open.filter((x) => x.state === 'overdue').map((x) => x.item);
     const next = open.map((x) => x.item.dueAt).sort()[0] ?? null;
+    const coming = open
+      .filter((x) => x.state !== 'overdue')
+      .map((x) => x.item)
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
     return {
       activationId: a.id,
       incidentId: a.incidentId,
@@ -44,6 +48,9 @@ export function activeResponseRows(ctx: CoreContext, now: Date): ActiveResponseR
       overdueItems: overdue.map((i) => ({ itemId: i.id, action: i.action, dueAt: i.dueAt })),
       openItems: open.length,
       nextDueAt: next,
+      nextItem: coming
+        ? { itemId: coming.id, action: coming.action, startAt: coming.startAt, dueAt: coming.dueAt }
+        : null,
     };
   });
 }

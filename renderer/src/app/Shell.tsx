@@ -96,6 +96,7 @@ export function Shell() {
     now: (
       <NowPage
         openIncident={openIncident}
+        openHandover={() => go('handover')}
         logCall={() => setLoggingCall(true)}
         newIncident={() => newIncident()}
         incidentFromCall={incidentFromCall}

@@ -10,6 +10,7 @@ import { migration080 } from './080-issued-documents';
 import { migration090 } from './090-integrity';
 import { migration100 } from './100-open-deadlines';
 import { migration120 } from './120-log-filter-index';
+import { migration130 } from './130-now-desk';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration090,
   migration100,
   migration120,
+  migration130,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,7 +1,6 @@
 import { Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportName } from '@contract';
 import { useSettings } from '../../app/settings-context';
 import { useQuery } from '../../hooks/useQuery';
 import { localDateTime } from '@domain';
@@ -35,7 +34,7 @@ export function SpecialOptions(props: { reportId: number | null; onChange: (id: 
         placeholder={incidentId != null && !reports.length ? t('reports.noSentReports') : undefined}
         data={reports.map((r) => ({
           value: String(r.id),
-          label: `${reportName(r.kind, r.seq)} · ${r.sentAt ? localDateTime(r.sentAt, settings.timeZone) : ''}`,
+          label: `${t(`report.name.${r.kind}`, { n: r.seq })} · ${r.sentAt ? localDateTime(r.sentAt, settings.timeZone) : ''}`,
         }))}
         value={props.reportId == null ? null : String(props.reportId)}
         onChange={(v) => props.onChange(v ? Number(v) : null)}

@@ -119,9 +119,23 @@ export function HandoverDetail({ handover: h }: { handover: Handover }) {
           />
           <Paper withBorder p="md">
             <Stack gap="xs">
-              <Text fw={600} size="sm">
-                {t('handover.equipment')}
-              </Text>
+              <Group justify="space-between">
+                <Text fw={600} size="sm">
+                  {t('handover.equipment')}
+                </Text>
+                {!frozen && (
+                  // Most shifts find every device working: one click instead of four.
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="green"
+                    onClick={() => EQUIPMENT.forEach((k) => form.setFieldValue(`equipment.${k}`, 'ok'))}
+                    data-testid="equipment-all-ok"
+                  >
+                    {t('handover.equipmentAllOk')}
+                  </Button>
+                )}
+              </Group>
               {EQUIPMENT.map((k) => (
                 <Group key={k} justify="space-between">
                   <Text size="sm">{t(`handover.equipmentItem.${k}`)}</Text>

@@ -117,7 +117,10 @@ export function LiveSummary({ live }: { live: HandoverLive }) {
             {live.instructions.map((i) => (
               <List.Item key={i.id}>
                 <Text size="sm">
-                  {i.leader}（{time(i.givenAt)}）：{i.text}
+                  {t('common.labelled', {
+                    label: `${i.leader}${t('common.inParens', { v: time(i.givenAt) })}`,
+                    value: i.text,
+                  })}
                 </Text>
                 {(i.actions ?? []).map((a, n) => (
                   <Text key={n} size="xs" c="dimmed" data-testid="live-instruction-action">

@@ -72,8 +72,8 @@ function DetailView({ detail }: { detail: Detail }) {
             <Text size="sm" c="dimmed">
               {inc.number} · {t('incident.field.receivedAt')} {formatTime(inc.receivedAt, settings.timeZone)} ·{' '}
               {t(`category.${inc.category}`)}
-              {inc.subtype ? ` / ${inc.subtype}` : ''} · {inc.place}
-              {inc.district ? `（${inc.district}）` : ''}
+              {inc.subtype ? ` / ${t(`subtype.${inc.subtype}`, { defaultValue: inc.subtype })}` : ''} · {inc.place}
+              {inc.district ? t('common.inParens', { v: inc.district }) : ''}
             </Text>
           </Stack>
           {!voided && (
@@ -114,7 +114,7 @@ function DetailView({ detail }: { detail: Detail }) {
         </Text>
         {inc.measures && (
           <Text size="sm" c="dimmed" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-            {t('incident.field.measures')}：{inc.measures}
+            {t('common.labelled', { label: t('incident.field.measures'), value: inc.measures })}
           </Text>
         )}
       </Paper>

@@ -17,8 +17,16 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           key={`${e.kind}-${e.refId}-${i}`}
           title={
             <Text size="sm" fw={600} data-kind={e.kind}>
-              {t(`timeline.kind.${e.kind}`, { defaultValue: e.kind })}
-              {e.fields?.length ? ` · ${fieldList(t, e.fields)}` : e.title ? ` · ${e.title}` : ''}
+              {e.seq !== undefined ? (
+                // A report is named in the reader's language (续报（第 2 次）/ Follow-up report 2), not by the
+                // Chinese name the core stores for documents.
+                t(`report.name.${e.kind.replace('report_', '')}`, { n: e.seq })
+              ) : (
+                <>
+                  {t(`timeline.kind.${e.kind}`, { defaultValue: e.kind })}
+                  {e.fields?.length ? ` · ${fieldList(t, e.fields)}` : e.title ? ` · ${e.title}` : ''}
+                </>
+              )}
             </Text>
           }
         >

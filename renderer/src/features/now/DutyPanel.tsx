@@ -58,10 +58,10 @@ export function ActiveResponsesNow({ openIncident }: { openIncident(id: number):
         <UnstyledButton key={r.activationId} onClick={() => openIncident(r.incidentId)}>
           <Paper withBorder p="xs">
             <Group justify="space-between" wrap="nowrap">
-              <Text fw={600} truncate>
+              <Text fw={600} truncate style={{ minWidth: 0 }}>
                 {r.planName} · {t('now.responseLevel', { level: r.level })} · {r.incidentNumber} {r.incidentTitle}
               </Text>
-              <Group gap={6} wrap="nowrap">
+              <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
                 {r.overdueItems.length > 0 && (
                   <Badge color="red.7" size="lg" style={{ textTransform: 'none' }}>
                     {t('now.overdueItems', { n: r.overdueItems.length })}

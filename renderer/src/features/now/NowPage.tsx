@@ -1,31 +1,28 @@
-import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { IconPhone, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { deadlineStatus, compareByUrgency } from '@domain';
-import { DeadlineBadge } from '../../components/DeadlineBadge';
-import { useNow } from '../../hooks/useNow';
 import { useQuery } from '../../hooks/useQuery';
-import { LevelBadge } from '../incidents/LevelBadge';
 import { RecentCalls } from './RecentCalls';
 import { FirstRun } from '../setup/FirstRun';
 import { ActiveResponsesNow, DutyPanel } from './DutyPanel';
 import type { Call } from '@contract';
 import { StaleIncidents } from './StaleIncidents';
+import { NowActions } from './NowActions';
+import { OpenIncidents } from './OpenIncidents';
 
-/** 当前: what needs doing now, overdue first. */
+/** 当前: who is on duty, everything the room owes in one list (overdue first), then what is running. */
 export function NowPage(props: {
   openIncident(id: number): void;
+  openHandover(): void;
   logCall(): void;
   newIncident(): void;
   incidentFromCall(c: Call): void;
 }) {
   const { t } = useTranslation();
-  const now = useNow();
   // The same request as the navbar counts (useQuery shares it): the maintained open-deadline table.
   const { data } = useQuery('deadlines.summary', {});
-  const items = (data?.deadlines ?? []).map((d) => ({ ...d, status: deadlineStatus(d, now) })).sort(compareByUrgency);
   return (
-    <Stack maw={1000} gap="md">
+    <Stack maw={1400} gap="md">
       <FirstRun />
       <Group justify="space-between">
         <Title order={2}>{t('now.title')}</Title>
@@ -39,28 +36,15 @@ export function NowPage(props: {
         </Group>
       </Group>
       <DutyPanel />
-      <Title order={4}>{t('now.openDeadlines')}</Title>
-      {data && items.length === 0 && <Text c="dimmed">{t('now.nothingDue')}</Text>}
-      <Stack gap={6} data-testid="now-deadlines">
-        {items.map((d) => (
-          <UnstyledButton key={`${d.incidentId}-${d.kind}`} onClick={() => props.openIncident(d.incidentId)}>
-            <Paper withBorder p="xs" data-state={d.status.state}>
-              <Group justify="space-between" wrap="nowrap">
-                <Group gap="xs" wrap="nowrap">
-                  <LevelBadge level={d.level} />
-                  <Text fw={600} truncate>
-                    {d.incidentNumber} {d.incidentTitle}
-                  </Text>
-                </Group>
-                <DeadlineBadge deadline={d} now={now} size="xl" />
-              </Group>
-            </Paper>
-          </UnstyledButton>
-        ))}
-      </Stack>
+      <NowActions openIncident={props.openIncident} openHandover={props.openHandover} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Stack gap="md">
+          <ActiveResponsesNow openIncident={props.openIncident} />
+          <OpenIncidents count={data?.counts.openIncidents} openIncident={props.openIncident} />
+        </Stack>
+        <RecentCalls openIncident={props.openIncident} incidentFromCall={props.incidentFromCall} />
+      </SimpleGrid>
       {data && data.counts.stale > 0 && <StaleIncidents summary={data} openIncident={props.openIncident} />}
-      <ActiveResponsesNow openIncident={props.openIncident} />
-      <RecentCalls openIncident={props.openIncident} incidentFromCall={props.incidentFromCall} />
     </Stack>
   );
 }

@@ -5,8 +5,11 @@ import { useMutationCall } from '../../hooks/useMutationCall';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useQuery } from '../../hooks/useQuery';
 import { CallCard } from '../incidents/CallCard';
+import { useNow } from '../../hooks/useNow';
 
-/** The latest calls; a standalone one can be tied to an open incident once it turns out to belong. */
+const DAY_MS = 86_400_000;
+
+/** Today's calls (the last 24 hours), newest first; a standalone one can be tied to an open incident once it turns out to belong. */
 export function RecentCalls({
   openIncident,
   incidentFromCall,
@@ -17,13 +20,17 @@ export function RecentCalls({
   const { t } = useTranslation();
   const write = useMutationCall();
   const errors = useApiErrors();
-  const calls = useQuery('calls.list', { limit: 20 });
+  // "Today" in a room that never closes is the last 24 hours, not since midnight: a call at 23:50 that
+  // still has to be tied to an incident must not vanish ten minutes later. Moves on each minute.
+  const now = useNow(60_000);
+  const since = new Date(now.getTime() - DAY_MS).toISOString();
+  const calls = useQuery('calls.list', { since, limit: 50 });
   const open = useQuery('incidents.list', { status: 'open', limit: 100 });
   const options = (open.data?.items ?? []).map((i) => ({ value: String(i.id), label: `${i.number} ${i.title}` }));
   return (
-    <Stack gap={6}>
-      <Title order={4}>{t('now.recentCalls')}</Title>
-      {calls.data?.length === 0 && <Text c="dimmed">{t('call.none')}</Text>}
+    <Stack gap={6} data-testid="now-calls">
+      <Title order={4}>{t('now.todayCalls', { count: calls.data?.length ?? 0 })}</Title>
+      {calls.data?.length === 0 && <Text c="dimmed">{t('now.noCallsToday')}</Text>}
       {(calls.data ?? []).map((c) => (
         <Paper key={c.id} withBorder p="xs" data-testid={`recent-call-${c.id}`}>
           <Group justify="space-between" wrap="nowrap" align="flex-start">

@@ -81,7 +81,8 @@ export function ChecklistPanel({ activationId, onChanged }: { activationId: numb
           <Stack gap={2}>
             <Group gap="xs">
               <Title order={3}>{activation.planName}</Title>
-              <Badge size="lg" color="red" variant="filled" data-testid="checklist-level">
+              {/* A terminated response is history: its level no longer an alarm in red. */}
+              <Badge size="lg" color={frozen ? 'gray' : 'red'} variant="filled" data-testid="checklist-level">
                 {levelLabel(t, activation.level)}
               </Badge>
               <Badge color={frozen ? 'gray' : 'green'} data-testid="checklist-status">

@@ -23,8 +23,9 @@ export function ChecklistRow(props: {
   const closed = Boolean(item.done || item.notApplicable);
   const time = (iso: string) => localDateTime(iso, timeZone);
   const counting = state === 'pending' || state === 'due_soon' || state === 'overdue';
-  const bg =
-    state === 'overdue'
+  const bg = props.frozen
+    ? undefined
+    : state === 'overdue'
       ? 'var(--mantine-color-red-light)'
       : state === 'due_soon'
         ? 'var(--mantine-color-yellow-light)'
@@ -34,14 +35,21 @@ export function ChecklistRow(props: {
     <Table.Tr data-testid={`checklist-row-${item.key}`} data-state={state} style={{ background: bg }}>
       <Table.Td w={150}>
         <Stack gap={2}>
-          <Badge
-            color={lookOf(state).color}
-            variant={lookOf(state).variant}
-            c={lookOf(state).c}
-            leftSection={closed ? <IconCheck size={12} /> : undefined}
-          >
-            {t(`plans.checklist.state.${state}`, { time: formatDuration(status.remainingMs) })}
-          </Badge>
+          {props.frozen && counting ? (
+            // The response was terminated: an item left open is its final state, not a countdown.
+            <Badge color="gray" variant="outline" data-testid="item-ended-open">
+              {t('plans.checklist.state.endedOpen')}
+            </Badge>
+          ) : (
+            <Badge
+              color={lookOf(state).color}
+              variant={lookOf(state).variant}
+              c={lookOf(state).c}
+              leftSection={closed ? <IconCheck size={12} /> : undefined}
+            >
+              {t(`plans.checklist.state.${state}`, { time: formatDuration(status.remainingMs) })}
+            </Badge>
+          )}
           <Tooltip label={time(item.dueAt)}>
             <Text size="xs" c="dimmed" fw={state === 'due_soon' ? 700 : undefined}>
               {t('plans.checklist.due', { at: time(item.dueAt).slice(5) })}
@@ -83,7 +91,7 @@ export function ChecklistRow(props: {
           )}
           {item.notes.map((n, i) => (
             <Text key={i} size="xs">
-              {time(n.at)} {actorName(n.by)}：{n.text}
+              {time(n.at)} {t('common.labelled', { label: actorName(n.by), value: n.text })}
             </Text>
           ))}
         </Stack>
