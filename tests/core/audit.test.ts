@@ -36,6 +36,20 @@ describe('audit chain', () => {
     expect((await core.call('audit.verify', {})).ok).toBe(true);
   });
 
+  it('verifies text that needs escaping, and still names its row when changed behind the app', async () => {
+    // verify assembles the hashed bytes and the row JSON inside SQLite: quotes, backslashes, control
+    // characters and emoji must come out as the app wrote them, or an untouched log would fail.
+    const core = openTestCore();
+    const tricky = '值班室 "甲" \\ 乙\t\u0001 😀';
+    await core.call('settings.update', { dutyRoomName: tricky });
+    expect(await core.call('audit.verify', {})).toMatchObject({ ok: true, problems: 0 });
+    const intruder = new Database(core.file);
+    intruder.prepare("UPDATE settings SET value = ? WHERE key = 'dutyRoomName'").run(JSON.stringify(`${tricky}!`));
+    intruder.close();
+    const v = await core.call('audit.verify', {});
+    expect(v.firstProblem).toMatchObject({ kind: 'row_changed', table: 'settings', rowId: 'dutyRoomName' });
+  });
+
   it('names the entry when a setting is changed behind the app with another connection', async () => {
     const core = openTestCore();
     await core.call('settings.update', { issuingOffice: '大江市应急管理局' });

@@ -183,6 +183,13 @@ const LATEST_ROW_ENTRY = `(SELECT a.id FROM audit_log a
    WHERE a.ref_table = @table AND a.ref_id = CAST(x.__pk AS TEXT) AND instr(a.payload, '"row":') > 0
    ORDER BY a.id DESC LIMIT 1)`;
 const CHUNK = 20_000;
+/**
+ * The entry's recorded row differs from the row's JSON. Most entries are exactly `{"row":<row>}`, and
+ * when the payload is that text the row is the same: one string comparison, where json_extract parses
+ * the whole payload (measured half the time of the row check on the bench's reports). Any other payload
+ * is compared by its parsed "row", as before.
+ */
+const ROW_DIFFERS = `(e.payload IS NOT '{"row":' || x.__json || '}' AND json_extract(e.payload, '$.row') IS NOT x.__json)`;
 
 /**
  * Every row of the table against the entry that last recorded it. The comparison runs inside SQLite:
@@ -204,7 +211,7 @@ function* checkRows(
     `SELECT x.__pk AS pk, e.id AS eid FROM (SELECT t.${pk} AS __pk, ${project ? "'-'" : json} AS __json FROM ${table} t
        WHERE t.rowid > @lo AND t.rowid <= @hi) x
      LEFT JOIN audit_log e ON e.id = ${LATEST_ROW_ENTRY}
-     WHERE e.id IS NULL OR ${project ? '1' : "json_extract(e.payload, '$.row') IS NOT x.__json"}`,
+     WHERE e.id IS NULL OR ${project ? '1' : ROW_DIFFERS}`,
   );
   const maxRowid = (db.prepare(`SELECT max(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
   const byPk = db.prepare(`SELECT * FROM ${table} WHERE ${pk} = ?`);
