@@ -20,8 +20,9 @@ const USAGE = `duty-room <command> [--data DIR] [--debug]
   salvage --out DIR       export every still-readable row of a damaged database as JSON lines
   import-plans FILE       import emergency plans from a JSON export (errors name line and field)
   seed-demo               fill an empty duty room with a realistic demo fortnight (PIN of everyone: 123456)
-  import-incidents FILE   import incidents, one JSON object per line (incidents.create's fields), in one
-                          transaction; a bad line refuses the whole file, naming line and field
+  import-incidents FILE   import incidents, one JSON object per line (incidents.create's fields, and the
+                          reports sent and calls logged: \`reports\`, \`calls\`), in one transaction;
+                          a bad line refuses the whole file, naming line and field
 ${EXPORT_USAGE}
 Exit codes: 0 ok, 1 refused, 2 usage, 3 verify found problems, 4 database cannot be opened,
 5 database busy, 70 internal error (see README).`;

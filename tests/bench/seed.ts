@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import type { IncidentCreate } from '../../electron/core/contract';
 import type { CoreContext } from '../../electron/core/context';
 import { fileLines, importIncidents } from '../../electron/core/incidents/import-file';
-import { createDraft, sendReport } from '../../electron/core/incidents/reports-repo';
-import { createCall } from '../../electron/core/incidents/log-repo';
-import { withDeferredRefresh } from '../../electron/core/incidents/open-deadlines';
 
 /**
  * Ten years of a city duty room, deterministic (no randomness: record i is a function of i), mixed
- * Chinese and English, seeded through the product's own write paths: the batched import for incidents,
- * then initial and final reports (which close all but the last few hundred) and calls.
+ * Chinese and English, seeded through the product's own write path for bringing in a previous system's
+ * records: the batched import, each incident with its initial and final reports (which close all but the
+ * last few hundred) and calls.
  */
 export const NOW = '2026-11-24T00:00:00Z';
 const SPAN_MS = 10 * 365 * 86_400_000;
@@ -64,28 +62,55 @@ export function incidentFacts(i: number, at: string): IncidentCreate {
 export const receivedAt = (i: number, n: number) =>
   new Date(FIRST + Math.floor((i / n) * (SPAN_MS - 3_600_000))).toISOString();
 
-function reportDayLines(): string[] {
-  const dayStart = Date.parse(`${REPORT_DAY}T00:00:00+08:00`);
-  return Array.from({ length: REPORT_DAY_INCIDENTS }, (_, k) =>
-    JSON.stringify(incidentFacts(k, new Date(dayStart + k * 7 * 60_000).toISOString())),
-  );
+/** The incident's line: its facts and, unless it stays open, the reports and the call made about it. */
+function seedLine(facts: IncidentCreate, id: number, open: boolean): string {
+  if (open) return JSON.stringify(facts);
+  const at = Date.parse(facts.receivedAt);
+  const sent = (kind: 'initial' | 'final', ms: number) => ({ kind, sentAt: new Date(at + ms).toISOString(), ...META });
+  const calls =
+    id % 10 === 0
+      ? [
+          {
+            at: new Date(at + 5 * 60_000).toISOString(),
+            direction: 'in',
+            party: id % 20 === 0 ? 'Port authority duty desk' : '市消防救援支队',
+            number: '0571-12345678',
+            gist: id % 20 === 0 ? 'Fire contained, no casualties reported' : '现场火势已得到控制，正在核实伤亡',
+          },
+        ]
+      : [];
+  return JSON.stringify({ ...facts, reports: [sent('initial', 20 * 60_000), sent('final', 3 * 3_600_000)], calls });
 }
 
-/** Writes the import files (JSON lines, ≤ 100,000 records each) and returns their paths. */
+/**
+ * Writes the import files (JSON lines, ≤ 100,000 records each) and returns their paths. Every incident
+ * but the newest OPEN_RECENT and OPEN_STALE older ones carries an initial report by e-document 20
+ * minutes after receipt and a final one 3 hours later (which closes it), and every tenth a call: a
+ * previous system's history, brought in by the same batched import.
+ */
 export function writeSeedFiles(dir: string, n: number): string[] {
   const files: string[] = [];
   const perFile = 100_000;
-  const dayAt = Date.parse(`${REPORT_DAY}T00:00:00+08:00`);
+  const total = n + REPORT_DAY_INCIDENTS;
+  const stale = new Set(Array.from({ length: OPEN_STALE }, (_, k) => Math.floor(((k + 1) * total) / 60)));
+  const dayStart = Date.parse(`${REPORT_DAY}T00:00:00+08:00`);
+  let position = 0;
+  const line = (facts: IncidentCreate) => {
+    const p = position++;
+    // Ids are given in line order on the fresh bench database.
+    return seedLine(facts, p + 1, p >= total - OPEN_RECENT || stale.has(p));
+  };
   let dayWritten = false;
   for (let start = 0; start < n; start += perFile) {
     const lines: string[] = [];
     for (let i = start; i < Math.min(n, start + perFile); i++) {
       const at = receivedAt(i, n);
-      if (!dayWritten && Date.parse(at) >= dayAt) {
-        lines.push(...reportDayLines());
+      if (!dayWritten && Date.parse(at) >= dayStart) {
+        for (let k = 0; k < REPORT_DAY_INCIDENTS; k++)
+          lines.push(line(incidentFacts(k, new Date(dayStart + k * 7 * 60_000).toISOString())));
         dayWritten = true;
       }
-      lines.push(JSON.stringify(incidentFacts(i, at)));
+      lines.push(line(incidentFacts(i, at)));
     }
     const file = join(dir, `seed-${files.length}.jsonl`);
     writeFileSync(file, lines.join('\n') + '\n');
@@ -94,56 +119,12 @@ export function writeSeedFiles(dir: string, n: number): string[] {
   return files;
 }
 
-const META = { recipientUnit: '省应急管理厅', approvingLeader: '李市长', sender: '王值班' };
+const META = { channel: 'edoc', recipientUnit: '省应急管理厅', approvingLeader: '李市长', sender: '王值班' };
 
-/**
- * Imports the files, then reports on every incident but the newest OPEN_RECENT and OPEN_STALE older
- * ones: an initial report by e-document 20 minutes after receipt and a final one 3 hours later (this
- * closes the incident), plus a call for every tenth. Report writes are batched in transactions of
- * 5,000 incidents (each call's own transaction nests as a savepoint, the open-deadline refreshes are
- * done once per batch), so seeding stays within minutes.
- */
+/** Imports the files: the incidents with their reports and calls, table by table, a file per transaction. */
 export function seed(ctx: CoreContext, files: string[], log: (msg: string) => void): void {
   for (const f of files) {
     const r = importIncidents(ctx, fileLines(f));
-    log(`imported ${r.count} incidents from ${f}`);
-  }
-  const ids = ctx.db.prepare('SELECT id FROM incidents ORDER BY received_at, id').pluck().all() as number[];
-  const stale = new Set(Array.from({ length: OPEN_STALE }, (_, k) => ids[Math.floor(((k + 1) * ids.length) / 60)]));
-  const toClose = ids.slice(0, Math.max(0, ids.length - OPEN_RECENT)).filter((id) => !stale.has(id));
-  const receivedOf = ctx.db.prepare('SELECT received_at FROM incidents WHERE id = ?').pluck();
-  for (let k = 0; k < toClose.length; k += 5000) {
-    ctx.tx(() =>
-      withDeferredRefresh(ctx, () => {
-        for (const id of toClose.slice(k, k + 5000)) {
-          const at = Date.parse(receivedOf.get(id) as string);
-          const initial = createDraft(ctx, { incidentId: id, kind: 'initial' });
-          sendReport(ctx, {
-            id: initial.id,
-            sentAt: new Date(at + 20 * 60_000).toISOString(),
-            channel: 'edoc',
-            ...META,
-          });
-          const final = createDraft(ctx, { incidentId: id, kind: 'final' });
-          sendReport(ctx, {
-            id: final.id,
-            sentAt: new Date(at + 3 * 3_600_000).toISOString(),
-            channel: 'edoc',
-            ...META,
-          });
-          if (id % 10 === 0) {
-            createCall(ctx, {
-              incidentId: id,
-              at: new Date(at + 5 * 60_000).toISOString(),
-              direction: 'in',
-              party: id % 20 === 0 ? 'Port authority duty desk' : '市消防救援支队',
-              number: '0571-12345678',
-              gist: id % 20 === 0 ? 'Fire contained, no casualties reported' : '现场火势已得到控制，正在核实伤亡',
-            });
-          }
-        }
-      }),
-    );
-    log(`reported ${Math.min(k + 5000, toClose.length)} / ${toClose.length}`);
+    log(`imported ${r.count} incidents with their reports and calls from ${f}`);
   }
 }

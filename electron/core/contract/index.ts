@@ -49,3 +49,4 @@ export * from './handover';
 export * from './plans';
 export * from './plan-methods';
 export * from './documents';
+export * from './incident-import';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { ZodError } from 'zod';
 import { AppError, type FieldIssue } from '../contract/errors';
-import { incidentCreateSchema } from '../contract/incidents';
+import { incidentImportLineSchema } from '../contract/incident-import';
 import { toFieldIssues } from '../contract/zod-issues';
 import type { CoreContext } from '../context';
 import { incidentBatch } from './incident-batch';
@@ -14,7 +14,9 @@ import { withDeferredRefresh } from './open-deadlines';
  * write it; CSV cannot carry the nested casualty figures without inventing column names). Each line is
  * checked with the contract's incidents.create schema and recorded through the same write path as the
  * form (number, version, audit entry, search index, open deadlines), all in one transaction: a bad
- * line refuses the whole file, naming the line and the field.
+ * line refuses the whole file, naming the line and the field. A line may also carry the reports already
+ * sent and the calls logged in the previous system (`reports`, `calls`: see incident-import.ts), checked
+ * with the report and call forms' rules and written in the same batches.
  */
 
 export interface ImportResult {
@@ -58,7 +60,7 @@ function parseLine(text: string, line: number) {
   } catch {
     throw invalid(line, [{ path: '', code: 'json_syntax' }]);
   }
-  const parsed = incidentCreateSchema.safeParse(raw);
+  const parsed = incidentImportLineSchema.safeParse(raw);
   if (!parsed.success) throw invalid(line, toFieldIssues(parsed.error));
   return parsed.data;
 }
@@ -87,9 +89,9 @@ function recordAll(
     line++;
     hash.update(text).update('\n');
     if (!text.trim()) continue;
-    const facts = parseLine(text.replace(/^\uFEFF/, ''), line);
+    const { reports, calls, ...facts } = parseLine(text.replace(/^\uFEFF/, ''), line);
     try {
-      batch.add(facts);
+      batch.add(facts, reports || calls ? { reports: reports ?? [], calls: calls ?? [] } : undefined);
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation') throw invalid(line, e.issues ?? []);
       if (e instanceof ZodError) throw invalid(line, toFieldIssues(e));

@@ -11,7 +11,9 @@ import {
   rowParams,
   versionArgs,
 } from './incident-repo';
+import { planHistory, writeHistories, type History, type PlannedHistory } from './incident-history';
 import { refreshOpenDeadlines } from './open-deadlines';
+import { getSettings } from '../settings/settings-repo';
 import { incidentEntry, indexEntry } from './search-index';
 
 /** Incidents written per slice: enough that each table's pages stay hot, few enough to stay small. */
@@ -23,14 +25,19 @@ const SLICE = 500;
  * instead of incident by incident. Interleaving eight B-trees per record thrashed SQLite's page cache
  * (the import ran at a quarter of raw inserts); one table at a time keeps its pages hot, as a raw bulk
  * insert does. The time, the operator, the next id and number are read once for the run. Each incident
- * is validated (times, grade) when it is added, so an error still names its line.
+ * is validated (times, grade, and the reports and calls it brings) when it is added, so an error still
+ * names its line.
  */
-export function incidentBatch(ctx: CoreContext): { add(input: IncidentFacts): Incident; flush(): void } {
+export function incidentBatch(ctx: CoreContext): {
+  add(input: IncidentFacts, history?: History): Incident;
+  flush(): void;
+} {
   const now = ctx.clock.now();
   const actor = ctx.actor();
   let id = (ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0;
   let number: string | null = null;
-  let pending: { inc: Incident; applied: string | null }[] = [];
+  const tz = getSettings(ctx).timeZone;
+  let pending: { inc: Incident; applied: string | null; history: PlannedHistory | null }[] = [];
 
   const flush = () => {
     if (!pending.length) return;
@@ -55,16 +62,19 @@ export function incidentBatch(ctx: CoreContext): { add(input: IncidentFacts): In
       ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
     });
     for (const { inc } of slice) indexEntry(ctx, incidentEntry(inc), true);
+    const histories = slice.flatMap(({ history }) => (history ? [history] : []));
+    if (histories.length) writeHistories(ctx, histories, now, actor);
     for (const { inc } of slice) refreshOpenDeadlines(ctx, inc.id);
   };
 
   return {
-    add(input) {
+    add(input, history) {
       const { facts, applied } = gradedFacts(input);
       checkTimes(ctx, facts);
       number = number === null ? nextNumber(ctx, now) : followingNumber(ctx, number, now);
       const inc = newIncident(facts, ++id, number, now, actor);
-      pending.push({ inc, applied });
+      const planned = history ? planHistory(inc, history, now, tz, actor) : null;
+      pending.push({ inc, applied, history: planned });
       if (pending.length >= SLICE) flush();
       return inc;
     },
