@@ -5,7 +5,7 @@ import type { Instruction } from '../contract/log-entries';
 import type { Report } from '../contract/reports';
 import type { Settings } from '../contract/settings';
 import type { CoreContext } from '../context';
-import { rowToIncident, type IncidentRow } from '../incidents/incident-repo';
+import { rowToIncident, type IncidentRow } from '../incidents/incident-rows';
 import { findInstruction } from '../incidents/log-repo';
 import { incidentReports } from '../incidents/reports-repo';
 import { getSettings } from '../settings/settings-repo';

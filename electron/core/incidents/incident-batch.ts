@@ -1,16 +1,14 @@
 import type { IncidentFacts, Incident } from '../contract/incidents';
 import type { CoreContext } from '../context';
+import { checkTimes, gradedFacts, newIncident } from './incident-repo';
 import {
   INSERT_ROW_SQL,
   INSERT_VERSION_SQL,
-  checkTimes,
   followingNumber,
-  gradedFacts,
-  newIncident,
   nextNumber,
   rowParams,
   versionArgs,
-} from './incident-repo';
+} from './incident-rows';
 import { planHistory, writeHistories, type History, type PlannedHistory } from './incident-history';
 import { refreshOpenDeadlines } from './open-deadlines';
 import { getSettings } from '../settings/settings-repo';

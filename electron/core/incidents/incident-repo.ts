@@ -6,44 +6,22 @@ import {
   type IncidentFacts,
   type IncidentStatus,
   type IncidentVersion,
-  type Level,
   incidentFacts,
 } from '../contract/incidents';
-import { futureIssues, initialLevel, localParts, suggestLevelFor, supplementaryRequired } from '../domain';
+import { futureIssues, initialLevel, supplementaryRequired } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { indexIncident } from './search-index';
 import { refreshOpenDeadlines } from './open-deadlines';
-
-export interface IncidentRow {
-  id: number;
-  number: string;
-  status: IncidentStatus;
-  version: number;
-  void_reason: string | null;
-  supplementary_due_from: string | null;
-  facts: string;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-}
-
-export function rowToIncident(r: IncidentRow): Incident {
-  return {
-    ...(JSON.parse(r.facts) as IncidentFacts),
-    id: r.id,
-    number: r.number,
-    status: r.status,
-    version: r.version,
-    voidReason: r.void_reason,
-    supplementaryDueFrom: r.supplementary_due_from,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-    updatedAt: r.updated_at,
-    updatedBy: r.updated_by,
-  };
-}
+import {
+  INSERT_ROW_SQL,
+  INSERT_VERSION_SQL,
+  nextNumber,
+  rowParams,
+  rowToIncident,
+  versionArgs,
+  type IncidentRow,
+} from './incident-rows';
 
 export function findIncident(ctx: CoreContext, id: number): Incident {
   const row = ctx.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
@@ -77,60 +55,6 @@ function normaliseFacts(f: IncidentFacts): IncidentFacts {
   return out;
 }
 
-function suggested(f: IncidentFacts): Level | null {
-  return suggestLevelFor(f)?.level ?? null;
-}
-
-export function nextNumber(ctx: CoreContext, at: Date): string {
-  const year = localParts(at, getSettings(ctx).timeZone).year;
-  const format = (n: number) => `${year}-${String(n).padStart(4, '0')}`;
-  const seqOf = (number: string | undefined) => (number?.startsWith(`${year}-`) ? Number(number.slice(5)) : 0);
-  // Fast path: numbers are handed out in creation order, so the newest incident holds the last one.
-  const newest = ctx.db.prepare('SELECT number FROM incidents ORDER BY id DESC LIMIT 1').pluck().get() as
-    string | undefined;
-  if (newest?.startsWith(`${year}-`)) {
-    const candidate = format(seqOf(newest) + 1);
-    if (!ctx.db.prepare('SELECT 1 FROM incidents WHERE number = ?').get(candidate)) return candidate;
-  }
-  // First incident of a year, or the clock went back: find the year's highest number the slow way.
-  const rows = ctx.db
-    .prepare('SELECT number FROM incidents WHERE number >= ? AND number < ?')
-    .pluck()
-    .all(`${year}-`, `${year}.`) as string[];
-  return format(Math.max(0, ...rows.map(seqOf)) + 1);
-}
-
-/** The number after `prev` when it is free (an import numbers thousands in a row), else the slow way. */
-export function followingNumber(ctx: CoreContext, prev: string, at: Date): string {
-  const dash = prev.indexOf('-');
-  const candidate = `${prev.slice(0, dash)}-${String(Number(prev.slice(dash + 1)) + 1).padStart(4, '0')}`;
-  return ctx.db.prepare('SELECT 1 FROM incidents WHERE number = ?').get(candidate) ? nextNumber(ctx, at) : candidate;
-}
-
-export const INSERT_VERSION_SQL = `INSERT INTO incident_versions
-  (incident_id, version, kind, at, by, reason, status, facts, suggested_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-
-/** `factsJson`: the facts' canonical JSON when the caller already has it (the row just written). */
-export function versionArgs(
-  inc: Incident,
-  kind: IncidentVersion['kind'],
-  reason: string | null,
-  factsJson?: string,
-): unknown[] {
-  const facts = incidentFacts(inc);
-  return [
-    inc.id,
-    inc.version,
-    kind,
-    inc.updatedAt,
-    inc.updatedBy,
-    reason,
-    inc.status,
-    factsJson ?? canonicalJson(facts),
-    suggested(facts),
-  ];
-}
-
 function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['kind'], reason: string | null): void {
   const info = ctx.db.prepare(INSERT_VERSION_SQL).run(...versionArgs(inc, kind, reason));
   // The actor is the one the version names (inc.updatedBy is ctx.actor() on every path).
@@ -139,34 +63,6 @@ function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['ki
   // back-dates), so the maintained table must see this one.
   refreshOpenDeadlines(ctx, inc.id);
 }
-
-export function rowParams(inc: Incident): Record<string, unknown> {
-  const facts = incidentFacts(inc);
-  return {
-    id: inc.id,
-    number: inc.number,
-    status: inc.status,
-    version: inc.version,
-    void_reason: inc.voidReason,
-    supplementary_due_from: inc.supplementaryDueFrom,
-    received_at: facts.receivedAt,
-    category: facts.category,
-    level: facts.level,
-    district: facts.district,
-    title: facts.title,
-    facts: canonicalJson(facts),
-    created_at: inc.createdAt,
-    created_by: inc.createdBy,
-    updated_at: inc.updatedAt,
-    updated_by: inc.updatedBy,
-  };
-}
-
-export const INSERT_ROW_SQL = `INSERT INTO incidents (id, number, status, version, void_reason,
-  supplementary_due_from, received_at, category, level, district, title, facts, created_at, created_by,
-  updated_at, updated_by)
-  VALUES (@id, @number, @status, @version, @void_reason, @supplementary_due_from, @received_at, @category,
-  @level, @district, @title, @facts, @created_at, @created_by, @updated_at, @updated_by)`;
 
 function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
   const params = rowParams(inc);
