@@ -24,8 +24,8 @@ import { DutyNowHeader } from '../features/roster/DutyNowHeader';
 import { OperatorSwitch } from '../features/roster/OperatorSwitch';
 import { AREAS, AREA_ICONS, type Area } from './areas';
 import { OverdueBadge } from './OverdueBadge';
+import { NavCount } from './NavCount';
 import { AboutDialog, EMBLEM_URL } from './AboutDialog';
-import { STATE_LOOK } from '../components/state-look';
 import { useSettings } from './settings-context';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useRoute } from './useRoute';
@@ -169,14 +169,7 @@ export function Shell() {
               leftSection={<Icon size={20} />}
               rightSection={
                 counts.areas[a]?.count ? (
-                  <Badge
-                    size="sm"
-                    circle
-                    color={counts.areas[a]!.urgent ? STATE_LOOK.overdue.color : 'gray'}
-                    data-testid={`nav-count-${a}`}
-                  >
-                    {counts.areas[a]!.count}
-                  </Badge>
+                  <NavCount count={counts.areas[a]!.count} urgent={counts.areas[a]!.urgent} testId={`nav-count-${a}`} />
                 ) : null
               }
               active={a === route.area}
