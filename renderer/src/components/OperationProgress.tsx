@@ -13,13 +13,15 @@ const LABELS = { 'export.log': 'progress.exportLog', 'audit.verify': 'progress.v
 export function OperationProgress({ kind, active }: { kind: keyof typeof LABELS; active: boolean }) {
   const { t, i18n } = useTranslation();
   const ops = useQuery('app.progress', active ? {} : null, { refetchIntervalMs: 250 }).data;
-  const op = active ? ops?.find((o) => o.kind === kind) : undefined;
-  if (!op) return null;
+  if (!active) return null;
+  const op = ops?.find((o) => o.kind === kind);
   const n = (x: number) => x.toLocaleString(i18n.language);
-  // Verify learns its total phase by phase: until then the bar only shows that work is under way.
-  const known = op.total > 0;
-  const percent = known ? Math.floor((op.done / op.total) * 100) : 100;
-  const label = known ? t(LABELS[kind], { done: n(op.done), total: n(op.total), percent }) : t('progress.starting');
+  // The bar shows from the click: until the core's first numbers arrive (and while verify learns its
+  // total phase by phase) it only says that work is under way.
+  const known = !!op && op.total > 0;
+  const percent = op && known ? Math.floor((op.done / op.total) * 100) : 100;
+  const label =
+    op && known ? t(LABELS[kind], { done: n(op.done), total: n(op.total), percent }) : t('progress.starting');
   return (
     <Stack gap={4} data-testid="operation-progress">
       <Progress value={percent} striped animated={!known || percent < 100} aria-label={label} />
