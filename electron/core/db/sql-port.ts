@@ -1,0 +1,67 @@
+/**
+ * The one query layer every repository speaks through, on either engine: better-sqlite3 (one seat, the
+ * embedded default) or PostgreSQL (a shared duty room). Repositories write SQL once, with `?` placeholders,
+ * in the subset both engines share (`RETURNING`, `ON CONFLICT … DO NOTHING`, CTEs, window functions); the
+ * few real differences (JSON paths, full-text search, upserts of settings) go through `dialect`.
+ *
+ * Why a port of our own under Kysely's typed builder rather than Kysely's executors: the SQLite side keeps
+ * cached prepared statements run synchronously (issue 13's write and read targets are measured against
+ * raw better-sqlite3, and a promise per statement through a driver mutex costs more than the insert), while
+ * the PostgreSQL side is `pg`'s pool. Typed queries built with Kysely compile to `{ sql, parameters }` for
+ * either dialect and run through the same `all/get/run`.
+ */
+export type Engine = 'sqlite' | 'postgres';
+
+/** What a parameter may be: booleans are stored as 0/1 on both engines, times as ISO-8601 text. */
+export type SqlParam = string | number | bigint | null | Buffer | Uint8Array;
+export type SqlParams = readonly SqlParam[];
+
+export interface RunResult {
+  /** Rows inserted, updated or deleted. */
+  changes: number;
+}
+
+/** A query Kysely compiled (`builder.compile()`), run through the port like a text query. */
+export interface CompiledSql {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+
+export interface SqlDialect {
+  /** `col` holds JSON text; the text value at `path` (`'$.a.b'`), NULL when absent. */
+  jsonText(col: string, path: string): string;
+  /** The same as a number (integer or real). */
+  jsonNumber(col: string, path: string): string;
+  /** Case-sensitive substring test of `col` against a parameter holding the plain needle. */
+  contains(col: string): string;
+}
+
+export interface Sql {
+  readonly engine: Engine;
+  readonly dialect: SqlDialect;
+  /** Every row. Integers come back as JS numbers on both engines (ids stay below 2^53). */
+  all<T = Record<string, unknown>>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
+  /** The first row, or undefined. */
+  get<T = Record<string, unknown>>(text: string | CompiledSql, params?: SqlParams): Promise<T | undefined>;
+  /** The first column of the first row (`SELECT count(*) …`, `INSERT … RETURNING id`), or undefined. */
+  value<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T | undefined>;
+  /** The first column of every row. */
+  column<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
+  /** A write without rows back. */
+  run(text: string | CompiledSql, params?: SqlParams): Promise<RunResult>;
+  /** Several statements without parameters (DDL). */
+  exec(script: string): Promise<void>;
+  /**
+   * Runs `fn` in one transaction: everything it writes, and the audit entries recording it, commit
+   * together or not at all. It takes the write lock first (SQLite: BEGIN IMMEDIATE; PostgreSQL: the
+   * caller takes the chain-head lock), so writers queue rather than fail. A call inside a transaction
+   * joins it (a savepoint, so its failure can be caught without losing the outer work). `fn` must not
+   * wait on anything but this port while the transaction is open (no file or network I/O): a SQLite seat
+   * has one connection.
+   */
+  tx<T>(fn: () => Promise<T>): Promise<T>;
+  /** True inside `tx` (on this call chain). */
+  readonly inTransaction: boolean;
+  readonly readonly: boolean;
+  close(): Promise<void>;
+}
