@@ -59,7 +59,7 @@ export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
  * database and builds the one service with everything it needs passed in. The CLI's short commands
  * take no host lock and make no daily backups.
  */
-export function openCore(dataDir: string, opts: OpenCoreOptions = {}): Core {
+export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   mkdirSync(dataDir, { recursive: true });
   const dataFile = join(dataDir, DB_FILE_NAME);
@@ -72,8 +72,8 @@ export function openCore(dataDir: string, opts: OpenCoreOptions = {}): Core {
     throw e;
   }
   const wiring: CoreWiring = { ...(opts.features ?? CORE_FEATURES), pdfPrinter: opts.pdfPrinter ?? null };
-  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile, wiring });
-  const stopBackups = opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {};
+  const service = await createService({ db, clock, appVersion: APP_VERSION, dataFile, wiring });
+  const stopBackups = await (opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => { });
   return {
     service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
     dataFile,

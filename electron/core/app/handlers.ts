@@ -24,9 +24,9 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     // Served by the service itself (it needs a second service over the same database).
     throw new AppError('internal');
   },
-  'app.isEmpty': (_, ctx) => ({
+  'app.isEmpty': async (_, ctx) => ({
     empty:
-      !ctx.db.prepare('SELECT 1 FROM people LIMIT 1').get() && !ctx.db.prepare('SELECT 1 FROM incidents LIMIT 1').get(),
+      !(await ctx.sql.get('SELECT 1 FROM people LIMIT 1')) && !(await ctx.sql.get('SELECT 1 FROM incidents LIMIT 1')),
   }),
   'app.progress': (_, ctx) => longOperations(ctx),
 };

@@ -58,7 +58,7 @@ export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
   const file = join(dir, `${PREFIX}${stamp}.sqlite`);
   const check = await backupDatabase(ctx.db, file);
   const head = check.verify.head;
-  ctx.tx(() =>
+  await ctx.tx(() =>
     ctx.audit.append({ actor: ctx.actor(), kind: 'db.backup', payload: { file: basename(file), dir, head } }),
   );
   const keep = getSettings(ctx).backupKeep;
@@ -70,13 +70,13 @@ export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
 }
 
 /** Backs up at start when the newest valid backup is a day old, then checks every hour. */
-export function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): () => void {
-  const due = () => {
+export async function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): Promise<() => void> {
+  const due = async () => {
     const last = listBackups(ctx)[0];
     if (last && ctx.clock.now().getTime() - Date.parse(last.at) < DAY_MS) return;
-    backupNow(ctx).catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
+    await backupNow(ctx).catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
   };
-  due();
+  await due();
   const timer = setInterval(due, 3_600_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -101,11 +101,11 @@ export interface RestoreResult {
  * the very case a restore is for), its WAL with it. The old witness is archived, its head recorded in
  * the restore entry, and a new witness starts. The app must not have `target` open.
  */
-export function restoreDatabase(
+export async function restoreDatabase(
   candidate: string,
   target: string,
   opts: { clock: Clock; appVersion: string },
-): RestoreResult {
+): Promise<RestoreResult> {
   const holder = lockHolder(`${target}.lock`);
   if (holder !== null) throw new AppError('db.in_use', { pid: holder });
   checkBackupFile(candidate);
@@ -142,20 +142,19 @@ export function restoreDatabase(
   const db = openDatabase(target, opts);
   try {
     const audit = new AuditLog(db, opts.clock);
-    const entry = db
-      .transaction(() =>
-        audit.append({
-          actor: SYSTEM_ACTOR,
-          kind: 'db.restored',
-          payload: {
-            from: candidate,
-            headOfBackup: head,
-            previousWitness: archivedWitness ? { file: archivedWitness, head: previousHead } : null,
-            keptPrevious,
-          },
-        }),
-      )
-      .immediate();
+    const entry = await db
+        .transaction(() => audit.append({
+            actor: SYSTEM_ACTOR,
+            kind: 'db.restored',
+            payload: {
+                from: candidate,
+                headOfBackup: head,
+                previousWitness: archivedWitness ? { file: archivedWitness, head: previousHead } : null,
+                keptPrevious,
+            },
+        })
+        )
+        .immediate();
     appendWitness(witness, entry);
   } finally {
     db.close();

@@ -47,6 +47,8 @@ export interface Sql {
   value<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T | undefined>;
   /** The first column of every row. */
   column<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
+  /** Every row as an array of column values (hot paths that would only destructure the objects). */
+  arrays<T extends unknown[] = unknown[]>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
   /** A write without rows back. */
   run(text: string | CompiledSql, params?: SqlParams): Promise<RunResult>;
   /** Several statements without parameters (DDL). */
@@ -61,6 +63,12 @@ export interface Sql {
    * a SQLite seat has one connection, and the lock blocks every other writer.
    */
   tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * A long read (an export, a report over a year) that awaits between slices sees one consistent state
+   * of the record while other seats and requests keep writing: SQLite gives it its own read-only
+   * connection in a WAL read transaction, PostgreSQL a REPEATABLE READ, READ ONLY transaction.
+   */
+  snapshot<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   /** True for the port `tx` handed to its callback. */
   readonly inTransaction: boolean;
   readonly readonly: boolean;

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { CompiledSql, RunResult, Sql, SqlDialect, SqlParams } from './sql-port';
 import { cacheStatements } from './statement-cache';
 
@@ -87,6 +87,12 @@ class SqliteSql implements Sql {
       .all(...p) as T[];
   }
 
+  async arrays<T extends unknown[]>(text: Text, params?: SqlParams): Promise<T[]> {
+    const [s, p] = split(text, params);
+    await this.waitOutsideTx();
+    return this.handle.prepare(s).raw().all(...p) as T[];
+  }
+
   async run(text: Text, params?: SqlParams): Promise<RunResult> {
     const [s, p] = split(text, params);
     await this.waitOutsideTx();
@@ -113,6 +119,20 @@ class SqliteSql implements Sql {
         throw e;
       }
     });
+  }
+
+  async snapshot<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    const file = this.handle.name;
+    // An in-memory database has no second connection: it reads through this one.
+    if (this.inTransaction || !file || file === ':memory:' || this.handle.memory) return fn(this);
+    const reader = cacheStatements(new Database(file, { readonly: true, fileMustExist: true }));
+    try {
+      reader.exec('BEGIN');
+      return await fn(new SqliteSql(reader, new TurnQueue(), false));
+    } finally {
+      if (reader.inTransaction) reader.exec('COMMIT');
+      reader.close();
+    }
   }
 
   async close(): Promise<void> {

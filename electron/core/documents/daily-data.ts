@@ -50,63 +50,49 @@ export function resolvePeriod(input: { date: string }, tz: string): { from: stri
 }
 
 /** Incidents with activity in the period although received before it (the 续报情况 section). */
-function ongoingIds(ctx: CoreContext, from: string, to: string): number[] {
-  return ctx.db
-    .prepare(
-      `SELECT id FROM incidents i WHERE received_at < ? AND status != 'voided' AND (
+async function ongoingIds(ctx: CoreContext, from: string, to: string): Promise<number[]> {
+  return (await ctx.sql.column(`SELECT id FROM incidents i WHERE received_at < ? AND status != 'voided' AND (
          EXISTS (SELECT 1 FROM reports r WHERE r.incident_id = i.id AND r.status = 'sent' AND r.sent_at >= ? AND r.sent_at < ?)
          OR EXISTS (SELECT 1 FROM instructions n WHERE n.incident_id = i.id AND n.given_at >= ? AND n.given_at < ?)
          OR EXISTS (SELECT 1 FROM incident_versions v WHERE v.incident_id = i.id AND v.kind != 'created' AND v.at >= ? AND v.at < ?)
          OR EXISTS (SELECT 1 FROM activation_events e JOIN activations a ON a.id = e.activation_id
                     WHERE a.incident_id = i.id AND e.at >= ? AND e.at < ?))
-       ORDER BY received_at, id`,
-    )
-    .pluck()
-    .all(from, from, to, from, to, from, to, from, to) as number[];
+       ORDER BY received_at, id`, [from, from, to, from, to, from, to, from, to])) as number[];
 }
 
 /** Instructions given in the period, or relayed / answered in it (printed with their follow-up). */
-function instructionIds(ctx: CoreContext, from: string, to: string): number[] {
-  return ctx.db
-    .prepare(
-      `SELECT id FROM instructions n WHERE (given_at >= ? AND given_at < ?)
+async function instructionIds(ctx: CoreContext, from: string, to: string): Promise<number[]> {
+  return (await ctx.sql.column(`SELECT id FROM instructions n WHERE (given_at >= ? AND given_at < ?)
          OR (given_at < ? AND EXISTS (SELECT 1 FROM instruction_actions a WHERE a.instruction_id = n.id AND a.at >= ? AND a.at < ?))
-       ORDER BY given_at, id`,
-    )
-    .pluck()
-    .all(from, to, from, from, to) as number[];
+       ORDER BY given_at, id`, [from, to, from, from, to])) as number[];
 }
 
-export function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): DailyData {
+export async function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): Promise<DailyData> {
   const settings = getSettings(ctx);
   const tz = settings.timeZone;
   const period = periodOf(ctx, input, tz);
   const distribution: Distribution = { ...settings.distribution, ...input.distribution };
-  const rows = ctx.db
-    .prepare(
-      `SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? AND status != 'voided'
-       ORDER BY received_at, id`,
-    )
-    .all(period.from, period.to) as IncidentRow[];
-  const ongoing = ongoingIds(ctx, period.from, period.to).map(
-    (id) => ctx.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow,
+  const rows = (await ctx.sql.all(`SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? AND status != 'voided'
+       ORDER BY received_at, id`, [(await period).from, (await period).to])) as IncidentRow[];
+  const ongoing = (await ongoingIds(ctx, (await period).from, (await period).to)).map(
+    async (id) => (await ctx.sql.get('SELECT * FROM incidents WHERE id = ?', [id])) as IncidentRow,
   );
-  const allInstructions = instructionIds(ctx, period.from, period.to).map((id) => findInstruction(ctx, id));
+  const allInstructions = (await instructionIds(ctx, (await period).from, (await period).to)).map((id) => findInstruction(ctx, id));
 
   const entries = [...rows.map((r) => [r, true] as const), ...ongoing.map((r) => [r, false] as const)].flatMap(
-    ([row, isNew]): DailyIncident[] => {
+    async ([row, isNew]): Promise<DailyIncident[]> => {
       const incident = rowToIncident(row);
-      const asOf = incidentAsOf(ctx, incident.id, period.to) ?? { facts: incident, status: incident.status };
-      const reports = incidentReports(ctx, incident.id).filter(
-        (r) => r.status === 'sent' && r.sentAt && r.sentAt < period.to,
+      const asOf = incidentAsOf(ctx, incident.id, (await period).to) ?? { facts: incident, status: incident.status };
+      const reports = (await incidentReports(ctx, incident.id)).filter(
+        async (r) => r.status === 'sent' && r.sentAt && r.sentAt < (await period).to,
       );
       const progress = isNew
         ? []
-        : progressInPeriod(ctx, period, tz, {
+        : progressInPeriod(ctx, await period, tz, {
             incidentId: incident.id,
             reports,
-            instructions: allInstructions.filter((i) => i.incidentId === incident.id),
-            planEvents: incidentPlanEvents(ctx, incident.id, period.to, tz),
+            instructions: allInstructions.filter(async (i) => (await i).incidentId === incident.id),
+            planEvents: incidentPlanEvents(ctx, incident.id, (await period).to, tz),
           });
       if (!isNew && !progress.length) return [];
       return [{ incident, facts: asOf.facts, status: asOf.status, reports, isNew, progress }];
@@ -128,14 +114,14 @@ export function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): DailyDat
   const left = new Set(sensitive.filter((s) => !s.included).map((s) => s.id));
   const keep = (incidentId: number | null) => incidentId == null || !left.has(incidentId);
 
-  const plans = ctx.wiring.daily.activePlans?.(ctx, period) ?? null;
+  const plans = ctx.wiring.daily.activePlans?.(ctx, await period) ?? null;
   return {
     period,
     settings,
     incidents: entries.filter((e) => keep(e.incident.id)),
-    instructions: allInstructions.filter((i) => keep(i.incidentId)),
+    instructions: allInstructions.filter(async (i) => keep((await i).incidentId)),
     plans: plans && plans.filter((p) => keep(p.incidentId)),
-    onDuty: ctx.wiring.daily.onDuty?.(ctx, period) ?? null,
+    onDuty: ctx.wiring.daily.onDuty?.(ctx, await period) ?? null,
     distribution,
     sensitive,
     auditHead: ctx.audit.head(),

@@ -31,7 +31,7 @@ export function recordDocument(
   ctx: CoreContext,
   rec: DocumentRecord & { bytes: { download: string; sha256: string } },
 ): PreparedFile;
-export function recordDocument(ctx: CoreContext, rec: DocumentRecord): ExportedFile | PreparedFile {
+export async function recordDocument(ctx: CoreContext, rec: DocumentRecord): Promise<ExportedFile | PreparedFile> {
   const prepared = Buffer.isBuffer(rec.bytes) ? null : rec.bytes;
   const sha256 = prepared
     ? prepared.sha256
@@ -39,23 +39,10 @@ export function recordDocument(ctx: CoreContext, rec: DocumentRecord): ExportedF
         .update(rec.bytes as Buffer)
         .digest('hex');
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO export_log (at, actor, kind, format, subject, file_name, sha256, issue_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        ctx.clock.now().toISOString(),
-        ctx.actor(),
-        rec.kind,
-        rec.format,
-        JSON.stringify(rec.subject),
-        rec.fileName,
-        sha256,
-        rec.issueId ?? null,
-      ).lastInsertRowid,
+    (await ctx.sql.run(`INSERT INTO export_log (at, actor, kind, format, subject, file_name, sha256, issue_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [ctx.clock.now().toISOString(), ctx.actor(), rec.kind, rec.format, JSON.stringify(rec.subject), rec.fileName, sha256, rec.issueId ?? null])).lastInsertRowid,
   );
-  ctx.audit.appendRow(ctx.actor(), `export.${rec.kind}`, 'export_log', id);
+  await ctx.audit.appendRow(await ctx.actor(), `export.${rec.kind}`, 'export_log', id);
   const file = { fileName: rec.fileName, mimeType: MIME[rec.format], sha256 };
   return prepared
     ? { ...file, download: prepared.download }

@@ -75,12 +75,12 @@ export async function issuedFile(ctx: CoreContext, issue: StoredIssue, format: D
   const stored = readFile(ctx, issue.row.id, format);
   const bytes = stored?.bytes ?? (await render(ctx, issue.model, format));
   const name = stored?.fileName ?? fileName(issue.model, format);
-  return ctx.tx(() => {
+  return ctx.tx(async (ctx) => {
     if (!stored) {
       // Another export may have stored this format meanwhile: theirs wins, ours is dropped.
       const again = readFile(ctx, issue.row.id, format);
       if (again) return handOut(ctx, issue, format, again.fileName, again.bytes);
-      storeFile(ctx, issue.row.id, format, name, bytes);
+      await storeFile(ctx, issue.row.id, format, name, bytes);
     }
     return handOut(ctx, issue, format, name, bytes);
   });
@@ -110,10 +110,10 @@ export async function issueNew(
   const b = build();
   const model = withChainHead(b.model, head);
   const bytes = await render(ctx, model, format);
-  return ctx.tx(() => {
+  return ctx.tx(async (ctx) => {
     const id = insertIssue(ctx, { ...b, model, head });
     const name = fileName(model, format);
-    storeFile(ctx, id, format, name, bytes);
+    await storeFile(ctx, id, format, name, bytes);
     return handOut(
       ctx,
       { row: { id, kind: b.kind, year: b.year, seq: b.seq } as StoredIssue['row'], model, facts: b.facts },
@@ -175,7 +175,7 @@ export async function exportDaily(
     const doc = dailyDocument(data, { ...dailyNumber(ctx, data), assigned: false }, { preview: true });
     const bytes = await render(ctx, doc, input.format);
     const name = fileName({ ...doc, title: `${doc.title}（样稿）` }, input.format);
-    return ctx.tx(() =>
+    return ctx.tx(async (ctx) =>
       recordDocument(ctx, {
         kind: 'daily.preview',
         format: input.format,
@@ -261,7 +261,7 @@ export async function exportSpecial(
     const { report, model } = specialModel(ctx, input.reportId, specialNumber(ctx), { preview: true });
     const bytes = await render(ctx, model, input.format);
     const name = fileName({ ...model, title: `${model.title}（样稿）` }, input.format);
-    return ctx.tx(() =>
+    return ctx.tx(async (ctx) =>
       recordDocument(ctx, {
         kind: 'special.preview',
         format: input.format,

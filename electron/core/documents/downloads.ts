@@ -32,7 +32,7 @@ export async function prepareDownload(
   const hash = createHash('sha256');
   let size = 0;
   const failed = once(out, 'error').then(([e]) => Promise.reject(e as Error));
-  failed.catch(() => {});
+  await failed.catch(() => {});
   try {
     await produce({
       async write(chunk) {

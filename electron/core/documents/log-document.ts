@@ -167,7 +167,7 @@ async function* pages(
   for (;;) {
     const rows = next.all(from, to, ...after) as LogRow[];
     if (!rows.length) return;
-    const reports = reportLines(reader, rows);
+    const reports = await reportLines(reader, rows);
     yield rows.map((row) => ({ row, reports: reports.get(row[0]) ?? [] }));
     const last = rows[rows.length - 1]!;
     after = [last[1], last[0]];
@@ -175,15 +175,11 @@ async function* pages(
   }
 }
 
-function reportLines(reader: CoreContext, rows: LogRow[]): Map<number, ReportLine[]> {
+async function reportLines(reader: CoreContext, rows: LogRow[]): Promise<Map<number, ReportLine[]>> {
   const out = new Map<number, ReportLine[]>();
-  const lines = reader.db
-    .prepare(
-      `SELECT incident_id, kind, seq, status, channel, recipient_unit AS recipientUnit,
+  const lines = (await reader.sql.all(`SELECT incident_id, kind, seq, status, channel, recipient_unit AS recipientUnit,
          approving_leader AS approvingLeader, sender, sent_at AS sentAt
-       FROM reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, id`,
-    )
-    .all(JSON.stringify(rows.map((r) => r[0]))) as (ReportLine & { incident_id: number })[];
+       FROM reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, id`, [JSON.stringify(rows.map((r) => r[0]))])) as (ReportLine & { incident_id: number })[];
   for (const { incident_id, ...r } of lines) {
     const list = out.get(incident_id);
     if (list) list.push(r);
@@ -197,8 +193,8 @@ type Rows = (reader: CoreContext) => AsyncGenerator<Cell[][]>;
 /** ExcelJS writes to a Node stream: this one passes each chunk on to the file, waiting when it is full. */
 function sinkStream(sink: FileSink): Writable {
   return new Writable({
-    write(chunk: Buffer, _enc, done) {
-      sink.write(chunk).then(() => done(), done);
+    async write(chunk: Buffer, _enc, done) {
+      await sink.write(chunk).then(() => done(), done);
     },
   });
 }
@@ -246,10 +242,7 @@ export async function exportLog(
   const from = resolvePeriod({ date: input.from }, tz).from;
   const to = resolvePeriod({ date: input.to }, tz).to;
   const { prepared, count } = await withSnapshot(ctx, async (reader) => {
-    const count = reader.db
-      .prepare('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?')
-      .pluck()
-      .get(from, to) as number;
+    const count = (await reader.sql.value('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?', [from, to])) as number;
     // XLSX reads the period twice (the incidents sheet, then the reports sheet).
     const op = startOperation(ctx, 'export.log', input.format === 'xlsx' ? 2 * count : count);
     let done = 0;
@@ -279,7 +272,7 @@ export async function exportLog(
       op.end();
     }
   });
-  return ctx.tx(() =>
+  return ctx.tx(async (ctx) =>
     recordDocument(ctx, {
       kind: 'log',
       format: input.format,

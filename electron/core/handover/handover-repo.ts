@@ -89,8 +89,8 @@ function toHandover(ctx: CoreContext, r: Row): Handover {
   };
 }
 
-function row(ctx: CoreContext, id: number): Row {
-  const r = ctx.db.prepare('SELECT * FROM handovers WHERE id = ?').get(id) as Row | undefined;
+async function row(ctx: CoreContext, id: number): Promise<Row> {
+  const r = (await ctx.sql.get('SELECT * FROM handovers WHERE id = ?', [id])) as Row | undefined;
   if (!r) throw new AppError('handover.not_found', { id });
   return r;
 }
@@ -107,71 +107,41 @@ function pickShift(ctx: CoreContext, date?: string, shift?: ShiftName): ShiftIns
 }
 
 /** Drafts the handover of a shift (default: the one in progress), or refreshes its live data while unsigned. */
-export function draftHandover(ctx: CoreContext, date?: string, shift?: ShiftName): Handover {
+export async function draftHandover(ctx: CoreContext, date?: string, shift?: ShiftName): Promise<Handover> {
   const s = pickShift(ctx, date, shift);
-  const existing = ctx.db.prepare('SELECT * FROM handovers WHERE date = ? AND shift = ?').get(s.date, s.shift) as
+  const existing = (await ctx.sql.get('SELECT * FROM handovers WHERE date = ? AND shift = ?', [s.date, s.shift])) as
     Row | undefined;
   if (existing?.outgoing_signed_at) return toHandover(ctx, existing);
   const now = ctx.clock.now().toISOString();
   const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
-  const id = ctx.tx(() => {
+  const id = ctx.tx(async (ctx) => {
     if (existing) {
-      ctx.db.prepare('UPDATE handovers SET live = ?, updated_at = ? WHERE id = ?').run(live, now, existing.id);
-      ctx.audit.appendRow(ctx.actor(), 'handover.refresh', 'handovers', existing.id);
+      (await ctx.sql.run('UPDATE handovers SET live = ?, updated_at = ? WHERE id = ?', [live, now, existing.id]));
+      await ctx.audit.appendRow(ctx.actor(), 'handover.refresh', 'handovers', existing.id);
       return existing.id;
     }
     const out = onDutyFor(ctx, s);
     const incoming = onDutyFor(ctx, nextShift(ctx, s));
     const newId = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO handovers (date, shift, period_start, period_end, outgoing_person_id, incoming_person_id,
+      (await ctx.sql.run(`INSERT INTO handovers (date, shift, period_start, period_end, outgoing_person_id, incoming_person_id,
              leader_person_id, live, equipment, created_at, created_by, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          s.date,
-          s.shift,
-          s.start.toISOString(),
-          s.end.toISOString(),
-          out.lead[0]?.id ?? null,
-          incoming.lead[0]?.id ?? null,
-          out.leader[0]?.id ?? null,
-          live,
-          JSON.stringify(NEW_EQUIPMENT),
-          now,
-          ctx.actor(),
-          now,
-        ).lastInsertRowid,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [s.date, s.shift, s.start.toISOString(), s.end.toISOString(), out.lead[0]?.id ?? null, incoming.lead[0]?.id ?? null, out.leader[0]?.id ?? null, live, JSON.stringify(NEW_EQUIPMENT), now, ctx.actor(), now])).lastInsertRowid,
     );
-    ctx.audit.appendRow(ctx.actor(), 'handover.draft', 'handovers', newId);
+    await ctx.audit.appendRow(ctx.actor(), 'handover.draft', 'handovers', newId);
     return newId;
   });
   return getHandover(ctx, id);
 }
 
-export function saveHandover(ctx: CoreContext, input: z.output<typeof handoverSaveSchema>): Handover {
+export async function saveHandover(ctx: CoreContext, input: z.output<typeof handoverSaveSchema>): Promise<Handover> {
   const r = row(ctx, input.id);
   if (r.outgoing_signed_at) throw new AppError('handover.frozen');
   for (const pid of [input.outgoingPersonId, input.incomingPersonId]) if (pid) getPerson(ctx, pid);
   const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
-  ctx.tx(() => {
-    ctx.db
-      .prepare(
-        `UPDATE handovers SET notices=?, equipment=?, notes=?, outgoing_person_id=?, incoming_person_id=?, live=?,
-           updated_at=? WHERE id=?`,
-      )
-      .run(
-        input.notices,
-        JSON.stringify(input.equipment),
-        input.notes,
-        input.outgoingPersonId,
-        input.incomingPersonId,
-        live,
-        ctx.clock.now().toISOString(),
-        input.id,
-      );
-    ctx.audit.appendRow(ctx.actor(), 'handover.save', 'handovers', input.id);
+  await ctx.tx(async (ctx) => {
+    (await ctx.sql.run(`UPDATE handovers SET notices=?, equipment=?, notes=?, outgoing_person_id=?, incoming_person_id=?, live=?,
+           updated_at=? WHERE id=?`, [input.notices, JSON.stringify(input.equipment), input.notes, input.outgoingPersonId, input.incomingPersonId, live, ctx.clock.now().toISOString(), input.id]));
+    await ctx.audit.appendRow(ctx.actor(), 'handover.save', 'handovers', input.id);
   });
   return getHandover(ctx, input.id);
 }
@@ -180,13 +150,13 @@ export function saveHandover(ctx: CoreContext, input: z.output<typeof handoverSa
  * A signature is the named officer's own (their PIN when they have one), once, outgoing before incoming.
  * It stores the audit chain head so a later change to anything the handover covered is detectable.
  */
-export function signHandover(
+export async function signHandover(
   ctx: CoreContext,
   id: number,
   side: 'outgoing' | 'incoming',
   personId: number,
   pin?: string,
-): Handover {
+): Promise<Handover> {
   const r = row(ctx, id);
   const expected = side === 'outgoing' ? r.outgoing_person_id : r.incoming_person_id;
   if (!r.outgoing_person_id || !r.incoming_person_id) throw new AppError('handover.missing_officer');
@@ -199,15 +169,11 @@ export function signHandover(
   if (expected !== personId)
     throw new AppError('handover.not_your_side', { name: person.name }, [{ path: 'personId', code: 'not_your_side' }]);
   requirePin(ctx, person.name, personId, pin);
-  ctx.tx(() => {
+  await ctx.tx(async (ctx) => {
     const head = ctx.audit.head()!;
-    ctx.db
-      .prepare(
-        `UPDATE handovers SET ${side}_signed_at=?, ${side}_signer=?, ${side}_audit_id=?, ${side}_audit_hash=?,
-           updated_at=? WHERE id=?`,
-      )
-      .run(ctx.clock.now().toISOString(), person.name, head.id, head.hash, ctx.clock.now().toISOString(), id);
-    ctx.audit.appendRow(person.name, `handover.sign_${side}`, 'handovers', id);
+    (await ctx.sql.run(`UPDATE handovers SET ${side}_signed_at=?, ${side}_signer=?, ${side}_audit_id=?, ${side}_audit_hash=?,
+           updated_at=? WHERE id=?`, [ctx.clock.now().toISOString(), person.name, head.id, head.hash, ctx.clock.now().toISOString(), id]));
+    await ctx.audit.appendRow(person.name, `handover.sign_${side}`, 'handovers', id);
   });
   return getHandover(ctx, id);
 }
@@ -221,7 +187,7 @@ function requirePin(ctx: CoreContext, name: string, personId: number, pin: strin
     throw new AppError('handover.pin_not_set', { name }, [{ path: 'pin', code: 'pin_not_set' }]);
 }
 
-export function reviewHandover(ctx: CoreContext, id: number, personId: number, comment: string, pin?: string) {
+export async function reviewHandover(ctx: CoreContext, id: number, personId: number, comment: string, pin?: string) {
   const r = row(ctx, id);
   if (r.reviewed_at) throw new AppError('handover.already_reviewed');
   if (!r.incoming_signed_at) throw new AppError('handover.not_signed');
@@ -230,29 +196,23 @@ export function reviewHandover(ctx: CoreContext, id: number, personId: number, c
   if (!isLeader)
     throw new AppError('handover.not_leader', { name: person.name }, [{ path: 'personId', code: 'not_leader' }]);
   requirePin(ctx, person.name, personId, pin);
-  ctx.tx(() => {
+  await ctx.tx(async (ctx) => {
     const now = ctx.clock.now().toISOString();
-    ctx.db
-      .prepare('UPDATE handovers SET reviewed_at=?, reviewer=?, review_comment=?, updated_at=? WHERE id=?')
-      .run(now, person.name, comment, now, id);
-    ctx.audit.appendRow(person.name, 'handover.review', 'handovers', id);
+    (await ctx.sql.run('UPDATE handovers SET reviewed_at=?, reviewer=?, review_comment=?, updated_at=? WHERE id=?', [now, person.name, comment, now, id]));
+    await ctx.audit.appendRow(person.name, 'handover.review', 'handovers', id);
   });
   return getHandover(ctx, id);
 }
 
 /** Signed handovers awaiting the leader's review come first, then the newest. */
-export function listHandovers(ctx: CoreContext, query: string, limit: number): HandoverSummary[] {
+export async function listHandovers(ctx: CoreContext, query: string, limit: number): Promise<HandoverSummary[]> {
   const like = `%${query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-  const rows = ctx.db
-    .prepare(
-      `SELECT h.* FROM handovers h
+  const rows = (await ctx.sql.all(`SELECT h.* FROM handovers h
          LEFT JOIN people o ON o.id = h.outgoing_person_id LEFT JOIN people i ON i.id = h.incoming_person_id
        WHERE ? = '' OR h.date LIKE @like ESCAPE '\\' OR h.notices LIKE @like ESCAPE '\\' OR h.notes LIKE @like ESCAPE '\\'
           OR h.live LIKE @like ESCAPE '\\' OR h.review_comment LIKE @like ESCAPE '\\'
           OR o.name LIKE @like ESCAPE '\\' OR i.name LIKE @like ESCAPE '\\'
        ORDER BY (h.incoming_signed_at IS NOT NULL AND h.reviewed_at IS NULL) DESC, h.period_start DESC
-       LIMIT @limit`,
-    )
-    .all(query, { like, limit }) as Row[];
+       LIMIT @limit`, [query, { like, limit }])) as Row[];
   return rows.map((r) => summary(ctx, r));
 }

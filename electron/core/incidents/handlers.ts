@@ -22,7 +22,7 @@ import { buildTimeline } from './timeline';
 import { parseMessage } from '../domain/message-parser';
 import { getSettings } from '../settings/settings-repo';
 
-export function incidentDetail(ctx: CoreContext, id: number): IncidentDetail {
+export async function incidentDetail(ctx: CoreContext, id: number): Promise<IncidentDetail> {
   const incident = findIncident(ctx, id);
   const parts = {
     incident,
@@ -30,7 +30,7 @@ export function incidentDetail(ctx: CoreContext, id: number): IncidentDetail {
     reports: incidentReports(ctx, id),
     instructions: incidentInstructions(ctx, id),
     calls: listCalls(ctx, { incidentId: id, limit: 200 }),
-    deadlines: deadlinesFor(ctx, [incident]).get(id) ?? [],
+    deadlines: (await deadlinesFor(ctx, [incident])).get(id) ?? [],
   };
   return { ...parts, timeline: buildTimeline(ctx, parts) };
 }
@@ -38,7 +38,7 @@ export function incidentDetail(ctx: CoreContext, id: number): IncidentDetail {
 export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
   'incidents.create': (input, ctx) => createIncident(ctx, input),
   'incidents.createFromCall': ({ callId, ...facts }, ctx) =>
-    ctx.tx(() => {
+    ctx.tx(async (ctx) => {
       const incident = createIncident(ctx, facts);
       linkCall(ctx, { id: callId, incidentId: incident.id });
       return incident;

@@ -73,18 +73,18 @@ export function importIncidents(
   const hash = createHash('sha256');
   // The chain's head kept in memory and the deadline refreshes done once at the end: all-or-nothing, so
   // nothing a failed line undoes can outlive it.
-  return ctx.tx(() => ctx.audit.batch(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress))));
+  return ctx.tx(async (ctx) => ctx.audit.batch(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress))));
 }
 
-function recordAll(
+async function recordAll(
   ctx: CoreContext,
   lines: Iterable<string>,
   hash: ReturnType<typeof createHash>,
   onProgress?: (recorded: number) => void,
-): ImportResult {
+): Promise<ImportResult> {
   let line = 0;
   let count = 0;
-  const batch = incidentBatch(ctx);
+  const batch = await incidentBatch(ctx);
   for (const text of lines) {
     line++;
     hash.update(text).update('\n');
@@ -103,6 +103,6 @@ function recordAll(
   batch.flush();
   const sha256 = hash.digest('hex');
   // One entry for the file as a whole (each incident also has its own): which file, how many records.
-  ctx.audit.append({ actor: ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });
+  await ctx.audit.append({ actor: ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });
   return { count, sha256 };
 }

@@ -45,30 +45,27 @@ export function rowToIncident(r: IncidentRow): Incident {
   };
 }
 
-export function nextNumber(ctx: CoreContext, at: Date): string {
+export async function nextNumber(ctx: CoreContext, at: Date): Promise<string> {
   const year = localParts(at, getSettings(ctx).timeZone).year;
   const format = (n: number) => `${year}-${String(n).padStart(4, '0')}`;
   const seqOf = (number: string | undefined) => (number?.startsWith(`${year}-`) ? Number(number.slice(5)) : 0);
   // Fast path: numbers are handed out in creation order, so the newest incident holds the last one.
-  const newest = ctx.db.prepare('SELECT number FROM incidents ORDER BY id DESC LIMIT 1').pluck().get() as
+  const newest = (await ctx.sql.value('SELECT number FROM incidents ORDER BY id DESC LIMIT 1')) as
     string | undefined;
   if (newest?.startsWith(`${year}-`)) {
     const candidate = format(seqOf(newest) + 1);
-    if (!ctx.db.prepare('SELECT 1 FROM incidents WHERE number = ?').get(candidate)) return candidate;
+    if (!(await ctx.sql.get('SELECT 1 FROM incidents WHERE number = ?', [candidate]))) return candidate;
   }
   // First incident of a year, or the clock went back: find the year's highest number the slow way.
-  const rows = ctx.db
-    .prepare('SELECT number FROM incidents WHERE number >= ? AND number < ?')
-    .pluck()
-    .all(`${year}-`, `${year}.`) as string[];
+  const rows = (await ctx.sql.column('SELECT number FROM incidents WHERE number >= ? AND number < ?', [`${year}-`, `${year}.`])) as string[];
   return format(Math.max(0, ...rows.map(seqOf)) + 1);
 }
 
 /** The number after `prev` when it is free (an import numbers thousands in a row), else the slow way. */
-export function followingNumber(ctx: CoreContext, prev: string, at: Date): string {
+export async function followingNumber(ctx: CoreContext, prev: string, at: Date): Promise<string> {
   const dash = prev.indexOf('-');
   const candidate = `${prev.slice(0, dash)}-${String(Number(prev.slice(dash + 1)) + 1).padStart(4, '0')}`;
-  return ctx.db.prepare('SELECT 1 FROM incidents WHERE number = ?').get(candidate) ? nextNumber(ctx, at) : candidate;
+  return (await ctx.sql.get('SELECT 1 FROM incidents WHERE number = ?', [candidate])) ? nextNumber(ctx, at) : candidate;
 }
 
 export const INSERT_VERSION_SQL = `INSERT INTO incident_versions

@@ -19,16 +19,14 @@ function addMark(
   kind: MarkKind,
   m: { by?: string; at?: string; text: string },
 ): Activation {
-  const activationId = ctx.tx(() => {
-    const item = ctx.db.prepare('SELECT id, activation_id FROM checklist_items WHERE id = ?').get(itemId) as
+  const activationId = ctx.tx(async (ctx) => {
+    const item = (await ctx.sql.get('SELECT id, activation_id FROM checklist_items WHERE id = ?', [itemId])) as
       { id: number; activation_id: number } | undefined;
     if (!item) throw new AppError('not_found', { entity: 'checklist_item', id: itemId });
     const activation = activationRow(ctx, item.activation_id);
     if (activation.status === 'terminated') throw new AppError('checklist.terminated');
     if (kind !== 'note') {
-      const closed = ctx.db
-        .prepare("SELECT by, at FROM checklist_marks WHERE item_id = ? AND kind IN ('done','na')")
-        .get(itemId) as { by: string; at: string } | undefined;
+      const closed = (await ctx.sql.get("SELECT by, at FROM checklist_marks WHERE item_id = ? AND kind IN ('done','na')", [itemId])) as { by: string; at: string } | undefined;
       if (closed)
         throw new AppError('checklist.already_done', {
           by: closed.by,
@@ -36,13 +34,9 @@ function addMark(
         });
     }
     const at = orderTime(ctx, m.at, activation.activated_at);
-    const info = ctx.db
-      .prepare(
-        `INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(itemId, kind, at, m.by ?? ctx.actor(), ctx.actor(), m.text, ctx.clock.now().toISOString());
-    ctx.audit.appendRow(ctx.actor(), `checklist.${kind}`, 'checklist_marks', Number(info.lastInsertRowid));
+    const info = (await ctx.sql.run(`INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`, [itemId, kind, at, m.by ?? ctx.actor(), ctx.actor(), m.text, ctx.clock.now().toISOString()]));
+    await ctx.audit.appendRow(ctx.actor(), `checklist.${kind}`, 'checklist_marks', Number(info.lastInsertRowid));
     return activation.id;
   });
   return readActivation(ctx, activationId);

@@ -48,7 +48,7 @@ export function parsePlanFile(text: string): PlanDoc[] {
  * active plan becomes that plan's next version, so re-importing an edited export does not duplicate it.
  */
 export function importPlanDocs(ctx: CoreContext, docs: PlanDoc[]): PlanSummary[] {
-  return ctx.tx(() =>
+  return ctx.tx(async (ctx) =>
     docs.map((doc) => {
       const existing = activePlanByName(ctx, doc.name);
       const plan = savePlan(ctx, { id: existing?.id, doc });
@@ -63,14 +63,14 @@ export function importPlans(ctx: CoreContext, text: string): PlanSummary[] {
 }
 
 /** The current version of the chosen plans (default: every active one) as a plan file. */
-export function exportPlans(ctx: CoreContext, ids?: number[]): PlanExport {
-  const chosen = ids ?? listPlans(ctx, false).map((p) => p.id);
+export async function exportPlans(ctx: CoreContext, ids?: number[]): Promise<PlanExport> {
+  const chosen = ids ?? (await listPlans(ctx, false)).map((p) => p.id);
   const now = ctx.clock.now();
   const file: PlanFile = {
     format: PLAN_FILE_FORMAT,
     version: 1,
     exportedAt: now.toISOString(),
-    plans: chosen.map((id) => getPlan(ctx, id).doc),
+    plans: chosen.map(async (id) => (await getPlan(ctx, id)).doc),
   };
   // Canonical JSON keeps the bytes stable; re-indent it so a person can read and diff the file.
   const text = JSON.stringify(JSON.parse(canonicalJson(file)), null, 2) + '\n';

@@ -25,18 +25,15 @@ interface PlanRow {
   updated_by: string;
 }
 
-function findRow(ctx: CoreContext, id: number): PlanRow {
-  const row = ctx.db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
+async function findRow(ctx: CoreContext, id: number): Promise<PlanRow> {
+  const row = (await ctx.sql.get('SELECT * FROM plans WHERE id = ?', [id])) as PlanRow | undefined;
   if (!row) throw new AppError('not_found', { entity: 'plan', id });
   return row;
 }
 
 /** The frozen content of one version: what an activation made with that version keeps using. */
-export function planVersionDoc(ctx: CoreContext, planId: number, version: number): PlanDoc {
-  const doc = ctx.db
-    .prepare('SELECT doc FROM plan_versions WHERE plan_id = ? AND version = ?')
-    .pluck()
-    .get(planId, version) as string | undefined;
+export async function planVersionDoc(ctx: CoreContext, planId: number, version: number): Promise<PlanDoc> {
+  const doc = (await ctx.sql.value('SELECT doc FROM plan_versions WHERE plan_id = ? AND version = ?', [planId, version])) as string | undefined;
   if (doc === undefined) throw new AppError('not_found', { entity: 'plan_version', id: `${planId}/${version}` });
   return JSON.parse(doc) as PlanDoc;
 }
@@ -55,20 +52,16 @@ function toSummary(row: PlanRow, doc: PlanDoc): PlanSummary {
   };
 }
 
-export function listPlans(ctx: CoreContext, includeRetired: boolean): PlanSummary[] {
-  const rows = ctx.db
-    .prepare(`SELECT * FROM plans ${includeRetired ? '' : "WHERE status = 'active'"} ORDER BY status, name, id`)
-    .all() as PlanRow[];
+export async function listPlans(ctx: CoreContext, includeRetired: boolean): Promise<PlanSummary[]> {
+  const rows = (await ctx.sql.all(`SELECT * FROM plans ${includeRetired ? '' : "WHERE status = 'active'"} ORDER BY status, name, id`)) as PlanRow[];
   return rows.map((r) => toSummary(r, planVersionDoc(ctx, r.id, r.version)));
 }
 
 /** A plan with the content of `version` (default: the current one) and its version history. */
-export function getPlan(ctx: CoreContext, id: number, version?: number): Plan {
+export async function getPlan(ctx: CoreContext, id: number, version?: number): Promise<Plan> {
   const row = findRow(ctx, id);
   const doc = planVersionDoc(ctx, id, version ?? row.version);
-  const versions = ctx.db
-    .prepare('SELECT version, created_at AS at, created_by AS by FROM plan_versions WHERE plan_id = ? ORDER BY version')
-    .all(id) as Plan['versions'];
+  const versions = (await ctx.sql.all('SELECT version, created_at AS at, created_by AS by FROM plan_versions WHERE plan_id = ? ORDER BY version', [id])) as Plan['versions'];
   return { ...toSummary(row, doc), version: version ?? row.version, doc, retiredReason: row.retired_reason, versions };
 }
 
@@ -79,11 +72,9 @@ export function activePlanRow(ctx: CoreContext, id: number): PlanRow {
   return row;
 }
 
-function insertVersion(ctx: CoreContext, planId: number, version: number, doc: PlanDoc, at: string): void {
-  const info = ctx.db
-    .prepare('INSERT INTO plan_versions (plan_id, version, doc, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
-    .run(planId, version, canonicalJson(doc), at, ctx.actor());
-  ctx.audit.appendRow(ctx.actor(), 'plan.version', 'plan_versions', Number(info.lastInsertRowid));
+async function insertVersion(ctx: CoreContext, planId: number, version: number, doc: PlanDoc, at: string): Promise<void> {
+  const info = (await ctx.sql.run('INSERT INTO plan_versions (plan_id, version, doc, created_at, created_by) VALUES (?, ?, ?, ?, ?)', [planId, version, canonicalJson(doc), at, ctx.actor()]));
+  await ctx.audit.appendRow(ctx.actor(), 'plan.version', 'plan_versions', Number(info.lastInsertRowid));
 }
 
 /**
@@ -92,7 +83,7 @@ function insertVersion(ctx: CoreContext, planId: number, version: number, doc: P
  */
 export function savePlan(ctx: CoreContext, input: { id?: number; expectedVersion?: number; doc: PlanDoc }): Plan {
   const { doc } = input;
-  const id = ctx.tx(() => {
+  const id = ctx.tx(async (ctx) => {
     const at = ctx.clock.now().toISOString();
     const head = {
       name: doc.name,
@@ -102,15 +93,11 @@ export function savePlan(ctx: CoreContext, input: { id?: number; expectedVersion
       by: ctx.actor(),
     };
     if (input.id === undefined) {
-      const info = ctx.db
-        .prepare(
-          `INSERT INTO plans (name, status, version, categories, subtypes, created_at, created_by, updated_at, updated_by)
-           VALUES (@name, 'active', 1, @categories, @subtypes, @at, @by, @at, @by)`,
-        )
-        .run(head);
+      const info = (await ctx.sql.run(`INSERT INTO plans (name, status, version, categories, subtypes, created_at, created_by, updated_at, updated_by)
+           VALUES (@name, 'active', 1, @categories, @subtypes, @at, @by, @at, @by)`, [head]));
       const newId = Number(info.lastInsertRowid);
-      insertVersion(ctx, newId, 1, doc, at);
-      ctx.audit.appendRow(ctx.actor(), 'plan.create', 'plans', newId);
+      await insertVersion(ctx, newId, 1, doc, at);
+      await ctx.audit.appendRow(ctx.actor(), 'plan.create', 'plans', newId);
       return newId;
     }
     const row = activePlanRow(ctx, input.id);
@@ -118,33 +105,27 @@ export function savePlan(ctx: CoreContext, input: { id?: number; expectedVersion
       throw new AppError('conflict', { current: row.version, expected: input.expectedVersion });
     if (canonicalJson(planVersionDoc(ctx, row.id, row.version)) === canonicalJson(doc)) return row.id;
     const version = row.version + 1;
-    insertVersion(ctx, row.id, version, doc, at);
-    ctx.db
-      .prepare(
-        `UPDATE plans SET name = @name, version = @version, categories = @categories, subtypes = @subtypes,
-           updated_at = @at, updated_by = @by WHERE id = @id`,
-      )
-      .run({ ...head, version, id: row.id });
-    ctx.audit.appendRow(ctx.actor(), 'plan.update', 'plans', row.id);
+    await insertVersion(ctx, row.id, version, doc, at);
+    (await ctx.sql.run(`UPDATE plans SET name = @name, version = @version, categories = @categories, subtypes = @subtypes,
+           updated_at = @at, updated_by = @by WHERE id = @id`));
+    await ctx.audit.appendRow(ctx.actor(), 'plan.update', 'plans', row.id);
     return row.id;
   });
   return getPlan(ctx, id);
 }
 
 /** Retiring removes a plan from the library (and from activation); past activations keep their version. */
-export function retirePlan(ctx: CoreContext, id: number, reason: string): Plan {
-  ctx.tx(() => {
+export async function retirePlan(ctx: CoreContext, id: number, reason: string): Promise<Plan> {
+  await ctx.tx(async (ctx) => {
     const row = activePlanRow(ctx, id);
-    ctx.db
-      .prepare("UPDATE plans SET status = 'retired', retired_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?")
-      .run(reason, ctx.clock.now().toISOString(), ctx.actor(), row.id);
-    ctx.audit.appendRow(ctx.actor(), 'plan.retire', 'plans', row.id);
+    (await ctx.sql.run("UPDATE plans SET status = 'retired', retired_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?", [reason, ctx.clock.now().toISOString(), ctx.actor(), row.id]));
+    await ctx.audit.appendRow(ctx.actor(), 'plan.retire', 'plans', row.id);
   });
   return getPlan(ctx, id);
 }
 
 /** The active plan of that name, if any: an imported plan of the same name becomes its next version. */
-export function activePlanByName(ctx: CoreContext, name: string): PlanRow | undefined {
-  return ctx.db.prepare("SELECT * FROM plans WHERE status = 'active' AND name = ? ORDER BY id LIMIT 1").get(name) as
+export async function activePlanByName(ctx: CoreContext, name: string): Promise<PlanRow | undefined> {
+  return (await ctx.sql.get("SELECT * FROM plans WHERE status = 'active' AND name = ? ORDER BY id LIMIT 1", [name])) as
     PlanRow | undefined;
 }

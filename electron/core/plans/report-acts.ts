@@ -20,21 +20,14 @@ interface ActRow {
  * report. Run after each act and after each activation or level change, so the order does not matter;
  * an item already closed is left alone. The caller holds the transaction.
  */
-export function applyReportActs(ctx: CoreContext, incidentId: number): void {
-  const acts = ctx.db
-    .prepare(
-      // SELECT *: call_id exists from schema 70 on; an older database (a migration test's seed) has none.
-      `SELECT * FROM reports
+export async function applyReportActs(ctx: CoreContext, incidentId: number): Promise<void> {
+  const acts = (await ctx.sql.all(`SELECT * FROM reports
        WHERE incident_id = ? AND status = 'sent' AND kind IN (${SATISFYING_ACTS.map(() => '?').join(',')})
-       ORDER BY sent_at, id`,
-    )
-    .all(incidentId, ...SATISFYING_ACTS) as ActRow[];
+       ORDER BY sent_at, id`, [incidentId, ...SATISFYING_ACTS])) as ActRow[];
   if (!acts.length) return;
   // A database from before the plans step (opened by a migration check) has no responses to tick.
-  if (!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activations'").get()) return;
-  const activations = ctx.db
-    .prepare("SELECT id, plan_id, plan_version FROM activations WHERE incident_id = ? AND status = 'active'")
-    .all(incidentId) as { id: number; plan_id: number; plan_version: number }[];
+  if (!(await ctx.sql.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activations'"))) return;
+  const activations = (await ctx.sql.all("SELECT id, plan_id, plan_version FROM activations WHERE incident_id = ? AND status = 'active'", [incidentId])) as { id: number; plan_id: number; plan_version: number }[];
   const tz = getSettings(ctx).timeZone;
   const openItems = ctx.db.prepare(
     `SELECT id, item_key, start_at FROM checklist_items i WHERE activation_id = ? AND NOT EXISTS
@@ -44,7 +37,7 @@ export function applyReportActs(ctx: CoreContext, incidentId: number): void {
     `INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at) VALUES (?, 'done', ?, ?, ?, ?, ?)`,
   );
   for (const a of activations) {
-    const doc = planVersionDoc(ctx, a.plan_id, a.plan_version);
+    const doc = await planVersionDoc(ctx, a.plan_id, a.plan_version);
     const actOf = new Map<string, SatisfyingAct>();
     for (const items of Object.values(doc.levels))
       for (const item of items) if (item.satisfiedBy) actOf.set(item.id, item.satisfiedBy);
@@ -56,7 +49,7 @@ export function applyReportActs(ctx: CoreContext, incidentId: number): void {
       const ref = act.call_id != null ? `通话记录 #${act.call_id}` : `报告 #${act.id}`;
       const text = `${reportName(act.kind, act.seq)}已于${localDateTime(act.sent_at, tz)}报送（${ref}）`;
       const info = insert.run(item.id, at, ctx.actor(), ctx.actor(), text, ctx.clock.now().toISOString());
-      ctx.audit.appendRow(ctx.actor(), 'checklist.done', 'checklist_marks', Number(info.lastInsertRowid));
+      await ctx.audit.appendRow(await ctx.actor(), 'checklist.done', 'checklist_marks', Number(info.lastInsertRowid));
     }
   }
 }
