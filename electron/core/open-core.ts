@@ -78,7 +78,7 @@ export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Pro
     service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
     dataFile,
     backupTo: (outFile) => backupDatabase(db, outFile),
-    importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
+    importIncidentsFrom: async (file, onProgress) => (await importIncidents(service.ctx, fileLines(file), onProgress)),
     close: () => {
       stopBackups();
       // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).

@@ -9,8 +9,8 @@ import { backupDatabase } from './backup';
 const PREFIX = 'duty-room-';
 const DAY_MS = 86_400_000;
 
-export function backupsDir(ctx: CoreContext): string {
-  return getSettings(ctx).backupDir || join(dirname(ctx.dataFile), 'backups');
+export async function backupsDir(ctx: CoreContext): Promise<string> {
+  return (await getSettings(ctx)).backupDir || join(dirname(ctx.dataFile), 'backups');
 }
 
 /**
@@ -29,8 +29,8 @@ function looksValid(file: string, size: number): boolean {
   return head.toString('latin1') === 'SQLite format 3\0';
 }
 
-export function listBackups(ctx: CoreContext): BackupInfo[] {
-  const dir = backupsDir(ctx);
+export async function listBackups(ctx: CoreContext): Promise<BackupInfo[]> {
+  const dir = (await backupsDir(ctx));
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.startsWith(PREFIX) && n.endsWith('.sqlite'));
@@ -40,8 +40,8 @@ export function listBackups(ctx: CoreContext): BackupInfo[] {
   return names
     .sort()
     .reverse()
-    .flatMap((n) => {
-      const file = join(dir, n);
+    .flatMap(async (n) => {
+      const file = join(await dir, n);
       const st = statSync(file);
       return looksValid(file, st.size) ? [{ file, bytes: st.size, at: st.mtime.toISOString() }] : [];
     });
@@ -52,27 +52,27 @@ export function listBackups(ctx: CoreContext): BackupInfo[] {
  * `backupKeep` and recording it in the chain with the head it contains.
  */
 export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
-  const dir = backupsDir(ctx);
+  const dir = (await backupsDir(ctx));
   mkdirSync(dir, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
-  const file = join(dir, `${PREFIX}${stamp}.sqlite`);
+  const file = join(await dir, `${PREFIX}${stamp}.sqlite`);
   const check = await backupDatabase(ctx.db, file);
   const head = check.verify.head;
   await ctx.tx(() =>
     ctx.audit.append({ actor: ctx.actor(), kind: 'db.backup', payload: { file: basename(file), dir, head } }),
   );
-  const keep = getSettings(ctx).backupKeep;
-  for (const old of listBackups(ctx).slice(keep)) {
+  const keep = (await getSettings(ctx)).backupKeep;
+  for (const old of (await listBackups(ctx)).slice(keep)) {
     rmSync(old.file, { force: true });
     rmSync(witnessFileOf(old.file), { force: true });
   }
-  return listBackups(ctx).find((b) => b.file === file)!;
+  return (await listBackups(ctx)).find((b) => b.file === file)!;
 }
 
 /** Backs up at start when the newest valid backup is a day old, then checks every hour. */
 export async function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): Promise<() => void> {
   const due = async () => {
-    const last = listBackups(ctx)[0];
+    const last = (await listBackups(ctx))[0];
     if (last && ctx.clock.now().getTime() - Date.parse(last.at) < DAY_MS) return;
     await backupNow(ctx).catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
   };

@@ -69,9 +69,9 @@ async function instructionIds(ctx: CoreContext, from: string, to: string): Promi
 
 export async function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): Promise<DailyData> {
   const settings = getSettings(ctx);
-  const tz = settings.timeZone;
+  const tz = (await settings).timeZone;
   const period = periodOf(ctx, input, tz);
-  const distribution: Distribution = { ...settings.distribution, ...input.distribution };
+  const distribution: Distribution = { ...(await settings).distribution, ...input.distribution };
   const rows = (await ctx.sql.all(`SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? AND status != 'voided'
        ORDER BY received_at, id`, [(await period).from, (await period).to])) as IncidentRow[];
   const ongoing = (await ongoingIds(ctx, (await period).from, (await period).to)).map(
@@ -82,18 +82,18 @@ export async function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): Pr
   const entries = [...rows.map((r) => [r, true] as const), ...ongoing.map((r) => [r, false] as const)].flatMap(
     async ([row, isNew]): Promise<DailyIncident[]> => {
       const incident = rowToIncident(row);
-      const asOf = incidentAsOf(ctx, incident.id, (await period).to) ?? { facts: incident, status: incident.status };
+      const asOf = (await incidentAsOf(ctx, incident.id, (await period).to) ?? { facts: incident, status: incident.status });
       const reports = (await incidentReports(ctx, incident.id)).filter(
         async (r) => r.status === 'sent' && r.sentAt && r.sentAt < (await period).to,
       );
-      const progress = isNew
+      const progress = (await (await isNew
         ? []
         : progressInPeriod(ctx, await period, tz, {
             incidentId: incident.id,
             reports,
             instructions: allInstructions.filter(async (i) => (await i).incidentId === incident.id),
             planEvents: incidentPlanEvents(ctx, incident.id, (await period).to, tz),
-          });
+          })));
       if (!isNew && !progress.length) return [];
       return [{ incident, facts: asOf.facts, status: asOf.status, reports, isNew, progress }];
     },

@@ -37,8 +37,8 @@ function withChainHead(model: DocumentModel, head: { id: number; hash: string; e
   };
 }
 
-function chainHead(ctx: CoreContext) {
-  const h = ctx.audit.head();
+async function chainHead(ctx: CoreContext) {
+  const h = (await ctx.audit.head());
   return { id: h?.id ?? 0, hash: h?.hash ?? '', entries: ctx.audit.count() };
 }
 
@@ -46,11 +46,11 @@ function chainHead(ctx: CoreContext) {
  * 报送前预览: the draft rendered as the 专报 it becomes, with the send details the officer has filled in
  * (time defaults to now). Nothing is stored; the sent report is rendered from its frozen snapshot.
  */
-export function previewReportDraft(
+export async function previewReportDraft(
   ctx: CoreContext,
   input: { id: number; sentAt?: string; recipientUnit?: string; approvingLeader?: string },
-): ExportPreview {
-  const report = findReport(ctx, input.id);
+): Promise<ExportPreview> {
+  const report = (await findReport(ctx, input.id));
   if (report.status === 'sent') return previewSpecial(ctx, report.id);
   const sentAt = input.sentAt ?? ctx.clock.now().toISOString();
   const provisional = {
@@ -61,9 +61,9 @@ export function previewReportDraft(
     approvingLeader: input.approvingLeader ?? report.approvingLeader,
   };
   // The number shown is the one the 专报 would take if issued now; nothing is taken.
-  const n = specialNumber(ctx);
+  const n = (await specialNumber(ctx));
   const plans = incidentPlanHistory(ctx, report.incidentId, sentAt);
-  return unissuedSpecial(specialDocument(provisional, getSettings(ctx), n, plans), n);
+  return unissuedSpecial(specialDocument(provisional, await getSettings(ctx), n, plans), n);
 }
 
 /**
@@ -72,13 +72,13 @@ export function previewReportDraft(
  * is logged with its hash.
  */
 export async function issuedFile(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat): Promise<ExportedFile> {
-  const stored = readFile(ctx, issue.row.id, format);
+  const stored = (await readFile(ctx, issue.row.id, format));
   const bytes = stored?.bytes ?? (await render(ctx, issue.model, format));
   const name = stored?.fileName ?? fileName(issue.model, format);
   return ctx.tx(async (ctx) => {
     if (!stored) {
       // Another export may have stored this format meanwhile: theirs wins, ours is dropped.
-      const again = readFile(ctx, issue.row.id, format);
+      const again = (await readFile(ctx, issue.row.id, format));
       if (again) return handOut(ctx, issue, format, again.fileName, again.bytes);
       await storeFile(ctx, issue.row.id, format, name, bytes);
     }
@@ -106,12 +106,12 @@ export async function issueNew(
     'model' | 'head' | 'year' | 'seq'
   >,
 ): Promise<ExportedFile> {
-  const head = chainHead(ctx);
+  const head = (await chainHead(ctx));
   const b = build();
   const model = withChainHead(b.model, head);
   const bytes = await render(ctx, model, format);
   return ctx.tx(async (ctx) => {
-    const id = insertIssue(ctx, { ...b, model, head });
+    const id = (await insertIssue(ctx, { ...b, model, head }));
     const name = fileName(model, format);
     await storeFile(ctx, id, format, name, bytes);
     return handOut(
@@ -140,9 +140,9 @@ function dailyFacts(d: DailyData, input: DailyPeriodInput) {
   };
 }
 
-export function previewDaily(ctx: CoreContext, period: DailyPeriodInput): ExportPreview {
-  const data = gatherDaily(ctx, period);
-  const issued = currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
+export async function previewDaily(ctx: CoreContext, period: DailyPeriodInput): Promise<ExportPreview> {
+  const data = (await gatherDaily(ctx, period));
+  const issued = (await currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to }));
   if (issued) {
     const { year, seq } = issued.row;
     return {
@@ -170,7 +170,7 @@ export async function exportDaily(
   ctx: CoreContext,
   input: { period: DailyPeriodInput; format: DocumentFormat; preview?: boolean },
 ): Promise<ExportedFile> {
-  const data = gatherDaily(ctx, input.period);
+  const data = (await gatherDaily(ctx, input.period));
   if (input.preview) {
     const doc = dailyDocument(data, { ...dailyNumber(ctx, data), assigned: false }, { preview: true });
     const bytes = await render(ctx, doc, input.format);
@@ -185,7 +185,7 @@ export async function exportDaily(
       }),
     );
   }
-  const issued = currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
+  const issued = (await currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to }));
   if (issued) return issuedFile(ctx, issued, input.format);
   return issueDaily(ctx, data, input.period, input.format);
 }
@@ -213,10 +213,10 @@ export function issueDaily(
   });
 }
 
-function specialModel(ctx: CoreContext, reportId: number, n: { year: number; seq: number }, opts: IssueOptions = {}) {
-  const report = findReport(ctx, reportId);
+async function specialModel(ctx: CoreContext, reportId: number, n: { year: number; seq: number }, opts: IssueOptions = {}) {
+  const report = (await findReport(ctx, reportId));
   const plans = report.sentAt ? incidentPlanHistory(ctx, report.incidentId, report.sentAt) : [];
-  return { report, model: specialDocument(report, getSettings(ctx), n, plans, opts) };
+  return { report, model: specialDocument(report, await getSettings(ctx), n, plans, opts) };
 }
 
 /** A 专报 preview not yet issued: the number it would take, nothing stored. */
@@ -232,13 +232,13 @@ function unissuedSpecial(model: DocumentModel, n: { year: number; seq: number })
 }
 
 /** 专报 are numbered in the year they are issued (in the duty room's zone). */
-function specialNumber(ctx: CoreContext) {
-  const year = localParts(ctx.clock.now(), getSettings(ctx).timeZone).year;
+async function specialNumber(ctx: CoreContext) {
+  const year = localParts(ctx.clock.now(), (await getSettings(ctx)).timeZone).year;
   return { year, seq: nextSeq(ctx, 'special', year) };
 }
 
-export function previewSpecial(ctx: CoreContext, reportId: number): ExportPreview {
-  const issued = currentIssue(ctx, { kind: 'special', reportId });
+export async function previewSpecial(ctx: CoreContext, reportId: number): Promise<ExportPreview> {
+  const issued = (await currentIssue(ctx, { kind: 'special', reportId }));
   if (issued) {
     return {
       html: renderHtml(issued.model),
@@ -249,8 +249,8 @@ export function previewSpecial(ctx: CoreContext, reportId: number): ExportPrevie
       sensitive: [],
     };
   }
-  const n = specialNumber(ctx);
-  return unissuedSpecial(specialModel(ctx, reportId, n).model, n);
+  const n = (await specialNumber(ctx));
+  return unissuedSpecial((await specialModel(ctx, reportId, n)).model, n);
 }
 
 export async function exportSpecial(
@@ -258,7 +258,7 @@ export async function exportSpecial(
   input: { reportId: number; format: DocumentFormat; preview?: boolean },
 ): Promise<ExportedFile> {
   if (input.preview) {
-    const { report, model } = specialModel(ctx, input.reportId, specialNumber(ctx), { preview: true });
+    const { report, model } = specialModel(ctx, input.reportId, (await specialNumber(ctx)), { preview: true });
     const bytes = await render(ctx, model, input.format);
     const name = fileName({ ...model, title: `${model.title}（样稿）` }, input.format);
     return ctx.tx(async (ctx) =>
@@ -271,7 +271,7 @@ export async function exportSpecial(
       }),
     );
   }
-  const issued = currentIssue(ctx, { kind: 'special', reportId: input.reportId });
+  const issued = (await currentIssue(ctx, { kind: 'special', reportId: input.reportId }));
   if (issued) return issuedFile(ctx, issued, input.format);
   return issueSpecial(ctx, input.reportId, input.format);
 }
@@ -282,13 +282,13 @@ export function issueSpecial(
   format: DocumentFormat,
   opts: IssueOptions & { correctsId?: number } = {},
 ): Promise<ExportedFile> {
-  return issueNew(ctx, format, () => {
-    const n = specialNumber(ctx);
+  return issueNew(ctx, format, async () => {
+    const n = (await specialNumber(ctx));
     const { report, model } = specialModel(ctx, reportId, n, opts);
     return {
       kind: 'special',
       ...n,
-      docNumber: docNumber(getSettings(ctx).documentNumberPrefix, n),
+      docNumber: docNumber((await getSettings(ctx)).documentNumberPrefix, n),
       subject: { kind: 'special', reportId },
       correctsId: opts.correctsId ?? null,
       correctionReason: opts.corrects?.reason ?? null,

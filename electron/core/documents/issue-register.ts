@@ -76,7 +76,7 @@ export async function insertIssue(ctx: CoreContext, n: NewIssue): Promise<number
   const id = Number(
     (await ctx.sql.run(`INSERT INTO issued_documents (kind, year, seq, doc_number, period_from, period_to, report_id, corrects_id,
            correction_reason, title, model, facts, chain_head_id, chain_head_hash, chain_entries, issued_at, issued_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [n.kind, n.year, n.seq, n.docNumber ?? null, n.subject.kind === 'daily' ? n.subject.from : null, n.subject.kind === 'daily' ? n.subject.to : null, n.subject.kind === 'special' ? n.subject.reportId : null, n.correctsId ?? null, n.correctionReason ?? null, n.model.title, JSON.stringify(n.model), JSON.stringify(n.facts), n.head.id, n.head.hash, n.head.entries, ctx.clock.now().toISOString(), ctx.actor()])).lastInsertRowid,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [n.kind, n.year, n.seq, n.docNumber ?? null, n.subject.kind === 'daily' ? n.subject.from : null, n.subject.kind === 'daily' ? n.subject.to : null, n.subject.kind === 'special' ? n.subject.reportId : null, n.correctsId ?? null, n.correctionReason ?? null, n.model.title, JSON.stringify(n.model), JSON.stringify(n.facts), n.head.id, n.head.hash, n.head.entries, ctx.clock.now().toISOString(), (await ctx.actor())])).lastInsertRowid,
   );
   await ctx.audit.appendRow(await ctx.actor(), n.correctsId ? 'document.correct' : 'document.issue', 'issued_documents', id);
   return id;
@@ -90,7 +90,7 @@ export async function storeFile(ctx: CoreContext, issueId: number, format: Docum
   (await ctx.sql.run('INSERT OR IGNORE INTO issued_file_bytes (sha256, bytes) VALUES (?, ?)', [hash, bytes]));
   const id = Number(
     (await ctx.sql.run(`INSERT INTO issued_files (issue_id, format, file_name, sha256, size, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`, [issueId, format, fileName, hash, bytes.length, ctx.clock.now().toISOString(), ctx.actor()])).lastInsertRowid,
+         VALUES (?, ?, ?, ?, ?, ?, ?)`, [issueId, format, fileName, hash, bytes.length, ctx.clock.now().toISOString(), (await ctx.actor())])).lastInsertRowid,
   );
   await ctx.audit.appendRow(await ctx.actor(), 'document.file', 'issued_files', id);
 }

@@ -238,7 +238,7 @@ export async function exportLog(
   ctx: CoreContext,
   input: { from: string; to: string; format: 'xlsx' | 'csv' },
 ): Promise<PreparedFile> {
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   const from = resolvePeriod({ date: input.from }, tz).from;
   const to = resolvePeriod({ date: input.to }, tz).to;
   const { prepared, count } = await withSnapshot(ctx, async (reader) => {

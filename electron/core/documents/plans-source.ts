@@ -43,7 +43,7 @@ async function activationIds(ctx: CoreContext, from: string, to: string, inciden
  * since. The checklist is judged at the end of the period (or now, if that is earlier).
  */
 export async function plansInPeriod(ctx: CoreContext, period: Period): Promise<ActivePlanLine[]> {
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   const at = new Date(Math.min(ctx.clock.now().getTime(), Date.parse(period.to)));
   return (await activationIds(ctx, period.from, period.to)).map(async (id) => {
     const a = await readActivation(ctx, id);
@@ -64,7 +64,7 @@ export async function plansInPeriod(ctx: CoreContext, period: Period): Promise<A
 
 /** The responses of one incident up to `until` (a 专报's sent time), told as they happened. */
 export async function incidentPlanHistory(ctx: CoreContext, incidentId: number, until: string): Promise<string[]> {
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   return (await activationIds(ctx, '0000', until, incidentId)).map(async (id) => {
     const a = await readActivation(ctx, id);
     return planHistoryText(a.planName, a.events, until, tz);

@@ -56,7 +56,7 @@ export async function progressInPeriod(
 ): Promise<ProgressLine[]> {
   const { from, to } = period;
   const lines: ProgressLine[] = [];
-  const versions = versionsBefore(ctx, p.incidentId, to);
+  const versions = (await versionsBefore(ctx, p.incidentId, to));
   (await versions).forEach((v, i) => {
     const prev = versions[i - 1];
     if (!prev || v.at < from) return;

@@ -96,7 +96,7 @@ export async function exportRoster(
   input: { month: string; format: 'xlsx' | 'docx' },
 ): Promise<ExportedFile> {
   const view = await rosterMonth(ctx, input.month);
-  const name = getSettings(ctx).dutyRoomName;
+  const name = (await getSettings(ctx)).dutyRoomName;
   const bytes = input.format === 'xlsx' ? await rosterXlsx(view, name) : await renderDocx(rosterDocument(view, name));
   return ctx.tx(async (ctx) =>
     recordDocument(ctx, {

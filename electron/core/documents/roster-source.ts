@@ -16,7 +16,7 @@ const ROLE_ZH: Record<Role, string> = { leader: '带班领导', lead: '主班', 
  * the shift that starts on the 23rd); for an explicit period, every shift overlapping it.
  */
 async function shiftsFor(ctx: CoreContext, period: Period & { isDay?: boolean }): Promise<ShiftInstance[]> {
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   const config = await getRosterConfig(ctx);
   const first = localDate(period.from, tz);
   if (period.isDay) return shiftsOfDay(first, config, tz);
@@ -31,10 +31,10 @@ async function shiftsFor(ctx: CoreContext, period: Period & { isDay?: boolean })
 
 /** 值班人员 from the roster: one line per role (per shift when there are several), names with phones. */
 export async function rosterOnDuty(ctx: CoreContext, period: Period & { isDay?: boolean }): Promise<OnDutyLine[]> {
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   const shifts = await shiftsFor(ctx, period);
-  return shifts.flatMap((s) => {
-    const people = onDutyFor(ctx, s);
+  return shifts.flatMap(async (s) => {
+    const people = (await onDutyFor(ctx, s));
     const prefix = shifts.length > 1 ? `${cnTime(s.start.toISOString(), tz)}至${cnTime(s.end.toISOString(), tz)} ` : '';
     return (['leader', 'lead', 'second'] as const).map((role) => ({
       role: prefix + ROLE_ZH[role],

@@ -4,8 +4,8 @@ import type { CoreContext } from '../context';
 import { rebuildOpenDeadlines } from './open-deadlines';
 
 /** The rule set in force: the latest stored version, or the defaults (version 0) before any change. */
-export function currentRules(ctx: CoreContext): StoredDeadlineRuleSet {
-  return ctx.memo('deadlineRules', () => readRules(ctx));
+export async function currentRules(ctx: CoreContext): Promise<StoredDeadlineRuleSet> {
+  return (await ctx.memo('deadlineRules', () => readRules(ctx)));
 }
 
 async function readRules(ctx: CoreContext): Promise<StoredDeadlineRuleSet> {
@@ -22,12 +22,12 @@ async function readRules(ctx: CoreContext): Promise<StoredDeadlineRuleSet> {
 }
 
 /** Each change is a new version citing its source; the old ones stay. */
-export function updateRules(ctx: CoreContext, set: DeadlineRuleSet): StoredDeadlineRuleSet {
-  return ctx.tx(async (ctx) => {
-    const info = (await ctx.sql.run('INSERT INTO deadline_rule_sets (source, rules, created_at, created_by) VALUES (?, ?, ?, ?)', [set.source, canonicalJson(set.rules), ctx.clock.now().toISOString(), ctx.actor()]));
+export async function updateRules(ctx: CoreContext, set: DeadlineRuleSet): Promise<StoredDeadlineRuleSet> {
+  return (await ctx.tx(async (ctx) => {
+    const info = (await ctx.sql.run('INSERT INTO deadline_rule_sets (source, rules, created_at, created_by) VALUES (?, ?, ?, ?)', [set.source, canonicalJson(set.rules), ctx.clock.now().toISOString(), (await ctx.actor())]));
     await ctx.audit.appendRow(await ctx.actor(), 'deadlines.rules', 'deadline_rule_sets', Number(info.lastInsertRowid));
     // Every open incident's deadlines move with the new rules, in the same transaction.
     await rebuildOpenDeadlines(ctx);
     return currentRules(ctx);
-  });
+  }));
 }

@@ -23,7 +23,7 @@ import { parseMessage } from '../domain/message-parser';
 import { getSettings } from '../settings/settings-repo';
 
 export async function incidentDetail(ctx: CoreContext, id: number): Promise<IncidentDetail> {
-  const incident = findIncident(ctx, id);
+  const incident = (await findIncident(ctx, id));
   const parts = {
     incident,
     versions: incidentVersions(ctx, id),
@@ -40,7 +40,7 @@ export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
   'incidents.createFromCall': ({ callId, ...facts }, ctx) =>
     ctx.tx(async (ctx) => {
       const incident = createIncident(ctx, facts);
-      linkCall(ctx, { id: callId, incidentId: incident.id });
+      await linkCall(ctx, { id: callId, incidentId: (await incident).id });
       return incident;
     }),
   'incidents.amend': (input, ctx) => amendIncident(ctx, input),

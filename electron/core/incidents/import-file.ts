@@ -65,15 +65,15 @@ function parseLine(text: string, line: number) {
   return parsed.data;
 }
 
-export function importIncidents(
+export async function importIncidents(
   ctx: CoreContext,
   lines: Iterable<string>,
   onProgress?: (recorded: number) => void,
-): ImportResult {
+): Promise<ImportResult> {
   const hash = createHash('sha256');
   // The chain's head kept in memory and the deadline refreshes done once at the end: all-or-nothing, so
   // nothing a failed line undoes can outlive it.
-  return ctx.tx(async (ctx) => ctx.audit.batch(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress))));
+  return (await ctx.tx(async (ctx) => ctx.audit.batch(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress)))));
 }
 
 async function recordAll(

@@ -34,7 +34,7 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
   const actor = ctx.actor();
   let id = ((await ctx.sql.value('SELECT max(id) FROM incidents')) as number | null) ?? 0;
   let number: string | null = null;
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   let pending: { inc: Incident; applied: string | null; history: PlannedHistory | null }[] = [];
 
   const flush = async () => {

@@ -90,10 +90,10 @@ export function gradedFacts(input: IncidentFacts): { facts: IncidentFacts; appli
   return { facts, applied };
 }
 
-export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident {
+export async function createIncident(ctx: CoreContext, input: IncidentFacts): Promise<Incident> {
   const { facts, applied } = gradedFacts(input);
   checkTimes(ctx, facts);
-  return ctx.tx(async (ctx) => insertIncident(ctx, facts, applied));
+  return (await ctx.tx(async (ctx) => insertIncident(ctx, facts, applied)));
 }
 
 async function insertIncident(ctx: CoreContext, facts: IncidentFacts, applied: string | null): Promise<Incident> {
@@ -132,11 +132,11 @@ async function finalSentAt(ctx: CoreContext, incidentId: number): Promise<string
   );
 }
 
-export function amendIncident(
+export async function amendIncident(
   ctx: CoreContext,
   input: { id: number; expectedVersion: number; reason: string; changes: Partial<IncidentFacts> },
-): Incident {
-  return ctx.tx(async (ctx) => {
+): Promise<Incident> {
+  return (await ctx.tx(async (ctx) => {
     const inc = findIncident(ctx, input.id);
     expectVersion(await inc, input.expectedVersion);
     const before = incidentFacts(await inc);
@@ -145,7 +145,7 @@ export function amendIncident(
     if (canonicalJson(before) === canonicalJson(after)) throw new AppError('incident.no_changes');
     const now = ctx.clock.now();
     let { status, supplementaryDueFrom } = inc;
-    const settings = getSettings(ctx);
+    const settings = await getSettings(ctx);
     const needed = supplementaryRequired({
       before,
       after,
@@ -172,14 +172,14 @@ export function amendIncident(
     await writeRow(ctx, next, false);
     await writeVersion(ctx, next, 'amended', input.reason);
     return next;
-  });
+  }));
 }
 
-export function voidIncident(
+export async function voidIncident(
   ctx: CoreContext,
   input: { id: number; expectedVersion: number; reason: string },
-): Incident {
-  return ctx.tx(async (ctx) => {
+): Promise<Incident> {
+  return (await ctx.tx(async (ctx) => {
     const inc = findIncident(ctx, input.id);
     expectVersion(await inc, input.expectedVersion);
     const now = ctx.clock.now().toISOString();
@@ -194,7 +194,7 @@ export function voidIncident(
     await writeRow(ctx, next, false);
     await writeVersion(ctx, next, 'voided', input.reason);
     return next;
-  });
+  }));
 }
 
 /** Status changes driven by the report chain (closed by a final report). Caller holds the transaction. */

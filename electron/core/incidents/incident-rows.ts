@@ -46,7 +46,7 @@ export function rowToIncident(r: IncidentRow): Incident {
 }
 
 export async function nextNumber(ctx: CoreContext, at: Date): Promise<string> {
-  const year = localParts(at, getSettings(ctx).timeZone).year;
+  const year = localParts(at, (await getSettings(ctx)).timeZone).year;
   const format = (n: number) => `${year}-${String(n).padStart(4, '0')}`;
   const seqOf = (number: string | undefined) => (number?.startsWith(`${year}-`) ? Number(number.slice(5)) : 0);
   // Fast path: numbers are handed out in creation order, so the newest incident holds the last one.

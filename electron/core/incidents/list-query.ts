@@ -50,12 +50,12 @@ export async function listIncidents(ctx: CoreContext, q: Query): Promise<Inciden
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   // The text alone: read each kind's newest matches first; often that is all of them, or enough.
   const newest = match && !where.length ? readMatches(ctx, match, TOTAL_CAP + 1) : null;
-  const found = newest ? newestTextPage(ctx, newest, cursor, q.limit) : null;
+  const found = (await (await newest ? newestTextPage(ctx, newest, cursor, q.limit) : null));
   let rows = found?.rows ?? [];
   let counted = found?.counted ?? 0;
   if (!found) {
     const complete = newest && (await newest).cut.own === null && (await newest).cut.linked.size === 0;
-    const matching = complete ? (await newest).ids : match ? matchingIncidentIds(ctx, match) : null;
+    const matching = (await (await complete ? (await newest).ids : match ? matchingIncidentIds(ctx, match) : null));
     // Filters other than the text: with none, every matching id is an incident of the page's set.
     const otherFilters = where.length > 0;
     if (matching) add('id IN (SELECT value FROM json_each(?))', JSON.stringify(matching));
@@ -148,7 +148,7 @@ async function newestTextPage(
   limit: number,
 ) {
   if (cut.own === null) return null;
-  const rows = pageRows(ctx, ['id IN (SELECT value FROM json_each(?))'], [JSON.stringify(ids)], cursor, limit, true);
+  const rows = (await pageRows(ctx, ['id IN (SELECT value FROM json_each(?))'], [JSON.stringify(ids)], cursor, limit, true));
   const last = rows[limit];
   if (!last || await unreadMatchPossible(ctx, cut, [last.received_at, last.id], cursor)) return null;
   return { rows, counted: TOTAL_CAP + 1 };

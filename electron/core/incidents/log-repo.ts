@@ -58,7 +58,7 @@ function checkNotFuture(ctx: CoreContext, at: string, path: string): void {
 async function findCall(ctx: CoreContext, id: number): Promise<Call> {
   const r = (await ctx.sql.get(`${CALLS} WHERE c.id = ?`, [id])) as CallRow | undefined;
   if (!r) throw new AppError('not_found', { entity: 'call', id });
-  return toCalls(ctx, [r])[0]!;
+  return (await toCalls(ctx, [r]))[0]!;
 }
 
 async function indexCall(ctx: CoreContext, c: Call): Promise<void> {
@@ -72,27 +72,27 @@ async function indexCall(ctx: CoreContext, c: Call): Promise<void> {
   });
 }
 
-export function createCall(
+export async function createCall(
   ctx: CoreContext,
   // Marked 电话报告 (`phoneReport`): this outgoing call is the incident's phone report.
   input: Omit<Call, 'id' | 'createdAt' | 'createdBy' | 'phoneReportId'> & { phoneReport?: boolean },
-): Call {
+): Promise<Call> {
   const at = new Date(input.at).toISOString();
   checkNotFuture(ctx, at, 'at');
-  return ctx.tx(async (ctx) => {
+  return (await ctx.tx(async (ctx) => {
     if (input.incidentId !== null) await findIncident(ctx, input.incidentId);
-    const info = (await ctx.sql.run('INSERT INTO calls (incident_id, at, direction, party, number, gist, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [input.incidentId, at, input.direction, input.party, input.number, input.gist, ctx.clock.now().toISOString(), ctx.actor()]));
+    const info = (await ctx.sql.run('INSERT INTO calls (incident_id, at, direction, party, number, gist, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [input.incidentId, at, input.direction, input.party, input.number, input.gist, ctx.clock.now().toISOString(), (await ctx.actor())]));
     const id = Number(info.lastInsertRowid);
     await ctx.audit.appendRow(await ctx.actor(), 'call.create', 'calls', id);
     if (input.phoneReport) await recordPhoneReport(ctx, await findCall(ctx, id));
     const call = findCall(ctx, id);
     await indexCall(ctx, await call);
     return call;
-  });
+  }));
 }
 
-export function linkCall(ctx: CoreContext, input: { id: number; incidentId: number }): Call {
-  return ctx.tx(async (ctx) => {
+export async function linkCall(ctx: CoreContext, input: { id: number; incidentId: number }): Promise<Call> {
+  return (await ctx.tx(async (ctx) => {
     const call = await findCall(ctx, input.id);
     if (call.incidentId !== null) throw new AppError('call.already_linked', { incidentId: call.incidentId });
     await findIncident(ctx, input.incidentId);
@@ -101,7 +101,7 @@ export function linkCall(ctx: CoreContext, input: { id: number; incidentId: numb
     const linked = findCall(ctx, call.id);
     await indexCall(ctx, await linked);
     return linked;
-  });
+  }));
 }
 
 export async function listCalls(ctx: CoreContext, input: { incidentId?: number; since?: string; limit: number }): Promise<Call[]> {
@@ -172,15 +172,15 @@ export async function followingInstructions(ctx: CoreContext): Promise<Instructi
   return loadInstructions(ctx, rows);
 }
 
-export function createInstruction(
+export async function createInstruction(
   ctx: CoreContext,
   input: { incidentId: number | null; leader: string; givenAt: string; text: string },
-): Instruction {
+): Promise<Instruction> {
   const givenAt = new Date(input.givenAt).toISOString();
   checkNotFuture(ctx, givenAt, 'givenAt');
-  return ctx.tx(async (ctx) => {
+  return (await ctx.tx(async (ctx) => {
     if (input.incidentId !== null) await findIncident(ctx, input.incidentId);
-    const info = (await ctx.sql.run('INSERT INTO instructions (incident_id, leader, given_at, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)', [input.incidentId, input.leader, givenAt, input.text, ctx.clock.now().toISOString(), ctx.actor()]));
+    const info = (await ctx.sql.run('INSERT INTO instructions (incident_id, leader, given_at, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)', [input.incidentId, input.leader, givenAt, input.text, ctx.clock.now().toISOString(), (await ctx.actor())]));
     const id = Number(info.lastInsertRowid);
     await ctx.audit.appendRow(await ctx.actor(), 'instruction.create', 'instructions', id);
     await indexEntry(ctx, {
@@ -192,21 +192,21 @@ export function createInstruction(
       text: `${input.leader} ${input.text}`,
     });
     return findInstruction(ctx, id);
-  });
+  }));
 }
 
-export function addInstructionAction(
+export async function addInstructionAction(
   ctx: CoreContext,
   input: { instructionId: number; kind: InstructionAction['kind']; at: string; party: string; text: string },
-): Instruction {
+): Promise<Instruction> {
   const at = new Date(input.at).toISOString();
   checkNotFuture(ctx, at, 'at');
-  return ctx.tx(async (ctx) => {
+  return (await ctx.tx(async (ctx) => {
     const ins = await findInstruction(ctx, input.instructionId);
     if (Date.parse(at) < Date.parse(ins.givenAt))
       throw new AppError('validation', undefined, [{ path: 'at', code: 'before_given' }]);
-    const info = (await ctx.sql.run('INSERT INTO instruction_actions (instruction_id, kind, at, party, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)', [ins.id, input.kind, at, input.party, input.text, ctx.clock.now().toISOString(), ctx.actor()]));
+    const info = (await ctx.sql.run('INSERT INTO instruction_actions (instruction_id, kind, at, party, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)', [ins.id, input.kind, at, input.party, input.text, ctx.clock.now().toISOString(), (await ctx.actor())]));
     await ctx.audit.appendRow(await ctx.actor(), `instruction.${input.kind}`, 'instruction_actions', Number(info.lastInsertRowid));
     return findInstruction(ctx, ins.id);
-  });
+  }));
 }

@@ -24,7 +24,7 @@ export async function recordPhoneReport(ctx: CoreContext, call: Call): Promise<v
   const now = ctx.clock.now().toISOString();
   const info = (await ctx.sql.run(`INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, channel, sender, sent_at, snapshot,
          created_at, created_by, updated_at, call_id)
-       VALUES (?, 'phone', 0, 'sent', ?, 'phone', ?, ?, ?, ?, ?, ?, ?)`, [inc.id, call.party, ctx.actor(), call.at, canonicalJson(incidentFacts(inc)), now, ctx.actor(), now, call.id]));
+       VALUES (?, 'phone', 0, 'sent', ?, 'phone', ?, ?, ?, ?, ?, ?, ?)`, [inc.id, call.party, (await ctx.actor()), call.at, canonicalJson(incidentFacts(inc)), now, (await ctx.actor()), now, call.id]));
   await ctx.audit.appendRow(await ctx.actor(), 'report.phone', 'reports', Number(info.lastInsertRowid));
   await applyReportActs(ctx, inc.id);
 }

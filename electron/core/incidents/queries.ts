@@ -53,7 +53,7 @@ export interface DeadlineSubject {
 }
 
 export async function deadlinesFor(ctx: CoreContext, subjects: DeadlineSubject[]): Promise<Map<number, Deadline[]>> {
-  const rules = currentRules(ctx).rules;
+  const rules = (await currentRules(ctx)).rules;
   const briefs = await reportBriefs(
       ctx,
       subjects.map((s) => s.id)

@@ -84,8 +84,8 @@ export function changesSince(before: IncidentFacts, after: IncidentFacts, at: st
   return changesProse(before, after, at, tz);
 }
 
-export function createDraft(ctx: CoreContext, input: { incidentId: number; kind: ReportKind }): Report {
-  return ctx.tx(async (ctx) => {
+export async function createDraft(ctx: CoreContext, input: { incidentId: number; kind: ReportKind }): Promise<Report> {
+  return (await ctx.tx(async (ctx) => {
     const inc = await findIncident(ctx, input.incidentId);
     if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
     const reports = await incidentReports(ctx, inc.id);
@@ -113,34 +113,34 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
         ? sent.filter((r) => r.kind === input.kind).length + 1
         : 0;
     const changes = last
-      ? changesSince(last.snapshot, incidentFacts(inc), ctx.clock.now().toISOString(), getSettings(ctx).timeZone)
+      ? changesSince(last.snapshot, incidentFacts(inc), ctx.clock.now().toISOString(), (await getSettings(ctx)).timeZone)
       : '';
-    const recipient = (last ?? sent[sent.length - 1])?.recipientUnit ?? getSettings(ctx).reportRecipient;
+    const recipient = (last ?? sent[sent.length - 1])?.recipientUnit ?? (await getSettings(ctx)).reportRecipient;
     const now = ctx.clock.now().toISOString();
     const info = (await ctx.sql.run(`INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, changes, created_at, created_by, updated_at)
-         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`, [inc.id, input.kind, seq, recipient, changes, now, ctx.actor(), now]));
+         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`, [inc.id, input.kind, seq, recipient, changes, now, (await ctx.actor()), now]));
     const id = Number(info.lastInsertRowid);
     await ctx.audit.appendRow(await ctx.actor(), 'report.draft', 'reports', id);
     await refreshOpenDeadlines(ctx, inc.id);
     return findReport(ctx, id);
-  });
+  }));
 }
 
-export function updateDraft(
+export async function updateDraft(
   ctx: CoreContext,
   input: { id: number; recipientUnit?: string; changes?: string; aftermath?: string; otherNotes?: string },
-): Report {
-  return ctx.tx(async (ctx) => {
+): Promise<Report> {
+  return (await ctx.tx(async (ctx) => {
     const r = await findReport(ctx, input.id);
     if (r.status !== 'draft') throw new AppError('report.not_draft', { id: r.id });
     (await ctx.sql.run(`UPDATE reports SET recipient_unit = ?, changes = ?, aftermath = ?, other_notes = ?, updated_at = ? WHERE id = ?`, [input.recipientUnit ?? r.recipientUnit, input.changes ?? r.changes, input.aftermath ?? r.aftermath, input.otherNotes ?? r.otherNotes, ctx.clock.now().toISOString(), r.id]));
     await ctx.audit.appendRow(await ctx.actor(), 'report.update', 'reports', r.id);
     await refreshOpenDeadlines(ctx, r.incidentId);
     return findReport(ctx, r.id);
-  });
+  }));
 }
 
-export function sendReport(
+export async function sendReport(
   ctx: CoreContext,
   input: {
     id: number;
@@ -151,8 +151,8 @@ export function sendReport(
     sender: string;
     override?: { leader: string; reason: string };
   },
-): Report {
-  return ctx.tx(async (ctx) => {
+): Promise<Report> {
+  return (await ctx.tx(async (ctx) => {
     const r = await findReport(ctx, input.id);
     if (r.status !== 'draft') throw new AppError('report.not_draft', { id: r.id });
     let inc: Incident = findIncident(ctx, r.incidentId);
@@ -162,7 +162,7 @@ export function sendReport(
     if (future.length) throw new AppError('validation', undefined, future);
     if (Date.parse(sentAt) < Date.parse(inc.receivedAt))
       throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'before_received' }]);
-    const tz = getSettings(ctx).timeZone;
+    const tz = (await getSettings(ctx)).timeZone;
     const earlier = (await incidentReports(ctx, inc.id)).filter((x) => x.status === 'sent');
     const previous = reportOrderViolation(r.kind, sentAt, earlier);
     if (previous) {
@@ -213,5 +213,5 @@ export function sendReport(
     });
     await refreshOpenDeadlines(ctx, inc.id);
     return sentReport;
-  });
+  }));
 }

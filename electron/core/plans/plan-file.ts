@@ -47,19 +47,19 @@ export function parsePlanFile(text: string): PlanDoc[] {
  * Imports every plan of a file in one transaction (all or nothing). A plan whose name matches an
  * active plan becomes that plan's next version, so re-importing an edited export does not duplicate it.
  */
-export function importPlanDocs(ctx: CoreContext, docs: PlanDoc[]): PlanSummary[] {
-  return ctx.tx(async (ctx) =>
-    docs.map((doc) => {
-      const existing = activePlanByName(ctx, doc.name);
+export async function importPlanDocs(ctx: CoreContext, docs: PlanDoc[]): Promise<PlanSummary[]> {
+  return (await ctx.tx(async (ctx) =>
+    docs.map(async (doc) => {
+      const existing = (await activePlanByName(ctx, doc.name));
       const plan = savePlan(ctx, { id: existing?.id, doc });
       const { doc: _doc, versions: _v, retiredReason: _r, ...summary } = plan;
       return summary;
     }),
-  );
+  ));
 }
 
-export function importPlans(ctx: CoreContext, text: string): PlanSummary[] {
-  return importPlanDocs(ctx, parsePlanFile(text));
+export async function importPlans(ctx: CoreContext, text: string): Promise<PlanSummary[]> {
+  return (await importPlanDocs(ctx, parsePlanFile(text)));
 }
 
 /** The current version of the chosen plans (default: every active one) as a plan file. */
@@ -74,5 +74,5 @@ export async function exportPlans(ctx: CoreContext, ids?: number[]): Promise<Pla
   };
   // Canonical JSON keeps the bytes stable; re-indent it so a person can read and diff the file.
   const text = JSON.stringify(JSON.parse(canonicalJson(file)), null, 2) + '\n';
-  return { fileName: `plans-${localDate(now, getSettings(ctx).timeZone)}.json`, text };
+  return { fileName: `plans-${localDate(now, (await getSettings(ctx)).timeZone)}.json`, text };
 }

@@ -28,7 +28,7 @@ export async function applyReportActs(ctx: CoreContext, incidentId: number): Pro
   // A database from before the plans step (opened by a migration check) has no responses to tick.
   if (!(await ctx.sql.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activations'"))) return;
   const activations = (await ctx.sql.all("SELECT id, plan_id, plan_version FROM activations WHERE incident_id = ? AND status = 'active'", [incidentId])) as { id: number; plan_id: number; plan_version: number }[];
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   const openItems = ctx.db.prepare(
     `SELECT id, item_key, start_at FROM checklist_items i WHERE activation_id = ? AND NOT EXISTS
        (SELECT 1 FROM checklist_marks m WHERE m.item_id = i.id AND m.kind IN ('done','na'))`,

@@ -8,7 +8,7 @@ export async function onDutyFor(ctx: CoreContext, s: ShiftInstance): Promise<Rec
        WHERE date = ? AND shift = ? AND person_id IS NOT NULL ORDER BY role, slot`, [s.date, s.shift])) as { role: Role; person_id: number }[];
   const out: Record<Role, PersonBrief[]> = { leader: [], lead: [], second: [] };
   for (const r of rows) {
-    const p = findPerson(ctx, r.person_id);
+    const p = (await findPerson(ctx, r.person_id));
     if (p) out[r.role].push(brief(p));
   }
   return out;

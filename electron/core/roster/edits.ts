@@ -4,8 +4,8 @@ import type { SlotRef } from '../contract/roster';
 import type { CoreContext } from '../context';
 import { activePerson, checkSlot, findAssignment, recordChange, writeSlot } from './roster-repo';
 
-function occupant(ctx: CoreContext, at: SlotRef): number {
-  const row = findAssignment(ctx, at);
+async function occupant(ctx: CoreContext, at: SlotRef): Promise<number> {
+  const row = (await findAssignment(ctx, at));
   if (!row?.person_id) throw new AppError('roster.slot_empty', { date: at.date });
   return row.person_id;
 }
@@ -18,7 +18,7 @@ function occupant(ctx: CoreContext, at: SlotRef): number {
 export async function assign(ctx: CoreContext, at: SlotRef, personId: number | null, reason: string, approver: string): Promise<void> {
   await checkSlot(ctx, at);
   const person = personId !== null ? activePerson(ctx, personId) : null;
-  const from = findAssignment(ctx, at)?.person_id ?? null;
+  const from = (await findAssignment(ctx, at))?.person_id ?? null;
   if (from === personId) return;
   const why = handEditApproval(at.role, from, person);
   if (why) {
@@ -50,8 +50,8 @@ export async function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: str
   const pa = occupant(ctx, a);
   const pb = occupant(ctx, b);
   if (pa === pb) throw new AppError('roster.same_person');
-  activePerson(ctx, pa);
-  activePerson(ctx, pb);
+  await activePerson(ctx, await pa);
+  await activePerson(ctx, await pb);
   await ctx.tx(async (ctx) => {
     const changeId = await recordChange(ctx, {
         kind: 'swap',
@@ -65,8 +65,8 @@ export async function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: str
         approver,
         detail: { a, b },
     });
-    await writeSlot(ctx, a, pb, 'swap', changeId);
-    await writeSlot(ctx, b, pa, 'swap', changeId);
+    await writeSlot(ctx, a, await pb, 'swap', changeId);
+    await writeSlot(ctx, b, await pa, 'swap', changeId);
   });
 }
 
@@ -74,8 +74,8 @@ export async function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: str
 export async function standIn(ctx: CoreContext, at: SlotRef, personId: number, reason: string, approver: string): Promise<void> {
   await checkSlot(ctx, at);
   const from = occupant(ctx, at);
-  if (from === personId) throw new AppError('roster.same_person');
-  activePerson(ctx, personId);
+  if (await from === personId) throw new AppError('roster.same_person');
+  await activePerson(ctx, personId);
   await ctx.tx(async (ctx) => {
     const changeId = await recordChange(ctx, {
         kind: 'stand_in',

@@ -19,7 +19,7 @@ export type { GenerateInput };
  */
 export async function generateMonth(ctx: CoreContext, input: z.output<typeof generateSchema>): Promise<void> {
   const config = await getRosterConfig(ctx);
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   const dates = monthDays(input.month);
   const existing = await assignmentsBetween(ctx, dates[0]!, dates[dates.length - 1]!);
   if (!input.replace && existing.some((r) => r.person_id !== null))
@@ -28,7 +28,7 @@ export async function generateMonth(ctx: CoreContext, input: z.output<typeof gen
   const people = new Map<number, Person>();
   for (const role of ROLES) {
     for (const id of input.rotations[role]) {
-      const p = findPerson(ctx, id);
+      const p = (await findPerson(ctx, id));
       if (!p)
         throw new AppError('roster.rotation_unknown_person', { id }, [
           { path: `rotations.${role}`, code: 'unknown_person' },

@@ -31,10 +31,10 @@ export async function operatorName(db: CoreContext['db']): Promise<string | null
 }
 
 export async function switchOperator(ctx: CoreContext, personId: number, pin: string | undefined): Promise<OperatorSession> {
-  const person = activePerson(ctx, personId);
+  const person = await activePerson(ctx, personId);
   const verified = await checkPin(ctx, personId, pin);
   await ctx.tx(async (ctx) => {
-    const previous = currentOperator(ctx);
+    const previous = (await currentOperator(ctx));
     const id = Number(
       (await ctx.sql.run('INSERT INTO operator_sessions (person_id, name, started_at, pin_verified) VALUES (?, ?, ?, ?)', [personId, person.name, ctx.clock.now().toISOString(), verified ? 1 : 0])).lastInsertRowid,
     );

@@ -50,13 +50,13 @@ export async function findPerson(ctx: CoreContext, id: number): Promise<Person |
   return r ? toPerson(r) : null;
 }
 
-export function getPerson(ctx: CoreContext, id: number): Person {
-  const p = findPerson(ctx, id);
+export async function getPerson(ctx: CoreContext, id: number): Promise<Person> {
+  const p = (await findPerson(ctx, id));
   if (!p) throw new AppError('roster.person_not_found', { id });
   return p;
 }
 
-export function savePerson(ctx: CoreContext, input: z.output<typeof personSaveSchema>): Person {
+export async function savePerson(ctx: CoreContext, input: z.output<typeof personSaveSchema>): Promise<Person> {
   const now = ctx.clock.now().toISOString();
   const values = {
     name: input.name,
@@ -67,29 +67,29 @@ export function savePerson(ctx: CoreContext, input: z.output<typeof personSaveSc
     active: input.active ? 1 : 0,
     updated_at: now,
   };
-  const id = ctx.tx(async (ctx) => {
-    let id = input.id;
-    if (id) {
-      getPerson(ctx, id);
-      (await ctx.sql.run(`UPDATE people SET name=@name, unit=@unit, title=@title, phones=@phones, roles=@roles,
+  const id = await ctx.tx(async (ctx) => {
+      let id = input.id;
+      if (id) {
+          await getPerson(ctx, id);
+          (await ctx.sql.run(`UPDATE people SET name=@name, unit=@unit, title=@title, phones=@phones, roles=@roles,
              active=@active, updated_at=@updated_at WHERE id=@id`));
-    } else {
-      id = Number(
-        (await ctx.sql.run(`INSERT INTO people (name, unit, title, phones, roles, active, updated_at)
-             VALUES (@name, @unit, @title, @phones, @roles, @active, @updated_at)`, [values])).lastInsertRowid,
-      );
-    }
-    await ctx.audit.appendRow(ctx.actor(), input.id ? 'people.update' : 'people.create', 'people', id);
-    return id;
+      } else {
+          id = Number(
+              (await ctx.sql.run(`INSERT INTO people (name, unit, title, phones, roles, active, updated_at)
+             VALUES (@name, @unit, @title, @phones, @roles, @active, @updated_at)`, [values])).lastInsertRowid
+          );
+      }
+      await ctx.audit.appendRow((await ctx.actor()), input.id ? 'people.update' : 'people.create', 'people', id);
+      return id;
   });
-  return getPerson(ctx, id);
+  return (await getPerson(ctx, id));
 }
 
 export async function deactivatePerson(ctx: CoreContext, id: number): Promise<Person> {
-  getPerson(ctx, id);
+  await getPerson(ctx, id);
   await ctx.tx(async (ctx) => {
     (await ctx.sql.run('UPDATE people SET active = 0, updated_at = ? WHERE id = ?', [ctx.clock.now().toISOString(), id]));
-    await ctx.audit.appendRow(ctx.actor(), 'people.deactivate', 'people', id);
+    await ctx.audit.appendRow((await ctx.actor()), 'people.deactivate', 'people', id);
   });
   return getPerson(ctx, id);
 }
@@ -100,15 +100,15 @@ export async function deactivatePerson(ctx: CoreContext, id: number): Promise<Pe
  * stays (marked deleted) so the audit chain still matches it.
  */
 export async function deletePerson(ctx: CoreContext, id: number): Promise<{ deleted: true; }> {
-  getPerson(ctx, id);
+  await getPerson(ctx, id);
   const used = (await ctx.sql.get(`SELECT (SELECT count(*) FROM roster_assignments WHERE person_id = @id)
             + (SELECT count(*) FROM roster_changes WHERE from_person_id = @id OR to_person_id = @id)
             + (SELECT count(*) FROM operator_sessions WHERE person_id = @id) AS n`)) as { n: number };
-  if (used.n > 0) throw new AppError('roster.person_rostered', { name: getPerson(ctx, id).name });
+  if (used.n > 0) throw new AppError('roster.person_rostered', { name: (await getPerson(ctx, id)).name });
   await ctx.tx(async (ctx) => {
     const now = ctx.clock.now().toISOString();
     (await ctx.sql.run('UPDATE people SET deleted_at = ?, active = 0, updated_at = ? WHERE id = ?', [now, now, id]));
-    await ctx.audit.appendRow(ctx.actor(), 'people.delete', 'people', id);
+    await ctx.audit.appendRow((await ctx.actor()), 'people.delete', 'people', id);
   });
   return { deleted: true };
 }

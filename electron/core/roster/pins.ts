@@ -52,7 +52,7 @@ export async function checkPin(ctx: CoreContext, personId: number, pin: string |
     const last = (await ctx.sql.value(`SELECT json_type(payload, '$.row') FROM audit_log
          WHERE ref_table = 'person_pins' AND ref_id = ? AND json_valid(payload) AND json_type(payload, '$.row') IS NOT NULL
          ORDER BY id DESC LIMIT 1`, [String(personId)])) as string | undefined;
-    if (last === 'object') throw new AppError('operator.pin_tampered', { name: getPerson(ctx, personId).name });
+    if (last === 'object') throw new AppError('operator.pin_tampered', { name: (await getPerson(ctx, personId)).name });
     return false;
   }
   if (!pin) throw new AppError('operator.pin_required', undefined, [{ path: 'pin', code: 'pin_required' }]);
@@ -116,11 +116,11 @@ export interface PinChange {
  * themselves with their own PIN; the reset is recorded with the leader's name.
  */
 export async function setPin(ctx: CoreContext, id: number, change: PinChange): Promise<void> {
-  const person = getPerson(ctx, id);
+  const person = await getPerson(ctx, id);
   const has = (await ctx.sql.get('SELECT 1 FROM person_pins WHERE person_id = ?', [id])) !== undefined;
   let by: string | null = null;
   if (has && change.resetBy) {
-    const leader = getPerson(ctx, change.resetBy.personId);
+    const leader = await getPerson(ctx, change.resetBy.personId);
     if (leader.id === id || !leader.roles.includes('leader'))
       throw new AppError('operator.pin_reset_denied', { name: leader.name });
     // The leader's own PIN is the proof: a leader without one cannot reset anyone's.

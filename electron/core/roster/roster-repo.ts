@@ -44,16 +44,16 @@ export async function writeSlot(
   source: AssignmentRow['source'],
   changeId: number | null,
 ): Promise<void> {
-  const existing = findAssignment(ctx, at);
+  const existing = (await findAssignment(ctx, at));
   const now = ctx.clock.now().toISOString();
   let id: number;
   if (existing) {
     id = existing.id;
-    (await ctx.sql.run('UPDATE roster_assignments SET person_id=?, source=?, change_id=?, updated_at=?, updated_by=? WHERE id=?', [personId, source, changeId, now, ctx.actor(), id]));
+    (await ctx.sql.run('UPDATE roster_assignments SET person_id=?, source=?, change_id=?, updated_at=?, updated_by=? WHERE id=?', [personId, source, changeId, now, (await ctx.actor()), id]));
   } else {
     id = Number(
       (await ctx.sql.run(`INSERT INTO roster_assignments (date, shift, role, slot, person_id, source, change_id, updated_at, updated_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [at.date, at.shift, at.role, at.slot, personId, source, changeId, now, ctx.actor()])).lastInsertRowid,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [at.date, at.shift, at.role, at.slot, personId, source, changeId, now, (await ctx.actor())])).lastInsertRowid,
     );
   }
   await ctx.audit.appendRow(await ctx.actor(), 'roster.slot', 'roster_assignments', id, { changeId });
@@ -76,7 +76,7 @@ export async function recordChange(ctx: CoreContext, c: ChangeInput): Promise<nu
   const id = Number(
     (await ctx.sql.run(`INSERT INTO roster_changes (kind, month, date, other_date, role, from_person_id, to_person_id,
            reason, approver, detail, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [c.kind, c.month, c.date ?? null, c.otherDate ?? null, c.role ?? null, c.fromPersonId ?? null, c.toPersonId ?? null, c.reason ?? '', c.approver ?? '', JSON.stringify(c.detail ?? {}), ctx.clock.now().toISOString(), ctx.actor()])).lastInsertRowid,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [c.kind, c.month, c.date ?? null, c.otherDate ?? null, c.role ?? null, c.fromPersonId ?? null, c.toPersonId ?? null, c.reason ?? '', c.approver ?? '', JSON.stringify(c.detail ?? {}), ctx.clock.now().toISOString(), (await ctx.actor())])).lastInsertRowid,
   );
   await ctx.audit.appendRow(await ctx.actor(), `roster.${c.kind}`, 'roster_changes', id);
   return id;
@@ -105,7 +105,7 @@ async function changesOf(ctx: CoreContext, month: string): Promise<RosterChange[
 
 export async function rosterMonth(ctx: CoreContext, month: string): Promise<RosterMonth> {
   const config = getRosterConfig(ctx);
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   const dates = monthDays(month);
   const rows = await assignmentsBetween(ctx, dates[0]!, dates[dates.length - 1]!);
   const byKey = new Map(rows.map((r) => [`${r.date}|${r.shift}|${r.role}|${r.slot}`, r]));
@@ -122,9 +122,9 @@ export async function rosterMonth(ctx: CoreContext, month: string): Promise<Rost
       shift: s.shift,
       startsAt: s.start.toISOString(),
       endsAt: s.end.toISOString(),
-      slots: expectedSlots(date, await config).map(({ role, slot }) => {
+      slots: expectedSlots(date, await config).map(async ({ role, slot }) => {
         const r = byKey.get(`${date}|${s.shift}|${role}|${slot}`);
-        const p = r?.person_id ? person(r.person_id) : null;
+        const p = (await (await r?.person_id ? person(r.person_id) : null));
         return { role, slot, person: p ? brief(p) : null, source: r?.source ?? null, changeId: r?.change_id ?? null };
       }),
     })),
@@ -140,8 +140,8 @@ export async function checkSlot(ctx: CoreContext, at: SlotRef): Promise<void> {
   if (!okShift || !okSlot) throw new AppError('roster.slot_not_in_model', { date: at.date });
 }
 
-export function activePerson(ctx: CoreContext, id: number): Person {
-  const p = getPerson(ctx, id);
-  if (!p.active) throw new AppError('roster.person_inactive', { name: p.name });
+export async function activePerson(ctx: CoreContext, id: number): Promise<Person> {
+  const p = (await getPerson(ctx, id));
+  if (!(await p).active) throw new AppError('roster.person_inactive', { name: (await p).name });
   return p;
 }

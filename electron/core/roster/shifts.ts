@@ -58,7 +58,7 @@ export function shiftsOfDay(date: string, config: RosterConfig, tz: string): Shi
 
 /** The shift in progress at `now`: it may belong to yesterday's roster day (before the handover). */
 export async function shiftAt(ctx: CoreContext, now: Date, config = getRosterConfig(ctx)): Promise<ShiftInstance> {
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   const today = localParts(now, tz).date;
   for (const date of [addDays(today, -1), today]) {
     for (const s of shiftsOfDay(date, await config, tz)) if (s.start <= now && now < s.end) return s;
@@ -66,8 +66,8 @@ export async function shiftAt(ctx: CoreContext, now: Date, config = getRosterCon
   throw new Error(`no shift covers ${now.toISOString()}`);
 }
 
-export function nextShift(ctx: CoreContext, s: ShiftInstance, config = getRosterConfig(ctx)): ShiftInstance {
-  return shiftAt(ctx, s.end, config);
+export async function nextShift(ctx: CoreContext, s: ShiftInstance, config = getRosterConfig(ctx)): Promise<ShiftInstance> {
+  return (await shiftAt(ctx, s.end, config));
 }
 
 /** Slots expected on a day: one per role, plus a second 副班 on reinforced holidays. */
