@@ -142,10 +142,7 @@ function watchMemoSources(db: Database.Database): () => string | null {
       db.function('memo_source_written', () => ++created.writes);
       watchers.set(db, (w = created));
     }
-    const tables = db
-      .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'")
-      .pluck()
-      .all() as string[];
+    const tables = db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").pluck().all() as string[];
     for (const t of MEMO_SOURCES.filter((name) => tables.includes(name) && !w!.watched.has(name))) {
       for (const op of ['INSERT', 'UPDATE', 'DELETE'])
         db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS memo_${t}_${op.toLowerCase()} AFTER ${op} ON main.${t}

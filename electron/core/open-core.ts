@@ -73,12 +73,12 @@ export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Pro
   }
   const wiring: CoreWiring = { ...(opts.features ?? CORE_FEATURES), pdfPrinter: opts.pdfPrinter ?? null };
   const service = await createService({ db, clock, appVersion: APP_VERSION, dataFile, wiring });
-  const stopBackups = await (opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => { });
+  const stopBackups = await (opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {});
   return {
     service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
     dataFile,
     backupTo: (outFile) => backupDatabase(db, outFile),
-    importIncidentsFrom: async (file, onProgress) => (await importIncidents(service.ctx, fileLines(file), onProgress)),
+    importIncidentsFrom: async (file, onProgress) => await importIncidents(service.ctx, fileLines(file), onProgress),
     close: () => {
       stopBackups();
       // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).

@@ -46,7 +46,7 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   const ctx = createContext(deps);
   // The demo seeds through a second service over the same database with its own moving clock.
   const local: Partial<HandlerMap<MethodName>> = {
-    'app.seedDemo': () => seedDemo(async (clock) => (await createService({ ...deps, clock })), ctx.clock.now()),
+    'app.seedDemo': () => seedDemo(async (clock) => await createService({ ...deps, clock }), ctx.clock.now()),
   };
   // A record upgraded from before the open-deadline table gets it filled before the first answer.
   const ready = deps.sql.readonly ? Promise.resolve() : ensureOpenDeadlines(ctx);

@@ -5,6 +5,8 @@ import type { CoreContext } from '../context';
 import { witnessFileOf } from '../audit/witness';
 import { getSettings } from '../settings/settings-repo';
 import { backupDatabase } from './backup';
+import { AppError } from '../contract/errors';
+import { sqliteHandleOf } from '../db/sql-sqlite';
 
 const PREFIX = 'duty-room-';
 const DAY_MS = 86_400_000;
@@ -30,7 +32,7 @@ function looksValid(file: string, size: number): boolean {
 }
 
 export async function listBackups(ctx: CoreContext): Promise<BackupInfo[]> {
-  const dir = (await backupsDir(ctx));
+  const dir = await backupsDir(ctx);
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.startsWith(PREFIX) && n.endsWith('.sqlite'));
@@ -40,8 +42,8 @@ export async function listBackups(ctx: CoreContext): Promise<BackupInfo[]> {
   return names
     .sort()
     .reverse()
-    .flatMap(async (n) => {
-      const file = join(await dir, n);
+    .flatMap((n) => {
+      const file = join(dir, n);
       const st = statSync(file);
       return looksValid(file, st.size) ? [{ file, bytes: st.size, at: st.mtime.toISOString() }] : [];
     });
@@ -52,15 +54,22 @@ export async function listBackups(ctx: CoreContext): Promise<BackupInfo[]> {
  * `backupKeep` and recording it in the chain with the head it contains.
  */
 export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
-  const dir = (await backupsDir(ctx));
+  const handle = sqliteHandleOf(ctx.sql);
+  // A shared PostgreSQL record is backed up by the server's own tools (docs/postgres.md), not by a seat.
+  if (!handle) throw new AppError('db.backup_on_server');
+  const dir = await backupsDir(ctx);
   mkdirSync(dir, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
-  const file = join(await dir, `${PREFIX}${stamp}.sqlite`);
-  const check = await backupDatabase(ctx.db, file);
+  const file = join(dir, `${PREFIX}${stamp}.sqlite`);
+  const check = await backupDatabase(handle, file);
   const head = check.verify.head;
-  await ctx.tx(() =>
-    ctx.audit.append({ actor: ctx.actor(), kind: 'db.backup', payload: { file: basename(file), dir, head } }),
-  );
+  await ctx.tx(async (ctx) => {
+    await ctx.audit.append({
+      actor: await ctx.actor(),
+      kind: 'db.backup',
+      payload: { file: basename(file), dir, head },
+    });
+  });
   const keep = (await getSettings(ctx)).backupKeep;
   for (const old of (await listBackups(ctx)).slice(keep)) {
     rmSync(old.file, { force: true });
@@ -70,14 +79,17 @@ export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
 }
 
 /** Backs up at start when the newest valid backup is a day old, then checks every hour. */
-export async function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): Promise<() => void> {
+export function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): () => void {
   const due = async () => {
     const last = (await listBackups(ctx))[0];
     if (last && ctx.clock.now().getTime() - Date.parse(last.at) < DAY_MS) return;
-    await backupNow(ctx).catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
+    await backupNow(ctx);
   };
-  await due();
-  const timer = setInterval(due, 3_600_000);
+  const run = () => {
+    due().catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
+  };
+  run();
+  const timer = setInterval(run, 3_600_000);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,7 +1,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { AppError } from '../contract/errors';
-import { AuditLog } from '../audit/chain';
+import { SqliteAuditLog } from '../audit/chain';
 import { verifyChain } from '../audit/verify';
 import {
   appendWitness,
@@ -101,11 +101,11 @@ export interface RestoreResult {
  * the very case a restore is for), its WAL with it. The old witness is archived, its head recorded in
  * the restore entry, and a new witness starts. The app must not have `target` open.
  */
-export async function restoreDatabase(
+export function restoreDatabase(
   candidate: string,
   target: string,
   opts: { clock: Clock; appVersion: string },
-): Promise<RestoreResult> {
+): RestoreResult {
   const holder = lockHolder(`${target}.lock`);
   if (holder !== null) throw new AppError('db.in_use', { pid: holder });
   checkBackupFile(candidate);
@@ -141,20 +141,21 @@ export async function restoreDatabase(
   if (head) writeCheckpoint(target, head);
   const db = openDatabase(target, opts);
   try {
-    const audit = new AuditLog(db, opts.clock);
-    const entry = await db
-        .transaction(() => audit.append({
-            actor: SYSTEM_ACTOR,
-            kind: 'db.restored',
-            payload: {
-                from: candidate,
-                headOfBackup: head,
-                previousWitness: archivedWitness ? { file: archivedWitness, head: previousHead } : null,
-                keptPrevious,
-            },
-        })
-        )
-        .immediate();
+    const audit = new SqliteAuditLog(db, opts.clock);
+    const entry = db
+      .transaction(() =>
+        audit.append({
+          actor: SYSTEM_ACTOR,
+          kind: 'db.restored',
+          payload: {
+            from: candidate,
+            headOfBackup: head,
+            previousWitness: archivedWitness ? { file: archivedWitness, head: previousHead } : null,
+            keptPrevious,
+          },
+        }),
+      )
+      .immediate();
     appendWitness(witness, entry);
   } finally {
     db.close();

@@ -90,7 +90,10 @@ class SqliteSql implements Sql {
   async arrays<T extends unknown[]>(text: Text, params?: SqlParams): Promise<T[]> {
     const [s, p] = split(text, params);
     await this.waitOutsideTx();
-    return this.handle.prepare(s).raw().all(...p) as T[];
+    return this.handle
+      .prepare(s)
+      .raw()
+      .all(...p) as T[];
   }
 
   async run(text: Text, params?: SqlParams): Promise<RunResult> {

@@ -51,20 +51,26 @@ export function resolvePeriod(input: { date: string }, tz: string): { from: stri
 
 /** Incidents with activity in the period although received before it (the 续报情况 section). */
 async function ongoingIds(ctx: CoreContext, from: string, to: string): Promise<number[]> {
-  return (await ctx.sql.column(`SELECT id FROM incidents i WHERE received_at < ? AND status != 'voided' AND (
+  return (await ctx.sql.column(
+    `SELECT id FROM incidents i WHERE received_at < ? AND status != 'voided' AND (
          EXISTS (SELECT 1 FROM reports r WHERE r.incident_id = i.id AND r.status = 'sent' AND r.sent_at >= ? AND r.sent_at < ?)
          OR EXISTS (SELECT 1 FROM instructions n WHERE n.incident_id = i.id AND n.given_at >= ? AND n.given_at < ?)
          OR EXISTS (SELECT 1 FROM incident_versions v WHERE v.incident_id = i.id AND v.kind != 'created' AND v.at >= ? AND v.at < ?)
          OR EXISTS (SELECT 1 FROM activation_events e JOIN activations a ON a.id = e.activation_id
                     WHERE a.incident_id = i.id AND e.at >= ? AND e.at < ?))
-       ORDER BY received_at, id`, [from, from, to, from, to, from, to, from, to])) as number[];
+       ORDER BY received_at, id`,
+    [from, from, to, from, to, from, to, from, to],
+  )) as number[];
 }
 
 /** Instructions given in the period, or relayed / answered in it (printed with their follow-up). */
 async function instructionIds(ctx: CoreContext, from: string, to: string): Promise<number[]> {
-  return (await ctx.sql.column(`SELECT id FROM instructions n WHERE (given_at >= ? AND given_at < ?)
+  return (await ctx.sql.column(
+    `SELECT id FROM instructions n WHERE (given_at >= ? AND given_at < ?)
          OR (given_at < ? AND EXISTS (SELECT 1 FROM instruction_actions a WHERE a.instruction_id = n.id AND a.at >= ? AND a.at < ?))
-       ORDER BY given_at, id`, [from, to, from, from, to])) as number[];
+       ORDER BY given_at, id`,
+    [from, to, from, from, to],
+  )) as number[];
 }
 
 export async function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): Promise<DailyData> {
@@ -72,28 +78,36 @@ export async function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): Pr
   const tz = (await settings).timeZone;
   const period = periodOf(ctx, input, tz);
   const distribution: Distribution = { ...(await settings).distribution, ...input.distribution };
-  const rows = (await ctx.sql.all(`SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? AND status != 'voided'
-       ORDER BY received_at, id`, [(await period).from, (await period).to])) as IncidentRow[];
+  const rows = (await ctx.sql.all(
+    `SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? AND status != 'voided'
+       ORDER BY received_at, id`,
+    [(await period).from, (await period).to],
+  )) as IncidentRow[];
   const ongoing = (await ongoingIds(ctx, (await period).from, (await period).to)).map(
     async (id) => (await ctx.sql.get('SELECT * FROM incidents WHERE id = ?', [id])) as IncidentRow,
   );
-  const allInstructions = (await instructionIds(ctx, (await period).from, (await period).to)).map((id) => findInstruction(ctx, id));
+  const allInstructions = (await instructionIds(ctx, (await period).from, (await period).to)).map((id) =>
+    findInstruction(ctx, id),
+  );
 
   const entries = [...rows.map((r) => [r, true] as const), ...ongoing.map((r) => [r, false] as const)].flatMap(
     async ([row, isNew]): Promise<DailyIncident[]> => {
       const incident = rowToIncident(row);
-      const asOf = (await incidentAsOf(ctx, incident.id, (await period).to) ?? { facts: incident, status: incident.status });
+      const asOf = (await incidentAsOf(ctx, incident.id, (await period).to)) ?? {
+        facts: incident,
+        status: incident.status,
+      };
       const reports = (await incidentReports(ctx, incident.id)).filter(
         async (r) => r.status === 'sent' && r.sentAt && r.sentAt < (await period).to,
       );
-      const progress = (await (await isNew
+      const progress = await ((await isNew)
         ? []
         : progressInPeriod(ctx, await period, tz, {
             incidentId: incident.id,
             reports,
             instructions: allInstructions.filter(async (i) => (await i).incidentId === incident.id),
             planEvents: incidentPlanEvents(ctx, incident.id, (await period).to, tz),
-          })));
+          }));
       if (!isNew && !progress.length) return [];
       return [{ incident, facts: asOf.facts, status: asOf.status, reports, isNew, progress }];
     },

@@ -38,7 +38,7 @@ function withChainHead(model: DocumentModel, head: { id: number; hash: string; e
 }
 
 async function chainHead(ctx: CoreContext) {
-  const h = (await ctx.audit.head());
+  const h = await ctx.audit.head();
   return { id: h?.id ?? 0, hash: h?.hash ?? '', entries: ctx.audit.count() };
 }
 
@@ -50,7 +50,7 @@ export async function previewReportDraft(
   ctx: CoreContext,
   input: { id: number; sentAt?: string; recipientUnit?: string; approvingLeader?: string },
 ): Promise<ExportPreview> {
-  const report = (await findReport(ctx, input.id));
+  const report = await findReport(ctx, input.id);
   if (report.status === 'sent') return previewSpecial(ctx, report.id);
   const sentAt = input.sentAt ?? ctx.clock.now().toISOString();
   const provisional = {
@@ -61,7 +61,7 @@ export async function previewReportDraft(
     approvingLeader: input.approvingLeader ?? report.approvingLeader,
   };
   // The number shown is the one the 专报 would take if issued now; nothing is taken.
-  const n = (await specialNumber(ctx));
+  const n = await specialNumber(ctx);
   const plans = incidentPlanHistory(ctx, report.incidentId, sentAt);
   return unissuedSpecial(specialDocument(provisional, await getSettings(ctx), n, plans), n);
 }
@@ -72,13 +72,13 @@ export async function previewReportDraft(
  * is logged with its hash.
  */
 export async function issuedFile(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat): Promise<ExportedFile> {
-  const stored = (await readFile(ctx, issue.row.id, format));
+  const stored = await readFile(ctx, issue.row.id, format);
   const bytes = stored?.bytes ?? (await render(ctx, issue.model, format));
   const name = stored?.fileName ?? fileName(issue.model, format);
   return ctx.tx(async (ctx) => {
     if (!stored) {
       // Another export may have stored this format meanwhile: theirs wins, ours is dropped.
-      const again = (await readFile(ctx, issue.row.id, format));
+      const again = await readFile(ctx, issue.row.id, format);
       if (again) return handOut(ctx, issue, format, again.fileName, again.bytes);
       await storeFile(ctx, issue.row.id, format, name, bytes);
     }
@@ -106,12 +106,12 @@ export async function issueNew(
     'model' | 'head' | 'year' | 'seq'
   >,
 ): Promise<ExportedFile> {
-  const head = (await chainHead(ctx));
+  const head = await chainHead(ctx);
   const b = build();
   const model = withChainHead(b.model, head);
   const bytes = await render(ctx, model, format);
   return ctx.tx(async (ctx) => {
-    const id = (await insertIssue(ctx, { ...b, model, head }));
+    const id = await insertIssue(ctx, { ...b, model, head });
     const name = fileName(model, format);
     await storeFile(ctx, id, format, name, bytes);
     return handOut(
@@ -141,8 +141,8 @@ function dailyFacts(d: DailyData, input: DailyPeriodInput) {
 }
 
 export async function previewDaily(ctx: CoreContext, period: DailyPeriodInput): Promise<ExportPreview> {
-  const data = (await gatherDaily(ctx, period));
-  const issued = (await currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to }));
+  const data = await gatherDaily(ctx, period);
+  const issued = await currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
   if (issued) {
     const { year, seq } = issued.row;
     return {
@@ -170,7 +170,7 @@ export async function exportDaily(
   ctx: CoreContext,
   input: { period: DailyPeriodInput; format: DocumentFormat; preview?: boolean },
 ): Promise<ExportedFile> {
-  const data = (await gatherDaily(ctx, input.period));
+  const data = await gatherDaily(ctx, input.period);
   if (input.preview) {
     const doc = dailyDocument(data, { ...dailyNumber(ctx, data), assigned: false }, { preview: true });
     const bytes = await render(ctx, doc, input.format);
@@ -185,7 +185,7 @@ export async function exportDaily(
       }),
     );
   }
-  const issued = (await currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to }));
+  const issued = await currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
   if (issued) return issuedFile(ctx, issued, input.format);
   return issueDaily(ctx, data, input.period, input.format);
 }
@@ -213,8 +213,13 @@ export function issueDaily(
   });
 }
 
-async function specialModel(ctx: CoreContext, reportId: number, n: { year: number; seq: number }, opts: IssueOptions = {}) {
-  const report = (await findReport(ctx, reportId));
+async function specialModel(
+  ctx: CoreContext,
+  reportId: number,
+  n: { year: number; seq: number },
+  opts: IssueOptions = {},
+) {
+  const report = await findReport(ctx, reportId);
   const plans = report.sentAt ? incidentPlanHistory(ctx, report.incidentId, report.sentAt) : [];
   return { report, model: specialDocument(report, await getSettings(ctx), n, plans, opts) };
 }
@@ -238,7 +243,7 @@ async function specialNumber(ctx: CoreContext) {
 }
 
 export async function previewSpecial(ctx: CoreContext, reportId: number): Promise<ExportPreview> {
-  const issued = (await currentIssue(ctx, { kind: 'special', reportId }));
+  const issued = await currentIssue(ctx, { kind: 'special', reportId });
   if (issued) {
     return {
       html: renderHtml(issued.model),
@@ -249,7 +254,7 @@ export async function previewSpecial(ctx: CoreContext, reportId: number): Promis
       sensitive: [],
     };
   }
-  const n = (await specialNumber(ctx));
+  const n = await specialNumber(ctx);
   return unissuedSpecial((await specialModel(ctx, reportId, n)).model, n);
 }
 
@@ -258,7 +263,7 @@ export async function exportSpecial(
   input: { reportId: number; format: DocumentFormat; preview?: boolean },
 ): Promise<ExportedFile> {
   if (input.preview) {
-    const { report, model } = specialModel(ctx, input.reportId, (await specialNumber(ctx)), { preview: true });
+    const { report, model } = specialModel(ctx, input.reportId, await specialNumber(ctx), { preview: true });
     const bytes = await render(ctx, model, input.format);
     const name = fileName({ ...model, title: `${model.title}（样稿）` }, input.format);
     return ctx.tx(async (ctx) =>
@@ -271,7 +276,7 @@ export async function exportSpecial(
       }),
     );
   }
-  const issued = (await currentIssue(ctx, { kind: 'special', reportId: input.reportId }));
+  const issued = await currentIssue(ctx, { kind: 'special', reportId: input.reportId });
   if (issued) return issuedFile(ctx, issued, input.format);
   return issueSpecial(ctx, input.reportId, input.format);
 }
@@ -283,7 +288,7 @@ export function issueSpecial(
   opts: IssueOptions & { correctsId?: number } = {},
 ): Promise<ExportedFile> {
   return issueNew(ctx, format, async () => {
-    const n = (await specialNumber(ctx));
+    const n = await specialNumber(ctx);
     const { report, model } = specialModel(ctx, reportId, n, opts);
     return {
       kind: 'special',

@@ -20,7 +20,8 @@ export interface CorrectionInput {
  */
 export async function correctIssue(ctx: CoreContext, input: CorrectionInput): Promise<ExportedFile> {
   const old = await findIssue(ctx, input.id);
-  if ((await toIssued(ctx, old)).correctedById != null) throw new AppError('export.already_corrected', { id: input.id });
+  if ((await toIssued(ctx, old)).correctedById != null)
+    throw new AppError('export.already_corrected', { id: input.id });
   const label = old.row.doc_number ?? `${old.row.year}年第${old.row.seq}期`;
   const opts = { corrects: { label, reason: input.reason }, correctsId: old.row.id };
   if (old.row.kind === 'special') return issueSpecial(ctx, old.row.report_id!, input.format, opts);

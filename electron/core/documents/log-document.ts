@@ -177,9 +177,12 @@ async function* pages(
 
 async function reportLines(reader: CoreContext, rows: LogRow[]): Promise<Map<number, ReportLine[]>> {
   const out = new Map<number, ReportLine[]>();
-  const lines = (await reader.sql.all(`SELECT incident_id, kind, seq, status, channel, recipient_unit AS recipientUnit,
+  const lines = (await reader.sql.all(
+    `SELECT incident_id, kind, seq, status, channel, recipient_unit AS recipientUnit,
          approving_leader AS approvingLeader, sender, sent_at AS sentAt
-       FROM reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, id`, [JSON.stringify(rows.map((r) => r[0]))])) as (ReportLine & { incident_id: number })[];
+       FROM reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, id`,
+    [JSON.stringify(rows.map((r) => r[0]))],
+  )) as (ReportLine & { incident_id: number })[];
   for (const { incident_id, ...r } of lines) {
     const list = out.get(incident_id);
     if (list) list.push(r);
@@ -242,7 +245,10 @@ export async function exportLog(
   const from = resolvePeriod({ date: input.from }, tz).from;
   const to = resolvePeriod({ date: input.to }, tz).to;
   const { prepared, count } = await withSnapshot(ctx, async (reader) => {
-    const count = (await reader.sql.value('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?', [from, to])) as number;
+    const count = (await reader.sql.value('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?', [
+      from,
+      to,
+    ])) as number;
     // XLSX reads the period twice (the incidents sheet, then the reports sheet).
     const op = startOperation(ctx, 'export.log', input.format === 'xlsx' ? 2 * count : count);
     let done = 0;

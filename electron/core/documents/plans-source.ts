@@ -34,8 +34,11 @@ export function planHistoryText(planName: string, events: ActivationEvent[], unt
 }
 
 async function activationIds(ctx: CoreContext, from: string, to: string, incidentId?: number): Promise<number[]> {
-  return (await ctx.sql.column(`SELECT id FROM activations WHERE activated_at < ? AND (terminated_at IS NULL OR terminated_at >= ?)
-       ${incidentId ? 'AND incident_id = ?' : ''} ORDER BY activated_at, id`, [to, from, ...(incidentId ? [incidentId] : [])])) as number[];
+  return (await ctx.sql.column(
+    `SELECT id FROM activations WHERE activated_at < ? AND (terminated_at IS NULL OR terminated_at >= ?)
+       ${incidentId ? 'AND incident_id = ?' : ''} ORDER BY activated_at, id`,
+    [to, from, ...(incidentId ? [incidentId] : [])],
+  )) as number[];
 }
 
 /**

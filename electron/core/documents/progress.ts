@@ -18,9 +18,16 @@ export interface IncidentAsOf {
 }
 
 /** The versions of an incident recorded before `until`, oldest first. */
-async function versionsBefore(ctx: CoreContext, incidentId: number, until: string): Promise<(VersionRow & { f: IncidentFacts; })[]> {
+async function versionsBefore(
+  ctx: CoreContext,
+  incidentId: number,
+  until: string,
+): Promise<(VersionRow & { f: IncidentFacts })[]> {
   return (
-    (await ctx.sql.all('SELECT at, kind, status, facts FROM incident_versions WHERE incident_id = ? AND at < ? ORDER BY version', [incidentId, until])) as VersionRow[]
+    (await ctx.sql.all(
+      'SELECT at, kind, status, facts FROM incident_versions WHERE incident_id = ? AND at < ? ORDER BY version',
+      [incidentId, until],
+    )) as VersionRow[]
   ).map((v) => ({ ...v, f: JSON.parse(v.facts) as IncidentFacts }));
 }
 
@@ -56,7 +63,7 @@ export async function progressInPeriod(
 ): Promise<ProgressLine[]> {
   const { from, to } = period;
   const lines: ProgressLine[] = [];
-  const versions = (await versionsBefore(ctx, p.incidentId, to));
+  const versions = await versionsBefore(ctx, p.incidentId, to);
   (await versions).forEach((v, i) => {
     const prev = versions[i - 1];
     if (!prev || v.at < from) return;

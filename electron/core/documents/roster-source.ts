@@ -34,7 +34,7 @@ export async function rosterOnDuty(ctx: CoreContext, period: Period & { isDay?: 
   const tz = (await getSettings(ctx)).timeZone;
   const shifts = await shiftsFor(ctx, period);
   return shifts.flatMap(async (s) => {
-    const people = (await onDutyFor(ctx, s));
+    const people = await onDutyFor(ctx, s);
     const prefix = shifts.length > 1 ? `${cnTime(s.start.toISOString(), tz)}至${cnTime(s.end.toISOString(), tz)} ` : '';
     return (['leader', 'lead', 'second'] as const).map((role) => ({
       role: prefix + ROLE_ZH[role],

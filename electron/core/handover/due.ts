@@ -5,7 +5,10 @@ import { status } from './handover-repo';
 
 async function shiftHandover(ctx: CoreContext, s: ShiftInstance): Promise<ShiftHandover> {
   // One lookup on the UNIQUE (date, shift) index.
-  const r = (await ctx.sql.get('SELECT id, outgoing_signed_at, incoming_signed_at, reviewed_at FROM handovers WHERE date = ? AND shift = ?', [s.date, s.shift])) as
+  const r = (await ctx.sql.get(
+    'SELECT id, outgoing_signed_at, incoming_signed_at, reviewed_at FROM handovers WHERE date = ? AND shift = ?',
+    [s.date, s.shift],
+  )) as
     | { id: number; outgoing_signed_at: string | null; incoming_signed_at: string | null; reviewed_at: string | null }
     | undefined;
   return {
@@ -26,6 +29,7 @@ async function shiftHandover(ctx: CoreContext, s: ShiftInstance): Promise<ShiftH
 export async function handoverDue(ctx: CoreContext, now: Date): Promise<HandoverDue> {
   const current = await shiftAt(ctx, now);
   const before = shiftHandover(ctx, await shiftAt(ctx, new Date(current.start.getTime() - 1)));
-  const unfinished = (await before).id !== null && ((await before).status === 'draft' || (await before).status === 'outgoing_signed');
+  const unfinished =
+    (await before).id !== null && ((await before).status === 'draft' || (await before).status === 'outgoing_signed');
   return { current: shiftHandover(ctx, current), previous: unfinished ? before : null };
 }

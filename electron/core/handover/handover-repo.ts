@@ -46,7 +46,7 @@ const NEW_EQUIPMENT: EquipmentStatus = {
 };
 
 async function personBrief(ctx: CoreContext, id: number | null) {
-  const p = (await (await id ? findPerson(ctx, id) : null));
+  const p = await ((await id) ? findPerson(ctx, id) : null);
   return p ? brief(p) : null;
 }
 
@@ -96,52 +96,82 @@ async function row(ctx: CoreContext, id: number): Promise<Row> {
 }
 
 export async function getHandover(ctx: CoreContext, id: number): Promise<Handover> {
-  return toHandover(ctx, (await row(ctx, id)));
+  return toHandover(ctx, await row(ctx, id));
 }
 
 async function pickShift(ctx: CoreContext, date?: string, shift?: ShiftName): Promise<ShiftInstance> {
-  const config = (await getRosterConfig(ctx));
-  if (!date) return (await shiftAt(ctx, ctx.clock.now(), config));
+  const config = await getRosterConfig(ctx);
+  if (!date) return await shiftAt(ctx, ctx.clock.now(), config);
   const shifts = shiftsOfDay(date, config, (await getSettings(ctx)).timeZone);
   return shifts.find((s) => s.shift === shift) ?? shifts[0]!;
 }
 
 /** Drafts the handover of a shift (default: the one in progress), or refreshes its live data while unsigned. */
 export async function draftHandover(ctx: CoreContext, date?: string, shift?: ShiftName): Promise<Handover> {
-  const s = (await pickShift(ctx, date, shift));
+  const s = await pickShift(ctx, date, shift);
   const existing = (await ctx.sql.get('SELECT * FROM handovers WHERE date = ? AND shift = ?', [s.date, s.shift])) as
     Row | undefined;
   if (existing?.outgoing_signed_at) return toHandover(ctx, existing);
   const now = ctx.clock.now().toISOString();
   const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
   const id = await ctx.tx(async (ctx) => {
-      if (existing) {
-          (await ctx.sql.run('UPDATE handovers SET live = ?, updated_at = ? WHERE id = ?', [live, now, existing.id]));
-          await ctx.audit.appendRow((await ctx.actor()), 'handover.refresh', 'handovers', existing.id);
-          return existing.id;
-      }
-      const out = (await onDutyFor(ctx, s));
-      const incoming = (await onDutyFor(ctx, (await nextShift(ctx, s))));
-      const newId = Number(
-          (await ctx.sql.run(`INSERT INTO handovers (date, shift, period_start, period_end, outgoing_person_id, incoming_person_id,
+    if (existing) {
+      await ctx.sql.run('UPDATE handovers SET live = ?, updated_at = ? WHERE id = ?', [live, now, existing.id]);
+      await ctx.audit.appendRow(await ctx.actor(), 'handover.refresh', 'handovers', existing.id);
+      return existing.id;
+    }
+    const out = await onDutyFor(ctx, s);
+    const incoming = await onDutyFor(ctx, await nextShift(ctx, s));
+    const newId = Number(
+      (
+        await ctx.sql.run(
+          `INSERT INTO handovers (date, shift, period_start, period_end, outgoing_person_id, incoming_person_id,
              leader_person_id, live, equipment, created_at, created_by, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [s.date, s.shift, s.start.toISOString(), s.end.toISOString(), out.lead[0]?.id ?? null, incoming.lead[0]?.id ?? null, out.leader[0]?.id ?? null, live, JSON.stringify(NEW_EQUIPMENT), now, (await ctx.actor()), now])).lastInsertRowid
-      );
-      await ctx.audit.appendRow((await ctx.actor()), 'handover.draft', 'handovers', newId);
-      return newId;
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            s.date,
+            s.shift,
+            s.start.toISOString(),
+            s.end.toISOString(),
+            out.lead[0]?.id ?? null,
+            incoming.lead[0]?.id ?? null,
+            out.leader[0]?.id ?? null,
+            live,
+            JSON.stringify(NEW_EQUIPMENT),
+            now,
+            await ctx.actor(),
+            now,
+          ],
+        )
+      ).lastInsertRowid,
+    );
+    await ctx.audit.appendRow(await ctx.actor(), 'handover.draft', 'handovers', newId);
+    return newId;
   });
   return getHandover(ctx, id);
 }
 
 export async function saveHandover(ctx: CoreContext, input: z.output<typeof handoverSaveSchema>): Promise<Handover> {
-  const r = (await row(ctx, input.id));
+  const r = await row(ctx, input.id);
   if (r.outgoing_signed_at) throw new AppError('handover.frozen');
   for (const pid of [input.outgoingPersonId, input.incomingPersonId]) if (pid) await getPerson(ctx, pid);
   const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
   await ctx.tx(async (ctx) => {
-    (await ctx.sql.run(`UPDATE handovers SET notices=?, equipment=?, notes=?, outgoing_person_id=?, incoming_person_id=?, live=?,
-           updated_at=? WHERE id=?`, [input.notices, JSON.stringify(input.equipment), input.notes, input.outgoingPersonId, input.incomingPersonId, live, ctx.clock.now().toISOString(), input.id]));
-    await ctx.audit.appendRow((await ctx.actor()), 'handover.save', 'handovers', input.id);
+    await ctx.sql.run(
+      `UPDATE handovers SET notices=?, equipment=?, notes=?, outgoing_person_id=?, incoming_person_id=?, live=?,
+           updated_at=? WHERE id=?`,
+      [
+        input.notices,
+        JSON.stringify(input.equipment),
+        input.notes,
+        input.outgoingPersonId,
+        input.incomingPersonId,
+        live,
+        ctx.clock.now().toISOString(),
+        input.id,
+      ],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), 'handover.save', 'handovers', input.id);
   });
   return getHandover(ctx, input.id);
 }
@@ -157,7 +187,7 @@ export async function signHandover(
   personId: number,
   pin?: string,
 ): Promise<Handover> {
-  const r = (await row(ctx, id));
+  const r = await row(ctx, id);
   const expected = side === 'outgoing' ? r.outgoing_person_id : r.incoming_person_id;
   if (!r.outgoing_person_id || !r.incoming_person_id) throw new AppError('handover.missing_officer');
   if (r.outgoing_person_id === r.incoming_person_id)
@@ -165,14 +195,17 @@ export async function signHandover(
   if ((side === 'outgoing' ? r.outgoing_signed_at : r.incoming_signed_at) !== null)
     throw new AppError('handover.already_signed');
   if (side === 'incoming' && !r.outgoing_signed_at) throw new AppError('handover.outgoing_first');
-  const person = (await getPerson(ctx, personId));
+  const person = await getPerson(ctx, personId);
   if (expected !== personId)
     throw new AppError('handover.not_your_side', { name: person.name }, [{ path: 'personId', code: 'not_your_side' }]);
   requirePin(ctx, person.name, personId, pin);
   await ctx.tx(async (ctx) => {
-    const head = (await ctx.audit.head()!);
-    (await ctx.sql.run(`UPDATE handovers SET ${side}_signed_at=?, ${side}_signer=?, ${side}_audit_id=?, ${side}_audit_hash=?,
-           updated_at=? WHERE id=?`, [ctx.clock.now().toISOString(), person.name, head.id, head.hash, ctx.clock.now().toISOString(), id]));
+    const head = await ctx.audit.head()!;
+    await ctx.sql.run(
+      `UPDATE handovers SET ${side}_signed_at=?, ${side}_signer=?, ${side}_audit_id=?, ${side}_audit_hash=?,
+           updated_at=? WHERE id=?`,
+      [ctx.clock.now().toISOString(), person.name, head.id, head.hash, ctx.clock.now().toISOString(), id],
+    );
     await ctx.audit.appendRow(person.name, `handover.sign_${side}`, 'handovers', id);
   });
   return getHandover(ctx, id);
@@ -188,17 +221,23 @@ function requirePin(ctx: CoreContext, name: string, personId: number, pin: strin
 }
 
 export async function reviewHandover(ctx: CoreContext, id: number, personId: number, comment: string, pin?: string) {
-  const r = (await row(ctx, id));
+  const r = await row(ctx, id);
   if (r.reviewed_at) throw new AppError('handover.already_reviewed');
   if (!r.incoming_signed_at) throw new AppError('handover.not_signed');
-  const person = (await getPerson(ctx, personId));
+  const person = await getPerson(ctx, personId);
   const isLeader = r.leader_person_id ? r.leader_person_id === personId : person.roles.includes('leader');
   if (!isLeader)
     throw new AppError('handover.not_leader', { name: person.name }, [{ path: 'personId', code: 'not_leader' }]);
   requirePin(ctx, person.name, personId, pin);
   await ctx.tx(async (ctx) => {
     const now = ctx.clock.now().toISOString();
-    (await ctx.sql.run('UPDATE handovers SET reviewed_at=?, reviewer=?, review_comment=?, updated_at=? WHERE id=?', [now, person.name, comment, now, id]));
+    await ctx.sql.run('UPDATE handovers SET reviewed_at=?, reviewer=?, review_comment=?, updated_at=? WHERE id=?', [
+      now,
+      person.name,
+      comment,
+      now,
+      id,
+    ]);
     await ctx.audit.appendRow(person.name, 'handover.review', 'handovers', id);
   });
   return getHandover(ctx, id);
@@ -207,12 +246,15 @@ export async function reviewHandover(ctx: CoreContext, id: number, personId: num
 /** Signed handovers awaiting the leader's review come first, then the newest. */
 export async function listHandovers(ctx: CoreContext, query: string, limit: number): Promise<HandoverSummary[]> {
   const like = `%${query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-  const rows = (await ctx.sql.all(`SELECT h.* FROM handovers h
+  const rows = (await ctx.sql.all(
+    `SELECT h.* FROM handovers h
          LEFT JOIN people o ON o.id = h.outgoing_person_id LEFT JOIN people i ON i.id = h.incoming_person_id
        WHERE ? = '' OR h.date LIKE @like ESCAPE '\\' OR h.notices LIKE @like ESCAPE '\\' OR h.notes LIKE @like ESCAPE '\\'
           OR h.live LIKE @like ESCAPE '\\' OR h.review_comment LIKE @like ESCAPE '\\'
           OR o.name LIKE @like ESCAPE '\\' OR i.name LIKE @like ESCAPE '\\'
        ORDER BY (h.incoming_signed_at IS NOT NULL AND h.reviewed_at IS NULL) DESC, h.period_start DESC
-       LIMIT @limit`, [query, { like, limit }])) as Row[];
+       LIMIT @limit`,
+    [query, { like, limit }],
+  )) as Row[];
   return rows.map((r) => summary(ctx, r));
 }

@@ -5,7 +5,7 @@ import { rebuildOpenDeadlines } from './open-deadlines';
 
 /** The rule set in force: the latest stored version, or the defaults (version 0) before any change. */
 export async function currentRules(ctx: CoreContext): Promise<StoredDeadlineRuleSet> {
-  return (await ctx.memo('deadlineRules', () => readRules(ctx)));
+  return await ctx.memo('deadlineRules', () => readRules(ctx));
 }
 
 async function readRules(ctx: CoreContext): Promise<StoredDeadlineRuleSet> {
@@ -23,11 +23,14 @@ async function readRules(ctx: CoreContext): Promise<StoredDeadlineRuleSet> {
 
 /** Each change is a new version citing its source; the old ones stay. */
 export async function updateRules(ctx: CoreContext, set: DeadlineRuleSet): Promise<StoredDeadlineRuleSet> {
-  return (await ctx.tx(async (ctx) => {
-    const info = (await ctx.sql.run('INSERT INTO deadline_rule_sets (source, rules, created_at, created_by) VALUES (?, ?, ?, ?)', [set.source, canonicalJson(set.rules), ctx.clock.now().toISOString(), (await ctx.actor())]));
+  return await ctx.tx(async (ctx) => {
+    const info = await ctx.sql.run(
+      'INSERT INTO deadline_rule_sets (source, rules, created_at, created_by) VALUES (?, ?, ?, ?)',
+      [set.source, canonicalJson(set.rules), ctx.clock.now().toISOString(), await ctx.actor()],
+    );
     await ctx.audit.appendRow(await ctx.actor(), 'deadlines.rules', 'deadline_rule_sets', Number(info.lastInsertRowid));
     // Every open incident's deadlines move with the new rules, in the same transaction.
     await rebuildOpenDeadlines(ctx);
     return currentRules(ctx);
-  }));
+  });
 }

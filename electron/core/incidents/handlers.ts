@@ -23,7 +23,7 @@ import { parseMessage } from '../domain/message-parser';
 import { getSettings } from '../settings/settings-repo';
 
 export async function incidentDetail(ctx: CoreContext, id: number): Promise<IncidentDetail> {
-  const incident = (await findIncident(ctx, id));
+  const incident = await findIncident(ctx, id);
   const parts = {
     incident,
     versions: incidentVersions(ctx, id),

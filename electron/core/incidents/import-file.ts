@@ -73,7 +73,9 @@ export async function importIncidents(
   const hash = createHash('sha256');
   // The chain's head kept in memory and the deadline refreshes done once at the end: all-or-nothing, so
   // nothing a failed line undoes can outlive it.
-  return (await ctx.tx(async (ctx) => ctx.audit.batch(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress)))));
+  return await ctx.tx(async (ctx) =>
+    ctx.audit.batch(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress))),
+  );
 }
 
 async function recordAll(

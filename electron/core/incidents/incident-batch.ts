@@ -27,8 +27,8 @@ const SLICE = 500;
  * names its line.
  */
 export async function incidentBatch(ctx: CoreContext): Promise<{
-    add(input: IncidentFacts, history?: History): Incident;
-    flush(): void;
+  add(input: IncidentFacts, history?: History): Incident;
+  flush(): void;
 }> {
   const now = ctx.clock.now();
   const actor = ctx.actor();
@@ -57,7 +57,14 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
     slice.forEach(async ({ inc }, k) => {
       await ctx.audit.appendRow(await actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
       const vid = versionIds[k]!;
-      await ctx.audit.appendRow(await actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
+      await ctx.audit.appendRow(
+        await actor,
+        'incident.created',
+        'incident_versions',
+        vid,
+        undefined,
+        versions.get(vid),
+      );
     });
     for (const { inc } of slice) await indexEntry(ctx, incidentEntry(inc), true);
     const histories = slice.flatMap(({ history }) => (history ? [history] : []));
@@ -80,7 +87,12 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
   };
 }
 
-async function byId(ctx: CoreContext, table: string, lo: number, hi: number): Promise<Map<number, Record<string, unknown>>> {
-  const rows = (await ctx.sql.all(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`, [lo, hi]));
+async function byId(
+  ctx: CoreContext,
+  table: string,
+  lo: number,
+  hi: number,
+): Promise<Map<number, Record<string, unknown>>> {
+  const rows = await ctx.sql.all(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`, [lo, hi]);
   return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
 }

@@ -121,7 +121,12 @@ const INSERT_CALL = `INSERT INTO calls (incident_id, at, direction, party, numbe
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Writes a slice's histories (after its incidents): reports, calls, then the closures by 终报. */
-export async function writeHistories(ctx: CoreContext, slice: PlannedHistory[], now: Date, actor: string): Promise<void> {
+export async function writeHistories(
+  ctx: CoreContext,
+  slice: PlannedHistory[],
+  now: Date,
+  actor: string,
+): Promise<void> {
   const at = now.toISOString();
   const insertReport = ctx.db.prepare(INSERT_REPORT);
   const reports = slice.flatMap((h) =>
@@ -138,9 +143,9 @@ export async function writeHistories(ctx: CoreContext, slice: PlannedHistory[], 
     }),
   );
   const storedReports = await rowsById(
-      ctx,
-      'reports',
-      reports.map((r) => r.id)
+    ctx,
+    'reports',
+    reports.map((r) => r.id),
   );
   for (const { r, id } of reports)
     await ctx.audit.appendRow(
@@ -152,11 +157,12 @@ export async function writeHistories(ctx: CoreContext, slice: PlannedHistory[], 
       storedReports.get(id),
     );
   const storedCalls = await rowsById(
-      ctx,
-      'calls',
-      calls.map((c) => c.id)
+    ctx,
+    'calls',
+    calls.map((c) => c.id),
   );
-  for (const { id } of calls) await ctx.audit.appendRow(actor, 'call.create', 'calls', id, undefined, storedCalls.get(id));
+  for (const { id } of calls)
+    await ctx.audit.appendRow(actor, 'call.create', 'calls', id, undefined, storedCalls.get(id));
   for (const { h, r, id } of reports)
     await indexEntry(
       ctx,
@@ -189,6 +195,9 @@ export async function writeHistories(ctx: CoreContext, slice: PlannedHistory[], 
 
 async function rowsById(ctx: CoreContext, table: string, ids: number[]): Promise<Map<number, Record<string, unknown>>> {
   if (!ids.length) return new Map();
-  const rows = (await ctx.sql.all(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`, [Math.min(...ids), Math.max(...ids)]));
+  const rows = await ctx.sql.all(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`, [
+    Math.min(...ids),
+    Math.max(...ids),
+  ]);
   return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
 }

@@ -55,8 +55,13 @@ function normaliseFacts(f: IncidentFacts): IncidentFacts {
   return out;
 }
 
-async function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['kind'], reason: string | null): Promise<void> {
-  const info = (await ctx.sql.run(INSERT_VERSION_SQL, versionArgs(inc, kind, reason)));
+async function writeVersion(
+  ctx: CoreContext,
+  inc: Incident,
+  kind: IncidentVersion['kind'],
+  reason: string | null,
+): Promise<void> {
+  const info = await ctx.sql.run(INSERT_VERSION_SQL, versionArgs(inc, kind, reason));
   // The actor is the one the version names (inc.updatedBy is ctx.actor() on every path).
   await ctx.audit.appendRow(inc.updatedBy, `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
   // After the version row: the deadline engine follows the grade through the versions (a raise never
@@ -67,13 +72,16 @@ async function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersi
 async function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): Promise<void> {
   const params = rowParams(inc);
   if (insert) {
-    (await ctx.sql.run(INSERT_ROW_SQL, [params]));
+    await ctx.sql.run(INSERT_ROW_SQL, [params]);
   } else {
-    (await ctx.sql.run(`UPDATE incidents SET status = @status, version = @version, void_reason = @void_reason,
+    await ctx.sql.run(
+      `UPDATE incidents SET status = @status, version = @version, void_reason = @void_reason,
            supplementary_due_from = @supplementary_due_from, received_at = @received_at, category = @category,
            level = @level, district = @district, title = @title, facts = @facts,
            updated_at = @updated_at, updated_by = @updated_by
-         WHERE id = @id`, [params]));
+         WHERE id = @id`,
+      [params],
+    );
   }
   await ctx.audit.appendRow(inc.updatedBy, insert ? 'incident.create' : 'incident.update', 'incidents', inc.id);
   await indexIncident(ctx, inc);
@@ -93,7 +101,7 @@ export function gradedFacts(input: IncidentFacts): { facts: IncidentFacts; appli
 export async function createIncident(ctx: CoreContext, input: IncidentFacts): Promise<Incident> {
   const { facts, applied } = gradedFacts(input);
   checkTimes(ctx, facts);
-  return (await ctx.tx(async (ctx) => insertIncident(ctx, facts, applied)));
+  return await ctx.tx(async (ctx) => insertIncident(ctx, facts, applied));
 }
 
 async function insertIncident(ctx: CoreContext, facts: IncidentFacts, applied: string | null): Promise<Incident> {
@@ -128,7 +136,10 @@ function expectVersion(inc: Incident, expected: number): void {
 
 async function finalSentAt(ctx: CoreContext, incidentId: number): Promise<string | null> {
   return (
-    ((await ctx.sql.value("SELECT min(sent_at) FROM reports WHERE incident_id = ? AND kind = 'final' AND status = 'sent'", [incidentId])) as string | null) ?? null
+    ((await ctx.sql.value(
+      "SELECT min(sent_at) FROM reports WHERE incident_id = ? AND kind = 'final' AND status = 'sent'",
+      [incidentId],
+    )) as string | null) ?? null
   );
 }
 
@@ -136,7 +147,7 @@ export async function amendIncident(
   ctx: CoreContext,
   input: { id: number; expectedVersion: number; reason: string; changes: Partial<IncidentFacts> },
 ): Promise<Incident> {
-  return (await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     const inc = findIncident(ctx, input.id);
     expectVersion(await inc, input.expectedVersion);
     const before = incidentFacts(await inc);
@@ -172,14 +183,14 @@ export async function amendIncident(
     await writeRow(ctx, next, false);
     await writeVersion(ctx, next, 'amended', input.reason);
     return next;
-  }));
+  });
 }
 
 export async function voidIncident(
   ctx: CoreContext,
   input: { id: number; expectedVersion: number; reason: string },
 ): Promise<Incident> {
-  return (await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     const inc = findIncident(ctx, input.id);
     expectVersion(await inc, input.expectedVersion);
     const now = ctx.clock.now().toISOString();
@@ -194,11 +205,16 @@ export async function voidIncident(
     await writeRow(ctx, next, false);
     await writeVersion(ctx, next, 'voided', input.reason);
     return next;
-  }));
+  });
 }
 
 /** Status changes driven by the report chain (closed by a final report). Caller holds the transaction. */
-export async function setIncidentStatus(ctx: CoreContext, inc: Incident, status: IncidentStatus, reason: string): Promise<Incident> {
+export async function setIncidentStatus(
+  ctx: CoreContext,
+  inc: Incident,
+  status: IncidentStatus,
+  reason: string,
+): Promise<Incident> {
   const next: Incident = {
     ...inc,
     status,

@@ -50,14 +50,16 @@ export async function nextNumber(ctx: CoreContext, at: Date): Promise<string> {
   const format = (n: number) => `${year}-${String(n).padStart(4, '0')}`;
   const seqOf = (number: string | undefined) => (number?.startsWith(`${year}-`) ? Number(number.slice(5)) : 0);
   // Fast path: numbers are handed out in creation order, so the newest incident holds the last one.
-  const newest = (await ctx.sql.value('SELECT number FROM incidents ORDER BY id DESC LIMIT 1')) as
-    string | undefined;
+  const newest = (await ctx.sql.value('SELECT number FROM incidents ORDER BY id DESC LIMIT 1')) as string | undefined;
   if (newest?.startsWith(`${year}-`)) {
     const candidate = format(seqOf(newest) + 1);
     if (!(await ctx.sql.get('SELECT 1 FROM incidents WHERE number = ?', [candidate]))) return candidate;
   }
   // First incident of a year, or the clock went back: find the year's highest number the slow way.
-  const rows = (await ctx.sql.column('SELECT number FROM incidents WHERE number >= ? AND number < ?', [`${year}-`, `${year}.`])) as string[];
+  const rows = (await ctx.sql.column('SELECT number FROM incidents WHERE number >= ? AND number < ?', [
+    `${year}-`,
+    `${year}.`,
+  ])) as string[];
   return format(Math.max(0, ...rows.map(seqOf)) + 1);
 }
 

@@ -50,12 +50,12 @@ export async function listIncidents(ctx: CoreContext, q: Query): Promise<Inciden
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   // The text alone: read each kind's newest matches first; often that is all of them, or enough.
   const newest = match && !where.length ? readMatches(ctx, match, TOTAL_CAP + 1) : null;
-  const found = (await (await newest ? newestTextPage(ctx, newest, cursor, q.limit) : null));
+  const found = await ((await newest) ? newestTextPage(ctx, newest, cursor, q.limit) : null);
   let rows = found?.rows ?? [];
   let counted = found?.counted ?? 0;
   if (!found) {
     const complete = newest && (await newest).cut.own === null && (await newest).cut.linked.size === 0;
-    const matching = (await (await complete ? (await newest).ids : match ? matchingIncidentIds(ctx, match) : null));
+    const matching = await ((await complete) ? (await newest).ids : match ? matchingIncidentIds(ctx, match) : null);
     // Filters other than the text: with none, every matching id is an incident of the page's set.
     const otherFilters = where.length > 0;
     if (matching) add('id IN (SELECT value FROM json_each(?))', JSON.stringify(matching));
@@ -63,8 +63,11 @@ export async function listIncidents(ctx: CoreContext, q: Query): Promise<Inciden
     counted =
       matching && !otherFilters
         ? matching.length
-        : ((await ctx.sql.value(`SELECT count(*) FROM (SELECT 1 FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-               LIMIT ${TOTAL_CAP + 1})`, params)) as number);
+        : ((await ctx.sql.value(
+            `SELECT count(*) FROM (SELECT 1 FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               LIMIT ${TOTAL_CAP + 1})`,
+            params,
+          )) as number);
     // Many text matches (内涝: a seventh of the log): walk the log newest first and keep the matching
     // ones, 50 ÷ density steps, instead of reading every match's row to sort them all.
     const walk = !!matching && matching.length > WALK_FROM && !hasColumnFilter(q);
@@ -73,15 +76,15 @@ export async function listIncidents(ctx: CoreContext, q: Query): Promise<Inciden
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit).map((r) => ({ ...r, f: JSON.parse(r.facts) as IncidentFacts }));
   const deadlines = await deadlinesFor(
-      ctx,
-      page.map((r) => ({
-          id: r.id,
-          receivedAt: r.received_at,
-          level: r.f.level,
-          sensitive: r.f.sensitive,
-          status: r.status,
-          supplementaryDueFrom: r.supplementary_due_from,
-      }))
+    ctx,
+    page.map((r) => ({
+      id: r.id,
+      receivedAt: r.received_at,
+      level: r.f.level,
+      sensitive: r.f.sensitive,
+      status: r.status,
+      supplementaryDueFrom: r.supplementary_due_from,
+    })),
   );
   const items: IncidentListItem[] = page.map((r) => ({
     id: r.id,
@@ -130,9 +133,12 @@ async function pageRows(
     all.push('(received_at < ? OR (received_at = ? AND id < ?))');
     values.push(cursor[0], cursor[0], cursor[1]);
   }
-  return (await ctx.sql.all(`SELECT id, number, status, received_at, supplementary_due_from, facts FROM incidents
+  return (await ctx.sql.all(
+    `SELECT id, number, status, received_at, supplementary_due_from, facts FROM incidents
        ${walk ? 'INDEXED BY incidents_received' : ''} ${all.length ? `WHERE ${all.join(' AND ')}` : ''}
-       ORDER BY received_at DESC, id DESC LIMIT ?`, [...values, limit + 1])) as Row[];
+       ORDER BY received_at DESC, id DESC LIMIT ?`,
+    [...values, limit + 1],
+  )) as Row[];
 }
 
 /**
@@ -148,8 +154,15 @@ async function newestTextPage(
   limit: number,
 ) {
   if (cut.own === null) return null;
-  const rows = (await pageRows(ctx, ['id IN (SELECT value FROM json_each(?))'], [JSON.stringify(ids)], cursor, limit, true));
+  const rows = await pageRows(
+    ctx,
+    ['id IN (SELECT value FROM json_each(?))'],
+    [JSON.stringify(ids)],
+    cursor,
+    limit,
+    true,
+  );
   const last = rows[limit];
-  if (!last || await unreadMatchPossible(ctx, cut, [last.received_at, last.id], cursor)) return null;
+  if (!last || (await unreadMatchPossible(ctx, cut, [last.received_at, last.id], cursor))) return null;
   return { rows, counted: TOTAL_CAP + 1 };
 }

@@ -28,7 +28,10 @@ const CALLS = 'SELECT c.* FROM calls c';
 async function phoneReportsOf(ctx: CoreContext, rows: CallRow[]): Promise<Map<number, number>> {
   const incidents = [...new Set(rows.map((r) => r.incident_id).filter((id) => id !== null))];
   if (!incidents.length) return new Map();
-  const reports = (await ctx.sql.all("SELECT * FROM reports WHERE kind = 'phone' AND incident_id IN (SELECT value FROM json_each(?))", [JSON.stringify(incidents)])) as { id: number; call_id?: number | null }[];
+  const reports = (await ctx.sql.all(
+    "SELECT * FROM reports WHERE kind = 'phone' AND incident_id IN (SELECT value FROM json_each(?))",
+    [JSON.stringify(incidents)],
+  )) as { id: number; call_id?: number | null }[];
   return new Map(reports.filter((r) => r.call_id != null).map((r) => [r.call_id!, r.id]));
 }
 
@@ -79,38 +82,57 @@ export async function createCall(
 ): Promise<Call> {
   const at = new Date(input.at).toISOString();
   checkNotFuture(ctx, at, 'at');
-  return (await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     if (input.incidentId !== null) await findIncident(ctx, input.incidentId);
-    const info = (await ctx.sql.run('INSERT INTO calls (incident_id, at, direction, party, number, gist, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [input.incidentId, at, input.direction, input.party, input.number, input.gist, ctx.clock.now().toISOString(), (await ctx.actor())]));
+    const info = await ctx.sql.run(
+      'INSERT INTO calls (incident_id, at, direction, party, number, gist, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        input.incidentId,
+        at,
+        input.direction,
+        input.party,
+        input.number,
+        input.gist,
+        ctx.clock.now().toISOString(),
+        await ctx.actor(),
+      ],
+    );
     const id = Number(info.lastInsertRowid);
     await ctx.audit.appendRow(await ctx.actor(), 'call.create', 'calls', id);
     if (input.phoneReport) await recordPhoneReport(ctx, await findCall(ctx, id));
     const call = findCall(ctx, id);
     await indexCall(ctx, await call);
     return call;
-  }));
+  });
 }
 
 export async function linkCall(ctx: CoreContext, input: { id: number; incidentId: number }): Promise<Call> {
-  return (await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     const call = await findCall(ctx, input.id);
     if (call.incidentId !== null) throw new AppError('call.already_linked', { incidentId: call.incidentId });
     await findIncident(ctx, input.incidentId);
-    (await ctx.sql.run('UPDATE calls SET incident_id = ? WHERE id = ?', [input.incidentId, call.id]));
+    await ctx.sql.run('UPDATE calls SET incident_id = ? WHERE id = ?', [input.incidentId, call.id]);
     await ctx.audit.appendRow(await ctx.actor(), 'call.link', 'calls', call.id);
     const linked = findCall(ctx, call.id);
     await indexCall(ctx, await linked);
     return linked;
-  }));
+  });
 }
 
-export async function listCalls(ctx: CoreContext, input: { incidentId?: number; since?: string; limit: number }): Promise<Call[]> {
+export async function listCalls(
+  ctx: CoreContext,
+  input: { incidentId?: number; since?: string; limit: number },
+): Promise<Call[]> {
   // The lower bound is '' when absent: every ISO instant compares above it, and both forms use an index.
   const since = input.since ? new Date(input.since).toISOString() : '';
   const rows =
     input.incidentId !== undefined
-      ? (await ctx.sql.all(`${CALLS} WHERE c.incident_id = ? AND c.at >= ? ORDER BY c.at DESC, c.id DESC LIMIT ?`, [input.incidentId, since, input.limit]))
-      : (await ctx.sql.all(`${CALLS} WHERE c.at >= ? ORDER BY c.at DESC, c.id DESC LIMIT ?`, [since, input.limit]));
+      ? await ctx.sql.all(`${CALLS} WHERE c.incident_id = ? AND c.at >= ? ORDER BY c.at DESC, c.id DESC LIMIT ?`, [
+          input.incidentId,
+          since,
+          input.limit,
+        ])
+      : await ctx.sql.all(`${CALLS} WHERE c.at >= ? ORDER BY c.at DESC, c.id DESC LIMIT ?`, [since, input.limit]);
   return toCalls(ctx, rows as CallRow[]);
 }
 
@@ -160,7 +182,9 @@ export async function findInstruction(ctx: CoreContext, id: number): Promise<Ins
 export async function incidentInstructions(ctx: CoreContext, incidentId: number): Promise<Instruction[]> {
   return loadInstructions(
     ctx,
-    (await ctx.sql.all('SELECT * FROM instructions WHERE incident_id = ? ORDER BY given_at, id', [incidentId])) as InstructionRow[],
+    (await ctx.sql.all('SELECT * FROM instructions WHERE incident_id = ? ORDER BY given_at, id', [
+      incidentId,
+    ])) as InstructionRow[],
   );
 }
 
@@ -178,9 +202,12 @@ export async function createInstruction(
 ): Promise<Instruction> {
   const givenAt = new Date(input.givenAt).toISOString();
   checkNotFuture(ctx, givenAt, 'givenAt');
-  return (await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     if (input.incidentId !== null) await findIncident(ctx, input.incidentId);
-    const info = (await ctx.sql.run('INSERT INTO instructions (incident_id, leader, given_at, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)', [input.incidentId, input.leader, givenAt, input.text, ctx.clock.now().toISOString(), (await ctx.actor())]));
+    const info = await ctx.sql.run(
+      'INSERT INTO instructions (incident_id, leader, given_at, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      [input.incidentId, input.leader, givenAt, input.text, ctx.clock.now().toISOString(), await ctx.actor()],
+    );
     const id = Number(info.lastInsertRowid);
     await ctx.audit.appendRow(await ctx.actor(), 'instruction.create', 'instructions', id);
     await indexEntry(ctx, {
@@ -192,7 +219,7 @@ export async function createInstruction(
       text: `${input.leader} ${input.text}`,
     });
     return findInstruction(ctx, id);
-  }));
+  });
 }
 
 export async function addInstructionAction(
@@ -201,12 +228,20 @@ export async function addInstructionAction(
 ): Promise<Instruction> {
   const at = new Date(input.at).toISOString();
   checkNotFuture(ctx, at, 'at');
-  return (await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     const ins = await findInstruction(ctx, input.instructionId);
     if (Date.parse(at) < Date.parse(ins.givenAt))
       throw new AppError('validation', undefined, [{ path: 'at', code: 'before_given' }]);
-    const info = (await ctx.sql.run('INSERT INTO instruction_actions (instruction_id, kind, at, party, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)', [ins.id, input.kind, at, input.party, input.text, ctx.clock.now().toISOString(), (await ctx.actor())]));
-    await ctx.audit.appendRow(await ctx.actor(), `instruction.${input.kind}`, 'instruction_actions', Number(info.lastInsertRowid));
+    const info = await ctx.sql.run(
+      'INSERT INTO instruction_actions (instruction_id, kind, at, party, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [ins.id, input.kind, at, input.party, input.text, ctx.clock.now().toISOString(), await ctx.actor()],
+    );
+    await ctx.audit.appendRow(
+      await ctx.actor(),
+      `instruction.${input.kind}`,
+      'instruction_actions',
+      Number(info.lastInsertRowid),
+    );
     return findInstruction(ctx, ins.id);
-  }));
+  });
 }

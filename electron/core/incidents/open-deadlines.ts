@@ -47,8 +47,11 @@ async function store(ctx: CoreContext, rows: SubjectRow[]): Promise<void> {
   const deadlines = await deadlinesFor(ctx, open.map(subject));
   // One grouped lookup for the slice (an import refreshes thousands), not one per incident.
   const lastReport = new Map(
-    (await ctx.sql.arrays(`SELECT incident_id, max(updated_at) FROM reports
-         WHERE incident_id IN (SELECT value FROM json_each(?)) GROUP BY incident_id`, [JSON.stringify(open.map((r) => r.id))])) as [number, string][],
+    (await ctx.sql.arrays(
+      `SELECT incident_id, max(updated_at) FROM reports
+         WHERE incident_id IN (SELECT value FROM json_each(?)) GROUP BY incident_id`,
+      [JSON.stringify(open.map((r) => r.id))],
+    )) as [number, string][],
   );
   const insertDeadline = ctx.db.prepare(
     'INSERT INTO open_deadlines (incident_id, kind, start_at, due_at) VALUES (?, ?, ?, ?)',
@@ -82,8 +85,8 @@ export async function refreshOpenDeadlines(ctx: CoreContext, incidentId: number)
   if (!maintained(ctx)) return;
   const batch = deferred.get(ctx.db);
   if (batch) return void batch.add(incidentId);
-  (await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id = ?', [incidentId]));
-  (await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id = ?', [incidentId]));
+  await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id = ?', [incidentId]);
+  await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id = ?', [incidentId]);
   await store(ctx, (await ctx.sql.all(`${SUBJECT_SQL} WHERE id = ?`, [incidentId])) as SubjectRow[]);
 }
 
@@ -109,8 +112,8 @@ async function refreshMany(ctx: CoreContext, ids: number[]): Promise<void> {
   const byId = ctx.db.prepare(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
   for (let i = 0; i < ids.length; i += 1000) {
     const slice = JSON.stringify(ids.slice(i, i + 1000));
-    (await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]));
-    (await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]));
+    await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]);
+    await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]);
     await store(ctx, byId.all(slice) as SubjectRow[]);
   }
 }
@@ -134,11 +137,14 @@ const STAMP = 'open_deadlines';
  */
 export async function ensureOpenDeadlines(ctx: CoreContext): Promise<void> {
   if (!maintained(ctx)) return;
-  const stamp = (await ctx.sql.value('SELECT stamp FROM derived_state WHERE name = ?', [STAMP]));
+  const stamp = await ctx.sql.value('SELECT stamp FROM derived_state WHERE name = ?', [STAMP]);
   if (stamp === ctx.appVersion) return;
   await ctx.tx(async (ctx) => {
     await rebuildOpenDeadlines(ctx);
-    (await ctx.sql.run('INSERT INTO derived_state (name, stamp) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET stamp = excluded.stamp', [STAMP, ctx.appVersion]));
+    await ctx.sql.run(
+      'INSERT INTO derived_state (name, stamp) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET stamp = excluded.stamp',
+      [STAMP, ctx.appVersion],
+    );
   });
 }
 
@@ -150,13 +156,24 @@ export async function ensureOpenDeadlines(ctx: CoreContext): Promise<void> {
 export async function deadlineSummary(ctx: CoreContext, now: Date): Promise<DeadlineSummary> {
   const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString();
   const active = urgentFirst(
-    (await ctx.sql.all(`${OPEN_DEADLINE_SQL} JOIN open_incidents o ON o.incident_id = d.incident_id WHERE o.last_activity_at >= ?`, [cutoff])) as OpenDeadlineRow[],
+    (await ctx.sql.all(
+      `${OPEN_DEADLINE_SQL} JOIN open_incidents o ON o.incident_id = d.incident_id WHERE o.last_activity_at >= ?`,
+      [cutoff],
+    )) as OpenDeadlineRow[],
     now,
   );
-  const openIncidents = (await ctx.sql.value('SELECT count(*) FROM open_incidents WHERE last_activity_at >= ?', [cutoff])) as number;
-  const stale = (await ctx.sql.value(`SELECT count(*) FROM (SELECT 1 FROM open_incidents WHERE last_activity_at < ? LIMIT ${TOTAL_CAP + 1})`, [cutoff])) as number;
-  const staleRows = (await ctx.sql.all(`SELECT i.id, i.number, i.title, i.level, i.received_at, o.last_activity_at FROM open_incidents o
-       JOIN incidents i ON i.id = o.incident_id WHERE o.last_activity_at < ? ORDER BY o.last_activity_at LIMIT ?`, [cutoff, SUMMARY_LIMIT])) as {
+  const openIncidents = (await ctx.sql.value('SELECT count(*) FROM open_incidents WHERE last_activity_at >= ?', [
+    cutoff,
+  ])) as number;
+  const stale = (await ctx.sql.value(
+    `SELECT count(*) FROM (SELECT 1 FROM open_incidents WHERE last_activity_at < ? LIMIT ${TOTAL_CAP + 1})`,
+    [cutoff],
+  )) as number;
+  const staleRows = (await ctx.sql.all(
+    `SELECT i.id, i.number, i.title, i.level, i.received_at, o.last_activity_at FROM open_incidents o
+       JOIN incidents i ON i.id = o.incident_id WHERE o.last_activity_at < ? ORDER BY o.last_activity_at LIMIT ?`,
+    [cutoff, SUMMARY_LIMIT],
+  )) as {
     id: number;
     number: string;
     title: string;

@@ -22,7 +22,8 @@ interface Row {
  */
 export async function pendingInstructions(ctx: CoreContext, now: Date): Promise<PendingInstruction[]> {
   const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString();
-  const rows = (await ctx.sql.all(`SELECT i.id, i.incident_id, inc.number, inc.title, i.leader, i.given_at, i.text,
+  const rows = (await ctx.sql.all(
+    `SELECT i.id, i.incident_id, inc.number, inc.title, i.leader, i.given_at, i.text,
          (SELECT a.at FROM instruction_actions a WHERE a.instruction_id = i.id AND a.kind = 'relay'
            ORDER BY a.at DESC, a.id DESC LIMIT 1) AS relayed_at,
          (SELECT a.party FROM instruction_actions a WHERE a.instruction_id = i.id AND a.kind = 'relay'
@@ -33,7 +34,9 @@ export async function pendingInstructions(ctx: CoreContext, now: Date): Promise<
        WHERE i.given_at >= ?
          AND NOT EXISTS (SELECT 1 FROM instruction_actions a WHERE a.instruction_id = i.id AND a.kind = 'completed')
          AND (inc.id IS NULL OR inc.status <> 'voided')
-       ORDER BY i.given_at, i.id LIMIT ?`, [cutoff, SUMMARY_LIMIT])) as Row[];
+       ORDER BY i.given_at, i.id LIMIT ?`,
+    [cutoff, SUMMARY_LIMIT],
+  )) as Row[];
   return (
     rows
       // 反馈 after the last 传达 answers it; a new 传达 after a 反馈 waits for its own.

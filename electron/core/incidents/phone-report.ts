@@ -19,12 +19,25 @@ export async function recordPhoneReport(ctx: CoreContext, call: Call): Promise<v
   if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
   if (Date.parse(call.at) < Date.parse(inc.receivedAt))
     throw new AppError('validation', undefined, [{ path: 'at', code: 'before_received' }]);
-  const existing = (await ctx.sql.get("SELECT 1 FROM reports WHERE incident_id = ? AND kind = 'phone'", [inc.id]));
+  const existing = await ctx.sql.get("SELECT 1 FROM reports WHERE incident_id = ? AND kind = 'phone'", [inc.id]);
   if (existing) throw new AppError('report.order', { kind: 'phone' });
   const now = ctx.clock.now().toISOString();
-  const info = (await ctx.sql.run(`INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, channel, sender, sent_at, snapshot,
+  const info = await ctx.sql.run(
+    `INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, channel, sender, sent_at, snapshot,
          created_at, created_by, updated_at, call_id)
-       VALUES (?, 'phone', 0, 'sent', ?, 'phone', ?, ?, ?, ?, ?, ?, ?)`, [inc.id, call.party, (await ctx.actor()), call.at, canonicalJson(incidentFacts(inc)), now, (await ctx.actor()), now, call.id]));
+       VALUES (?, 'phone', 0, 'sent', ?, 'phone', ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      inc.id,
+      call.party,
+      await ctx.actor(),
+      call.at,
+      canonicalJson(incidentFacts(inc)),
+      now,
+      await ctx.actor(),
+      now,
+      call.id,
+    ],
+  );
   await ctx.audit.appendRow(await ctx.actor(), 'report.phone', 'reports', Number(info.lastInsertRowid));
   await applyReportActs(ctx, inc.id);
 }

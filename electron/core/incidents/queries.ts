@@ -10,11 +10,17 @@ import { followingInstructions } from './log-repo';
 type ReportBrief = DeadlineInput['reports'][number] & { incident_id: number };
 
 /** Report summaries for many incidents in one query (list pages, the Now screen). */
-export async function reportBriefs(ctx: CoreContext, incidentIds: number[]): Promise<Map<number, DeadlineInput['reports']>> {
+export async function reportBriefs(
+  ctx: CoreContext,
+  incidentIds: number[],
+): Promise<Map<number, DeadlineInput['reports']>> {
   const out = new Map<number, DeadlineInput['reports']>();
   if (!incidentIds.length) return out;
-  const rows = (await ctx.sql.all(`SELECT incident_id, kind, status, channel, sent_at AS sentAt FROM reports
-       WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY id`, [JSON.stringify(incidentIds)])) as ReportBrief[];
+  const rows = (await ctx.sql.all(
+    `SELECT incident_id, kind, status, channel, sent_at AS sentAt FROM reports
+       WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    [JSON.stringify(incidentIds)],
+  )) as ReportBrief[];
   for (const { incident_id, ...r } of rows) {
     const list = out.get(incident_id) ?? [];
     list.push(r);
@@ -27,11 +33,17 @@ export async function reportBriefs(ctx: CoreContext, incidentIds: number[]): Pro
  * The grade and sensitivity each incident had from each version on, collapsed to the changes: the
  * deadline engine follows a raise without back-dating (domain deadlines).
  */
-export async function gradeHistories(ctx: CoreContext, incidentIds: number[]): Promise<Map<number, DeadlineInput['history']>> {
+export async function gradeHistories(
+  ctx: CoreContext,
+  incidentIds: number[],
+): Promise<Map<number, DeadlineInput['history']>> {
   const out = new Map<number, NonNullable<DeadlineInput['history']>>();
   if (!incidentIds.length) return out;
-  const rows = (await ctx.sql.all(`SELECT incident_id, at, json_extract(facts, '$.level') AS level, json_extract(facts, '$.sensitive') AS sensitive
-       FROM incident_versions WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, version`, [JSON.stringify(incidentIds)])) as { incident_id: number; at: string; level: Level; sensitive: number }[];
+  const rows = (await ctx.sql.all(
+    `SELECT incident_id, at, json_extract(facts, '$.level') AS level, json_extract(facts, '$.sensitive') AS sensitive
+       FROM incident_versions WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, version`,
+    [JSON.stringify(incidentIds)],
+  )) as { incident_id: number; at: string; level: Level; sensitive: number }[];
   for (const r of rows) {
     const list = out.get(r.incident_id) ?? [];
     const prev = list[list.length - 1];
@@ -55,12 +67,12 @@ export interface DeadlineSubject {
 export async function deadlinesFor(ctx: CoreContext, subjects: DeadlineSubject[]): Promise<Map<number, Deadline[]>> {
   const rules = (await currentRules(ctx)).rules;
   const briefs = await reportBriefs(
-      ctx,
-      subjects.map((s) => s.id)
+    ctx,
+    subjects.map((s) => s.id),
   );
   const histories = await gradeHistories(
-      ctx,
-      subjects.map((s) => s.id)
+    ctx,
+    subjects.map((s) => s.id),
   );
   return new Map(
     subjects.map((s) => [
@@ -119,7 +131,13 @@ export async function openIncidentsWithDeadlines(ctx: CoreContext, now: Date) {
   const next = new Map<number, OpenDeadline>();
   for (const d of await openDeadlines(ctx, now)) if (!next.has(d.incidentId)) next.set(d.incidentId, d);
   const rows = (await ctx.sql.all(`SELECT i.id, i.number, i.title, i.level, i.received_at FROM open_incidents o
-       JOIN incidents i ON i.id = o.incident_id ORDER BY i.received_at`)) as { id: number; number: string; title: string; level: Level; received_at: string }[];
+       JOIN incidents i ON i.id = o.incident_id ORDER BY i.received_at`)) as {
+    id: number;
+    number: string;
+    title: string;
+    level: Level;
+    received_at: string;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     number: r.number,

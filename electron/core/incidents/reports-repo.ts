@@ -68,7 +68,9 @@ function toReport(r: ReportRow, live: () => IncidentFacts): Report {
 }
 
 export async function incidentReports(ctx: CoreContext, incidentId: number): Promise<Report[]> {
-  const rows = (await ctx.sql.all('SELECT * FROM reports WHERE incident_id = ? ORDER BY id', [incidentId])) as ReportRow[];
+  const rows = (await ctx.sql.all('SELECT * FROM reports WHERE incident_id = ? ORDER BY id', [
+    incidentId,
+  ])) as ReportRow[];
   let facts: IncidentFacts | null = null;
   return rows.map((r) => toReport(r, async () => (facts ??= incidentFacts(await findIncident(ctx, incidentId)))));
 }
@@ -85,7 +87,7 @@ export function changesSince(before: IncidentFacts, after: IncidentFacts, at: st
 }
 
 export async function createDraft(ctx: CoreContext, input: { incidentId: number; kind: ReportKind }): Promise<Report> {
-  return (await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     const inc = await findIncident(ctx, input.incidentId);
     if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
     const reports = await incidentReports(ctx, inc.id);
@@ -113,31 +115,49 @@ export async function createDraft(ctx: CoreContext, input: { incidentId: number;
         ? sent.filter((r) => r.kind === input.kind).length + 1
         : 0;
     const changes = last
-      ? changesSince(last.snapshot, incidentFacts(inc), ctx.clock.now().toISOString(), (await getSettings(ctx)).timeZone)
+      ? changesSince(
+          last.snapshot,
+          incidentFacts(inc),
+          ctx.clock.now().toISOString(),
+          (await getSettings(ctx)).timeZone,
+        )
       : '';
     const recipient = (last ?? sent[sent.length - 1])?.recipientUnit ?? (await getSettings(ctx)).reportRecipient;
     const now = ctx.clock.now().toISOString();
-    const info = (await ctx.sql.run(`INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, changes, created_at, created_by, updated_at)
-         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`, [inc.id, input.kind, seq, recipient, changes, now, (await ctx.actor()), now]));
+    const info = await ctx.sql.run(
+      `INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, changes, created_at, created_by, updated_at)
+         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
+      [inc.id, input.kind, seq, recipient, changes, now, await ctx.actor(), now],
+    );
     const id = Number(info.lastInsertRowid);
     await ctx.audit.appendRow(await ctx.actor(), 'report.draft', 'reports', id);
     await refreshOpenDeadlines(ctx, inc.id);
     return findReport(ctx, id);
-  }));
+  });
 }
 
 export async function updateDraft(
   ctx: CoreContext,
   input: { id: number; recipientUnit?: string; changes?: string; aftermath?: string; otherNotes?: string },
 ): Promise<Report> {
-  return (await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     const r = await findReport(ctx, input.id);
     if (r.status !== 'draft') throw new AppError('report.not_draft', { id: r.id });
-    (await ctx.sql.run(`UPDATE reports SET recipient_unit = ?, changes = ?, aftermath = ?, other_notes = ?, updated_at = ? WHERE id = ?`, [input.recipientUnit ?? r.recipientUnit, input.changes ?? r.changes, input.aftermath ?? r.aftermath, input.otherNotes ?? r.otherNotes, ctx.clock.now().toISOString(), r.id]));
+    await ctx.sql.run(
+      `UPDATE reports SET recipient_unit = ?, changes = ?, aftermath = ?, other_notes = ?, updated_at = ? WHERE id = ?`,
+      [
+        input.recipientUnit ?? r.recipientUnit,
+        input.changes ?? r.changes,
+        input.aftermath ?? r.aftermath,
+        input.otherNotes ?? r.otherNotes,
+        ctx.clock.now().toISOString(),
+        r.id,
+      ],
+    );
     await ctx.audit.appendRow(await ctx.actor(), 'report.update', 'reports', r.id);
     await refreshOpenDeadlines(ctx, r.incidentId);
     return findReport(ctx, r.id);
-  }));
+  });
 }
 
 export async function sendReport(
@@ -152,7 +172,7 @@ export async function sendReport(
     override?: { leader: string; reason: string };
   },
 ): Promise<Report> {
-  return (await ctx.tx(async (ctx) => {
+  return await ctx.tx(async (ctx) => {
     const r = await findReport(ctx, input.id);
     if (r.status !== 'draft') throw new AppError('report.not_draft', { id: r.id });
     let inc: Incident = findIncident(ctx, r.incidentId);
@@ -192,9 +212,24 @@ export async function sendReport(
     // An override is recorded only when it covered something; fields let go in an earlier report are
     // listed as missing without asking the leader again.
     const overridden = toOverride.length > 0 && input.override;
-    (await ctx.sql.run(`UPDATE reports SET status = 'sent', sent_at = ?, channel = ?, recipient_unit = ?, approving_leader = ?,
+    await ctx.sql.run(
+      `UPDATE reports SET status = 'sent', sent_at = ?, channel = ?, recipient_unit = ?, approving_leader = ?,
            sender = ?, snapshot = ?, override_leader = ?, override_reason = ?, missing_fields = ?, updated_at = ?
-         WHERE id = ?`, [sentAt, input.channel, input.recipientUnit, input.approvingLeader, input.sender, canonicalJson(facts), overridden ? input.override!.leader : null, overridden ? input.override!.reason : null, JSON.stringify(overridden || toOverride.length === 0 ? missing : []), ctx.clock.now().toISOString(), r.id]));
+         WHERE id = ?`,
+      [
+        sentAt,
+        input.channel,
+        input.recipientUnit,
+        input.approvingLeader,
+        input.sender,
+        canonicalJson(facts),
+        overridden ? input.override!.leader : null,
+        overridden ? input.override!.reason : null,
+        JSON.stringify(overridden || toOverride.length === 0 ? missing : []),
+        ctx.clock.now().toISOString(),
+        r.id,
+      ],
+    );
     await ctx.audit.appendRow(await ctx.actor(), overridden ? 'report.send_override' : 'report.send', 'reports', r.id);
     if (r.kind === 'final' || (r.kind === 'supplementary' && inc.status === 'open')) {
       inc = setIncidentStatus(ctx, inc, 'closed', r.kind === 'final' ? '终报已报送' : '补报已报送');
@@ -207,11 +242,15 @@ export async function sendReport(
       incidentId: inc.id,
       at: sentAt,
       title: `${inc.number} ${inc.title}`,
-      text: [inc.title, (await sentReport).recipientUnit, (await sentReport).changes, (await sentReport).aftermath, (await sentReport).otherNotes].join(
-        ' ',
-      ),
+      text: [
+        inc.title,
+        (await sentReport).recipientUnit,
+        (await sentReport).changes,
+        (await sentReport).aftermath,
+        (await sentReport).otherNotes,
+      ].join(' '),
     });
     await refreshOpenDeadlines(ctx, inc.id);
     return sentReport;
-  }));
+  });
 }

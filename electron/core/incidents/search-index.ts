@@ -32,8 +32,11 @@ export async function indexEntry(
 ): Promise<void> {
   const rowid = ftsRowId(e.kind, e.refId);
   // A record written for the first time (an import's new ids) has no entry to replace.
-  if (!fresh) (await ctx.sql.run('DELETE FROM search_fts WHERE rowid = ?', [rowid]));
-  (await ctx.sql.run('INSERT INTO search_fts (rowid, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)', [rowid, indexText(e.text), e.kind, e.refId, e.incidentId, e.at, e.title]));
+  if (!fresh) await ctx.sql.run('DELETE FROM search_fts WHERE rowid = ?', [rowid]);
+  await ctx.sql.run(
+    'INSERT INTO search_fts (rowid, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [rowid, indexText(e.text), e.kind, e.refId, e.incidentId, e.at, e.title],
+  );
 }
 
 /** The search entry of an incident: its number, title, place and the text an officer would look for. */

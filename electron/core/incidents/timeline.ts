@@ -3,7 +3,7 @@ import { reportName } from '../contract/field-labels';
 import type { CoreContext } from '../context';
 
 /** Other features (plan activations…) add their entries to an incident's timeline: see CoreWiring.timeline. */
-export type TimelineContributor = (ctx: CoreContext, incidentId: number) => TimelineEntry[];
+export type TimelineContributor = (ctx: CoreContext, incidentId: number) => Promise<TimelineEntry[]>;
 
 export function buildTimeline(ctx: CoreContext, d: Omit<IncidentDetail, 'timeline'>): TimelineEntry[] {
   const { incident } = d;

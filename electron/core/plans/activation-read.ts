@@ -56,7 +56,9 @@ export async function activationRow(ctx: CoreContext, id: number): Promise<Activ
 
 async function events(ctx: CoreContext, activationId: number): Promise<ActivationEvent[]> {
   return (
-    (await ctx.sql.all('SELECT * FROM activation_events WHERE activation_id = ? ORDER BY id', [activationId])) as Array<{
+    (await ctx.sql.all('SELECT * FROM activation_events WHERE activation_id = ? ORDER BY id', [
+      activationId,
+    ])) as Array<{
       id: number;
       kind: ActivationEvent['kind'];
       at: string;
@@ -79,11 +81,18 @@ async function events(ctx: CoreContext, activationId: number): Promise<Activatio
 }
 
 async function items(ctx: CoreContext, row: ActivationRow): Promise<ChecklistItem[]> {
-  const current = new Set((await planVersionDoc(ctx, row.plan_id, row.plan_version)).levels[row.level].map((i) => i.id));
-  const marks = (await ctx.sql.all(`SELECT m.* FROM checklist_marks m JOIN checklist_items i ON i.id = m.item_id
-       WHERE i.activation_id = ? ORDER BY m.id`, [row.id])) as MarkRow[];
+  const current = new Set(
+    (await planVersionDoc(ctx, row.plan_id, row.plan_version)).levels[row.level].map((i) => i.id),
+  );
+  const marks = (await ctx.sql.all(
+    `SELECT m.* FROM checklist_marks m JOIN checklist_items i ON i.id = m.item_id
+       WHERE i.activation_id = ? ORDER BY m.id`,
+    [row.id],
+  )) as MarkRow[];
   const mark = (m: MarkRow): ChecklistMark => ({ at: m.at, by: m.by, recordedBy: m.recorded_by, text: m.text });
-  const rows = (await ctx.sql.all('SELECT * FROM checklist_items WHERE activation_id = ? ORDER BY seq', [row.id])) as ItemRow[];
+  const rows = (await ctx.sql.all('SELECT * FROM checklist_items WHERE activation_id = ? ORDER BY seq', [
+    row.id,
+  ])) as ItemRow[];
   return rows.map((r) => {
     const own = marks.filter((m) => m.item_id === r.id);
     const done = own.find((m) => m.kind === 'done');
@@ -135,6 +144,8 @@ export async function readActivation(ctx: CoreContext, id: number): Promise<Acti
 }
 
 export async function activationsForIncident(ctx: CoreContext, incidentId: number): Promise<Activation[]> {
-  const ids = (await ctx.sql.column('SELECT id FROM activations WHERE incident_id = ? ORDER BY id', [incidentId])) as number[];
+  const ids = (await ctx.sql.column('SELECT id FROM activations WHERE incident_id = ? ORDER BY id', [
+    incidentId,
+  ])) as number[];
   return ids.map((id) => readActivation(ctx, id));
 }

@@ -32,9 +32,17 @@ async function addEvent(
     note: string;
   },
 ): Promise<void> {
-  const info = (await ctx.sql.run(`INSERT INTO activation_events (activation_id, kind, at, from_level, to_level, ordered_by, recorded_by, note, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [activationId, e.kind, e.at, e.from, e.to, e.orderedBy, (await ctx.actor()), e.note, ctx.clock.now().toISOString()]));
-  await ctx.audit.appendRow((await ctx.actor()), `activation.${e.kind}`, 'activation_events', Number(info.lastInsertRowid));
+  const info = await ctx.sql.run(
+    `INSERT INTO activation_events (activation_id, kind, at, from_level, to_level, ordered_by, recorded_by, note, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [activationId, e.kind, e.at, e.from, e.to, e.orderedBy, await ctx.actor(), e.note, ctx.clock.now().toISOString()],
+  );
+  await ctx.audit.appendRow(
+    await ctx.actor(),
+    `activation.${e.kind}`,
+    'activation_events',
+    Number(info.lastInsertRowid),
+  );
 }
 
 /**
@@ -42,7 +50,7 @@ async function addEvent(
  * time limits counted from `at`. Items already there keep their due time and whatever was done.
  */
 async function addLevelItems(ctx: CoreContext, row: ActivationRow, level: PlanLevel, at: string): Promise<void> {
-  const doc = (await planVersionDoc(ctx, row.plan_id, row.plan_version));
+  const doc = await planVersionDoc(ctx, row.plan_id, row.plan_version);
   const present = new Set(
     (await ctx.sql.column('SELECT item_key FROM checklist_items WHERE activation_id = ?', [row.id])) as string[],
   );
@@ -70,7 +78,7 @@ async function addLevelItems(ctx: CoreContext, row: ActivationRow, level: PlanLe
       due,
       ctx.clock.now().toISOString(),
     );
-    await ctx.audit.appendRow((await ctx.actor()), 'checklist.item', 'checklist_items', Number(info.lastInsertRowid));
+    await ctx.audit.appendRow(await ctx.actor(), 'checklist.item', 'checklist_items', Number(info.lastInsertRowid));
   }
 }
 
@@ -79,35 +87,41 @@ export async function startActivation(
   input: { incidentId: number; planId: number; level: PlanLevel; orderedBy: string; at?: string; note: string },
 ): Promise<Activation> {
   const id = await ctx.tx(async (ctx) => {
-      const incident = (await findIncident(ctx, input.incidentId));
-      if (incident.status === 'voided') throw new AppError('incident.voided', { number: incident.number });
-      const plan = (await activePlanRow(ctx, input.planId));
-      const running = (await ctx.sql.get("SELECT id FROM activations WHERE incident_id = ? AND plan_id = ? AND status = 'active'", [incident.id, plan.id]));
-      if (running) throw new AppError('plan.already_active', { name: plan.name, number: incident.number });
-      const at = orderTime(ctx, input.at);
-      const now = ctx.clock.now().toISOString();
-      const info = (await ctx.sql.run(`INSERT INTO activations (incident_id, plan_id, plan_version, level, status, activated_at, ordered_by,
+    const incident = await findIncident(ctx, input.incidentId);
+    if (incident.status === 'voided') throw new AppError('incident.voided', { number: incident.number });
+    const plan = await activePlanRow(ctx, input.planId);
+    const running = await ctx.sql.get(
+      "SELECT id FROM activations WHERE incident_id = ? AND plan_id = ? AND status = 'active'",
+      [incident.id, plan.id],
+    );
+    if (running) throw new AppError('plan.already_active', { name: plan.name, number: incident.number });
+    const at = orderTime(ctx, input.at);
+    const now = ctx.clock.now().toISOString();
+    const info = await ctx.sql.run(
+      `INSERT INTO activations (incident_id, plan_id, plan_version, level, status, activated_at, ordered_by,
            recorded_by, updated_at)
-         VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)`, [incident.id, plan.id, plan.version, input.level, at, input.orderedBy, (await ctx.actor()), now]));
-      const activationId = Number(info.lastInsertRowid);
-      await ctx.audit.appendRow((await ctx.actor()), 'activation.start', 'activations', activationId);
-      await addEvent(ctx, activationId, {
-          kind: 'activated',
-          at,
-          from: null,
-          to: input.level,
-          orderedBy: input.orderedBy,
-          note: input.note,
-      });
-      await addLevelItems(ctx, (await activationRow(ctx, activationId)), input.level, at);
-      await applyReportActs(ctx, incident.id);
-      return activationId;
+         VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
+      [incident.id, plan.id, plan.version, input.level, at, input.orderedBy, await ctx.actor(), now],
+    );
+    const activationId = Number(info.lastInsertRowid);
+    await ctx.audit.appendRow(await ctx.actor(), 'activation.start', 'activations', activationId);
+    await addEvent(ctx, activationId, {
+      kind: 'activated',
+      at,
+      from: null,
+      to: input.level,
+      orderedBy: input.orderedBy,
+      note: input.note,
+    });
+    await addLevelItems(ctx, await activationRow(ctx, activationId), input.level, at);
+    await applyReportActs(ctx, incident.id);
+    return activationId;
   });
-  return (await readActivation(ctx, id));
+  return await readActivation(ctx, id);
 }
 
 async function liveRow(ctx: CoreContext, id: number): Promise<ActivationRow> {
-  const row = (await activationRow(ctx, id));
+  const row = await activationRow(ctx, id);
   if (row.status === 'terminated') throw new AppError('activation.terminated', { id });
   return row;
 }
@@ -118,11 +132,15 @@ export async function changeLevel(
   input: { id: number; level: PlanLevel; orderedBy: string; at?: string; note: string },
 ): Promise<Activation> {
   await ctx.tx(async (ctx) => {
-    const row = (await liveRow(ctx, input.id));
+    const row = await liveRow(ctx, input.id);
     if (row.level === input.level) throw new AppError('validation', undefined, [{ path: 'level', code: 'same_level' }]);
     const at = orderTime(ctx, input.at, row.activated_at);
-    (await ctx.sql.run('UPDATE activations SET level = ?, updated_at = ? WHERE id = ?', [input.level, ctx.clock.now().toISOString(), row.id]));
-    await ctx.audit.appendRow((await ctx.actor()), 'activation.change_level', 'activations', row.id);
+    await ctx.sql.run('UPDATE activations SET level = ?, updated_at = ? WHERE id = ?', [
+      input.level,
+      ctx.clock.now().toISOString(),
+      row.id,
+    ]);
+    await ctx.audit.appendRow(await ctx.actor(), 'activation.change_level', 'activations', row.id);
     await addEvent(ctx, row.id, {
       kind: 'level_changed',
       at,
@@ -143,10 +161,13 @@ export async function terminate(
   input: { id: number; orderedBy: string; at?: string; note: string },
 ): Promise<Activation> {
   await ctx.tx(async (ctx) => {
-    const row = (await liveRow(ctx, input.id));
+    const row = await liveRow(ctx, input.id);
     const at = orderTime(ctx, input.at, row.activated_at);
-    (await ctx.sql.run("UPDATE activations SET status = 'terminated', terminated_at = ?, terminated_ordered_by = ?, updated_at = ? WHERE id = ?", [at, input.orderedBy, ctx.clock.now().toISOString(), row.id]));
-    await ctx.audit.appendRow((await ctx.actor()), 'activation.terminate', 'activations', row.id);
+    await ctx.sql.run(
+      "UPDATE activations SET status = 'terminated', terminated_at = ?, terminated_ordered_by = ?, updated_at = ? WHERE id = ?",
+      [at, input.orderedBy, ctx.clock.now().toISOString(), row.id],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), 'activation.terminate', 'activations', row.id);
     await addEvent(ctx, row.id, {
       kind: 'terminated',
       at,

@@ -20,26 +20,32 @@ async function addMark(
   m: { by?: string; at?: string; text: string },
 ): Promise<Activation> {
   const activationId = await ctx.tx(async (ctx) => {
-      const item = (await ctx.sql.get('SELECT id, activation_id FROM checklist_items WHERE id = ?', [itemId])) as
-          { id: number; activation_id: number; } | undefined;
-      if (!item) throw new AppError('not_found', { entity: 'checklist_item', id: itemId });
-      const activation = (await activationRow(ctx, item.activation_id));
-      if (activation.status === 'terminated') throw new AppError('checklist.terminated');
-      if (kind !== 'note') {
-          const closed = (await ctx.sql.get("SELECT by, at FROM checklist_marks WHERE item_id = ? AND kind IN ('done','na')", [itemId])) as { by: string; at: string; } | undefined;
-          if (closed)
-              throw new AppError('checklist.already_done', {
-                  by: closed.by,
-                  at: localDateTime(closed.at, (await getSettings(ctx)).timeZone),
-              });
-      }
-      const at = orderTime(ctx, m.at, activation.activated_at);
-      const info = (await ctx.sql.run(`INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`, [itemId, kind, at, m.by ?? ctx.actor(), (await ctx.actor()), m.text, ctx.clock.now().toISOString()]));
-      await ctx.audit.appendRow((await ctx.actor()), `checklist.${kind}`, 'checklist_marks', Number(info.lastInsertRowid));
-      return activation.id;
+    const item = (await ctx.sql.get('SELECT id, activation_id FROM checklist_items WHERE id = ?', [itemId])) as
+      { id: number; activation_id: number } | undefined;
+    if (!item) throw new AppError('not_found', { entity: 'checklist_item', id: itemId });
+    const activation = await activationRow(ctx, item.activation_id);
+    if (activation.status === 'terminated') throw new AppError('checklist.terminated');
+    if (kind !== 'note') {
+      const closed = (await ctx.sql.get(
+        "SELECT by, at FROM checklist_marks WHERE item_id = ? AND kind IN ('done','na')",
+        [itemId],
+      )) as { by: string; at: string } | undefined;
+      if (closed)
+        throw new AppError('checklist.already_done', {
+          by: closed.by,
+          at: localDateTime(closed.at, (await getSettings(ctx)).timeZone),
+        });
+    }
+    const at = orderTime(ctx, m.at, activation.activated_at);
+    const info = await ctx.sql.run(
+      `INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [itemId, kind, at, m.by ?? ctx.actor(), await ctx.actor(), m.text, ctx.clock.now().toISOString()],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), `checklist.${kind}`, 'checklist_marks', Number(info.lastInsertRowid));
+    return activation.id;
   });
-  return (await readActivation(ctx, activationId));
+  return await readActivation(ctx, activationId);
 }
 
 export const tickItem = (ctx: CoreContext, i: { itemId: number; by?: string; at?: string; note: string }) =>

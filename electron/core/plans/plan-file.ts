@@ -48,18 +48,18 @@ export function parsePlanFile(text: string): PlanDoc[] {
  * active plan becomes that plan's next version, so re-importing an edited export does not duplicate it.
  */
 export async function importPlanDocs(ctx: CoreContext, docs: PlanDoc[]): Promise<PlanSummary[]> {
-  return (await ctx.tx(async (ctx) =>
+  return await ctx.tx(async (ctx) =>
     docs.map(async (doc) => {
-      const existing = (await activePlanByName(ctx, doc.name));
+      const existing = await activePlanByName(ctx, doc.name);
       const plan = savePlan(ctx, { id: existing?.id, doc });
       const { doc: _doc, versions: _v, retiredReason: _r, ...summary } = plan;
       return summary;
     }),
-  ));
+  );
 }
 
 export async function importPlans(ctx: CoreContext, text: string): Promise<PlanSummary[]> {
-  return (await importPlanDocs(ctx, parsePlanFile(text)));
+  return await importPlanDocs(ctx, parsePlanFile(text));
 }
 
 /** The current version of the chosen plans (default: every active one) as a plan file. */

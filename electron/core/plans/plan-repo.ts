@@ -33,7 +33,10 @@ async function findRow(ctx: CoreContext, id: number): Promise<PlanRow> {
 
 /** The frozen content of one version: what an activation made with that version keeps using. */
 export async function planVersionDoc(ctx: CoreContext, planId: number, version: number): Promise<PlanDoc> {
-  const doc = (await ctx.sql.value('SELECT doc FROM plan_versions WHERE plan_id = ? AND version = ?', [planId, version])) as string | undefined;
+  const doc = (await ctx.sql.value('SELECT doc FROM plan_versions WHERE plan_id = ? AND version = ?', [
+    planId,
+    version,
+  ])) as string | undefined;
   if (doc === undefined) throw new AppError('not_found', { entity: 'plan_version', id: `${planId}/${version}` });
   return JSON.parse(doc) as PlanDoc;
 }
@@ -53,73 +56,97 @@ function toSummary(row: PlanRow, doc: PlanDoc): PlanSummary {
 }
 
 export async function listPlans(ctx: CoreContext, includeRetired: boolean): Promise<PlanSummary[]> {
-  const rows = (await ctx.sql.all(`SELECT * FROM plans ${includeRetired ? '' : "WHERE status = 'active'"} ORDER BY status, name, id`)) as PlanRow[];
-  return rows.map(async (r) => toSummary(r, (await planVersionDoc(ctx, r.id, r.version))));
+  const rows = (await ctx.sql.all(
+    `SELECT * FROM plans ${includeRetired ? '' : "WHERE status = 'active'"} ORDER BY status, name, id`,
+  )) as PlanRow[];
+  return rows.map(async (r) => toSummary(r, await planVersionDoc(ctx, r.id, r.version)));
 }
 
 /** A plan with the content of `version` (default: the current one) and its version history. */
 export async function getPlan(ctx: CoreContext, id: number, version?: number): Promise<Plan> {
-  const row = (await findRow(ctx, id));
-  const doc = (await planVersionDoc(ctx, id, version ?? row.version));
-  const versions = (await ctx.sql.all('SELECT version, created_at AS at, created_by AS by FROM plan_versions WHERE plan_id = ? ORDER BY version', [id])) as Plan['versions'];
+  const row = await findRow(ctx, id);
+  const doc = await planVersionDoc(ctx, id, version ?? row.version);
+  const versions = (await ctx.sql.all(
+    'SELECT version, created_at AS at, created_by AS by FROM plan_versions WHERE plan_id = ? ORDER BY version',
+    [id],
+  )) as Plan['versions'];
   return { ...toSummary(row, doc), version: version ?? row.version, doc, retiredReason: row.retired_reason, versions };
 }
 
 /** The plan as it stands now, refusing a retired one (it may no longer be edited or activated). */
 export async function activePlanRow(ctx: CoreContext, id: number): Promise<PlanRow> {
-  const row = (await findRow(ctx, id));
+  const row = await findRow(ctx, id);
   if (row.status === 'retired') throw new AppError('plan.retired', { name: row.name });
   return row;
 }
 
-async function insertVersion(ctx: CoreContext, planId: number, version: number, doc: PlanDoc, at: string): Promise<void> {
-  const info = (await ctx.sql.run('INSERT INTO plan_versions (plan_id, version, doc, created_at, created_by) VALUES (?, ?, ?, ?, ?)', [planId, version, canonicalJson(doc), at, (await ctx.actor())]));
-  await ctx.audit.appendRow((await ctx.actor()), 'plan.version', 'plan_versions', Number(info.lastInsertRowid));
+async function insertVersion(
+  ctx: CoreContext,
+  planId: number,
+  version: number,
+  doc: PlanDoc,
+  at: string,
+): Promise<void> {
+  const info = await ctx.sql.run(
+    'INSERT INTO plan_versions (plan_id, version, doc, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+    [planId, version, canonicalJson(doc), at, await ctx.actor()],
+  );
+  await ctx.audit.appendRow(await ctx.actor(), 'plan.version', 'plan_versions', Number(info.lastInsertRowid));
 }
 
 /**
  * Creates a plan, or records an edit as a new version. Saving unchanged content adds no version.
  * Activations keep pointing at the version they were made with.
  */
-export async function savePlan(ctx: CoreContext, input: { id?: number; expectedVersion?: number; doc: PlanDoc }): Promise<Plan> {
+export async function savePlan(
+  ctx: CoreContext,
+  input: { id?: number; expectedVersion?: number; doc: PlanDoc },
+): Promise<Plan> {
   const { doc } = input;
   const id = await ctx.tx(async (ctx) => {
-      const at = ctx.clock.now().toISOString();
-      const head = {
-          name: doc.name,
-          categories: canonicalJson(doc.categories),
-          subtypes: canonicalJson(doc.subtypes),
-          at,
-          by: ctx.actor(),
-      };
-      if (input.id === undefined) {
-          const info = (await ctx.sql.run(`INSERT INTO plans (name, status, version, categories, subtypes, created_at, created_by, updated_at, updated_by)
-           VALUES (@name, 'active', 1, @categories, @subtypes, @at, @by, @at, @by)`, [head]));
-          const newId = Number(info.lastInsertRowid);
-          await insertVersion(ctx, newId, 1, doc, at);
-          await ctx.audit.appendRow((await ctx.actor()), 'plan.create', 'plans', newId);
-          return newId;
-      }
-      const row = (await activePlanRow(ctx, input.id));
-      if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
-          throw new AppError('conflict', { current: row.version, expected: input.expectedVersion });
-      if (canonicalJson(planVersionDoc(ctx, row.id, row.version)) === canonicalJson(doc)) return row.id;
-      const version = row.version + 1;
-      await insertVersion(ctx, row.id, version, doc, at);
-      (await ctx.sql.run(`UPDATE plans SET name = @name, version = @version, categories = @categories, subtypes = @subtypes,
-           updated_at = @at, updated_by = @by WHERE id = @id`));
-      await ctx.audit.appendRow((await ctx.actor()), 'plan.update', 'plans', row.id);
-      return row.id;
+    const at = ctx.clock.now().toISOString();
+    const head = {
+      name: doc.name,
+      categories: canonicalJson(doc.categories),
+      subtypes: canonicalJson(doc.subtypes),
+      at,
+      by: ctx.actor(),
+    };
+    if (input.id === undefined) {
+      const info = await ctx.sql.run(
+        `INSERT INTO plans (name, status, version, categories, subtypes, created_at, created_by, updated_at, updated_by)
+           VALUES (@name, 'active', 1, @categories, @subtypes, @at, @by, @at, @by)`,
+        [head],
+      );
+      const newId = Number(info.lastInsertRowid);
+      await insertVersion(ctx, newId, 1, doc, at);
+      await ctx.audit.appendRow(await ctx.actor(), 'plan.create', 'plans', newId);
+      return newId;
+    }
+    const row = await activePlanRow(ctx, input.id);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
+      throw new AppError('conflict', { current: row.version, expected: input.expectedVersion });
+    if (canonicalJson(planVersionDoc(ctx, row.id, row.version)) === canonicalJson(doc)) return row.id;
+    const version = row.version + 1;
+    await insertVersion(ctx, row.id, version, doc, at);
+    await ctx.sql
+      .run(`UPDATE plans SET name = @name, version = @version, categories = @categories, subtypes = @subtypes,
+           updated_at = @at, updated_by = @by WHERE id = @id`);
+    await ctx.audit.appendRow(await ctx.actor(), 'plan.update', 'plans', row.id);
+    return row.id;
   });
-  return (await getPlan(ctx, id));
+  return await getPlan(ctx, id);
 }
 
 /** Retiring removes a plan from the library (and from activation); past activations keep their version. */
 export async function retirePlan(ctx: CoreContext, id: number, reason: string): Promise<Plan> {
   await ctx.tx(async (ctx) => {
-    const row = (await activePlanRow(ctx, id));
-    (await ctx.sql.run("UPDATE plans SET status = 'retired', retired_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?", [reason, ctx.clock.now().toISOString(), (await ctx.actor()), row.id]));
-    await ctx.audit.appendRow((await ctx.actor()), 'plan.retire', 'plans', row.id);
+    const row = await activePlanRow(ctx, id);
+    await ctx.sql.run(
+      "UPDATE plans SET status = 'retired', retired_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+      [reason, ctx.clock.now().toISOString(), await ctx.actor(), row.id],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), 'plan.retire', 'plans', row.id);
   });
   return getPlan(ctx, id);
 }

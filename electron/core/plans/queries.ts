@@ -22,7 +22,9 @@ export async function activeResponses(ctx: CoreContext, now: Date): Promise<Acti
 
 /** The same, with what the Plans area shows beside each: the incident and the open items. */
 export async function activeResponseRows(ctx: CoreContext, now: Date): Promise<ActiveResponseRow[]> {
-  const ids = (await ctx.sql.column("SELECT id FROM activations WHERE status = 'active' ORDER BY activated_at, id")) as number[];
+  const ids = (await ctx.sql.column(
+    "SELECT id FROM activations WHERE status = 'active' ORDER BY activated_at, id",
+  )) as number[];
   return ids.map(async (id) => {
     const a = await readActivation(ctx, id);
     const open = a.items

@@ -21,13 +21,19 @@ interface ActRow {
  * an item already closed is left alone. The caller holds the transaction.
  */
 export async function applyReportActs(ctx: CoreContext, incidentId: number): Promise<void> {
-  const acts = (await ctx.sql.all(`SELECT * FROM reports
+  const acts = (await ctx.sql.all(
+    `SELECT * FROM reports
        WHERE incident_id = ? AND status = 'sent' AND kind IN (${SATISFYING_ACTS.map(() => '?').join(',')})
-       ORDER BY sent_at, id`, [incidentId, ...SATISFYING_ACTS])) as ActRow[];
+       ORDER BY sent_at, id`,
+    [incidentId, ...SATISFYING_ACTS],
+  )) as ActRow[];
   if (!acts.length) return;
   // A database from before the plans step (opened by a migration check) has no responses to tick.
   if (!(await ctx.sql.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activations'"))) return;
-  const activations = (await ctx.sql.all("SELECT id, plan_id, plan_version FROM activations WHERE incident_id = ? AND status = 'active'", [incidentId])) as { id: number; plan_id: number; plan_version: number }[];
+  const activations = (await ctx.sql.all(
+    "SELECT id, plan_id, plan_version FROM activations WHERE incident_id = ? AND status = 'active'",
+    [incidentId],
+  )) as { id: number; plan_id: number; plan_version: number }[];
   const tz = (await getSettings(ctx)).timeZone;
   const openItems = ctx.db.prepare(
     `SELECT id, item_key, start_at FROM checklist_items i WHERE activation_id = ? AND NOT EXISTS

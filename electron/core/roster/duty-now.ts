@@ -4,11 +4,14 @@ import { brief, findPerson } from './people-repo';
 import { shiftAt, type ShiftInstance } from './shifts';
 
 export async function onDutyFor(ctx: CoreContext, s: ShiftInstance): Promise<Record<Role, PersonBrief[]>> {
-  const rows = (await ctx.sql.all(`SELECT role, person_id FROM roster_assignments
-       WHERE date = ? AND shift = ? AND person_id IS NOT NULL ORDER BY role, slot`, [s.date, s.shift])) as { role: Role; person_id: number }[];
+  const rows = (await ctx.sql.all(
+    `SELECT role, person_id FROM roster_assignments
+       WHERE date = ? AND shift = ? AND person_id IS NOT NULL ORDER BY role, slot`,
+    [s.date, s.shift],
+  )) as { role: Role; person_id: number }[];
   const out: Record<Role, PersonBrief[]> = { leader: [], lead: [], second: [] };
   for (const r of rows) {
-    const p = (await findPerson(ctx, r.person_id));
+    const p = await findPerson(ctx, r.person_id);
     if (p) out[r.role].push(brief(p));
   }
   return out;

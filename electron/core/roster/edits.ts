@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { activePerson, checkSlot, findAssignment, recordChange, writeSlot } from './roster-repo';
 
 async function occupant(ctx: CoreContext, at: SlotRef): Promise<number> {
-  const row = (await findAssignment(ctx, at));
+  const row = await findAssignment(ctx, at);
   if (!row?.person_id) throw new AppError('roster.slot_empty', { date: at.date });
   return row.person_id;
 }
@@ -15,7 +15,13 @@ async function occupant(ctx: CoreContext, at: SlotRef): Promise<number> {
  * role needs nothing more; putting someone in a role they do not hold, or replacing or clearing the
  * rostered person, needs a reason and an approver like a swap or a stand-in.
  */
-export async function assign(ctx: CoreContext, at: SlotRef, personId: number | null, reason: string, approver: string): Promise<void> {
+export async function assign(
+  ctx: CoreContext,
+  at: SlotRef,
+  personId: number | null,
+  reason: string,
+  approver: string,
+): Promise<void> {
   await checkSlot(ctx, at);
   const person = personId !== null ? activePerson(ctx, personId) : null;
   const from = (await findAssignment(ctx, at))?.person_id ?? null;
@@ -29,15 +35,15 @@ export async function assign(ctx: CoreContext, at: SlotRef, personId: number | n
   }
   await ctx.tx(async (ctx) => {
     const changeId = await recordChange(ctx, {
-        kind: 'assign',
-        month: at.date.slice(0, 7),
-        date: at.date,
-        role: at.role,
-        fromPersonId: from,
-        toPersonId: personId,
-        reason,
-        approver,
-        detail: { at },
+      kind: 'assign',
+      month: at.date.slice(0, 7),
+      date: at.date,
+      role: at.role,
+      fromPersonId: from,
+      toPersonId: personId,
+      reason,
+      approver,
+      detail: { at },
     });
     await writeSlot(ctx, at, personId, personId === null ? null : 'assign', changeId);
   });
@@ -54,16 +60,16 @@ export async function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: str
   await activePerson(ctx, await pb);
   await ctx.tx(async (ctx) => {
     const changeId = await recordChange(ctx, {
-        kind: 'swap',
-        month: a.date.slice(0, 7),
-        date: a.date,
-        otherDate: b.date,
-        role: a.role,
-        fromPersonId: pa,
-        toPersonId: pb,
-        reason,
-        approver,
-        detail: { a, b },
+      kind: 'swap',
+      month: a.date.slice(0, 7),
+      date: a.date,
+      otherDate: b.date,
+      role: a.role,
+      fromPersonId: pa,
+      toPersonId: pb,
+      reason,
+      approver,
+      detail: { a, b },
     });
     await writeSlot(ctx, a, await pb, 'swap', changeId);
     await writeSlot(ctx, b, await pa, 'swap', changeId);
@@ -71,22 +77,28 @@ export async function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: str
 }
 
 /** 替班: someone takes one rostered person's slot; the original person is kept in the change. */
-export async function standIn(ctx: CoreContext, at: SlotRef, personId: number, reason: string, approver: string): Promise<void> {
+export async function standIn(
+  ctx: CoreContext,
+  at: SlotRef,
+  personId: number,
+  reason: string,
+  approver: string,
+): Promise<void> {
   await checkSlot(ctx, at);
   const from = occupant(ctx, at);
-  if (await from === personId) throw new AppError('roster.same_person');
+  if ((await from) === personId) throw new AppError('roster.same_person');
   await activePerson(ctx, personId);
   await ctx.tx(async (ctx) => {
     const changeId = await recordChange(ctx, {
-        kind: 'stand_in',
-        month: at.date.slice(0, 7),
-        date: at.date,
-        role: at.role,
-        fromPersonId: from,
-        toPersonId: personId,
-        reason,
-        approver,
-        detail: { at },
+      kind: 'stand_in',
+      month: at.date.slice(0, 7),
+      date: at.date,
+      role: at.role,
+      fromPersonId: from,
+      toPersonId: personId,
+      reason,
+      approver,
+      detail: { at },
     });
     await writeSlot(ctx, at, personId, 'stand_in', changeId);
   });

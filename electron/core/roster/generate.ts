@@ -28,7 +28,7 @@ export async function generateMonth(ctx: CoreContext, input: z.output<typeof gen
   const people = new Map<number, Person>();
   for (const role of ROLES) {
     for (const id of input.rotations[role]) {
-      const p = (await findPerson(ctx, id));
+      const p = await findPerson(ctx, id);
       if (!p)
         throw new AppError('roster.rotation_unknown_person', { id }, [
           { path: `rotations.${role}`, code: 'unknown_person' },
@@ -49,9 +49,9 @@ export async function generateMonth(ctx: CoreContext, input: z.output<typeof gen
 
   await ctx.tx(async (ctx) => {
     const changeId = await recordChange(ctx, {
-        kind: 'generate',
-        month: input.month,
-        detail: { rotations: input.rotations, unavailable: input.unavailable, replace: input.replace },
+      kind: 'generate',
+      month: input.month,
+      detail: { rotations: input.rotations, unavailable: input.unavailable, replace: input.replace },
     });
     for (const date of dates) {
       for (const s of shiftsOfDay(date, config, tz)) {

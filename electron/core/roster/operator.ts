@@ -30,13 +30,22 @@ export async function operatorName(db: CoreContext['db']): Promise<string | null
   }
 }
 
-export async function switchOperator(ctx: CoreContext, personId: number, pin: string | undefined): Promise<OperatorSession> {
+export async function switchOperator(
+  ctx: CoreContext,
+  personId: number,
+  pin: string | undefined,
+): Promise<OperatorSession> {
   const person = await activePerson(ctx, personId);
   const verified = await checkPin(ctx, personId, pin);
   await ctx.tx(async (ctx) => {
-    const previous = (await currentOperator(ctx));
+    const previous = await currentOperator(ctx);
     const id = Number(
-      (await ctx.sql.run('INSERT INTO operator_sessions (person_id, name, started_at, pin_verified) VALUES (?, ?, ?, ?)', [personId, person.name, ctx.clock.now().toISOString(), verified ? 1 : 0])).lastInsertRowid,
+      (
+        await ctx.sql.run(
+          'INSERT INTO operator_sessions (person_id, name, started_at, pin_verified) VALUES (?, ?, ?, ?)',
+          [personId, person.name, ctx.clock.now().toISOString(), verified ? 1 : 0],
+        )
+      ).lastInsertRowid,
     );
     // Attributed to the operator handing over the keyboard, so the log shows who switched to whom.
     await ctx.audit.appendRow(previous?.name ?? ctx.actor(), 'operator.switch', 'operator_sessions', id, {

@@ -51,7 +51,7 @@ export async function findPerson(ctx: CoreContext, id: number): Promise<Person |
 }
 
 export async function getPerson(ctx: CoreContext, id: number): Promise<Person> {
-  const p = (await findPerson(ctx, id));
+  const p = await findPerson(ctx, id);
   if (!p) throw new AppError('roster.person_not_found', { id });
   return p;
 }
@@ -68,28 +68,33 @@ export async function savePerson(ctx: CoreContext, input: z.output<typeof person
     updated_at: now,
   };
   const id = await ctx.tx(async (ctx) => {
-      let id = input.id;
-      if (id) {
-          await getPerson(ctx, id);
-          (await ctx.sql.run(`UPDATE people SET name=@name, unit=@unit, title=@title, phones=@phones, roles=@roles,
-             active=@active, updated_at=@updated_at WHERE id=@id`));
-      } else {
-          id = Number(
-              (await ctx.sql.run(`INSERT INTO people (name, unit, title, phones, roles, active, updated_at)
-             VALUES (@name, @unit, @title, @phones, @roles, @active, @updated_at)`, [values])).lastInsertRowid
-          );
-      }
-      await ctx.audit.appendRow((await ctx.actor()), input.id ? 'people.update' : 'people.create', 'people', id);
-      return id;
+    let id = input.id;
+    if (id) {
+      await getPerson(ctx, id);
+      await ctx.sql.run(`UPDATE people SET name=@name, unit=@unit, title=@title, phones=@phones, roles=@roles,
+             active=@active, updated_at=@updated_at WHERE id=@id`);
+    } else {
+      id = Number(
+        (
+          await ctx.sql.run(
+            `INSERT INTO people (name, unit, title, phones, roles, active, updated_at)
+             VALUES (@name, @unit, @title, @phones, @roles, @active, @updated_at)`,
+            [values],
+          )
+        ).lastInsertRowid,
+      );
+    }
+    await ctx.audit.appendRow(await ctx.actor(), input.id ? 'people.update' : 'people.create', 'people', id);
+    return id;
   });
-  return (await getPerson(ctx, id));
+  return await getPerson(ctx, id);
 }
 
 export async function deactivatePerson(ctx: CoreContext, id: number): Promise<Person> {
   await getPerson(ctx, id);
   await ctx.tx(async (ctx) => {
-    (await ctx.sql.run('UPDATE people SET active = 0, updated_at = ? WHERE id = ?', [ctx.clock.now().toISOString(), id]));
-    await ctx.audit.appendRow((await ctx.actor()), 'people.deactivate', 'people', id);
+    await ctx.sql.run('UPDATE people SET active = 0, updated_at = ? WHERE id = ?', [ctx.clock.now().toISOString(), id]);
+    await ctx.audit.appendRow(await ctx.actor(), 'people.deactivate', 'people', id);
   });
   return getPerson(ctx, id);
 }
@@ -99,7 +104,7 @@ export async function deactivatePerson(ctx: CoreContext, id: number): Promise<Pe
  * operator session): those records must keep their name, so the person is deactivated instead. The row
  * stays (marked deleted) so the audit chain still matches it.
  */
-export async function deletePerson(ctx: CoreContext, id: number): Promise<{ deleted: true; }> {
+export async function deletePerson(ctx: CoreContext, id: number): Promise<{ deleted: true }> {
   await getPerson(ctx, id);
   const used = (await ctx.sql.get(`SELECT (SELECT count(*) FROM roster_assignments WHERE person_id = @id)
             + (SELECT count(*) FROM roster_changes WHERE from_person_id = @id OR to_person_id = @id)
@@ -107,8 +112,8 @@ export async function deletePerson(ctx: CoreContext, id: number): Promise<{ dele
   if (used.n > 0) throw new AppError('roster.person_rostered', { name: (await getPerson(ctx, id)).name });
   await ctx.tx(async (ctx) => {
     const now = ctx.clock.now().toISOString();
-    (await ctx.sql.run('UPDATE people SET deleted_at = ?, active = 0, updated_at = ? WHERE id = ?', [now, now, id]));
-    await ctx.audit.appendRow((await ctx.actor()), 'people.delete', 'people', id);
+    await ctx.sql.run('UPDATE people SET deleted_at = ?, active = 0, updated_at = ? WHERE id = ?', [now, now, id]);
+    await ctx.audit.appendRow(await ctx.actor(), 'people.delete', 'people', id);
   });
   return { deleted: true };
 }

@@ -49,9 +49,12 @@ export async function checkPin(ctx: CoreContext, personId: number, pin: string |
   const row = (await ctx.sql.get('SELECT pin_hash FROM person_pins WHERE person_id = ?', [personId])) as
     { pin_hash: string } | undefined;
   if (!row) {
-    const last = (await ctx.sql.value(`SELECT json_type(payload, '$.row') FROM audit_log
+    const last = (await ctx.sql.value(
+      `SELECT json_type(payload, '$.row') FROM audit_log
          WHERE ref_table = 'person_pins' AND ref_id = ? AND json_valid(payload) AND json_type(payload, '$.row') IS NOT NULL
-         ORDER BY id DESC LIMIT 1`, [String(personId)])) as string | undefined;
+         ORDER BY id DESC LIMIT 1`,
+      [String(personId)],
+    )) as string | undefined;
     if (last === 'object') throw new AppError('operator.pin_tampered', { name: (await getPerson(ctx, personId)).name });
     return false;
   }
@@ -73,9 +76,12 @@ export async function checkPin(ctx: CoreContext, personId: number, pin: string |
     const failures = (a?.failures ?? 0) + 1;
     const lockedUntil = failures % LOCK_AFTER === 0 ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
     await ctx.tx(async (ctx) => {
-      (await ctx.sql.run(`INSERT INTO pin_attempts (person_id, failures, last_failed_at, locked_until) VALUES (?, ?, ?, ?)
+      await ctx.sql.run(
+        `INSERT INTO pin_attempts (person_id, failures, last_failed_at, locked_until) VALUES (?, ?, ?, ?)
            ON CONFLICT(person_id) DO UPDATE SET failures = excluded.failures,
-             last_failed_at = excluded.last_failed_at, locked_until = excluded.locked_until`, [personId, failures, now.toISOString(), lockedUntil]));
+             last_failed_at = excluded.last_failed_at, locked_until = excluded.locked_until`,
+        [personId, failures, now.toISOString(), lockedUntil],
+      );
       await ctx.audit.appendRow(await ctx.actor(), 'people.pin_failed', 'pin_attempts', personId);
     });
     const wait = lockedUntil ? LOCK_MS / 1000 : pinDelaySeconds(failures);
@@ -84,13 +90,13 @@ export async function checkPin(ctx: CoreContext, personId: number, pin: string |
   if (!row.pin_hash.startsWith(RULE_PREFIX + '$') && pin.length >= MIN_NEW_PIN) {
     // An old-rule PIN that turns out long enough: re-hashed under the rule, no longer flagged.
     await ctx.tx(async (ctx) => {
-      (await ctx.sql.run('UPDATE person_pins SET pin_hash = ? WHERE person_id = ?', [hashPin(pin), personId]));
+      await ctx.sql.run('UPDATE person_pins SET pin_hash = ? WHERE person_id = ?', [hashPin(pin), personId]);
       await ctx.audit.appendRow(await ctx.actor(), 'people.pin_long_enough', 'person_pins', personId);
     });
   }
   if (a && a.failures > 0) {
     await ctx.tx(async (ctx) => {
-      (await ctx.sql.run('DELETE FROM pin_attempts WHERE person_id = ?', [personId]));
+      await ctx.sql.run('DELETE FROM pin_attempts WHERE person_id = ?', [personId]);
       await ctx.audit.append({
         actor: ctx.actor(),
         kind: 'people.pin_ok',
@@ -135,11 +141,11 @@ export async function setPin(ctx: CoreContext, id: number, change: PinChange): P
       { path: 'pin', code: 'pin_too_short', params: { min: MIN_NEW_PIN } },
     ]);
   await ctx.tx(async (ctx) => {
-    (await ctx.sql.run('DELETE FROM person_pins WHERE person_id = ?', [id]));
+    await ctx.sql.run('DELETE FROM person_pins WHERE person_id = ?', [id]);
     const kind = by ? 'people.pin_reset' : change.pin ? 'people.pin_set' : 'people.pin_cleared';
     const extra = { personId: id, name: person.name, ...(by ? { by } : {}) };
     if (change.pin) {
-      (await ctx.sql.run('INSERT INTO person_pins (person_id, pin_hash) VALUES (?, ?)', [id, hashPin(change.pin)]));
+      await ctx.sql.run('INSERT INTO person_pins (person_id, pin_hash) VALUES (?, ?)', [id, hashPin(change.pin)]);
       await ctx.audit.appendRow(by ?? ctx.actor(), kind, 'person_pins', id, extra);
     } else {
       await ctx.audit.append({

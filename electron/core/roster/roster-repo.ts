@@ -29,11 +29,19 @@ export interface AssignmentRow {
 }
 
 export async function assignmentsBetween(ctx: CoreContext, from: string, to: string): Promise<AssignmentRow[]> {
-  return (await ctx.sql.all('SELECT * FROM roster_assignments WHERE date BETWEEN ? AND ? ORDER BY date, shift, role, slot', [from, to])) as AssignmentRow[];
+  return (await ctx.sql.all(
+    'SELECT * FROM roster_assignments WHERE date BETWEEN ? AND ? ORDER BY date, shift, role, slot',
+    [from, to],
+  )) as AssignmentRow[];
 }
 
 export async function findAssignment(ctx: CoreContext, at: SlotRef): Promise<AssignmentRow | undefined> {
-  return (await ctx.sql.get('SELECT * FROM roster_assignments WHERE date = ? AND shift = ? AND role = ? AND slot = ?', [at.date, at.shift, at.role, at.slot])) as AssignmentRow | undefined;
+  return (await ctx.sql.get('SELECT * FROM roster_assignments WHERE date = ? AND shift = ? AND role = ? AND slot = ?', [
+    at.date,
+    at.shift,
+    at.role,
+    at.slot,
+  ])) as AssignmentRow | undefined;
 }
 
 /** Upserts one slot and records the row in the chain; the caller holds the transaction. */
@@ -44,16 +52,24 @@ export async function writeSlot(
   source: AssignmentRow['source'],
   changeId: number | null,
 ): Promise<void> {
-  const existing = (await findAssignment(ctx, at));
+  const existing = await findAssignment(ctx, at);
   const now = ctx.clock.now().toISOString();
   let id: number;
   if (existing) {
     id = existing.id;
-    (await ctx.sql.run('UPDATE roster_assignments SET person_id=?, source=?, change_id=?, updated_at=?, updated_by=? WHERE id=?', [personId, source, changeId, now, (await ctx.actor()), id]));
+    await ctx.sql.run(
+      'UPDATE roster_assignments SET person_id=?, source=?, change_id=?, updated_at=?, updated_by=? WHERE id=?',
+      [personId, source, changeId, now, await ctx.actor(), id],
+    );
   } else {
     id = Number(
-      (await ctx.sql.run(`INSERT INTO roster_assignments (date, shift, role, slot, person_id, source, change_id, updated_at, updated_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [at.date, at.shift, at.role, at.slot, personId, source, changeId, now, (await ctx.actor())])).lastInsertRowid,
+      (
+        await ctx.sql.run(
+          `INSERT INTO roster_assignments (date, shift, role, slot, person_id, source, change_id, updated_at, updated_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [at.date, at.shift, at.role, at.slot, personId, source, changeId, now, await ctx.actor()],
+        )
+      ).lastInsertRowid,
     );
   }
   await ctx.audit.appendRow(await ctx.actor(), 'roster.slot', 'roster_assignments', id, { changeId });
@@ -74,18 +90,39 @@ export interface ChangeInput {
 
 export async function recordChange(ctx: CoreContext, c: ChangeInput): Promise<number> {
   const id = Number(
-    (await ctx.sql.run(`INSERT INTO roster_changes (kind, month, date, other_date, role, from_person_id, to_person_id,
+    (
+      await ctx.sql.run(
+        `INSERT INTO roster_changes (kind, month, date, other_date, role, from_person_id, to_person_id,
            reason, approver, detail, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [c.kind, c.month, c.date ?? null, c.otherDate ?? null, c.role ?? null, c.fromPersonId ?? null, c.toPersonId ?? null, c.reason ?? '', c.approver ?? '', JSON.stringify(c.detail ?? {}), ctx.clock.now().toISOString(), (await ctx.actor())])).lastInsertRowid,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          c.kind,
+          c.month,
+          c.date ?? null,
+          c.otherDate ?? null,
+          c.role ?? null,
+          c.fromPersonId ?? null,
+          c.toPersonId ?? null,
+          c.reason ?? '',
+          c.approver ?? '',
+          JSON.stringify(c.detail ?? {}),
+          ctx.clock.now().toISOString(),
+          await ctx.actor(),
+        ],
+      )
+    ).lastInsertRowid,
   );
   await ctx.audit.appendRow(await ctx.actor(), `roster.${c.kind}`, 'roster_changes', id);
   return id;
 }
 
 async function changesOf(ctx: CoreContext, month: string): Promise<RosterChange[]> {
-  const rows = (await ctx.sql.all(`SELECT c.*, f.name AS from_name, t.name AS to_name FROM roster_changes c
+  const rows = (await ctx.sql.all(
+    `SELECT c.*, f.name AS from_name, t.name AS to_name FROM roster_changes c
          LEFT JOIN people f ON f.id = c.from_person_id LEFT JOIN people t ON t.id = c.to_person_id
-       WHERE c.month = ? OR substr(c.other_date, 1, 7) = ? ORDER BY c.id DESC`, [month, month])) as Array<Record<string, string | number | null>>;
+       WHERE c.month = ? OR substr(c.other_date, 1, 7) = ? ORDER BY c.id DESC`,
+    [month, month],
+  )) as Array<Record<string, string | number | null>>;
   return rows.map((r) => ({
     id: r.id as number,
     kind: r.kind as ChangeKind,
@@ -124,7 +161,7 @@ export async function rosterMonth(ctx: CoreContext, month: string): Promise<Rost
       endsAt: s.end.toISOString(),
       slots: expectedSlots(date, await config).map(async ({ role, slot }) => {
         const r = byKey.get(`${date}|${s.shift}|${role}|${slot}`);
-        const p = (await (await r?.person_id ? person(r.person_id) : null));
+        const p = await ((await r?.person_id) ? person(r.person_id) : null);
         return { role, slot, person: p ? brief(p) : null, source: r?.source ?? null, changeId: r?.change_id ?? null };
       }),
     })),
@@ -141,7 +178,7 @@ export async function checkSlot(ctx: CoreContext, at: SlotRef): Promise<void> {
 }
 
 export async function activePerson(ctx: CoreContext, id: number): Promise<Person> {
-  const p = (await getPerson(ctx, id));
+  const p = await getPerson(ctx, id);
   if (!(await p).active) throw new AppError('roster.person_inactive', { name: (await p).name });
   return p;
 }

@@ -23,7 +23,10 @@ export async function getRosterConfig(ctx: CoreContext): Promise<RosterConfig> {
 export async function saveRosterConfig(ctx: CoreContext, config: RosterConfig): Promise<RosterConfig> {
   const sorted = { ...config, holidays: [...config.holidays].sort((a, b) => a.date.localeCompare(b.date)) };
   await ctx.tx(async (ctx) => {
-    (await ctx.sql.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [ROSTER_CONFIG_KEY, JSON.stringify(sorted)]));
+    await ctx.sql.run(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      [ROSTER_CONFIG_KEY, JSON.stringify(sorted)],
+    );
     await ctx.audit.appendRow(await ctx.actor(), 'roster.config', 'settings', ROSTER_CONFIG_KEY);
   });
   return getRosterConfig(ctx);
@@ -66,8 +69,12 @@ export async function shiftAt(ctx: CoreContext, now: Date, config = getRosterCon
   throw new Error(`no shift covers ${now.toISOString()}`);
 }
 
-export async function nextShift(ctx: CoreContext, s: ShiftInstance, config = getRosterConfig(ctx)): Promise<ShiftInstance> {
-  return (await shiftAt(ctx, s.end, config));
+export async function nextShift(
+  ctx: CoreContext,
+  s: ShiftInstance,
+  config = getRosterConfig(ctx),
+): Promise<ShiftInstance> {
+  return await shiftAt(ctx, s.end, config);
 }
 
 /** Slots expected on a day: one per role, plus a second 副班 on reinforced holidays. */

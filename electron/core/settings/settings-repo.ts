@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 
 /** Read once and kept until a settings row changes (see CoreContext.memo): every write asks for the zone. */
 export async function getSettings(ctx: CoreContext): Promise<Settings> {
-  return (await ctx.memo('settings', () => readSettings(ctx)));
+  return await ctx.memo('settings', () => readSettings(ctx));
 }
 
 async function readSettings(ctx: CoreContext): Promise<Settings> {
@@ -25,7 +25,7 @@ async function readSettings(ctx: CoreContext): Promise<Settings> {
 export async function updateSettings(ctx: CoreContext, patch: SettingsUpdate): Promise<Settings> {
   const next = settingsSchema.safeParse({ ...getSettings(ctx), ...patch });
   if (!next.success) throw new AppError('validation', undefined, toFieldIssues(next.error));
-  const current = (await getSettings(ctx));
+  const current = await getSettings(ctx);
   const upsert = ctx.db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
