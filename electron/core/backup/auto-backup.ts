@@ -79,16 +79,19 @@ export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
 }
 
 /** Backs up at start when the newest valid backup is a day old, then checks every hour. */
-export function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): () => void {
+export async function scheduleDailyBackups(
+  ctx: CoreContext,
+  log: (msg: string) => void = console.error,
+): Promise<() => void> {
   const due = async () => {
     const last = (await listBackups(ctx))[0];
     if (last && ctx.clock.now().getTime() - Date.parse(last.at) < DAY_MS) return;
     await backupNow(ctx);
   };
-  const run = () => {
-    due().catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
+  const run = async () => {
+    await due().catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
   };
-  run();
+  await run();
   const timer = setInterval(run, 3_600_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -49,6 +49,8 @@ export interface Sql {
   column<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
   /** Every row as an array of column values (hot paths that would only destructure the objects). */
   arrays<T extends unknown[] = unknown[]>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
+  /** An INSERT of one row into a table keyed by `id`: the new row's id (PostgreSQL appends RETURNING id). */
+  insert(text: string, params?: SqlParams): Promise<number>;
   /** A write without rows back. */
   run(text: string | CompiledSql, params?: SqlParams): Promise<RunResult>;
   /** Several statements without parameters (DDL). */
@@ -72,5 +74,7 @@ export interface Sql {
   /** True for the port `tx` handed to its callback. */
   readonly inTransaction: boolean;
   readonly readonly: boolean;
+  /** One object for a port and every port bound from it: the key for a per-record cache. */
+  readonly origin: object;
   close(): Promise<void>;
 }

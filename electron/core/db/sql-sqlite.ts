@@ -53,6 +53,10 @@ class SqliteSql implements Sql {
     readonly inTransaction: boolean,
   ) {}
 
+  get origin(): object {
+    return this.turns;
+  }
+
   get readonly(): boolean {
     return this.handle.readonly;
   }
@@ -94,6 +98,11 @@ class SqliteSql implements Sql {
       .prepare(s)
       .raw()
       .all(...p) as T[];
+  }
+
+  async insert(text: string, params?: SqlParams): Promise<number> {
+    await this.waitOutsideTx();
+    return Number(this.handle.prepare(text).run(...((params ?? []) as unknown[])).lastInsertRowid);
   }
 
   async run(text: Text, params?: SqlParams): Promise<RunResult> {

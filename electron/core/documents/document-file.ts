@@ -39,22 +39,20 @@ export async function recordDocument(ctx: CoreContext, rec: DocumentRecord): Pro
         .update(rec.bytes as Buffer)
         .digest('hex');
   const id = Number(
-    (
-      await ctx.sql.run(
-        `INSERT INTO export_log (at, actor, kind, format, subject, file_name, sha256, issue_id)
+    await ctx.sql.insert(
+      `INSERT INTO export_log (at, actor, kind, format, subject, file_name, sha256, issue_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          ctx.clock.now().toISOString(),
-          await ctx.actor(),
-          rec.kind,
-          rec.format,
-          JSON.stringify(rec.subject),
-          rec.fileName,
-          sha256,
-          rec.issueId ?? null,
-        ],
-      )
-    ).lastInsertRowid,
+      [
+        ctx.clock.now().toISOString(),
+        await ctx.actor(),
+        rec.kind,
+        rec.format,
+        JSON.stringify(rec.subject),
+        rec.fileName,
+        sha256,
+        rec.issueId ?? null,
+      ],
+    ),
   );
   await ctx.audit.appendRow(await ctx.actor(), `export.${rec.kind}`, 'export_log', id);
   const file = { fileName: rec.fileName, mimeType: MIME[rec.format], sha256 };

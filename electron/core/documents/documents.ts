@@ -39,7 +39,7 @@ function withChainHead(model: DocumentModel, head: { id: number; hash: string; e
 
 async function chainHead(ctx: CoreContext) {
   const h = await ctx.audit.head();
-  return { id: h?.id ?? 0, hash: h?.hash ?? '', entries: ctx.audit.count() };
+  return { id: h?.id ?? 0, hash: h?.hash ?? '', entries: h?.id ?? 0 };
 }
 
 /**
@@ -62,7 +62,7 @@ export async function previewReportDraft(
   };
   // The number shown is the one the 专报 would take if issued now; nothing is taken.
   const n = await specialNumber(ctx);
-  const plans = incidentPlanHistory(ctx, report.incidentId, sentAt);
+  const plans = await incidentPlanHistory(ctx, report.incidentId, sentAt);
   return unissuedSpecial(specialDocument(provisional, await getSettings(ctx), n, plans), n);
 }
 
@@ -86,8 +86,8 @@ export async function issuedFile(ctx: CoreContext, issue: StoredIssue, format: D
   });
 }
 
-function handOut(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat, name: string, bytes: Buffer) {
-  const file = recordDocument(ctx, {
+async function handOut(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat, name: string, bytes: Buffer) {
+  const file = await recordDocument(ctx, {
     kind: issue.row.kind,
     format,
     subject: { issueId: issue.row.id, year: issue.row.year, seq: issue.row.seq },
@@ -101,13 +101,15 @@ function handOut(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat, n
 export async function issueNew(
   ctx: CoreContext,
   format: DocumentFormat,
-  build: () => { model: DocumentModel; year: number; seq: number } & Omit<
-    Parameters<typeof insertIssue>[1],
-    'model' | 'head' | 'year' | 'seq'
+  build: () => Promise<
+    { model: DocumentModel; year: number; seq: number } & Omit<
+      Parameters<typeof insertIssue>[1],
+      'model' | 'head' | 'year' | 'seq'
+    >
   >,
 ): Promise<ExportedFile> {
   const head = await chainHead(ctx);
-  const b = build();
+  const b = await build();
   const model = withChainHead(b.model, head);
   const bytes = await render(ctx, model, format);
   return ctx.tx(async (ctx) => {
@@ -124,8 +126,10 @@ export async function issueNew(
   });
 }
 
-function dailyNumber(ctx: CoreContext, d: DailyData) {
-  return legacyNumber(ctx, d.period) ?? { year: d.period.year, seq: nextSeq(ctx, 'daily', d.period.year) };
+async function dailyNumber(ctx: CoreContext, d: DailyData) {
+  return (
+    (await legacyNumber(ctx, d.period)) ?? { year: d.period.year, seq: await nextSeq(ctx, 'daily', d.period.year) }
+  );
 }
 
 /** What a daily issue covers, kept with it (and what a correction starts from). */
@@ -150,11 +154,11 @@ export async function previewDaily(ctx: CoreContext, period: DailyPeriodInput): 
       title: issued.model.title,
       issue: { year, seq, assigned: true },
       missingSections: [],
-      issued: toIssued(ctx, issued),
+      issued: await toIssued(ctx, issued),
       sensitive: data.sensitive,
     };
   }
-  const n = dailyNumber(ctx, data);
+  const n = await dailyNumber(ctx, data);
   const doc = dailyDocument(data, { ...n, assigned: false });
   return {
     html: renderHtml(doc),
@@ -172,7 +176,7 @@ export async function exportDaily(
 ): Promise<ExportedFile> {
   const data = await gatherDaily(ctx, input.period);
   if (input.preview) {
-    const doc = dailyDocument(data, { ...dailyNumber(ctx, data), assigned: false }, { preview: true });
+    const doc = dailyDocument(data, { ...(await dailyNumber(ctx, data)), assigned: false }, { preview: true });
     const bytes = await render(ctx, doc, input.format);
     const name = fileName({ ...doc, title: `${doc.title}（样稿）` }, input.format);
     return ctx.tx(async (ctx) =>
@@ -197,10 +201,10 @@ export function issueDaily(
   format: DocumentFormat,
   opts: IssueOptions & { correctsId?: number } = {},
 ): Promise<ExportedFile> {
-  return issueNew(ctx, format, () => {
+  return issueNew(ctx, format, async () => {
     const n = opts.correctsId
-      ? { year: data.period.year, seq: nextSeq(ctx, 'daily', data.period.year) }
-      : dailyNumber(ctx, data);
+      ? { year: data.period.year, seq: await nextSeq(ctx, 'daily', data.period.year) }
+      : await dailyNumber(ctx, data);
     return {
       kind: 'daily',
       ...n,
@@ -220,7 +224,7 @@ async function specialModel(
   opts: IssueOptions = {},
 ) {
   const report = await findReport(ctx, reportId);
-  const plans = report.sentAt ? incidentPlanHistory(ctx, report.incidentId, report.sentAt) : [];
+  const plans = report.sentAt ? await incidentPlanHistory(ctx, report.incidentId, report.sentAt) : [];
   return { report, model: specialDocument(report, await getSettings(ctx), n, plans, opts) };
 }
 
@@ -239,7 +243,7 @@ function unissuedSpecial(model: DocumentModel, n: { year: number; seq: number })
 /** 专报 are numbered in the year they are issued (in the duty room's zone). */
 async function specialNumber(ctx: CoreContext) {
   const year = localParts(ctx.clock.now(), (await getSettings(ctx)).timeZone).year;
-  return { year, seq: nextSeq(ctx, 'special', year) };
+  return { year, seq: await nextSeq(ctx, 'special', year) };
 }
 
 export async function previewSpecial(ctx: CoreContext, reportId: number): Promise<ExportPreview> {
@@ -250,7 +254,7 @@ export async function previewSpecial(ctx: CoreContext, reportId: number): Promis
       title: issued.model.title,
       issue: { year: issued.row.year, seq: issued.row.seq, assigned: true },
       missingSections: [],
-      issued: toIssued(ctx, issued),
+      issued: await toIssued(ctx, issued),
       sensitive: [],
     };
   }
@@ -263,7 +267,7 @@ export async function exportSpecial(
   input: { reportId: number; format: DocumentFormat; preview?: boolean },
 ): Promise<ExportedFile> {
   if (input.preview) {
-    const { report, model } = specialModel(ctx, input.reportId, await specialNumber(ctx), { preview: true });
+    const { report, model } = await specialModel(ctx, input.reportId, await specialNumber(ctx), { preview: true });
     const bytes = await render(ctx, model, input.format);
     const name = fileName({ ...model, title: `${model.title}（样稿）` }, input.format);
     return ctx.tx(async (ctx) =>
@@ -289,7 +293,7 @@ export function issueSpecial(
 ): Promise<ExportedFile> {
   return issueNew(ctx, format, async () => {
     const n = await specialNumber(ctx);
-    const { report, model } = specialModel(ctx, reportId, n, opts);
+    const { report, model } = await specialModel(ctx, reportId, n, opts);
     return {
       kind: 'special',
       ...n,

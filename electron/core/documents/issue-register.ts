@@ -84,32 +84,30 @@ export async function insertIssue(ctx: CoreContext, n: NewIssue): Promise<number
   ]);
   if (taken) throw new AppError('conflict', { entity: 'issued_document' });
   const id = Number(
-    (
-      await ctx.sql.run(
-        `INSERT INTO issued_documents (kind, year, seq, doc_number, period_from, period_to, report_id, corrects_id,
+    await ctx.sql.insert(
+      `INSERT INTO issued_documents (kind, year, seq, doc_number, period_from, period_to, report_id, corrects_id,
            correction_reason, title, model, facts, chain_head_id, chain_head_hash, chain_entries, issued_at, issued_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          n.kind,
-          n.year,
-          n.seq,
-          n.docNumber ?? null,
-          n.subject.kind === 'daily' ? n.subject.from : null,
-          n.subject.kind === 'daily' ? n.subject.to : null,
-          n.subject.kind === 'special' ? n.subject.reportId : null,
-          n.correctsId ?? null,
-          n.correctionReason ?? null,
-          n.model.title,
-          JSON.stringify(n.model),
-          JSON.stringify(n.facts),
-          n.head.id,
-          n.head.hash,
-          n.head.entries,
-          ctx.clock.now().toISOString(),
-          await ctx.actor(),
-        ],
-      )
-    ).lastInsertRowid,
+      [
+        n.kind,
+        n.year,
+        n.seq,
+        n.docNumber ?? null,
+        n.subject.kind === 'daily' ? n.subject.from : null,
+        n.subject.kind === 'daily' ? n.subject.to : null,
+        n.subject.kind === 'special' ? n.subject.reportId : null,
+        n.correctsId ?? null,
+        n.correctionReason ?? null,
+        n.model.title,
+        JSON.stringify(n.model),
+        JSON.stringify(n.facts),
+        n.head.id,
+        n.head.hash,
+        n.head.entries,
+        ctx.clock.now().toISOString(),
+        await ctx.actor(),
+      ],
+    ),
   );
   await ctx.audit.appendRow(
     await ctx.actor(),
@@ -133,13 +131,11 @@ export async function storeFile(
   const hash = sha256(bytes);
   await ctx.sql.run('INSERT OR IGNORE INTO issued_file_bytes (sha256, bytes) VALUES (?, ?)', [hash, bytes]);
   const id = Number(
-    (
-      await ctx.sql.run(
-        `INSERT INTO issued_files (issue_id, format, file_name, sha256, size, created_at, created_by)
+    await ctx.sql.insert(
+      `INSERT INTO issued_files (issue_id, format, file_name, sha256, size, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [issueId, format, fileName, hash, bytes.length, ctx.clock.now().toISOString(), await ctx.actor()],
-      )
-    ).lastInsertRowid,
+      [issueId, format, fileName, hash, bytes.length, ctx.clock.now().toISOString(), await ctx.actor()],
+    ),
   );
   await ctx.audit.appendRow(await ctx.actor(), 'document.file', 'issued_files', id);
 }

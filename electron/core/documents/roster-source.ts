@@ -33,14 +33,19 @@ async function shiftsFor(ctx: CoreContext, period: Period & { isDay?: boolean })
 export async function rosterOnDuty(ctx: CoreContext, period: Period & { isDay?: boolean }): Promise<OnDutyLine[]> {
   const tz = (await getSettings(ctx)).timeZone;
   const shifts = await shiftsFor(ctx, period);
-  return shifts.flatMap(async (s) => {
-    const people = await onDutyFor(ctx, s);
-    const prefix = shifts.length > 1 ? `${cnTime(s.start.toISOString(), tz)}至${cnTime(s.end.toISOString(), tz)} ` : '';
-    return (['leader', 'lead', 'second'] as const).map((role) => ({
-      role: prefix + ROLE_ZH[role],
-      text: people[role].length
-        ? people[role].map((p) => (p.phones.length ? `${p.name}（${p.phones.join('、')}）` : p.name)).join('、')
-        : '（未排班）',
-    }));
-  });
+  return (
+    await Promise.all(
+      shifts.map(async (s) => {
+        const people = await onDutyFor(ctx, s);
+        const prefix =
+          shifts.length > 1 ? `${cnTime(s.start.toISOString(), tz)}至${cnTime(s.end.toISOString(), tz)} ` : '';
+        return (['leader', 'lead', 'second'] as const).map((role) => ({
+          role: prefix + ROLE_ZH[role],
+          text: people[role].length
+            ? people[role].map((p) => (p.phones.length ? `${p.name}（${p.phones.join('、')}）` : p.name)).join('、')
+            : '（未排班）',
+        }));
+      }),
+    )
+  ).flat();
 }

@@ -123,27 +123,25 @@ export async function draftHandover(ctx: CoreContext, date?: string, shift?: Shi
     const out = await onDutyFor(ctx, s);
     const incoming = await onDutyFor(ctx, await nextShift(ctx, s));
     const newId = Number(
-      (
-        await ctx.sql.run(
-          `INSERT INTO handovers (date, shift, period_start, period_end, outgoing_person_id, incoming_person_id,
+      await ctx.sql.insert(
+        `INSERT INTO handovers (date, shift, period_start, period_end, outgoing_person_id, incoming_person_id,
              leader_person_id, live, equipment, created_at, created_by, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            s.date,
-            s.shift,
-            s.start.toISOString(),
-            s.end.toISOString(),
-            out.lead[0]?.id ?? null,
-            incoming.lead[0]?.id ?? null,
-            out.leader[0]?.id ?? null,
-            live,
-            JSON.stringify(NEW_EQUIPMENT),
-            now,
-            await ctx.actor(),
-            now,
-          ],
-        )
-      ).lastInsertRowid,
+        [
+          s.date,
+          s.shift,
+          s.start.toISOString(),
+          s.end.toISOString(),
+          out.lead[0]?.id ?? null,
+          incoming.lead[0]?.id ?? null,
+          out.leader[0]?.id ?? null,
+          live,
+          JSON.stringify(NEW_EQUIPMENT),
+          now,
+          await ctx.actor(),
+          now,
+        ],
+      ),
     );
     await ctx.audit.appendRow(await ctx.actor(), 'handover.draft', 'handovers', newId);
     return newId;

@@ -24,11 +24,11 @@ async function readRules(ctx: CoreContext): Promise<StoredDeadlineRuleSet> {
 /** Each change is a new version citing its source; the old ones stay. */
 export async function updateRules(ctx: CoreContext, set: DeadlineRuleSet): Promise<StoredDeadlineRuleSet> {
   return await ctx.tx(async (ctx) => {
-    const info = await ctx.sql.run(
+    const info = await ctx.sql.insert(
       'INSERT INTO deadline_rule_sets (source, rules, created_at, created_by) VALUES (?, ?, ?, ?)',
       [set.source, canonicalJson(set.rules), ctx.clock.now().toISOString(), await ctx.actor()],
     );
-    await ctx.audit.appendRow(await ctx.actor(), 'deadlines.rules', 'deadline_rule_sets', Number(info.lastInsertRowid));
+    await ctx.audit.appendRow(await ctx.actor(), 'deadlines.rules', 'deadline_rule_sets', Number(info));
     // Every open incident's deadlines move with the new rules, in the same transaction.
     await rebuildOpenDeadlines(ctx);
     return currentRules(ctx);

@@ -61,9 +61,9 @@ async function writeVersion(
   kind: IncidentVersion['kind'],
   reason: string | null,
 ): Promise<void> {
-  const info = await ctx.sql.run(INSERT_VERSION_SQL, versionArgs(inc, kind, reason));
+  const info = await ctx.sql.insert(INSERT_VERSION_SQL, versionArgs(inc, kind, reason));
   // The actor is the one the version names (inc.updatedBy is ctx.actor() on every path).
-  await ctx.audit.appendRow(inc.updatedBy, `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
+  await ctx.audit.appendRow(inc.updatedBy, `incident.${kind}`, 'incident_versions', Number(info));
   // After the version row: the deadline engine follows the grade through the versions (a raise never
   // back-dates), so the maintained table must see this one.
   await refreshOpenDeadlines(ctx, inc.id);

@@ -84,7 +84,7 @@ export async function createCall(
   checkNotFuture(ctx, at, 'at');
   return await ctx.tx(async (ctx) => {
     if (input.incidentId !== null) await findIncident(ctx, input.incidentId);
-    const info = await ctx.sql.run(
+    const info = await ctx.sql.insert(
       'INSERT INTO calls (incident_id, at, direction, party, number, gist, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       [
         input.incidentId,
@@ -97,7 +97,7 @@ export async function createCall(
         await ctx.actor(),
       ],
     );
-    const id = Number(info.lastInsertRowid);
+    const id = Number(info);
     await ctx.audit.appendRow(await ctx.actor(), 'call.create', 'calls', id);
     if (input.phoneReport) await recordPhoneReport(ctx, await findCall(ctx, id));
     const call = findCall(ctx, id);
@@ -204,11 +204,11 @@ export async function createInstruction(
   checkNotFuture(ctx, givenAt, 'givenAt');
   return await ctx.tx(async (ctx) => {
     if (input.incidentId !== null) await findIncident(ctx, input.incidentId);
-    const info = await ctx.sql.run(
+    const info = await ctx.sql.insert(
       'INSERT INTO instructions (incident_id, leader, given_at, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
       [input.incidentId, input.leader, givenAt, input.text, ctx.clock.now().toISOString(), await ctx.actor()],
     );
-    const id = Number(info.lastInsertRowid);
+    const id = Number(info);
     await ctx.audit.appendRow(await ctx.actor(), 'instruction.create', 'instructions', id);
     await indexEntry(ctx, {
       kind: 'instruction',
@@ -232,16 +232,11 @@ export async function addInstructionAction(
     const ins = await findInstruction(ctx, input.instructionId);
     if (Date.parse(at) < Date.parse(ins.givenAt))
       throw new AppError('validation', undefined, [{ path: 'at', code: 'before_given' }]);
-    const info = await ctx.sql.run(
+    const info = await ctx.sql.insert(
       'INSERT INTO instruction_actions (instruction_id, kind, at, party, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
       [ins.id, input.kind, at, input.party, input.text, ctx.clock.now().toISOString(), await ctx.actor()],
     );
-    await ctx.audit.appendRow(
-      await ctx.actor(),
-      `instruction.${input.kind}`,
-      'instruction_actions',
-      Number(info.lastInsertRowid),
-    );
+    await ctx.audit.appendRow(await ctx.actor(), `instruction.${input.kind}`, 'instruction_actions', Number(info));
     return findInstruction(ctx, ins.id);
   });
 }

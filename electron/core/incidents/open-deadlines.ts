@@ -53,37 +53,43 @@ async function store(ctx: CoreContext, rows: SubjectRow[]): Promise<void> {
       [JSON.stringify(open.map((r) => r.id))],
     )) as [number, string][],
   );
-  const insertDeadline = ctx.db.prepare(
-    'INSERT INTO open_deadlines (incident_id, kind, start_at, due_at) VALUES (?, ?, ?, ?)',
-  );
-  const insertOpen = ctx.db.prepare('INSERT INTO open_incidents (incident_id, last_activity_at) VALUES (?, ?)');
   for (const r of open) {
-    insertOpen.run(r.id, lastActivity(r, lastReport.get(r.id) ?? null));
-    for (const d of deadlines.get(r.id) ?? []) if (!d.doneAt) insertDeadline.run(r.id, d.kind, d.startAt, d.dueAt);
+    await ctx.sql.run('INSERT INTO open_incidents (incident_id, last_activity_at) VALUES (?, ?)', [
+      r.id,
+      lastActivity(r, lastReport.get(r.id) ?? null),
+    ]);
+    for (const d of deadlines.get(r.id) ?? [])
+      if (!d.doneAt)
+        await ctx.sql.run('INSERT INTO open_deadlines (incident_id, kind, start_at, due_at) VALUES (?, ?, ?, ?)', [
+          r.id,
+          d.kind,
+          d.startAt,
+          d.dueAt,
+        ]);
   }
 }
 
-const present = new WeakMap<CoreContext['db'], boolean>();
+const present = new WeakMap<object, boolean>();
 
 /**
  * False on a database not yet at migration 100. The app always migrates before serving; only upgrade
  * tests drive a service over an older schema, and there writes skip the tables and reads find nothing.
  */
 export async function maintained(ctx: CoreContext): Promise<boolean> {
-  let known = present.get(ctx.db);
+  let known = present.get(ctx.sql.origin);
   if (known === undefined) {
     known = !!(await ctx.sql.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'derived_state'"));
-    present.set(ctx.db, known);
+    present.set(ctx.sql.origin, known);
   }
   return known;
 }
 
-const deferred = new WeakMap<CoreContext['db'], Set<number>>();
+const deferred = new WeakMap<object, Set<number>>();
 
 /** Recomputes one incident's rows. Caller holds the transaction of the write that changed it. */
 export async function refreshOpenDeadlines(ctx: CoreContext, incidentId: number): Promise<void> {
-  if (!maintained(ctx)) return;
-  const batch = deferred.get(ctx.db);
+  if (!(await maintained(ctx))) return;
+  const batch = deferred.get(ctx.sql);
   if (batch) return void batch.add(incidentId);
   await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id = ?', [incidentId]);
   await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id = ?', [incidentId]);
@@ -94,40 +100,43 @@ export async function refreshOpenDeadlines(ctx: CoreContext, incidentId: number)
  * Runs a batch of writes (an import) with the refreshes collected and done once at the end, a slice of
  * incidents per query instead of several queries per incident; still inside the caller's transaction.
  */
-export async function withDeferredRefresh<T>(ctx: CoreContext, fn: () => T): Promise<T> {
-  if (!ctx.db.inTransaction) throw new Error("deferred refreshes need the caller's transaction");
+export async function withDeferredRefresh<T>(ctx: CoreContext, fn: () => Promise<T>): Promise<T> {
+  if (!ctx.sql.inTransaction) throw new Error("deferred refreshes need the caller's transaction");
   const ids = new Set<number>();
-  deferred.set(ctx.db, ids);
+  // Keyed by the transaction's own port: only writes in this transaction defer.
+  deferred.set(ctx.sql, ids);
   let result: T;
   try {
-    result = fn();
+    result = await fn();
   } finally {
-    deferred.delete(ctx.db);
+    deferred.delete(ctx.sql);
   }
   await refreshMany(ctx, [...ids]);
   return result;
 }
 
 async function refreshMany(ctx: CoreContext, ids: number[]): Promise<void> {
-  const byId = ctx.db.prepare(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
   for (let i = 0; i < ids.length; i += 1000) {
     const slice = JSON.stringify(ids.slice(i, i + 1000));
     await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]);
     await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]);
-    await store(ctx, byId.all(slice) as SubjectRow[]);
+    await store(ctx, await subjects(ctx, slice));
   }
 }
 
 /** Recomputes every open incident's rows (a new rule set, a new build). Caller holds the transaction. */
 export async function rebuildOpenDeadlines(ctx: CoreContext): Promise<void> {
-  if (!maintained(ctx)) return;
-  ctx.db.exec('DELETE FROM open_deadlines; DELETE FROM open_incidents;');
+  if (!(await maintained(ctx))) return;
+  await ctx.sql.run('DELETE FROM open_deadlines');
+  await ctx.sql.run('DELETE FROM open_incidents');
   const ids = (await ctx.sql.column("SELECT id FROM incidents WHERE status = 'open' ORDER BY id")) as number[];
-  const byId = ctx.db.prepare(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
   // In slices: one report lookup per slice rather than one per incident, and bounded memory at 1M.
   for (let i = 0; i < ids.length; i += 1000)
-    await store(ctx, byId.all(JSON.stringify(ids.slice(i, i + 1000))) as SubjectRow[]);
+    await store(ctx, await subjects(ctx, JSON.stringify(ids.slice(i, i + 1000))));
 }
+
+const subjects = (ctx: CoreContext, idsJson: string) =>
+  ctx.sql.all<SubjectRow>(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`, [idsJson]);
 
 const STAMP = 'open_deadlines';
 

@@ -22,7 +22,7 @@ export async function recordPhoneReport(ctx: CoreContext, call: Call): Promise<v
   const existing = await ctx.sql.get("SELECT 1 FROM reports WHERE incident_id = ? AND kind = 'phone'", [inc.id]);
   if (existing) throw new AppError('report.order', { kind: 'phone' });
   const now = ctx.clock.now().toISOString();
-  const info = await ctx.sql.run(
+  const info = await ctx.sql.insert(
     `INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, channel, sender, sent_at, snapshot,
          created_at, created_by, updated_at, call_id)
        VALUES (?, 'phone', 0, 'sent', ?, 'phone', ?, ?, ?, ?, ?, ?, ?)`,
@@ -38,6 +38,6 @@ export async function recordPhoneReport(ctx: CoreContext, call: Call): Promise<v
       call.id,
     ],
   );
-  await ctx.audit.appendRow(await ctx.actor(), 'report.phone', 'reports', Number(info.lastInsertRowid));
+  await ctx.audit.appendRow(await ctx.actor(), 'report.phone', 'reports', Number(info));
   await applyReportActs(ctx, inc.id);
 }

@@ -124,12 +124,12 @@ export async function createDraft(ctx: CoreContext, input: { incidentId: number;
       : '';
     const recipient = (last ?? sent[sent.length - 1])?.recipientUnit ?? (await getSettings(ctx)).reportRecipient;
     const now = ctx.clock.now().toISOString();
-    const info = await ctx.sql.run(
+    const info = await ctx.sql.insert(
       `INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, changes, created_at, created_by, updated_at)
          VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
       [inc.id, input.kind, seq, recipient, changes, now, await ctx.actor(), now],
     );
-    const id = Number(info.lastInsertRowid);
+    const id = Number(info);
     await ctx.audit.appendRow(await ctx.actor(), 'report.draft', 'reports', id);
     await refreshOpenDeadlines(ctx, inc.id);
     return findReport(ctx, id);

@@ -32,17 +32,12 @@ async function addEvent(
     note: string;
   },
 ): Promise<void> {
-  const info = await ctx.sql.run(
+  const info = await ctx.sql.insert(
     `INSERT INTO activation_events (activation_id, kind, at, from_level, to_level, ordered_by, recorded_by, note, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [activationId, e.kind, e.at, e.from, e.to, e.orderedBy, await ctx.actor(), e.note, ctx.clock.now().toISOString()],
   );
-  await ctx.audit.appendRow(
-    await ctx.actor(),
-    `activation.${e.kind}`,
-    'activation_events',
-    Number(info.lastInsertRowid),
-  );
+  await ctx.audit.appendRow(await ctx.actor(), `activation.${e.kind}`, 'activation_events', Number(info));
 }
 
 /**
@@ -78,7 +73,7 @@ async function addLevelItems(ctx: CoreContext, row: ActivationRow, level: PlanLe
       due,
       ctx.clock.now().toISOString(),
     );
-    await ctx.audit.appendRow(await ctx.actor(), 'checklist.item', 'checklist_items', Number(info.lastInsertRowid));
+    await ctx.audit.appendRow(await ctx.actor(), 'checklist.item', 'checklist_items', Number(info));
   }
 }
 
@@ -97,13 +92,13 @@ export async function startActivation(
     if (running) throw new AppError('plan.already_active', { name: plan.name, number: incident.number });
     const at = orderTime(ctx, input.at);
     const now = ctx.clock.now().toISOString();
-    const info = await ctx.sql.run(
+    const info = await ctx.sql.insert(
       `INSERT INTO activations (incident_id, plan_id, plan_version, level, status, activated_at, ordered_by,
            recorded_by, updated_at)
          VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
       [incident.id, plan.id, plan.version, input.level, at, input.orderedBy, await ctx.actor(), now],
     );
-    const activationId = Number(info.lastInsertRowid);
+    const activationId = Number(info);
     await ctx.audit.appendRow(await ctx.actor(), 'activation.start', 'activations', activationId);
     await addEvent(ctx, activationId, {
       kind: 'activated',

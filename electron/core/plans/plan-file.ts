@@ -48,13 +48,16 @@ export function parsePlanFile(text: string): PlanDoc[] {
  * active plan becomes that plan's next version, so re-importing an edited export does not duplicate it.
  */
 export async function importPlanDocs(ctx: CoreContext, docs: PlanDoc[]): Promise<PlanSummary[]> {
-  return await ctx.tx(async (ctx) =>
-    docs.map(async (doc) => {
-      const existing = await activePlanByName(ctx, doc.name);
-      const plan = savePlan(ctx, { id: existing?.id, doc });
-      const { doc: _doc, versions: _v, retiredReason: _r, ...summary } = plan;
-      return summary;
-    }),
+  return await ctx.tx(
+    async (ctx) =>
+      await Promise.all(
+        docs.map(async (doc) => {
+          const existing = await activePlanByName(ctx, doc.name);
+          const plan = savePlan(ctx, { id: existing?.id, doc });
+          const { doc: _doc, versions: _v, retiredReason: _r, ...summary } = plan;
+          return summary;
+        }),
+      ),
   );
 }
 
@@ -70,7 +73,7 @@ export async function exportPlans(ctx: CoreContext, ids?: number[]): Promise<Pla
     format: PLAN_FILE_FORMAT,
     version: 1,
     exportedAt: now.toISOString(),
-    plans: chosen.map(async (id) => (await getPlan(ctx, id)).doc),
+    plans: await Promise.all(chosen.map(async (id) => (await getPlan(ctx, id)).doc)),
   };
   // Canonical JSON keeps the bytes stable; re-indent it so a person can read and diff the file.
   const text = JSON.stringify(JSON.parse(canonicalJson(file)), null, 2) + '\n';

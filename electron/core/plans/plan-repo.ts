@@ -59,7 +59,7 @@ export async function listPlans(ctx: CoreContext, includeRetired: boolean): Prom
   const rows = (await ctx.sql.all(
     `SELECT * FROM plans ${includeRetired ? '' : "WHERE status = 'active'"} ORDER BY status, name, id`,
   )) as PlanRow[];
-  return rows.map(async (r) => toSummary(r, await planVersionDoc(ctx, r.id, r.version)));
+  return await Promise.all(rows.map(async (r) => toSummary(r, await planVersionDoc(ctx, r.id, r.version))));
 }
 
 /** A plan with the content of `version` (default: the current one) and its version history. */
@@ -87,11 +87,11 @@ async function insertVersion(
   doc: PlanDoc,
   at: string,
 ): Promise<void> {
-  const info = await ctx.sql.run(
+  const info = await ctx.sql.insert(
     'INSERT INTO plan_versions (plan_id, version, doc, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
     [planId, version, canonicalJson(doc), at, await ctx.actor()],
   );
-  await ctx.audit.appendRow(await ctx.actor(), 'plan.version', 'plan_versions', Number(info.lastInsertRowid));
+  await ctx.audit.appendRow(await ctx.actor(), 'plan.version', 'plan_versions', Number(info));
 }
 
 /**
@@ -113,12 +113,12 @@ export async function savePlan(
       by: ctx.actor(),
     };
     if (input.id === undefined) {
-      const info = await ctx.sql.run(
+      const info = await ctx.sql.insert(
         `INSERT INTO plans (name, status, version, categories, subtypes, created_at, created_by, updated_at, updated_by)
            VALUES (@name, 'active', 1, @categories, @subtypes, @at, @by, @at, @by)`,
         [head],
       );
-      const newId = Number(info.lastInsertRowid);
+      const newId = Number(info);
       await insertVersion(ctx, newId, 1, doc, at);
       await ctx.audit.appendRow(await ctx.actor(), 'plan.create', 'plans', newId);
       return newId;

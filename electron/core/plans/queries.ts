@@ -25,31 +25,33 @@ export async function activeResponseRows(ctx: CoreContext, now: Date): Promise<A
   const ids = (await ctx.sql.column(
     "SELECT id FROM activations WHERE status = 'active' ORDER BY activated_at, id",
   )) as number[];
-  return ids.map(async (id) => {
-    const a = await readActivation(ctx, id);
-    const open = a.items
-      .map((item) => ({ item, state: checklistItemStatus(item, now).state }))
-      .filter((x) => x.state === 'pending' || x.state === 'due_soon' || x.state === 'overdue');
-    const overdue = open.filter((x) => x.state === 'overdue').map((x) => x.item);
-    const next = open.map((x) => x.item.dueAt).sort()[0] ?? null;
-    const coming = open
-      .filter((x) => x.state !== 'overdue')
-      .map((x) => x.item)
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
-    return {
-      activationId: a.id,
-      incidentId: a.incidentId,
-      incidentNumber: a.incidentNumber,
-      incidentTitle: a.incidentTitle,
-      planName: a.planName,
-      level: a.level,
-      activatedAt: a.activatedAt,
-      overdueItems: overdue.map((i) => ({ itemId: i.id, action: i.action, dueAt: i.dueAt })),
-      openItems: open.length,
-      nextDueAt: next,
-      nextItem: coming
-        ? { itemId: coming.id, action: coming.action, startAt: coming.startAt, dueAt: coming.dueAt }
-        : null,
-    };
-  });
+  return await Promise.all(
+    ids.map(async (id) => {
+      const a = await readActivation(ctx, id);
+      const open = a.items
+        .map((item) => ({ item, state: checklistItemStatus(item, now).state }))
+        .filter((x) => x.state === 'pending' || x.state === 'due_soon' || x.state === 'overdue');
+      const overdue = open.filter((x) => x.state === 'overdue').map((x) => x.item);
+      const next = open.map((x) => x.item.dueAt).sort()[0] ?? null;
+      const coming = open
+        .filter((x) => x.state !== 'overdue')
+        .map((x) => x.item)
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+      return {
+        activationId: a.id,
+        incidentId: a.incidentId,
+        incidentNumber: a.incidentNumber,
+        incidentTitle: a.incidentTitle,
+        planName: a.planName,
+        level: a.level,
+        activatedAt: a.activatedAt,
+        overdueItems: overdue.map((i) => ({ itemId: i.id, action: i.action, dueAt: i.dueAt })),
+        openItems: open.length,
+        nextDueAt: next,
+        nextItem: coming
+          ? { itemId: coming.id, action: coming.action, startAt: coming.startAt, dueAt: coming.dueAt }
+          : null,
+      };
+    }),
+  );
 }

@@ -55,7 +55,7 @@ export async function applyReportActs(ctx: CoreContext, incidentId: number): Pro
       const ref = act.call_id != null ? `通话记录 #${act.call_id}` : `报告 #${act.id}`;
       const text = `${reportName(act.kind, act.seq)}已于${localDateTime(act.sent_at, tz)}报送（${ref}）`;
       const info = insert.run(item.id, at, ctx.actor(), ctx.actor(), text, ctx.clock.now().toISOString());
-      await ctx.audit.appendRow(await ctx.actor(), 'checklist.done', 'checklist_marks', Number(info.lastInsertRowid));
+      await ctx.audit.appendRow(await ctx.actor(), 'checklist.done', 'checklist_marks', Number(info));
     }
   }
 }

@@ -40,12 +40,10 @@ export async function switchOperator(
   await ctx.tx(async (ctx) => {
     const previous = await currentOperator(ctx);
     const id = Number(
-      (
-        await ctx.sql.run(
-          'INSERT INTO operator_sessions (person_id, name, started_at, pin_verified) VALUES (?, ?, ?, ?)',
-          [personId, person.name, ctx.clock.now().toISOString(), verified ? 1 : 0],
-        )
-      ).lastInsertRowid,
+      await ctx.sql.insert(
+        'INSERT INTO operator_sessions (person_id, name, started_at, pin_verified) VALUES (?, ?, ?, ?)',
+        [personId, person.name, ctx.clock.now().toISOString(), verified ? 1 : 0],
+      ),
     );
     // Attributed to the operator handing over the keyboard, so the log shows who switched to whom.
     await ctx.audit.appendRow(previous?.name ?? ctx.actor(), 'operator.switch', 'operator_sessions', id, {

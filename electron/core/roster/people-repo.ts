@@ -75,13 +75,11 @@ export async function savePerson(ctx: CoreContext, input: z.output<typeof person
              active=@active, updated_at=@updated_at WHERE id=@id`);
     } else {
       id = Number(
-        (
-          await ctx.sql.run(
-            `INSERT INTO people (name, unit, title, phones, roles, active, updated_at)
+        await ctx.sql.insert(
+          `INSERT INTO people (name, unit, title, phones, roles, active, updated_at)
              VALUES (@name, @unit, @title, @phones, @roles, @active, @updated_at)`,
-            [values],
-          )
-        ).lastInsertRowid,
+          [values],
+        ),
       );
     }
     await ctx.audit.appendRow(await ctx.actor(), input.id ? 'people.update' : 'people.create', 'people', id);

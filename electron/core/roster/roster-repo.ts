@@ -63,13 +63,11 @@ export async function writeSlot(
     );
   } else {
     id = Number(
-      (
-        await ctx.sql.run(
-          `INSERT INTO roster_assignments (date, shift, role, slot, person_id, source, change_id, updated_at, updated_by)
+      await ctx.sql.insert(
+        `INSERT INTO roster_assignments (date, shift, role, slot, person_id, source, change_id, updated_at, updated_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [at.date, at.shift, at.role, at.slot, personId, source, changeId, now, await ctx.actor()],
-        )
-      ).lastInsertRowid,
+        [at.date, at.shift, at.role, at.slot, personId, source, changeId, now, await ctx.actor()],
+      ),
     );
   }
   await ctx.audit.appendRow(await ctx.actor(), 'roster.slot', 'roster_assignments', id, { changeId });
@@ -90,27 +88,25 @@ export interface ChangeInput {
 
 export async function recordChange(ctx: CoreContext, c: ChangeInput): Promise<number> {
   const id = Number(
-    (
-      await ctx.sql.run(
-        `INSERT INTO roster_changes (kind, month, date, other_date, role, from_person_id, to_person_id,
+    await ctx.sql.insert(
+      `INSERT INTO roster_changes (kind, month, date, other_date, role, from_person_id, to_person_id,
            reason, approver, detail, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          c.kind,
-          c.month,
-          c.date ?? null,
-          c.otherDate ?? null,
-          c.role ?? null,
-          c.fromPersonId ?? null,
-          c.toPersonId ?? null,
-          c.reason ?? '',
-          c.approver ?? '',
-          JSON.stringify(c.detail ?? {}),
-          ctx.clock.now().toISOString(),
-          await ctx.actor(),
-        ],
-      )
-    ).lastInsertRowid,
+      [
+        c.kind,
+        c.month,
+        c.date ?? null,
+        c.otherDate ?? null,
+        c.role ?? null,
+        c.fromPersonId ?? null,
+        c.toPersonId ?? null,
+        c.reason ?? '',
+        c.approver ?? '',
+        JSON.stringify(c.detail ?? {}),
+        ctx.clock.now().toISOString(),
+        await ctx.actor(),
+      ],
+    ),
   );
   await ctx.audit.appendRow(await ctx.actor(), `roster.${c.kind}`, 'roster_changes', id);
   return id;
@@ -151,21 +147,33 @@ export async function rosterMonth(ctx: CoreContext, month: string): Promise<Rost
     if (!people.has(id)) people.set(id, await findPerson(ctx, id));
     return people.get(id) ?? null;
   };
-  const days: RosterDay[] = dates.map(async (date) => ({
-    date,
-    weekday: weekday(date),
-    holiday: (await config).holidays.find((h) => h.date === date) ?? null,
-    shifts: shiftsOfDay(date, await config, tz).map(async (s) => ({
-      shift: s.shift,
-      startsAt: s.start.toISOString(),
-      endsAt: s.end.toISOString(),
-      slots: expectedSlots(date, await config).map(async ({ role, slot }) => {
-        const r = byKey.get(`${date}|${s.shift}|${role}|${slot}`);
-        const p = await ((await r?.person_id) ? person(r.person_id) : null);
-        return { role, slot, person: p ? brief(p) : null, source: r?.source ?? null, changeId: r?.change_id ?? null };
-      }),
+  const days: RosterDay[] = await Promise.all(
+    dates.map(async (date) => ({
+      date,
+      weekday: weekday(date),
+      holiday: (await config).holidays.find((h) => h.date === date) ?? null,
+      shifts: await Promise.all(
+        shiftsOfDay(date, await config, tz).map(async (s) => ({
+          shift: s.shift,
+          startsAt: s.start.toISOString(),
+          endsAt: s.end.toISOString(),
+          slots: await Promise.all(
+            expectedSlots(date, await config).map(async ({ role, slot }) => {
+              const r = byKey.get(`${date}|${s.shift}|${role}|${slot}`);
+              const p = await ((await r?.person_id) ? person(r.person_id) : null);
+              return {
+                role,
+                slot,
+                person: p ? brief(p) : null,
+                source: r?.source ?? null,
+                changeId: r?.change_id ?? null,
+              };
+            }),
+          ),
+        })),
+      ),
     })),
-  }));
+  );
   return { month, config, days, conflicts: detectConflicts(days, person), changes: changesOf(ctx, month) };
 }
 
