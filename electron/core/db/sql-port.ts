@@ -14,7 +14,7 @@ export type Engine = 'sqlite' | 'postgres';
 
 /** What a parameter may be: booleans are stored as 0/1 on both engines, times as ISO-8601 text. */
 export type SqlParam = string | number | bigint | null | Buffer | Uint8Array;
-export type SqlParams = readonly SqlParam[];
+export type SqlParams = readonly unknown[];
 
 export interface RunResult {
   /** Rows inserted, updated or deleted. */
@@ -40,9 +40,9 @@ export interface Sql {
   readonly engine: Engine;
   readonly dialect: SqlDialect;
   /** Every row. Integers come back as JS numbers on both engines (ids stay below 2^53). */
-  all<T = Record<string, unknown>>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
+  all<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
   /** The first row, or undefined. */
-  get<T = Record<string, unknown>>(text: string | CompiledSql, params?: SqlParams): Promise<T | undefined>;
+  get<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T | undefined>;
   /** The first column of the first row (`SELECT count(*) …`, `INSERT … RETURNING id`), or undefined. */
   value<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T | undefined>;
   /** The first column of every row. */

@@ -28,8 +28,7 @@ async function shiftHandover(ctx: CoreContext, s: ShiftInstance): Promise<ShiftH
  */
 export async function handoverDue(ctx: CoreContext, now: Date): Promise<HandoverDue> {
   const current = await shiftAt(ctx, now);
-  const before = shiftHandover(ctx, await shiftAt(ctx, new Date(current.start.getTime() - 1)));
-  const unfinished =
-    (await before).id !== null && ((await before).status === 'draft' || (await before).status === 'outgoing_signed');
+  const before = await shiftHandover(ctx, await shiftAt(ctx, new Date(current.start.getTime() - 1)));
+  const unfinished = before.id !== null && (before.status === 'draft' || before.status === 'outgoing_signed');
   return { current: shiftHandover(ctx, current), previous: unfinished ? before : null };
 }

@@ -39,8 +39,8 @@ export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
   'incidents.create': (input, ctx) => createIncident(ctx, input),
   'incidents.createFromCall': ({ callId, ...facts }, ctx) =>
     ctx.tx(async (ctx) => {
-      const incident = createIncident(ctx, facts);
-      await linkCall(ctx, { id: callId, incidentId: (await incident).id });
+      const incident = await createIncident(ctx, facts);
+      await linkCall(ctx, { id: callId, incidentId: incident.id });
       return incident;
     }),
   'incidents.amend': (input, ctx) => amendIncident(ctx, input),

@@ -31,7 +31,7 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
   flush(): void;
 }> {
   const now = ctx.clock.now();
-  const actor = ctx.actor();
+  const actor = await ctx.actor();
   let id = ((await ctx.sql.value('SELECT max(id) FROM incidents')) as number | null) ?? 0;
   let number: string | null = null;
   const tz = (await getSettings(ctx)).timeZone;
@@ -55,20 +55,13 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
     const rows = await byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
     const versions = await byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
     slice.forEach(async ({ inc }, k) => {
-      await ctx.audit.appendRow(await actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
+      await ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
       const vid = versionIds[k]!;
-      await ctx.audit.appendRow(
-        await actor,
-        'incident.created',
-        'incident_versions',
-        vid,
-        undefined,
-        versions.get(vid),
-      );
+      await ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
     });
     for (const { inc } of slice) await indexEntry(ctx, incidentEntry(inc), true);
     const histories = slice.flatMap(({ history }) => (history ? [history] : []));
-    if (histories.length) await writeHistories(ctx, histories, now, await actor);
+    if (histories.length) await writeHistories(ctx, histories, now, actor);
     for (const { inc } of slice) await refreshOpenDeadlines(ctx, inc.id);
   };
 
@@ -78,7 +71,7 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
       checkTimes(ctx, facts);
       number = number === null ? nextNumber(ctx, now) : followingNumber(ctx, number, now);
       const inc = newIncident(facts, ++id, number, now, actor);
-      const planned = history ? planHistory(inc, history, now, tz, await actor) : null;
+      const planned = history ? planHistory(inc, history, now, tz, actor) : null;
       pending.push({ inc, applied, history: planned });
       if (pending.length >= SLICE) await flush();
       return inc;

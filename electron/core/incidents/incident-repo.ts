@@ -148,9 +148,9 @@ export async function amendIncident(
   input: { id: number; expectedVersion: number; reason: string; changes: Partial<IncidentFacts> },
 ): Promise<Incident> {
   return await ctx.tx(async (ctx) => {
-    const inc = findIncident(ctx, input.id);
-    expectVersion(await inc, input.expectedVersion);
-    const before = incidentFacts(await inc);
+    const inc = await findIncident(ctx, input.id);
+    expectVersion(inc, input.expectedVersion);
+    const before = incidentFacts(inc);
     const after = normaliseFacts({ ...before, ...input.changes });
     checkTimes(ctx, after);
     if (canonicalJson(before) === canonicalJson(after)) throw new AppError('incident.no_changes');
@@ -160,7 +160,7 @@ export async function amendIncident(
     const needed = supplementaryRequired({
       before,
       after,
-      finalSentAt: finalSentAt(ctx, (await inc).id),
+      finalSentAt: finalSentAt(ctx, inc.id),
       at: now.toISOString(),
       timeZone: settings.timeZone,
       shortSubtypes: settings.shortWindowSubtypes,
@@ -176,7 +176,7 @@ export async function amendIncident(
       ...after,
       status,
       supplementaryDueFrom,
-      version: (await inc).version + 1,
+      version: inc.version + 1,
       updatedAt: now.toISOString(),
       updatedBy: ctx.actor(),
     };
@@ -191,14 +191,14 @@ export async function voidIncident(
   input: { id: number; expectedVersion: number; reason: string },
 ): Promise<Incident> {
   return await ctx.tx(async (ctx) => {
-    const inc = findIncident(ctx, input.id);
-    expectVersion(await inc, input.expectedVersion);
+    const inc = await findIncident(ctx, input.id);
+    expectVersion(inc, input.expectedVersion);
     const now = ctx.clock.now().toISOString();
     const next: Incident = {
       ...inc,
       status: 'voided',
       voidReason: input.reason,
-      version: (await inc).version + 1,
+      version: inc.version + 1,
       updatedAt: now,
       updatedBy: ctx.actor(),
     };

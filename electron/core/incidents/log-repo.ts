@@ -100,8 +100,8 @@ export async function createCall(
     const id = Number(info);
     await ctx.audit.appendRow(await ctx.actor(), 'call.create', 'calls', id);
     if (input.phoneReport) await recordPhoneReport(ctx, await findCall(ctx, id));
-    const call = findCall(ctx, id);
-    await indexCall(ctx, await call);
+    const call = await findCall(ctx, id);
+    await indexCall(ctx, call);
     return call;
   });
 }
@@ -113,8 +113,8 @@ export async function linkCall(ctx: CoreContext, input: { id: number; incidentId
     await findIncident(ctx, input.incidentId);
     await ctx.sql.run('UPDATE calls SET incident_id = ? WHERE id = ?', [input.incidentId, call.id]);
     await ctx.audit.appendRow(await ctx.actor(), 'call.link', 'calls', call.id);
-    const linked = findCall(ctx, call.id);
-    await indexCall(ctx, await linked);
+    const linked = await findCall(ctx, call.id);
+    await indexCall(ctx, linked);
     return linked;
   });
 }

@@ -235,20 +235,16 @@ export async function sendReport(
       inc = setIncidentStatus(ctx, inc, 'closed', r.kind === 'final' ? '终报已报送' : '补报已报送');
     }
     await applyReportActs(ctx, inc.id);
-    const sentReport = findReport(ctx, r.id);
+    const sentReport = await findReport(ctx, r.id);
     await indexEntry(ctx, {
       kind: 'report',
       refId: r.id,
       incidentId: inc.id,
       at: sentAt,
       title: `${inc.number} ${inc.title}`,
-      text: [
-        inc.title,
-        (await sentReport).recipientUnit,
-        (await sentReport).changes,
-        (await sentReport).aftermath,
-        (await sentReport).otherNotes,
-      ].join(' '),
+      text: [inc.title, sentReport.recipientUnit, sentReport.changes, sentReport.aftermath, sentReport.otherNotes].join(
+        ' ',
+      ),
     });
     await refreshOpenDeadlines(ctx, inc.id);
     return sentReport;

@@ -53,11 +53,11 @@ export async function assign(
 export async function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: string, approver: string): Promise<void> {
   await checkSlot(ctx, a);
   await checkSlot(ctx, b);
-  const pa = occupant(ctx, a);
-  const pb = occupant(ctx, b);
+  const pa = await occupant(ctx, a);
+  const pb = await occupant(ctx, b);
   if (pa === pb) throw new AppError('roster.same_person');
-  await activePerson(ctx, await pa);
-  await activePerson(ctx, await pb);
+  await activePerson(ctx, pa);
+  await activePerson(ctx, pb);
   await ctx.tx(async (ctx) => {
     const changeId = await recordChange(ctx, {
       kind: 'swap',
@@ -71,8 +71,8 @@ export async function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: str
       approver,
       detail: { a, b },
     });
-    await writeSlot(ctx, a, await pb, 'swap', changeId);
-    await writeSlot(ctx, b, await pa, 'swap', changeId);
+    await writeSlot(ctx, a, pb, 'swap', changeId);
+    await writeSlot(ctx, b, pa, 'swap', changeId);
   });
 }
 
@@ -85,8 +85,8 @@ export async function standIn(
   approver: string,
 ): Promise<void> {
   await checkSlot(ctx, at);
-  const from = occupant(ctx, at);
-  if ((await from) === personId) throw new AppError('roster.same_person');
+  const from = await occupant(ctx, at);
+  if (from === personId) throw new AppError('roster.same_person');
   await activePerson(ctx, personId);
   await ctx.tx(async (ctx) => {
     const changeId = await recordChange(ctx, {

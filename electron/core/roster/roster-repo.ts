@@ -137,7 +137,7 @@ async function changesOf(ctx: CoreContext, month: string): Promise<RosterChange[
 }
 
 export async function rosterMonth(ctx: CoreContext, month: string): Promise<RosterMonth> {
-  const config = getRosterConfig(ctx);
+  const config = await getRosterConfig(ctx);
   const tz = (await getSettings(ctx)).timeZone;
   const dates = monthDays(month);
   const rows = await assignmentsBetween(ctx, dates[0]!, dates[dates.length - 1]!);
@@ -151,14 +151,14 @@ export async function rosterMonth(ctx: CoreContext, month: string): Promise<Rost
     dates.map(async (date) => ({
       date,
       weekday: weekday(date),
-      holiday: (await config).holidays.find((h) => h.date === date) ?? null,
+      holiday: config.holidays.find((h) => h.date === date) ?? null,
       shifts: await Promise.all(
-        shiftsOfDay(date, await config, tz).map(async (s) => ({
+        shiftsOfDay(date, config, tz).map(async (s) => ({
           shift: s.shift,
           startsAt: s.start.toISOString(),
           endsAt: s.end.toISOString(),
           slots: await Promise.all(
-            expectedSlots(date, await config).map(async ({ role, slot }) => {
+            expectedSlots(date, config).map(async ({ role, slot }) => {
               const r = byKey.get(`${date}|${s.shift}|${role}|${slot}`);
               const p = await ((await r?.person_id) ? person(r.person_id) : null);
               return {
