@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { ApiService } from './contract/service';
 import { systemClock, type Clock } from './db/clock';
 import { openDatabase } from './db/open';
+import { sqliteSql } from './db/sql-sqlite';
 import { createService } from './service';
 import { APP_VERSION } from './version';
 import { acquireHostLock } from './db/host-lock';
@@ -36,7 +37,7 @@ export interface Core {
    * `import-incidents FILE`: a JSON-lines file too big to pass as one API input, read in slices and
    * recorded in one transaction (see incidents/import-file.ts).
    */
-  importIncidentsFrom(file: string, onProgress?: (recorded: number) => void): ImportResult;
+  importIncidentsFrom(file: string, onProgress?: (recorded: number) => void): Promise<ImportResult>;
   close(): void;
 }
 
@@ -72,13 +73,13 @@ export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Pro
     throw e;
   }
   const wiring: CoreWiring = { ...(opts.features ?? CORE_FEATURES), pdfPrinter: opts.pdfPrinter ?? null };
-  const service = await createService({ db, clock, appVersion: APP_VERSION, dataFile, wiring });
-  const stopBackups = await (opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {});
+  const service = await createService({ sql: sqliteSql(db), clock, appVersion: APP_VERSION, dataFile, wiring });
+  const stopBackups = opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {};
   return {
     service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
     dataFile,
     backupTo: (outFile) => backupDatabase(db, outFile),
-    importIncidentsFrom: async (file, onProgress) => await importIncidents(service.ctx, fileLines(file), onProgress),
+    importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
     close: () => {
       stopBackups();
       // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).

@@ -46,15 +46,13 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
   const ctx = createContext(deps);
   // The demo seeds through a second service over the same database with its own moving clock.
   const local: Partial<HandlerMap<MethodName>> = {
-    'app.seedDemo': () => seedDemo(async (clock) => await createService({ ...deps, clock }), ctx.clock.now()),
+    'app.seedDemo': () => seedDemo((clock) => createService({ ...deps, clock }), ctx.clock.now()),
   };
   // A record upgraded from before the open-deadline table gets it filled before the first answer.
-  const ready = deps.sql.readonly ? Promise.resolve() : ensureOpenDeadlines(ctx);
-  await ready.catch(() => {}); // reported to every caller through `await ready`
+  if (!deps.sql.readonly) await ensureOpenDeadlines(ctx);
   const invokeRaw = async (method: string, rawInput: unknown): Promise<ApiResult<unknown>> => {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', params: { method } } };
     try {
-      await ready;
       const input = contract[method].input.parse(rawInput ?? {});
       const handler = (local[method] ?? handlers[method]) as (i: unknown, c: CoreContext) => unknown;
       return { ok: true, value: await handler(input, ctx) };

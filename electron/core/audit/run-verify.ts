@@ -26,7 +26,7 @@ export function verifyDatabase(ctx: { db: Database.Database; dataFile: string },
  */
 export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}): Promise<VerifyResult> {
   const db = sqliteHandleOf(ctx.sql);
-  if (!db) throw new AppError('audit.verify_on_server');
+  if (!db) throw new AppError('db.not_on_server', { operation: 'verify' });
   const op = startOperation(ctx, 'audit.verify', 0);
   try {
     const result = await verifyChainAsync(

@@ -56,7 +56,7 @@ export async function listBackups(ctx: CoreContext): Promise<BackupInfo[]> {
 export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
   const handle = sqliteHandleOf(ctx.sql);
   // A shared PostgreSQL record is backed up by the server's own tools (docs/postgres.md), not by a seat.
-  if (!handle) throw new AppError('db.backup_on_server');
+  if (!handle) throw new AppError('db.not_on_server', { operation: 'backup' });
   const dir = await backupsDir(ctx);
   mkdirSync(dir, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'db.read_only',
   'db.disk_full',
   'db.io',
+  'db.not_on_server',
   'host.busy',
   'operator.pin_locked',
   'operator.pin_too_short',

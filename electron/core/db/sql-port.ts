@@ -14,7 +14,9 @@ export type Engine = 'sqlite' | 'postgres';
 
 /** What a parameter may be: booleans are stored as 0/1 on both engines, times as ISO-8601 text. */
 export type SqlParam = string | number | bigint | null | Buffer | Uint8Array;
-export type SqlParams = readonly unknown[];
+export type SqlParams = readonly unknown[] | NamedParams;
+/** Values for `@name` placeholders (a row's columns), for statements that list many. */
+export type NamedParams = Readonly<Record<string, unknown>>;
 
 export interface RunResult {
   /** Rows inserted, updated or deleted. */

@@ -11,8 +11,9 @@ export const sqliteDialect: SqlDialect = {
 type Text = string | CompiledSql;
 
 function split(text: Text, params: SqlParams | undefined): [string, unknown[]] {
-  if (typeof text === 'string') return [text, (params ?? []) as unknown[]];
-  return [text.sql, text.parameters as unknown[]];
+  if (typeof text !== 'string') return [text.sql, text.parameters as unknown[]];
+  // better-sqlite3 binds an object to @name placeholders itself.
+  return [text, params === undefined ? [] : Array.isArray(params) ? params : [params]];
 }
 
 /**
@@ -101,8 +102,9 @@ class SqliteSql implements Sql {
   }
 
   async insert(text: string, params?: SqlParams): Promise<number> {
+    const [s, p] = split(text, params);
     await this.waitOutsideTx();
-    return Number(this.handle.prepare(text).run(...((params ?? []) as unknown[])).lastInsertRowid);
+    return Number(this.handle.prepare(s).run(...p).lastInsertRowid);
   }
 
   async run(text: Text, params?: SqlParams): Promise<RunResult> {

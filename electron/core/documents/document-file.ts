@@ -26,11 +26,11 @@ export interface DocumentRecord {
  * Logs the file and appends its audit entry (what, period, SHA-256) in the caller's transaction, so a
  * file handed to a superior office can later be matched against the chain.
  */
-export function recordDocument(ctx: CoreContext, rec: DocumentRecord & { bytes: Buffer }): ExportedFile;
+export function recordDocument(ctx: CoreContext, rec: DocumentRecord & { bytes: Buffer }): Promise<ExportedFile>;
 export function recordDocument(
   ctx: CoreContext,
   rec: DocumentRecord & { bytes: { download: string; sha256: string } },
-): PreparedFile;
+): Promise<PreparedFile>;
 export async function recordDocument(ctx: CoreContext, rec: DocumentRecord): Promise<ExportedFile | PreparedFile> {
   const prepared = Buffer.isBuffer(rec.bytes) ? null : rec.bytes;
   const sha256 = prepared

@@ -188,5 +188,5 @@ export async function listIssued(
     `SELECT * FROM issued_documents ${input.kind ? 'WHERE kind = ?' : ''} ORDER BY issued_at DESC, id DESC LIMIT ?`,
     [...(input.kind ? [input.kind] : []), input.limit ?? 200],
   )) as IssueRow[];
-  return rows.map((r) => toIssued(ctx, load(r)));
+  return Promise.all(rows.map((r) => toIssued(ctx, load(r))));
 }

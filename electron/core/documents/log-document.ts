@@ -13,7 +13,6 @@ type ReportLine = Pick<
 import { localDateTime } from '../domain';
 import type { CoreContext } from '../context';
 import { startOperation, yieldToOthers } from '../app/progress';
-import { withSnapshot } from '../db/snapshot';
 import { getSettings } from '../settings/settings-repo';
 import { resolvePeriod } from './daily-data';
 import { recordDocument } from './document-file';
@@ -157,15 +156,11 @@ async function* pages(
   columns: string,
 ): AsyncGenerator<{ row: LogRow; reports: ReportLine[] }[]> {
   // Rows as arrays (`raw`): no object per row to build and collect.
-  const next = reader.db
-    .prepare(
-      `SELECT ${columns} FROM incidents WHERE received_at >= ? AND received_at < ? AND (received_at, id) > (?, ?)
-       ORDER BY received_at, id LIMIT ${PAGE}`,
-    )
-    .raw(true);
+  const next = `SELECT ${columns} FROM incidents WHERE received_at >= ? AND received_at < ? AND (received_at, id) > (?, ?)
+       ORDER BY received_at, id LIMIT ${PAGE}`;
   let after: [string, number] = ['', 0];
   for (;;) {
-    const rows = next.all(from, to, ...after) as LogRow[];
+    const rows = await reader.sql.arrays<LogRow>(next, [from, to, ...after]);
     if (!rows.length) return;
     const reports = await reportLines(reader, rows);
     yield rows.map((row) => ({ row, reports: reports.get(row[0]) ?? [] }));
@@ -244,7 +239,8 @@ export async function exportLog(
   const tz = (await getSettings(ctx)).timeZone;
   const from = resolvePeriod({ date: input.from }, tz).from;
   const to = resolvePeriod({ date: input.to }, tz).to;
-  const { prepared, count } = await withSnapshot(ctx, async (reader) => {
+  const { prepared, count } = await ctx.sql.snapshot(async (sql) => {
+    const reader: CoreContext = { ...ctx, sql };
     const count = (await reader.sql.value('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?', [
       from,
       to,

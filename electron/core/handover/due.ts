@@ -30,5 +30,5 @@ export async function handoverDue(ctx: CoreContext, now: Date): Promise<Handover
   const current = await shiftAt(ctx, now);
   const before = await shiftHandover(ctx, await shiftAt(ctx, new Date(current.start.getTime() - 1)));
   const unfinished = before.id !== null && (before.status === 'draft' || before.status === 'outgoing_signed');
-  return { current: shiftHandover(ctx, current), previous: unfinished ? before : null };
+  return { current: await shiftHandover(ctx, current), previous: unfinished ? before : null };
 }

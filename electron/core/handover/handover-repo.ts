@@ -46,7 +46,7 @@ const NEW_EQUIPMENT: EquipmentStatus = {
 };
 
 async function personBrief(ctx: CoreContext, id: number | null) {
-  const p = await ((await id) ? findPerson(ctx, id) : null);
+  const p = id ? await findPerson(ctx, id) : null;
   return p ? brief(p) : null;
 }
 
@@ -58,25 +58,25 @@ export function status(r: Pick<Row, 'reviewed_at' | 'incoming_signed_at' | 'outg
   return 'draft';
 }
 
-function summary(ctx: CoreContext, r: Row): HandoverSummary {
+async function summary(ctx: CoreContext, r: Row): Promise<HandoverSummary> {
   return {
     id: r.id,
     date: r.date,
     shift: r.shift,
     periodStart: r.period_start,
     periodEnd: r.period_end,
-    outgoing: personBrief(ctx, r.outgoing_person_id),
-    incoming: personBrief(ctx, r.incoming_person_id),
-    leader: personBrief(ctx, r.leader_person_id),
+    outgoing: await personBrief(ctx, r.outgoing_person_id),
+    incoming: await personBrief(ctx, r.incoming_person_id),
+    leader: await personBrief(ctx, r.leader_person_id),
     status: status(r),
   };
 }
 
-function toHandover(ctx: CoreContext, r: Row): Handover {
+async function toHandover(ctx: CoreContext, r: Row): Promise<Handover> {
   const sig = (at: string | null, name: string | null, auditId: number | null, auditHash: string | null) =>
     at && name && auditId && auditHash ? { at, name, auditId, auditHash } : null;
   return {
-    ...summary(ctx, r),
+    ...(await summary(ctx, r)),
     live: JSON.parse(r.live) as Handover['live'],
     notices: r.notices,
     equipment: JSON.parse(r.equipment) as EquipmentStatus,
@@ -198,7 +198,7 @@ export async function signHandover(
     throw new AppError('handover.not_your_side', { name: person.name }, [{ path: 'personId', code: 'not_your_side' }]);
   requirePin(ctx, person.name, personId, pin);
   await ctx.tx(async (ctx) => {
-    const head = await ctx.audit.head()!;
+    const head = (await ctx.audit.head())!;
     await ctx.sql.run(
       `UPDATE handovers SET ${side}_signed_at=?, ${side}_signer=?, ${side}_audit_id=?, ${side}_audit_hash=?,
            updated_at=? WHERE id=?`,
@@ -247,12 +247,12 @@ export async function listHandovers(ctx: CoreContext, query: string, limit: numb
   const rows = (await ctx.sql.all(
     `SELECT h.* FROM handovers h
          LEFT JOIN people o ON o.id = h.outgoing_person_id LEFT JOIN people i ON i.id = h.incoming_person_id
-       WHERE ? = '' OR h.date LIKE @like ESCAPE '\\' OR h.notices LIKE @like ESCAPE '\\' OR h.notes LIKE @like ESCAPE '\\'
-          OR h.live LIKE @like ESCAPE '\\' OR h.review_comment LIKE @like ESCAPE '\\'
-          OR o.name LIKE @like ESCAPE '\\' OR i.name LIKE @like ESCAPE '\\'
+       WHERE ? = '' OR h.date LIKE ? ESCAPE '\\' OR h.notices LIKE ? ESCAPE '\\' OR h.notes LIKE ? ESCAPE '\\'
+          OR h.live LIKE ? ESCAPE '\\' OR h.review_comment LIKE ? ESCAPE '\\'
+          OR o.name LIKE ? ESCAPE '\\' OR i.name LIKE ? ESCAPE '\\'
        ORDER BY (h.incoming_signed_at IS NOT NULL AND h.reviewed_at IS NULL) DESC, h.period_start DESC
-       LIMIT @limit`,
-    [query, { like, limit }],
+       LIMIT ?`,
+    [query, like, like, like, like, like, like, like, limit],
   )) as Row[];
-  return rows.map((r) => summary(ctx, r));
+  return Promise.all(rows.map((r) => summary(ctx, r)));
 }

@@ -26,13 +26,13 @@ export async function incidentDetail(ctx: CoreContext, id: number): Promise<Inci
   const incident = await findIncident(ctx, id);
   const parts = {
     incident,
-    versions: incidentVersions(ctx, id),
-    reports: incidentReports(ctx, id),
-    instructions: incidentInstructions(ctx, id),
-    calls: listCalls(ctx, { incidentId: id, limit: 200 }),
+    versions: await incidentVersions(ctx, id),
+    reports: await incidentReports(ctx, id),
+    instructions: await incidentInstructions(ctx, id),
+    calls: await listCalls(ctx, { incidentId: id, limit: 200 }),
     deadlines: (await deadlinesFor(ctx, [incident])).get(id) ?? [],
   };
-  return { ...parts, timeline: buildTimeline(ctx, parts) };
+  return { ...parts, timeline: await buildTimeline(ctx, parts) };
 }
 
 export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
@@ -47,8 +47,8 @@ export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
   'incidents.void': (input, ctx) => voidIncident(ctx, input),
   'incidents.get': (input, ctx) => incidentDetail(ctx, input.id),
   'incidents.list': (input, ctx) => listIncidents(ctx, input),
-  'incidents.parseMessage': (input, ctx) => {
-    const { timeZone, districts } = getSettings(ctx);
+  'incidents.parseMessage': async (input, ctx) => {
+    const { timeZone, districts } = await getSettings(ctx);
     return parseMessage(input.text, {
       referenceAt: input.referenceAt ?? ctx.clock.now().toISOString(),
       timeZone,

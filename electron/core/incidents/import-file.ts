@@ -105,6 +105,6 @@ async function recordAll(
   batch.flush();
   const sha256 = hash.digest('hex');
   // One entry for the file as a whole (each incident also has its own): which file, how many records.
-  await ctx.audit.append({ actor: ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });
+  await ctx.audit.append({ actor: await ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });
   return { count, sha256 };
 }

@@ -27,8 +27,8 @@ const SLICE = 500;
  * names its line.
  */
 export async function incidentBatch(ctx: CoreContext): Promise<{
-  add(input: IncidentFacts, history?: History): Incident;
-  flush(): void;
+  add(input: IncidentFacts, history?: History): Promise<Incident>;
+  flush(): Promise<void>;
 }> {
   const now = ctx.clock.now();
   const actor = await ctx.actor();
@@ -41,24 +41,23 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
     if (!pending.length) return;
     const slice = pending;
     pending = [];
-    const insertRow = ctx.db.prepare(INSERT_ROW_SQL);
-    const factsJson = slice.map(({ inc }) => {
+    const factsJson: string[] = [];
+    for (const { inc } of slice) {
       const params = rowParams(inc);
-      insertRow.run(params);
-      return params.facts as string;
-    });
-    const insertVersion = ctx.db.prepare(INSERT_VERSION_SQL);
-    const versionIds = slice.map(({ inc, applied }, k) =>
-      Number(insertVersion.run(...versionArgs(inc, 'created', applied, factsJson[k])).lastInsertRowid),
-    );
+      await ctx.sql.run(INSERT_ROW_SQL, params);
+      factsJson.push(params.facts as string);
+    }
+    const versionIds: number[] = [];
+    for (const [k, { inc, applied }] of slice.entries())
+      versionIds.push(await ctx.sql.insert(INSERT_VERSION_SQL, versionArgs(inc, 'created', applied, factsJson[k])));
     // The rows as stored, read back in two range scans, so each entry records what verify will compare.
     const rows = await byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
     const versions = await byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
-    slice.forEach(async ({ inc }, k) => {
+    for (const [k, { inc }] of slice.entries()) {
       await ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
       const vid = versionIds[k]!;
       await ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
-    });
+    }
     for (const { inc } of slice) await indexEntry(ctx, incidentEntry(inc), true);
     const histories = slice.flatMap(({ history }) => (history ? [history] : []));
     if (histories.length) await writeHistories(ctx, histories, now, actor);
@@ -69,7 +68,7 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
     async add(input, history) {
       const { facts, applied } = gradedFacts(input);
       checkTimes(ctx, facts);
-      number = number === null ? nextNumber(ctx, now) : followingNumber(ctx, number, now);
+      number = number === null ? await nextNumber(ctx, now) : await followingNumber(ctx, number, now);
       const inc = newIncident(facts, ++id, number, now, actor);
       const planned = history ? planHistory(inc, history, now, tz, actor) : null;
       pending.push({ inc, applied, history: planned });

@@ -128,20 +128,16 @@ export async function writeHistories(
   actor: string,
 ): Promise<void> {
   const at = now.toISOString();
-  const insertReport = ctx.db.prepare(INSERT_REPORT);
-  const reports = slice.flatMap((h) =>
-    h.reports.map((r) => ({ h, r, id: Number(insertReport.run(...r.params).lastInsertRowid) })),
-  );
-  const insertCall = ctx.db.prepare(INSERT_CALL);
-  const calls = slice.flatMap((h) =>
-    h.calls.map((c) => {
+  const reports: { h: PlannedHistory; r: PlannedHistory['reports'][number]; id: number }[] = [];
+  for (const h of slice)
+    for (const r of h.reports) reports.push({ h, r, id: await ctx.sql.insert(INSERT_REPORT, r.params) });
+  const calls: { h: PlannedHistory; c: PlannedHistory['calls'][number]; id: number; at: string }[] = [];
+  for (const h of slice)
+    for (const c of h.calls) {
       const cAt = new Date(c.at).toISOString();
-      const id = Number(
-        insertCall.run(h.inc.id, cAt, c.direction, c.party, c.number, c.gist, at, actor).lastInsertRowid,
-      );
-      return { h, c, id, at: cAt };
-    }),
-  );
+      const id = await ctx.sql.insert(INSERT_CALL, [h.inc.id, cAt, c.direction, c.party, c.number, c.gist, at, actor]);
+      calls.push({ h, c, id, at: cAt });
+    }
   const storedReports = await rowsById(
     ctx,
     'reports',

@@ -72,7 +72,7 @@ async function writeVersion(
 async function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): Promise<void> {
   const params = rowParams(inc);
   if (insert) {
-    await ctx.sql.run(INSERT_ROW_SQL, [params]);
+    await ctx.sql.run(INSERT_ROW_SQL, params);
   } else {
     await ctx.sql.run(
       `UPDATE incidents SET status = @status, version = @version, void_reason = @void_reason,
@@ -80,7 +80,7 @@ async function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): Promi
            level = @level, district = @district, title = @title, facts = @facts,
            updated_at = @updated_at, updated_by = @updated_by
          WHERE id = @id`,
-      [params],
+      params,
     );
   }
   await ctx.audit.appendRow(inc.updatedBy, insert ? 'incident.create' : 'incident.update', 'incidents', inc.id);
@@ -160,7 +160,7 @@ export async function amendIncident(
     const needed = supplementaryRequired({
       before,
       after,
-      finalSentAt: finalSentAt(ctx, inc.id),
+      finalSentAt: await finalSentAt(ctx, inc.id),
       at: now.toISOString(),
       timeZone: settings.timeZone,
       shortSubtypes: settings.shortWindowSubtypes,
@@ -178,7 +178,7 @@ export async function amendIncident(
       supplementaryDueFrom,
       version: inc.version + 1,
       updatedAt: now.toISOString(),
-      updatedBy: ctx.actor(),
+      updatedBy: await ctx.actor(),
     };
     await writeRow(ctx, next, false);
     await writeVersion(ctx, next, 'amended', input.reason);
@@ -200,7 +200,7 @@ export async function voidIncident(
       voidReason: input.reason,
       version: inc.version + 1,
       updatedAt: now,
-      updatedBy: ctx.actor(),
+      updatedBy: await ctx.actor(),
     };
     await writeRow(ctx, next, false);
     await writeVersion(ctx, next, 'voided', input.reason);
@@ -221,7 +221,7 @@ export async function setIncidentStatus(
     supplementaryDueFrom: status === 'closed' ? null : inc.supplementaryDueFrom,
     version: inc.version + 1,
     updatedAt: ctx.clock.now().toISOString(),
-    updatedBy: ctx.actor(),
+    updatedBy: await ctx.actor(),
   };
   await writeRow(ctx, next, false);
   await writeVersion(ctx, next, 'status', reason);

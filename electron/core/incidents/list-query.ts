@@ -49,13 +49,13 @@ export async function listIncidents(ctx: CoreContext, q: Query): Promise<Inciden
   const match = q.q ? matchExpression(q.q) : null;
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   // The text alone: read each kind's newest matches first; often that is all of them, or enough.
-  const newest = match && !where.length ? readMatches(ctx, match, TOTAL_CAP + 1) : null;
-  const found = await ((await newest) ? newestTextPage(ctx, newest, cursor, q.limit) : null);
+  const newest = match && !where.length ? await readMatches(ctx, match, TOTAL_CAP + 1) : null;
+  const found = newest ? await newestTextPage(ctx, newest, cursor, q.limit) : null;
   let rows = found?.rows ?? [];
   let counted = found?.counted ?? 0;
   if (!found) {
-    const complete = newest && (await newest).cut.own === null && (await newest).cut.linked.size === 0;
-    const matching = await ((await complete) ? (await newest).ids : match ? matchingIncidentIds(ctx, match) : null);
+    const complete = newest && newest.cut.own === null && newest.cut.linked.size === 0;
+    const matching = complete ? newest.ids : match ? await matchingIncidentIds(ctx, match) : null;
     // Filters other than the text: with none, every matching id is an incident of the page's set.
     const otherFilters = where.length > 0;
     if (matching) add('id IN (SELECT value FROM json_each(?))', JSON.stringify(matching));
@@ -71,7 +71,7 @@ export async function listIncidents(ctx: CoreContext, q: Query): Promise<Inciden
     // Many text matches (内涝: a seventh of the log): walk the log newest first and keep the matching
     // ones, 50 ÷ density steps, instead of reading every match's row to sort them all.
     const walk = !!matching && matching.length > WALK_FROM && !hasColumnFilter(q);
-    rows = pageRows(ctx, where, params, cursor, q.limit, walk);
+    rows = await pageRows(ctx, where, params, cursor, q.limit, walk);
   }
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit).map((r) => ({ ...r, f: JSON.parse(r.facts) as IncidentFacts }));
@@ -149,7 +149,7 @@ async function pageRows(
  */
 async function newestTextPage(
   ctx: CoreContext,
-  { ids, cut }: ReturnType<typeof readMatches>,
+  { ids, cut }: Awaited<ReturnType<typeof readMatches>>,
   cursor: [string, number] | null,
   limit: number,
 ) {

@@ -146,11 +146,11 @@ interface InstructionRow {
   created_by: string;
 }
 
-function loadInstructions(ctx: CoreContext, rows: InstructionRow[]): Instruction[] {
-  const actionsOf = ctx.db.prepare('SELECT * FROM instruction_actions WHERE instruction_id = ? ORDER BY at, id');
-  return rows.map((r) => {
+async function loadInstructions(ctx: CoreContext, rows: InstructionRow[]): Promise<Instruction[]> {
+  const out: Instruction[] = [];
+  for (const r of rows) {
     const actions = (
-      actionsOf.all(r.id) as {
+      (await ctx.sql.all('SELECT * FROM instruction_actions WHERE instruction_id = ? ORDER BY at, id', [r.id])) as {
         id: number;
         kind: InstructionAction['kind'];
         at: string;
@@ -159,7 +159,7 @@ function loadInstructions(ctx: CoreContext, rows: InstructionRow[]): Instruction
         created_by: string;
       }[]
     ).map((a) => ({ id: a.id, kind: a.kind, at: a.at, party: a.party, text: a.text, createdBy: a.created_by }));
-    return {
+    out.push({
       id: r.id,
       incidentId: r.incident_id,
       leader: r.leader,
@@ -169,14 +169,15 @@ function loadInstructions(ctx: CoreContext, rows: InstructionRow[]): Instruction
       createdBy: r.created_by,
       actions,
       status: actions.some((a) => a.kind === 'completed') ? 'completed' : 'following',
-    };
-  });
+    });
+  }
+  return out;
 }
 
 export async function findInstruction(ctx: CoreContext, id: number): Promise<Instruction> {
   const r = (await ctx.sql.get('SELECT * FROM instructions WHERE id = ?', [id])) as InstructionRow | undefined;
   if (!r) throw new AppError('not_found', { entity: 'instruction', id });
-  return loadInstructions(ctx, [r])[0]!;
+  return (await loadInstructions(ctx, [r]))[0]!;
 }
 
 export async function incidentInstructions(ctx: CoreContext, incidentId: number): Promise<Instruction[]> {

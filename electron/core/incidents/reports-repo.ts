@@ -42,7 +42,7 @@ interface ReportRow {
   call_id: number | null;
 }
 
-function toReport(r: ReportRow, live: () => IncidentFacts): Report {
+async function toReport(r: ReportRow, live: () => Promise<IncidentFacts>): Promise<Report> {
   return {
     id: r.id,
     incidentId: r.incident_id,
@@ -54,7 +54,7 @@ function toReport(r: ReportRow, live: () => IncidentFacts): Report {
     approvingLeader: r.approving_leader,
     sender: r.sender,
     sentAt: r.sent_at,
-    snapshot: r.snapshot ? (JSON.parse(r.snapshot) as IncidentFacts) : live(),
+    snapshot: r.snapshot ? (JSON.parse(r.snapshot) as IncidentFacts) : await live(),
     changes: r.changes,
     aftermath: r.aftermath,
     otherNotes: r.other_notes,
@@ -72,7 +72,10 @@ export async function incidentReports(ctx: CoreContext, incidentId: number): Pro
     incidentId,
   ])) as ReportRow[];
   let facts: IncidentFacts | null = null;
-  return rows.map((r) => toReport(r, async () => (facts ??= incidentFacts(await findIncident(ctx, incidentId)))));
+  const out: Report[] = [];
+  for (const r of rows)
+    out.push(await toReport(r, async () => (facts ??= incidentFacts(await findIncident(ctx, incidentId)))));
+  return out;
 }
 
 export async function findReport(ctx: CoreContext, id: number): Promise<Report> {
@@ -175,7 +178,7 @@ export async function sendReport(
   return await ctx.tx(async (ctx) => {
     const r = await findReport(ctx, input.id);
     if (r.status !== 'draft') throw new AppError('report.not_draft', { id: r.id });
-    let inc: Incident = findIncident(ctx, r.incidentId);
+    let inc: Incident = await findIncident(ctx, r.incidentId);
     if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
     const sentAt = new Date(input.sentAt).toISOString();
     const future = futureIssues('sentAt', sentAt, ctx.clock.now());
@@ -232,7 +235,7 @@ export async function sendReport(
     );
     await ctx.audit.appendRow(await ctx.actor(), overridden ? 'report.send_override' : 'report.send', 'reports', r.id);
     if (r.kind === 'final' || (r.kind === 'supplementary' && inc.status === 'open')) {
-      inc = setIncidentStatus(ctx, inc, 'closed', r.kind === 'final' ? '终报已报送' : '补报已报送');
+      inc = await setIncidentStatus(ctx, inc, 'closed', r.kind === 'final' ? '终报已报送' : '补报已报送');
     }
     await applyReportActs(ctx, inc.id);
     const sentReport = await findReport(ctx, r.id);

@@ -138,8 +138,8 @@ export async function readActivation(ctx: CoreContext, id: number): Promise<Acti
     recordedBy: row.recorded_by,
     terminatedAt: row.terminated_at,
     terminatedOrderedBy: row.terminated_ordered_by,
-    events: events(ctx, row.id),
-    items: items(ctx, row),
+    events: await events(ctx, row.id),
+    items: await items(ctx, row),
   };
 }
 
@@ -147,5 +147,5 @@ export async function activationsForIncident(ctx: CoreContext, incidentId: numbe
   const ids = (await ctx.sql.column('SELECT id FROM activations WHERE incident_id = ? ORDER BY id', [
     incidentId,
   ])) as number[];
-  return ids.map((id) => readActivation(ctx, id));
+  return Promise.all(ids.map((id) => readActivation(ctx, id)));
 }

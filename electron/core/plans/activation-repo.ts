@@ -51,15 +51,13 @@ async function addLevelItems(ctx: CoreContext, row: ActivationRow, level: PlanLe
   );
   let seq = ((await ctx.sql.value('SELECT max(seq) FROM checklist_items WHERE activation_id = ?', [row.id])) ??
     0) as number;
-  const insert = ctx.db.prepare(
-    `INSERT INTO checklist_items (activation_id, item_key, level, seq, action, responsible, contact, limit_minutes,
+  const insert = `INSERT INTO checklist_items (activation_id, item_key, level, seq, action, responsible, contact, limit_minutes,
        required, start_at, due_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
   for (const item of doc.levels[level]) {
     if (present.has(item.id)) continue;
     const due = new Date(Date.parse(at) + item.limitMinutes * MIN).toISOString();
-    const info = insert.run(
+    const info = await ctx.sql.insert(insert, [
       row.id,
       item.id,
       level,
@@ -72,8 +70,8 @@ async function addLevelItems(ctx: CoreContext, row: ActivationRow, level: PlanLe
       at,
       due,
       ctx.clock.now().toISOString(),
-    );
-    await ctx.audit.appendRow(await ctx.actor(), 'checklist.item', 'checklist_items', Number(info));
+    ]);
+    await ctx.audit.appendRow(await ctx.actor(), 'checklist.item', 'checklist_items', info);
   }
 }
 

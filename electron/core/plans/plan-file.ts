@@ -48,17 +48,17 @@ export function parsePlanFile(text: string): PlanDoc[] {
  * active plan becomes that plan's next version, so re-importing an edited export does not duplicate it.
  */
 export async function importPlanDocs(ctx: CoreContext, docs: PlanDoc[]): Promise<PlanSummary[]> {
-  return await ctx.tx(
-    async (ctx) =>
-      await Promise.all(
-        docs.map(async (doc) => {
-          const existing = await activePlanByName(ctx, doc.name);
-          const plan = savePlan(ctx, { id: existing?.id, doc });
-          const { doc: _doc, versions: _v, retiredReason: _r, ...summary } = plan;
-          return summary;
-        }),
-      ),
-  );
+  return await ctx.tx(async (ctx) => {
+    // One after another: each may version a plan the next one names.
+    const out: PlanSummary[] = [];
+    for (const doc of docs) {
+      const existing = await activePlanByName(ctx, doc.name);
+      const plan = await savePlan(ctx, { id: existing?.id, doc });
+      const { doc: _doc, versions: _v, retiredReason: _r, ...summary } = plan;
+      out.push(summary);
+    }
+    return out;
+  });
 }
 
 export async function importPlans(ctx: CoreContext, text: string): Promise<PlanSummary[]> {

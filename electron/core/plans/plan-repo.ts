@@ -110,13 +110,13 @@ export async function savePlan(
       categories: canonicalJson(doc.categories),
       subtypes: canonicalJson(doc.subtypes),
       at,
-      by: ctx.actor(),
+      by: await ctx.actor(),
     };
     if (input.id === undefined) {
       const info = await ctx.sql.insert(
         `INSERT INTO plans (name, status, version, categories, subtypes, created_at, created_by, updated_at, updated_by)
            VALUES (@name, 'active', 1, @categories, @subtypes, @at, @by, @at, @by)`,
-        [head],
+        head,
       );
       const newId = Number(info);
       await insertVersion(ctx, newId, 1, doc, at);
@@ -126,12 +126,14 @@ export async function savePlan(
     const row = await activePlanRow(ctx, input.id);
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version)
       throw new AppError('conflict', { current: row.version, expected: input.expectedVersion });
-    if (canonicalJson(planVersionDoc(ctx, row.id, row.version)) === canonicalJson(doc)) return row.id;
+    if (canonicalJson(await planVersionDoc(ctx, row.id, row.version)) === canonicalJson(doc)) return row.id;
     const version = row.version + 1;
     await insertVersion(ctx, row.id, version, doc, at);
-    await ctx.sql
-      .run(`UPDATE plans SET name = @name, version = @version, categories = @categories, subtypes = @subtypes,
-           updated_at = @at, updated_by = @by WHERE id = @id`);
+    await ctx.sql.run(
+      `UPDATE plans SET name = @name, version = @version, categories = @categories, subtypes = @subtypes,
+           updated_at = @at, updated_by = @by WHERE id = @id`,
+      { ...head, version, id: row.id },
+    );
     await ctx.audit.appendRow(await ctx.actor(), 'plan.update', 'plans', row.id);
     return row.id;
   });

@@ -35,27 +35,25 @@ export async function applyReportActs(ctx: CoreContext, incidentId: number): Pro
     [incidentId],
   )) as { id: number; plan_id: number; plan_version: number }[];
   const tz = (await getSettings(ctx)).timeZone;
-  const openItems = ctx.db.prepare(
-    `SELECT id, item_key, start_at FROM checklist_items i WHERE activation_id = ? AND NOT EXISTS
-       (SELECT 1 FROM checklist_marks m WHERE m.item_id = i.id AND m.kind IN ('done','na'))`,
-  );
-  const insert = ctx.db.prepare(
-    `INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at) VALUES (?, 'done', ?, ?, ?, ?, ?)`,
-  );
+  const openItems = `SELECT id, item_key, start_at FROM checklist_items i WHERE activation_id = ? AND NOT EXISTS
+       (SELECT 1 FROM checklist_marks m WHERE m.item_id = i.id AND m.kind IN ('done','na'))`;
+  const insert = `INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at)
+    VALUES (?, 'done', ?, ?, ?, ?, ?)`;
+  const actor = await ctx.actor();
   for (const a of activations) {
     const doc = await planVersionDoc(ctx, a.plan_id, a.plan_version);
     const actOf = new Map<string, SatisfyingAct>();
     for (const items of Object.values(doc.levels))
       for (const item of items) if (item.satisfiedBy) actOf.set(item.id, item.satisfiedBy);
-    for (const item of openItems.all(a.id) as { id: number; item_key: string; start_at: string }[]) {
+    for (const item of await ctx.sql.all<{ id: number; item_key: string; start_at: string }>(openItems, [a.id])) {
       const kind = actOf.get(item.item_key);
       const act = kind && acts.find((x) => x.kind === kind);
       if (!act) continue;
       const at = Date.parse(act.sent_at) < Date.parse(item.start_at) ? item.start_at : act.sent_at;
       const ref = act.call_id != null ? `通话记录 #${act.call_id}` : `报告 #${act.id}`;
       const text = `${reportName(act.kind, act.seq)}已于${localDateTime(act.sent_at, tz)}报送（${ref}）`;
-      const info = insert.run(item.id, at, ctx.actor(), ctx.actor(), text, ctx.clock.now().toISOString());
-      await ctx.audit.appendRow(await ctx.actor(), 'checklist.done', 'checklist_marks', Number(info));
+      const id = await ctx.sql.insert(insert, [item.id, at, actor, actor, text, ctx.clock.now().toISOString()]);
+      await ctx.audit.appendRow(actor, 'checklist.done', 'checklist_marks', id);
     }
   }
 }

@@ -26,6 +26,6 @@ export async function dutyNow(ctx: CoreContext, now = ctx.clock.now()): Promise<
     shift: s.shift,
     startsAt: s.start.toISOString(),
     endsAt: s.end.toISOString(),
-    ...onDutyFor(ctx, s),
+    ...(await onDutyFor(ctx, s)),
   };
 }

@@ -23,7 +23,7 @@ export async function assign(
   approver: string,
 ): Promise<void> {
   await checkSlot(ctx, at);
-  const person = personId !== null ? activePerson(ctx, personId) : null;
+  const person = personId !== null ? await activePerson(ctx, personId) : null;
   const from = (await findAssignment(ctx, at))?.person_id ?? null;
   if (from === personId) return;
   const why = handEditApproval(at.role, from, person);

@@ -36,6 +36,6 @@ export const rosterHandlers: HandlerMap<keyof typeof rosterMethods> = {
     return rosterMonth(ctx, month(i.at.date));
   },
   'duty.now': (_, ctx) => dutyNow(ctx),
-  'operator.current': (_, ctx) => ({ session: currentOperator(ctx) }),
+  'operator.current': async (_, ctx) => ({ session: await currentOperator(ctx) }),
   'operator.switch': (i, ctx) => switchOperator(ctx, i.personId, i.pin),
 };

@@ -21,7 +21,7 @@ export async function currentOperator(ctx: CoreContext): Promise<OperatorSession
 }
 
 /** The name every record is attributed to; read per call so a switch takes effect at once. */
-export async function operatorName(db: CoreContext['db']): Promise<string | null> {
+export async function operatorName(sql: CoreContext['sql']): Promise<string | null> {
   try {
     return ((await sql.get(LATEST)) as SessionRow | undefined)?.name ?? null;
   } catch {
@@ -46,9 +46,9 @@ export async function switchOperator(
       ),
     );
     // Attributed to the operator handing over the keyboard, so the log shows who switched to whom.
-    await ctx.audit.appendRow(previous?.name ?? ctx.actor(), 'operator.switch', 'operator_sessions', id, {
+    await ctx.audit.appendRow(previous?.name ?? (await ctx.actor()), 'operator.switch', 'operator_sessions', id, {
       previous: previous?.name ?? null,
     });
   });
-  return currentOperator(ctx)!;
+  return (await currentOperator(ctx))!;
 }

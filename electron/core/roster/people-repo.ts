@@ -71,14 +71,17 @@ export async function savePerson(ctx: CoreContext, input: z.output<typeof person
     let id = input.id;
     if (id) {
       await getPerson(ctx, id);
-      await ctx.sql.run(`UPDATE people SET name=@name, unit=@unit, title=@title, phones=@phones, roles=@roles,
-             active=@active, updated_at=@updated_at WHERE id=@id`);
+      await ctx.sql.run(
+        `UPDATE people SET name=@name, unit=@unit, title=@title, phones=@phones, roles=@roles,
+             active=@active, updated_at=@updated_at WHERE id=@id`,
+        { ...values, id },
+      );
     } else {
       id = Number(
         await ctx.sql.insert(
           `INSERT INTO people (name, unit, title, phones, roles, active, updated_at)
              VALUES (@name, @unit, @title, @phones, @roles, @active, @updated_at)`,
-          [values],
+          values,
         ),
       );
     }
@@ -104,9 +107,12 @@ export async function deactivatePerson(ctx: CoreContext, id: number): Promise<Pe
  */
 export async function deletePerson(ctx: CoreContext, id: number): Promise<{ deleted: true }> {
   await getPerson(ctx, id);
-  const used = (await ctx.sql.get(`SELECT (SELECT count(*) FROM roster_assignments WHERE person_id = @id)
+  const used = (await ctx.sql.get(
+    `SELECT (SELECT count(*) FROM roster_assignments WHERE person_id = @id)
             + (SELECT count(*) FROM roster_changes WHERE from_person_id = @id OR to_person_id = @id)
-            + (SELECT count(*) FROM operator_sessions WHERE person_id = @id) AS n`)) as { n: number };
+            + (SELECT count(*) FROM operator_sessions WHERE person_id = @id) AS n`,
+    { id },
+  )) as { n: number };
   if (used.n > 0) throw new AppError('roster.person_rostered', { name: (await getPerson(ctx, id)).name });
   await ctx.tx(async (ctx) => {
     const now = ctx.clock.now().toISOString();

@@ -98,7 +98,7 @@ export async function checkPin(ctx: CoreContext, personId: number, pin: string |
     await ctx.tx(async (ctx) => {
       await ctx.sql.run('DELETE FROM pin_attempts WHERE person_id = ?', [personId]);
       await ctx.audit.append({
-        actor: ctx.actor(),
+        actor: await ctx.actor(),
         kind: 'people.pin_ok',
         refTable: 'pin_attempts',
         refId: personId,
@@ -146,10 +146,10 @@ export async function setPin(ctx: CoreContext, id: number, change: PinChange): P
     const extra = { personId: id, name: person.name, ...(by ? { by } : {}) };
     if (change.pin) {
       await ctx.sql.run('INSERT INTO person_pins (person_id, pin_hash) VALUES (?, ?)', [id, hashPin(change.pin)]);
-      await ctx.audit.appendRow(by ?? ctx.actor(), kind, 'person_pins', id, extra);
+      await ctx.audit.appendRow(by ?? (await ctx.actor()), kind, 'person_pins', id, extra);
     } else {
       await ctx.audit.append({
-        actor: by ?? ctx.actor(),
+        actor: by ?? (await ctx.actor()),
         kind,
         refTable: 'person_pins',
         refId: id,
@@ -159,7 +159,7 @@ export async function setPin(ctx: CoreContext, id: number, change: PinChange): P
     // A new PIN starts with a clean slate of tries.
     if ((await ctx.sql.run('DELETE FROM pin_attempts WHERE person_id = ?', [id])).changes > 0) {
       await ctx.audit.append({
-        actor: by ?? ctx.actor(),
+        actor: by ?? (await ctx.actor()),
         kind: 'people.pin_attempts_cleared',
         refTable: 'pin_attempts',
         refId: id,

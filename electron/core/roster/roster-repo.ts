@@ -160,7 +160,7 @@ export async function rosterMonth(ctx: CoreContext, month: string): Promise<Rost
           slots: await Promise.all(
             expectedSlots(date, config).map(async ({ role, slot }) => {
               const r = byKey.get(`${date}|${s.shift}|${role}|${slot}`);
-              const p = await ((await r?.person_id) ? person(r.person_id) : null);
+              const p = r?.person_id ? await person(r.person_id) : null;
               return {
                 role,
                 slot,
@@ -174,7 +174,9 @@ export async function rosterMonth(ctx: CoreContext, month: string): Promise<Rost
       ),
     })),
   );
-  return { month, config, days, conflicts: detectConflicts(days, person), changes: changesOf(ctx, month) };
+  // Every person on the month is loaded above, so the conflict check looks them up without the database.
+  const known = (id: number) => people.get(id) ?? null;
+  return { month, config, days, conflicts: detectConflicts(days, known), changes: await changesOf(ctx, month) };
 }
 
 /** Refuses slots that the current shift model does not have (e.g. a 'night' slot under 24 h shifts). */

@@ -60,21 +60,18 @@ export function shiftsOfDay(date: string, config: RosterConfig, tz: string): Shi
 }
 
 /** The shift in progress at `now`: it may belong to yesterday's roster day (before the handover). */
-export async function shiftAt(ctx: CoreContext, now: Date, config = getRosterConfig(ctx)): Promise<ShiftInstance> {
+export async function shiftAt(ctx: CoreContext, now: Date, known?: RosterConfig): Promise<ShiftInstance> {
+  const config = known ?? (await getRosterConfig(ctx));
   const tz = (await getSettings(ctx)).timeZone;
   const today = localParts(now, tz).date;
   for (const date of [addDays(today, -1), today]) {
-    for (const s of shiftsOfDay(date, await config, tz)) if (s.start <= now && now < s.end) return s;
+    for (const s of shiftsOfDay(date, config, tz)) if (s.start <= now && now < s.end) return s;
   }
   throw new Error(`no shift covers ${now.toISOString()}`);
 }
 
-export async function nextShift(
-  ctx: CoreContext,
-  s: ShiftInstance,
-  config = getRosterConfig(ctx),
-): Promise<ShiftInstance> {
-  return await shiftAt(ctx, s.end, config);
+export async function nextShift(ctx: CoreContext, s: ShiftInstance, config?: RosterConfig): Promise<ShiftInstance> {
+  return shiftAt(ctx, s.end, config);
 }
 
 /** Slots expected on a day: one per role, plus a second 副班 on reinforced holidays. */

@@ -23,16 +23,16 @@ async function readSettings(ctx: CoreContext): Promise<Settings> {
 }
 
 export async function updateSettings(ctx: CoreContext, patch: SettingsUpdate): Promise<Settings> {
-  const next = settingsSchema.safeParse({ ...getSettings(ctx), ...patch });
-  if (!next.success) throw new AppError('validation', undefined, toFieldIssues(next.error));
   const current = await getSettings(ctx);
-  const upsert = ctx.db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  );
+  const next = settingsSchema.safeParse({ ...current, ...patch });
+  if (!next.success) throw new AppError('validation', undefined, toFieldIssues(next.error));
   await ctx.tx(async (ctx) => {
     for (const [key, value] of Object.entries(next.data) as [keyof Settings, unknown][]) {
       if (JSON.stringify(current[key]) === JSON.stringify(value)) continue;
-      upsert.run(key, JSON.stringify(value));
+      await ctx.sql.run(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        [key, JSON.stringify(value)],
+      );
       await ctx.audit.appendRow(await ctx.actor(), 'settings.update', 'settings', key, { previous: current[key] });
     }
   });
