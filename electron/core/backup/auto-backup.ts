@@ -79,19 +79,17 @@ export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
 }
 
 /** Backs up at start when the newest valid backup is a day old, then checks every hour. */
-export async function scheduleDailyBackups(
-  ctx: CoreContext,
-  log: (msg: string) => void = console.error,
-): Promise<() => void> {
+export function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): () => void {
   const due = async () => {
     const last = (await listBackups(ctx))[0];
     if (last && ctx.clock.now().getTime() - Date.parse(last.at) < DAY_MS) return;
     await backupNow(ctx);
   };
-  const run = async () => {
-    await due().catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
+  // In the background: the host serves meanwhile, and a failed backup is logged, never thrown.
+  const run = () => {
+    due().catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
   };
-  await run();
+  run();
   const timer = setInterval(run, 3_600_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -191,8 +191,8 @@ type Rows = (reader: CoreContext) => AsyncGenerator<Cell[][]>;
 /** ExcelJS writes to a Node stream: this one passes each chunk on to the file, waiting when it is full. */
 function sinkStream(sink: FileSink): Writable {
   return new Writable({
-    async write(chunk: Buffer, _enc, done) {
-      await sink.write(chunk).then(() => done(), done);
+    write(chunk: Buffer, _enc, done) {
+      sink.write(chunk).then(() => done(), done);
     },
   });
 }

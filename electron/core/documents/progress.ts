@@ -64,7 +64,7 @@ export async function progressInPeriod(
   const { from, to } = period;
   const lines: ProgressLine[] = [];
   const versions = await versionsBefore(ctx, p.incidentId, to);
-  (await versions).forEach((v, i) => {
+  versions.forEach((v, i) => {
     const prev = versions[i - 1];
     if (!prev || v.at < from) return;
     const figures = figuresChanged(prev.f, v.f);

@@ -113,7 +113,7 @@ export async function draftHandover(ctx: CoreContext, date?: string, shift?: Shi
     Row | undefined;
   if (existing?.outgoing_signed_at) return toHandover(ctx, existing);
   const now = ctx.clock.now().toISOString();
-  const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
+  const live = JSON.stringify(await assembleHandoverLive(ctx, ctx.clock.now()));
   const id = await ctx.tx(async (ctx) => {
     if (existing) {
       await ctx.sql.run('UPDATE handovers SET live = ?, updated_at = ? WHERE id = ?', [live, now, existing.id]);
@@ -153,7 +153,7 @@ export async function saveHandover(ctx: CoreContext, input: z.output<typeof hand
   const r = await row(ctx, input.id);
   if (r.outgoing_signed_at) throw new AppError('handover.frozen');
   for (const pid of [input.outgoingPersonId, input.incomingPersonId]) if (pid) await getPerson(ctx, pid);
-  const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
+  const live = JSON.stringify(await assembleHandoverLive(ctx, ctx.clock.now()));
   await ctx.tx(async (ctx) => {
     await ctx.sql.run(
       `UPDATE handovers SET notices=?, equipment=?, notes=?, outgoing_person_id=?, incoming_person_id=?, live=?,
@@ -196,7 +196,7 @@ export async function signHandover(
   const person = await getPerson(ctx, personId);
   if (expected !== personId)
     throw new AppError('handover.not_your_side', { name: person.name }, [{ path: 'personId', code: 'not_your_side' }]);
-  requirePin(ctx, person.name, personId, pin);
+  await requirePin(ctx, person.name, personId, pin);
   await ctx.tx(async (ctx) => {
     const head = (await ctx.audit.head())!;
     await ctx.sql.run(
@@ -213,8 +213,8 @@ export async function signHandover(
  * A signature or review stands for the person only if they proved who they are: someone without a PIN
  * is told to set one (Roster → people) rather than signing on a name anyone could pick.
  */
-function requirePin(ctx: CoreContext, name: string, personId: number, pin: string | undefined): void {
-  if (!checkPin(ctx, personId, pin))
+async function requirePin(ctx: CoreContext, name: string, personId: number, pin: string | undefined): Promise<void> {
+  if (!(await checkPin(ctx, personId, pin)))
     throw new AppError('handover.pin_not_set', { name }, [{ path: 'pin', code: 'pin_not_set' }]);
 }
 
@@ -226,7 +226,7 @@ export async function reviewHandover(ctx: CoreContext, id: number, personId: num
   const isLeader = r.leader_person_id ? r.leader_person_id === personId : person.roles.includes('leader');
   if (!isLeader)
     throw new AppError('handover.not_leader', { name: person.name }, [{ path: 'personId', code: 'not_leader' }]);
-  requirePin(ctx, person.name, personId, pin);
+  await requirePin(ctx, person.name, personId, pin);
   await ctx.tx(async (ctx) => {
     const now = ctx.clock.now().toISOString();
     await ctx.sql.run('UPDATE handovers SET reviewed_at=?, reviewer=?, review_comment=?, updated_at=? WHERE id=?', [

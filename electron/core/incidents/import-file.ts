@@ -93,7 +93,7 @@ async function recordAll(
     if (!text.trim()) continue;
     const { reports, calls, ...facts } = parseLine(text.replace(/^\uFEFF/, ''), line);
     try {
-      batch.add(facts, reports || calls ? { reports: reports ?? [], calls: calls ?? [] } : undefined);
+      await batch.add(facts, reports || calls ? { reports: reports ?? [], calls: calls ?? [] } : undefined);
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation') throw invalid(line, e.issues ?? []);
       if (e instanceof ZodError) throw invalid(line, toFieldIssues(e));
@@ -102,7 +102,7 @@ async function recordAll(
     count++;
     if (onProgress && count % 10_000 === 0) onProgress(count);
   }
-  batch.flush();
+  await batch.flush();
   const sha256 = hash.digest('hex');
   // One entry for the file as a whole (each incident also has its own): which file, how many records.
   await ctx.audit.append({ actor: await ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });

@@ -145,7 +145,7 @@ const STAMP = 'open_deadlines';
  * release may compute deadlines differently). Idempotent; a no-op on the usual start.
  */
 export async function ensureOpenDeadlines(ctx: CoreContext): Promise<void> {
-  if (!maintained(ctx)) return;
+  if (!(await maintained(ctx))) return;
   const stamp = await ctx.sql.value('SELECT stamp FROM derived_state WHERE name = ?', [STAMP]);
   if (stamp === ctx.appVersion) return;
   await ctx.tx(async (ctx) => {

@@ -121,13 +121,13 @@ export const OPEN_DEADLINE_SQL = `SELECT d.incident_id, d.kind, d.start_at, d.du
 
 /** Every deadline not yet met, overdue first (handover, notifications). */
 export async function openDeadlines(ctx: CoreContext, now: Date): Promise<OpenDeadline[]> {
-  if (!maintained(ctx)) return [];
+  if (!(await maintained(ctx))) return [];
   return urgentFirst((await ctx.sql.all(OPEN_DEADLINE_SQL)) as OpenDeadlineRow[], now);
 }
 
 /** Open incidents with their most urgent unmet deadline (handover, Now screen). */
 export async function openIncidentsWithDeadlines(ctx: CoreContext, now: Date) {
-  if (!maintained(ctx)) return [];
+  if (!(await maintained(ctx))) return [];
   const next = new Map<number, OpenDeadline>();
   for (const d of await openDeadlines(ctx, now)) if (!next.has(d.incidentId)) next.set(d.incidentId, d);
   const rows = (await ctx.sql.all(`SELECT i.id, i.number, i.title, i.level, i.received_at FROM open_incidents o

@@ -40,7 +40,7 @@ async function addMark(
     const info = await ctx.sql.insert(
       `INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [itemId, kind, at, m.by ?? ctx.actor(), await ctx.actor(), m.text, ctx.clock.now().toISOString()],
+      [itemId, kind, at, m.by ?? (await ctx.actor()), await ctx.actor(), m.text, ctx.clock.now().toISOString()],
     );
     await ctx.audit.appendRow(await ctx.actor(), `checklist.${kind}`, 'checklist_marks', Number(info));
     return activation.id;

@@ -130,7 +130,7 @@ export async function setPin(ctx: CoreContext, id: number, change: PinChange): P
     if (leader.id === id || !leader.roles.includes('leader'))
       throw new AppError('operator.pin_reset_denied', { name: leader.name });
     // The leader's own PIN is the proof: a leader without one cannot reset anyone's.
-    if (!checkPin(ctx, leader.id, change.resetBy.pin))
+    if (!(await checkPin(ctx, leader.id, change.resetBy.pin)))
       throw new AppError('operator.pin_reset_denied', { name: leader.name });
     by = leader.name;
   } else if (has) {

@@ -189,6 +189,6 @@ export async function checkSlot(ctx: CoreContext, at: SlotRef): Promise<void> {
 
 export async function activePerson(ctx: CoreContext, id: number): Promise<Person> {
   const p = await getPerson(ctx, id);
-  if (!(await p).active) throw new AppError('roster.person_inactive', { name: (await p).name });
+  if (!p.active) throw new AppError('roster.person_inactive', { name: p.name });
   return p;
 }
