@@ -38,7 +38,7 @@ export interface Core {
    * recorded in one transaction (see incidents/import-file.ts).
    */
   importIncidentsFrom(file: string, onProgress?: (recorded: number) => void): Promise<ImportResult>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface OpenCoreOptions {
@@ -80,7 +80,7 @@ export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Pro
     dataFile,
     backupTo: (outFile) => backupDatabase(db, outFile),
     importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
-    close: () => {
+    close: async () => {
       stopBackups();
       // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).
       try {
