@@ -6,7 +6,7 @@ import { openTestCore, tempDir } from './helpers';
 
 describe('backups', () => {
   it('backs up into backups/, keeps the newest N from Settings, and logs each in the chain', async () => {
-    const core = openTestCore({ start: '2026-11-20T00:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-20T00:00:00Z' });
     await core.call('settings.update', { backupKeep: 2 });
     const made: string[] = [];
     for (let day = 0; day < 3; day++) {

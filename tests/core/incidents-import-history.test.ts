@@ -21,14 +21,14 @@ const calls = [
 
 /** What an officer sees of an incident, without the ids that differ between two databases. */
 async function seen(core: ReturnType<typeof openTestCore>, id: number) {
-  const d = await core.call('incidents.get', { id });
+  const d = await (await core).call('incidents.get', { id });
   return { status: d.incident.status, timeline: d.timeline.map(({ refId: _refId, ...rest }) => rest) };
 }
 
 describe('import of incidents with their reports and calls', () => {
   it('shows the same timeline as the forms, closes the deadlines and keeps the chain valid', async () => {
     const start = '2026-11-24T00:00:00Z';
-    const viaForms = openTestCore({ start });
+    const viaForms = await openTestCore({ start });
     const inc = await viaForms.call('incidents.create', facts);
     await viaForms.call('calls.create', { incidentId: inc.id, ...calls[0] });
     for (const r of reports) {
@@ -37,14 +37,14 @@ describe('import of incidents with their reports and calls', () => {
       await viaForms.call('reports.send', { id: draft.id, ...input });
     }
 
-    const imported = openTestCore({ start });
+    const imported = await openTestCore({ start });
     const open = {
       ...facts,
       title: '仍在处置的事件',
       occurredAt: '2025-03-05T00:50:00Z',
       receivedAt: '2025-03-05T01:05:00Z',
     };
-    const r = importIncidents(imported.service.ctx, [
+    const r = await importIncidents(imported.service.ctx, [
       JSON.stringify({ ...facts, reports, calls }),
       JSON.stringify({ ...open, reports: [reports[0]].map((x) => ({ ...x, sentAt: '2025-03-05T01:30:00Z' })) }),
     ]);
@@ -65,7 +65,7 @@ describe('import of incidents with their reports and calls', () => {
   });
 
   it('refuses the whole file when a line breaks the reporting rules, naming the line and the field', async () => {
-    const core = openTestCore({ start: '2026-11-24T00:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-24T00:00:00Z' });
     const good = JSON.stringify({ ...facts, reports, calls });
     const finalFirst = JSON.stringify({ ...facts, reports: [reports[2]] });
     expect(() => importIncidents(core.service.ctx, [good, finalFirst])).toThrow(/"line":2,"field":"reports.0.kind"/);
