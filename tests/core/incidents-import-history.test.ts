@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importIncidents } from '../../electron/core/incidents/import-file';
-import { openTestCore } from './helpers';
+import { openTestCore, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
 const facts = chemicalFire({
@@ -20,8 +20,8 @@ const calls = [
 ] as const;
 
 /** What an officer sees of an incident, without the ids that differ between two databases. */
-async function seen(core: ReturnType<typeof openTestCore>, id: number) {
-  const d = await (await core).call('incidents.get', { id });
+async function seen(core: TestCore, id: number) {
+  const d = await core.call('incidents.get', { id });
   return { status: d.incident.status, timeline: d.timeline.map(({ refId: _refId, ...rest }) => rest) };
 }
 
