@@ -6,7 +6,7 @@ import { getSettings } from '../settings/settings-repo';
 import { resolvePeriod } from './daily-data';
 import { recordDocument } from './document-file';
 import { prepareDownload, type FileSink } from './downloads';
-import { incidentCells, logPages, reportCells, type LogIncident } from './log-rows';
+import { incidentCells, logIncidents, logReports, reportCells } from './log-rows';
 import { safeFileName } from './wording';
 import { writeXlsx, type Cell, type SheetSpec } from './xlsx-writer';
 
@@ -87,14 +87,15 @@ export async function exportLog(
     // XLSX reads the period twice (the incidents sheet, then the reports sheet).
     const op = startOperation(ctx, 'export.log', input.format === 'xlsx' ? 2 * count : count);
     let done = 0;
-    const rows = (toRows: (i: LogIncident) => Cell[][]): Rows =>
+    // Pages are read when the sheet is written (generators run on demand): one sheet after the other.
+    const rows = <T>(pages: AsyncGenerator<T[]>, toRows: (i: T) => Cell[][]): Rows =>
       async function* () {
-        for await (const page of logPages(reader, from, to)) {
+        for await (const page of pages) {
           op.update((done += page.length));
           yield page.flatMap(toRows);
         }
       };
-    const incidentRows = rows((i) => [incidentCells(i, tz)]);
+    const incidentRows = rows(logIncidents(reader, from, to), (i) => [incidentCells(i, tz)]);
     try {
       const prepared = await prepareDownload(ctx.dataFile, input.format, (sink) =>
         input.format === 'xlsx'
@@ -102,7 +103,7 @@ export async function exportLog(
               sink,
               [
                 [INCIDENT_SHEET, incidentRows],
-                [REPORT_SHEET, rows((i) => reportCells(i, tz))],
+                [REPORT_SHEET, rows(logReports(reader, from, to), (i) => reportCells(i, tz))],
               ],
               { creator: 'Duty Room Console', at: ctx.clock.now() },
             )

@@ -48,10 +48,13 @@ export function incidentCells({ number, status, facts: f, reports }: LogIncident
   ];
 }
 
-export function reportCells({ number, facts, reports }: LogIncident, tz: string): Cell[][] {
+/** What the reports sheet needs of an incident: its number and title beside each report. */
+export type ReportsOf = Pick<LogIncident, 'number' | 'reports'> & { title: string };
+
+export function reportCells({ number, title, reports }: ReportsOf, tz: string): Cell[][] {
   return reports.map((r) => [
     number,
-    facts.title,
+    title,
     reportName(r.kind, r.seq),
     r.status === 'sent' ? '已报送' : '草稿',
     r.sentAt ? localDateTime(r.sentAt, tz) : '',
@@ -64,16 +67,39 @@ export function reportCells({ number, facts, reports }: LogIncident, tz: string)
 
 export const PAGE = 1000;
 
+/** The period's incidents for the incidents sheet: their whole stored facts. */
+export const logIncidents = (reader: CoreContext, from: string, to: string) =>
+  pages(reader, from, to, 'facts', (number, status, facts, reports): LogIncident => ({
+    number,
+    status,
+    facts: JSON.parse(facts) as IncidentFacts,
+    reports,
+  }));
+
+/** The period's incidents for the reports sheet: the title is all of the facts it shows. */
+export const logReports = (reader: CoreContext, from: string, to: string) =>
+  pages(reader, from, to, "json_extract(facts, '$.title')", (number, _status, title, reports): ReportsOf => ({
+    number,
+    title,
+    reports,
+  }));
+
 /**
  * The period's incidents in pages of PAGE, oldest first (keyset on received_at, id), with their reports
- * (two queries a page). Rows come as arrays (`raw`), and the facts as one JSON text parsed here: twenty
- * json_extract calls a row re-parsed the JSON for each column and took twice as long. The keyset's lower
- * bound moves with the page, so each page starts in the index where the last one ended.
+ * (two queries a page). Rows come as arrays (`raw`), and the facts as one JSON text parsed by the caller:
+ * twenty json_extract calls a row re-parsed the JSON for each column and took twice as long. The
+ * keyset's lower bound moves with the page, so each page starts in the index where the last one ended.
  */
-export async function* logPages(reader: CoreContext, from: string, to: string): AsyncGenerator<LogIncident[]> {
+async function* pages<T>(
+  reader: CoreContext,
+  from: string,
+  to: string,
+  factsColumn: string,
+  make: (number: string, status: Incident['status'], facts: string, reports: ReportLine[]) => T,
+): AsyncGenerator<T[]> {
   const next = reader.db
     .prepare(
-      `SELECT id, received_at, number, status, facts FROM incidents
+      `SELECT id, received_at, number, status, ${factsColumn} FROM incidents
        WHERE received_at >= ? AND received_at < ? AND (received_at > ? OR id > ?)
        ORDER BY received_at, id LIMIT ${PAGE}`,
     )
@@ -103,12 +129,7 @@ export async function* logPages(reader: CoreContext, from: string, to: string): 
       if (list) list.push(line);
       else byId.set(id, [line]);
     }
-    yield rows.map(([id, , number, status, facts]) => ({
-      number,
-      status,
-      facts: JSON.parse(facts) as IncidentFacts,
-      reports: byId.get(id) ?? [],
-    }));
+    yield rows.map(([id, , number, status, facts]) => make(number, status, facts, byId.get(id) ?? []));
     const last = rows[rows.length - 1]!;
     after = [last[1], last[0]];
     await yieldToOthers();

@@ -26,12 +26,10 @@ const MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 /** XML text: markup characters escaped, and the control characters XML 1.0 forbids dropped (as ExcelJS did). */
 // eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
-const SPECIAL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const SPECIAL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const SPECIALS = new RegExp(SPECIAL.source, 'g');
 const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
-export const xmlText = (s: string) => {
-  SPECIAL.lastIndex = 0;
-  return SPECIAL.test(s) ? s.replace(SPECIAL, (c) => ESCAPES[c] ?? '') : s;
-};
+export const xmlText = (s: string) => (SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ESCAPES[c] ?? '') : s);
 
 /** A, B, … Z, AA, …: the column letters of cell references. */
 export function columnLetters(n: number): string[] {
@@ -62,14 +60,14 @@ export function sheetXml(spec: SheetSpec) {
   const rowsXml = (rows: Cell[][]): string => {
     let out = '';
     for (const cells of rows) {
-      r++;
-      out += `<row r="${r}" spans="${spans}">`;
+      const n = String(++r);
+      out += `<row r="${n}" spans="${spans}">`;
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c]!;
         out +=
           typeof v === 'number'
-            ? `<c r="${letters[c]}${r}"><v>${v}</v></c>`
-            : `<c r="${letters[c]}${r}" t="str"><v>${xmlText(v)}</v></c>`;
+            ? `<c r="${letters[c]}${n}"><v>${v}</v></c>`
+            : `<c r="${letters[c]}${n}" t="str"><v>${xmlText(v)}</v></c>`;
       }
       out += '</row>';
     }
