@@ -120,16 +120,24 @@ async function* pages<T>(
       string,
     ][];
     if (!rows.length) return;
+    // Index access, not destructuring: destructuring an array walks its iterator, per row and per field.
     const byId = new Map<number, ReportLine[]>();
-    for (const [id, kind, seq, status, channel, recipientUnit, approvingLeader, sender, sentAt] of reportsOf.all(
-      JSON.stringify(rows.map((r) => r[0])),
-    ) as [number, ...unknown[]][]) {
-      const line = { kind, seq, status, channel, recipientUnit, approvingLeader, sender, sentAt } as ReportLine;
-      const list = byId.get(id);
+    for (const r of reportsOf.all(JSON.stringify(rows.map((row) => row[0]))) as unknown[][]) {
+      const line = {
+        kind: r[1],
+        seq: r[2],
+        status: r[3],
+        channel: r[4],
+        recipientUnit: r[5],
+        approvingLeader: r[6],
+        sender: r[7],
+        sentAt: r[8],
+      } as ReportLine;
+      const list = byId.get(r[0] as number);
       if (list) list.push(line);
-      else byId.set(id, [line]);
+      else byId.set(r[0] as number, [line]);
     }
-    yield rows.map(([id, , number, status, facts]) => make(number, status, facts, byId.get(id) ?? []));
+    yield rows.map((row) => make(row[2], row[3], row[4], byId.get(row[0]) ?? []));
     const last = rows[rows.length - 1]!;
     after = [last[1], last[0]];
     await yieldToOthers();
