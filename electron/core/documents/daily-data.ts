@@ -9,6 +9,7 @@ import { rowToIncident, type IncidentRow } from '../incidents/incident-rows';
 import { findInstruction } from '../incidents/log-repo';
 import { incidentReports } from '../incidents/reports-repo';
 import { getSettings } from '../settings/settings-repo';
+import { instructionIds, ongoingRows } from './daily-activity';
 import type { ActivePlanLine, OnDutyLine } from './daily-sources';
 import { calendarDay, resolvePeriod as periodOf, type DailyPeriod } from './period';
 import { incidentPlanEvents } from './plans-source';
@@ -49,34 +50,6 @@ export function resolvePeriod(input: { date: string }, tz: string): { from: stri
   return calendarDay(input.date, tz);
 }
 
-/** Incidents with activity in the period although received before it (the 续报情况 section). */
-function ongoingIds(ctx: CoreContext, from: string, to: string): number[] {
-  return ctx.db
-    .prepare(
-      `SELECT id FROM incidents i WHERE received_at < ? AND status != 'voided' AND (
-         EXISTS (SELECT 1 FROM reports r WHERE r.incident_id = i.id AND r.status = 'sent' AND r.sent_at >= ? AND r.sent_at < ?)
-         OR EXISTS (SELECT 1 FROM instructions n WHERE n.incident_id = i.id AND n.given_at >= ? AND n.given_at < ?)
-         OR EXISTS (SELECT 1 FROM incident_versions v WHERE v.incident_id = i.id AND v.kind != 'created' AND v.at >= ? AND v.at < ?)
-         OR EXISTS (SELECT 1 FROM activation_events e JOIN activations a ON a.id = e.activation_id
-                    WHERE a.incident_id = i.id AND e.at >= ? AND e.at < ?))
-       ORDER BY received_at, id`,
-    )
-    .pluck()
-    .all(from, from, to, from, to, from, to, from, to) as number[];
-}
-
-/** Instructions given in the period, or relayed / answered in it (printed with their follow-up). */
-function instructionIds(ctx: CoreContext, from: string, to: string): number[] {
-  return ctx.db
-    .prepare(
-      `SELECT id FROM instructions n WHERE (given_at >= ? AND given_at < ?)
-         OR (given_at < ? AND EXISTS (SELECT 1 FROM instruction_actions a WHERE a.instruction_id = n.id AND a.at >= ? AND a.at < ?))
-       ORDER BY given_at, id`,
-    )
-    .pluck()
-    .all(from, to, from, from, to) as number[];
-}
-
 export function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): DailyData {
   const settings = getSettings(ctx);
   const tz = settings.timeZone;
@@ -88,9 +61,7 @@ export function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): DailyDat
        ORDER BY received_at, id`,
     )
     .all(period.from, period.to) as IncidentRow[];
-  const ongoing = ongoingIds(ctx, period.from, period.to).map(
-    (id) => ctx.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow,
-  );
+  const ongoing = ongoingRows(ctx, period.from, period.to);
   const allInstructions = instructionIds(ctx, period.from, period.to).map((id) => findInstruction(ctx, id));
 
   const entries = [...rows.map((r) => [r, true] as const), ...ongoing.map((r) => [r, false] as const)].flatMap(
