@@ -6,6 +6,7 @@ import {
   INSERT_VERSION_SQL,
   followingNumber,
   nextNumber,
+  returningSorted,
   rowParams,
   versionArgs,
 } from './incident-rows';
@@ -35,29 +36,24 @@ export function incidentBatch(ctx: CoreContext): {
   let id = (ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0;
   let number: string | null = null;
   const tz = getSettings(ctx).timeZone;
-  let pending: { inc: Incident; applied: string | null; history: PlannedHistory | null }[] = [];
+  let pending: { inc: Incident; facts: IncidentFacts; applied: string | null; history: PlannedHistory | null }[] = [];
 
   const flush = () => {
     if (!pending.length) return;
     const slice = pending;
     pending = [];
-    const insertRow = ctx.db.prepare(INSERT_ROW_SQL);
-    const factsJson = slice.map(({ inc }) => {
-      const params = rowParams(inc);
-      insertRow.run(params);
-      return params.facts as string;
-    });
-    const insertVersion = ctx.db.prepare(INSERT_VERSION_SQL);
-    const versionIds = slice.map(({ inc, applied }, k) =>
-      Number(insertVersion.run(...versionArgs(inc, 'created', applied, factsJson[k])).lastInsertRowid),
+    // Each row comes back as stored (RETURNING), so its entry records what verify will compare.
+    const insertRow = ctx.db.prepare(`${INSERT_ROW_SQL} ${returningSorted(ctx, 'incidents')}`);
+    const rows = slice.map(({ inc, facts }) => insertRow.get(rowParams(inc, facts)) as StoredRow);
+    const insertVersion = ctx.db.prepare(`${INSERT_VERSION_SQL} ${returningSorted(ctx, 'incident_versions')}`);
+    const versions = slice.map(
+      ({ inc, facts, applied }, k) =>
+        insertVersion.get(...versionArgs(inc, 'created', applied, rows[k]!.facts as string, facts)) as StoredRow,
     );
-    // The rows as stored, read back in two range scans, so each entry records what verify will compare.
-    const rows = byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
-    const versions = byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
     slice.forEach(({ inc }, k) => {
-      ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
-      const vid = versionIds[k]!;
-      ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
+      ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows[k]);
+      const version = versions[k]!;
+      ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', version.id as number, undefined, version);
     });
     for (const { inc } of slice) indexEntry(ctx, incidentEntry(inc), true);
     const histories = slice.flatMap(({ history }) => (history ? [history] : []));
@@ -72,7 +68,7 @@ export function incidentBatch(ctx: CoreContext): {
       number = number === null ? nextNumber(ctx, now) : followingNumber(ctx, number, now);
       const inc = newIncident(facts, ++id, number, now, actor);
       const planned = history ? planHistory(inc, history, now, tz, actor) : null;
-      pending.push({ inc, applied, history: planned });
+      pending.push({ inc, facts, applied, history: planned });
       if (pending.length >= SLICE) flush();
       return inc;
     },
@@ -80,7 +76,4 @@ export function incidentBatch(ctx: CoreContext): {
   };
 }
 
-function byId(ctx: CoreContext, table: string, lo: number, hi: number): Map<number, Record<string, unknown>> {
-  const rows = ctx.db.prepare(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`).all(lo, hi);
-  return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
-}
+type StoredRow = Record<string, unknown>;
