@@ -6,8 +6,8 @@ import {
   INSERT_VERSION_SQL,
   followingNumber,
   nextNumber,
-  returningSorted,
   rowParams,
+  sortedColumns,
   versionArgs,
 } from './incident-rows';
 import { planHistory, writeHistories, type History, type PlannedHistory } from './incident-history';
@@ -42,18 +42,24 @@ export function incidentBatch(ctx: CoreContext): {
     if (!pending.length) return;
     const slice = pending;
     pending = [];
-    // Each row comes back as stored (RETURNING), so its entry records what verify will compare.
-    const insertRow = ctx.db.prepare(`${INSERT_ROW_SQL} ${returningSorted(ctx, 'incidents')}`);
-    const rows = slice.map(({ inc, facts }) => insertRow.get(rowParams(inc, facts)) as StoredRow);
-    const insertVersion = ctx.db.prepare(`${INSERT_VERSION_SQL} ${returningSorted(ctx, 'incident_versions')}`);
-    const versions = slice.map(
-      ({ inc, facts, applied }, k) =>
-        insertVersion.get(...versionArgs(inc, 'created', applied, rows[k]!.facts as string, facts)) as StoredRow,
+    const insertRow = ctx.db.prepare(INSERT_ROW_SQL);
+    const factsJson = slice.map(({ inc, facts }) => {
+      const params = rowParams(inc, facts);
+      insertRow.run(params);
+      return params.facts as string;
+    });
+    const insertVersion = ctx.db.prepare(INSERT_VERSION_SQL);
+    const versionIds = slice.map(({ inc, facts, applied }, k) =>
+      Number(insertVersion.run(...versionArgs(inc, 'created', applied, factsJson[k], facts)).lastInsertRowid),
     );
+    // The rows as stored, read back in two range scans (cheaper than INSERT … RETURNING row by row), so
+    // each entry records what verify will compare.
+    const rows = byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
+    const versions = byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
     slice.forEach(({ inc }, k) => {
-      ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows[k]);
-      const version = versions[k]!;
-      ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', version.id as number, undefined, version);
+      ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
+      const vid = versionIds[k]!;
+      ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
     });
     for (const { inc } of slice) indexEntry(ctx, incidentEntry(inc), true);
     const histories = slice.flatMap(({ history }) => (history ? [history] : []));
@@ -76,4 +82,8 @@ export function incidentBatch(ctx: CoreContext): {
   };
 }
 
-type StoredRow = Record<string, unknown>;
+/** Stored rows by id, their columns in sorted order (the audit payload's canonical order). */
+function byId(ctx: CoreContext, table: string, lo: number, hi: number): Map<number, Record<string, unknown>> {
+  const rows = ctx.db.prepare(`SELECT ${sortedColumns(ctx, table)} FROM ${table} WHERE id BETWEEN ? AND ?`).all(lo, hi);
+  return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
+}

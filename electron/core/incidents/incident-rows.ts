@@ -130,17 +130,16 @@ export const INSERT_ROW_SQL = `INSERT INTO incidents (id, number, status, versio
   VALUES (@id, @number, @status, @version, @void_reason, @supplementary_due_from, @received_at, @category,
   @level, @district, @title, @facts, @created_at, @created_by, @updated_at, @updated_by)`;
 
-const sortedColumns = new WeakMap<CoreContext['db'], Map<string, string>>();
+const sortedLists = new WeakMap<CoreContext['db'], Map<string, string>>();
 
 /**
- * A `RETURNING` list of all of a table's columns in sorted order: the row as stored (what verify will
- * compare, without reading it back), its keys already in the audit payload's canonical order, so
- * canonicalJson serialises it natively. SQLite's catalogue; PostgreSQL's twin reads
- * information_schema.columns.
+ * All of a table's columns in sorted order, for a SELECT list: the row comes back with its keys already
+ * in the audit payload's canonical order, so canonicalJson serialises it natively. SQLite's catalogue;
+ * PostgreSQL's twin reads information_schema.columns.
  */
-export function returningSorted(ctx: CoreContext, table: string): string {
-  let known = sortedColumns.get(ctx.db);
-  if (!known) sortedColumns.set(ctx.db, (known = new Map()));
+export function sortedColumns(ctx: CoreContext, table: string): string {
+  let known = sortedLists.get(ctx.db);
+  if (!known) sortedLists.set(ctx.db, (known = new Map()));
   let list = known.get(table);
   if (list === undefined) {
     const names = ctx.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
@@ -150,5 +149,5 @@ export function returningSorted(ctx: CoreContext, table: string): string {
       .join(', ');
     known.set(table, list);
   }
-  return `RETURNING ${list}`;
+  return list;
 }
