@@ -7,6 +7,7 @@ import {
   followingNumber,
   nextNumber,
   rowParams,
+  sortedColumns,
   versionArgs,
 } from './incident-rows';
 import { planHistory, writeHistories, type History, type PlannedHistory } from './incident-history';
@@ -35,23 +36,24 @@ export function incidentBatch(ctx: CoreContext): {
   let id = (ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0;
   let number: string | null = null;
   const tz = getSettings(ctx).timeZone;
-  let pending: { inc: Incident; applied: string | null; history: PlannedHistory | null }[] = [];
+  let pending: { inc: Incident; facts: IncidentFacts; applied: string | null; history: PlannedHistory | null }[] = [];
 
   const flush = () => {
     if (!pending.length) return;
     const slice = pending;
     pending = [];
     const insertRow = ctx.db.prepare(INSERT_ROW_SQL);
-    const factsJson = slice.map(({ inc }) => {
-      const params = rowParams(inc);
+    const factsJson = slice.map(({ inc, facts }) => {
+      const params = rowParams(inc, facts);
       insertRow.run(params);
       return params.facts as string;
     });
     const insertVersion = ctx.db.prepare(INSERT_VERSION_SQL);
-    const versionIds = slice.map(({ inc, applied }, k) =>
-      Number(insertVersion.run(...versionArgs(inc, 'created', applied, factsJson[k])).lastInsertRowid),
+    const versionIds = slice.map(({ inc, facts, applied }, k) =>
+      Number(insertVersion.run(...versionArgs(inc, 'created', applied, factsJson[k], facts)).lastInsertRowid),
     );
-    // The rows as stored, read back in two range scans, so each entry records what verify will compare.
+    // The rows as stored, read back in two range scans (cheaper than INSERT … RETURNING row by row), so
+    // each entry records what verify will compare.
     const rows = byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
     const versions = byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
     slice.forEach(({ inc }, k) => {
@@ -72,7 +74,7 @@ export function incidentBatch(ctx: CoreContext): {
       number = number === null ? nextNumber(ctx, now) : followingNumber(ctx, number, now);
       const inc = newIncident(facts, ++id, number, now, actor);
       const planned = history ? planHistory(inc, history, now, tz, actor) : null;
-      pending.push({ inc, applied, history: planned });
+      pending.push({ inc, facts, applied, history: planned });
       if (pending.length >= SLICE) flush();
       return inc;
     },
@@ -80,7 +82,8 @@ export function incidentBatch(ctx: CoreContext): {
   };
 }
 
+/** Stored rows by id, their columns in sorted order (the audit payload's canonical order). */
 function byId(ctx: CoreContext, table: string, lo: number, hi: number): Map<number, Record<string, unknown>> {
-  const rows = ctx.db.prepare(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`).all(lo, hi);
+  const rows = ctx.db.prepare(`SELECT ${sortedColumns(ctx, table)} FROM ${table} WHERE id BETWEEN ? AND ?`).all(lo, hi);
   return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
 }

@@ -110,6 +110,7 @@ function insertIncident(ctx: CoreContext, facts: IncidentFacts, applied: string 
 }
 
 export function newIncident(facts: IncidentFacts, id: number, number: string, now: Date, actor: string): Incident {
+  const at = now.toISOString();
   return {
     ...facts,
     id,
@@ -118,9 +119,9 @@ export function newIncident(facts: IncidentFacts, id: number, number: string, no
     version: 1,
     voidReason: null,
     supplementaryDueFrom: null,
-    createdAt: now.toISOString(),
+    createdAt: at,
     createdBy: actor,
-    updatedAt: now.toISOString(),
+    updatedAt: at,
     updatedBy: actor,
   };
 }
