@@ -13,6 +13,21 @@ describe('canonicalJson', () => {
     );
     expect(canonicalJson({ a: undefined, b: '值班' })).toBe('{"b":"值班"}');
   });
+
+  it('gives the same bytes on its fast path (keys already sorted) as on the sorting walk', () => {
+    // Sorted keys take the native path; the same values in another order take the walk.
+    const sorted = { a: [1, undefined, 'x\n"'], b: { c: null, d: -0 }, e: true, f: undefined, g: '值班' };
+    const shuffled = { g: '值班', f: undefined, e: true, b: { d: -0, c: null }, a: [1, undefined, 'x\n"'] };
+    expect(canonicalJson(sorted)).toBe('{"a":[1,null,"x\\n\\""],"b":{"c":null,"d":0},"e":true,"g":"值班"}');
+    expect(canonicalJson(shuffled)).toBe(canonicalJson(sorted));
+    // Integer-like keys: Object.keys lists them numerically, the canonical order is by string.
+    expect(canonicalJson({ '2': 'b', '10': 'a' })).toBe('{"10":"a","2":"b"}');
+    // A Date is an object without keys to the walk, not its toJSON string, whichever path it meets.
+    expect(canonicalJson({ at: new Date(0) })).toBe('{"at":{}}');
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(() => canonicalJson({ a: Infinity })).toThrow('non-finite');
+    expect(() => canonicalJson([Number.NaN])).toThrow('non-finite');
+  });
 });
 
 describe('audit chain', () => {

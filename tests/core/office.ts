@@ -28,16 +28,25 @@ function fontsConf(dir: string): string {
 }
 
 export function sofficeToPdf(docx: Buffer, name = 'doc'): { pdf: string; dir: string } {
+  const { out, dir } = sofficeConvert(docx, `${name}.docx`, 'pdf');
+  return { pdf: out, dir };
+}
+
+/**
+ * Opens `file` (bytes, named with its extension) in LibreOffice and saves it as `to` (a --convert-to
+ * target such as pdf, or csv with filter options); returns the converted file's path.
+ */
+export function sofficeConvert(bytes: Buffer, file: string, to: string): { out: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'office-'));
-  const src = join(dir, `${name}.docx`);
-  writeFileSync(src, docx);
+  const src = join(dir, file);
+  writeFileSync(src, bytes);
   // Its own profile directory, so parallel runs never share (and lock) one.
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, src],
+    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to, '--outdir', dir, src],
     { stdio: 'ignore', timeout: 120_000, env: { ...process.env, FONTCONFIG_FILE: fontsConf(dir) } },
   );
-  return { pdf: join(dir, `${name}.pdf`), dir };
+  return { out: join(dir, `${file.replace(/\.[^.]+$/, '')}.${to.split(':')[0]}`), dir };
 }
 
 export interface PdfWord {

@@ -36,6 +36,12 @@ export interface SqlDialect {
   jsonNumber(col: string, path: string): string;
   /** Case-sensitive substring test of `col` against a parameter holding the plain needle. */
   contains(col: string): string;
+  /** A query with one parameter (a table name) returning its column names, one row each. */
+  readonly tableColumns: string;
+  /** A query with one parameter (a table name) returning a row when that table exists. */
+  readonly tableExists: string;
+  /** `SELECT value FROM …` over a parameter holding a JSON array of integers (one row per element). */
+  readonly jsonIds: string;
 }
 
 export interface Sql {

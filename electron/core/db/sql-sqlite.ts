@@ -6,6 +6,9 @@ export const sqliteDialect: SqlDialect = {
   jsonText: (col, path) => `json_extract(${col}, '${path}')`,
   jsonNumber: (col, path) => `json_extract(${col}, '${path}')`,
   contains: (col) => `instr(${col}, ?) > 0`,
+  tableColumns: 'SELECT name FROM pragma_table_info(?)',
+  tableExists: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+  jsonIds: 'SELECT value FROM json_each(?)',
 };
 
 type Text = string | CompiledSql;

@@ -9,6 +9,7 @@ import { rowToIncident, type IncidentRow } from '../incidents/incident-rows';
 import { findInstruction } from '../incidents/log-repo';
 import { incidentReports } from '../incidents/reports-repo';
 import { getSettings } from '../settings/settings-repo';
+import { instructionIds, ongoingRows } from './daily-activity';
 import type { ActivePlanLine, OnDutyLine } from './daily-sources';
 import { calendarDay, resolvePeriod as periodOf, type DailyPeriod } from './period';
 import { incidentPlanEvents } from './plans-source';
@@ -49,30 +50,6 @@ export function resolvePeriod(input: { date: string }, tz: string): { from: stri
   return calendarDay(input.date, tz);
 }
 
-/** Incidents with activity in the period although received before it (the 续报情况 section). */
-async function ongoingIds(ctx: CoreContext, from: string, to: string): Promise<number[]> {
-  return (await ctx.sql.column(
-    `SELECT id FROM incidents i WHERE received_at < ? AND status != 'voided' AND (
-         EXISTS (SELECT 1 FROM reports r WHERE r.incident_id = i.id AND r.status = 'sent' AND r.sent_at >= ? AND r.sent_at < ?)
-         OR EXISTS (SELECT 1 FROM instructions n WHERE n.incident_id = i.id AND n.given_at >= ? AND n.given_at < ?)
-         OR EXISTS (SELECT 1 FROM incident_versions v WHERE v.incident_id = i.id AND v.kind != 'created' AND v.at >= ? AND v.at < ?)
-         OR EXISTS (SELECT 1 FROM activation_events e JOIN activations a ON a.id = e.activation_id
-                    WHERE a.incident_id = i.id AND e.at >= ? AND e.at < ?))
-       ORDER BY received_at, id`,
-    [from, from, to, from, to, from, to, from, to],
-  )) as number[];
-}
-
-/** Instructions given in the period, or relayed / answered in it (printed with their follow-up). */
-async function instructionIds(ctx: CoreContext, from: string, to: string): Promise<number[]> {
-  return (await ctx.sql.column(
-    `SELECT id FROM instructions n WHERE (given_at >= ? AND given_at < ?)
-         OR (given_at < ? AND EXISTS (SELECT 1 FROM instruction_actions a WHERE a.instruction_id = n.id AND a.at >= ? AND a.at < ?))
-       ORDER BY given_at, id`,
-    [from, to, from, from, to],
-  )) as number[];
-}
-
 export async function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): Promise<DailyData> {
   const settings = await getSettings(ctx);
   const tz = settings.timeZone;
@@ -83,9 +60,7 @@ export async function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): Pr
        ORDER BY received_at, id`,
     [period.from, period.to],
   );
-  const ongoing: IncidentRow[] = [];
-  for (const id of await ongoingIds(ctx, period.from, period.to))
-    ongoing.push((await ctx.sql.get<IncidentRow>('SELECT * FROM incidents WHERE id = ?', [id]))!);
+  const ongoing = await ongoingRows(ctx, period.from, period.to);
   const allInstructions: Instruction[] = [];
   for (const id of await instructionIds(ctx, period.from, period.to))
     allInstructions.push(await findInstruction(ctx, id));

@@ -58,16 +58,28 @@ function exactOffset(start: number, timeZone: string): number {
 }
 
 /**
+ * The day looked up last: exports and lists format times in order, so most lookups are of the same
+ * day as the one before, and skip building the cache key.
+ */
+let lastDay = { zone: '', day: NaN, whole: NaN };
+
+function dayOffset(day: number, timeZone: string): number {
+  const whole = cached(`${timeZone}|d${day}`, () => {
+    const first = exactOffset(day * DAY_MS, timeZone);
+    return first === exactOffset((day + 1) * DAY_MS - SLICE_MS, timeZone) ? first : NaN;
+  });
+  lastDay = { zone: timeZone, day, whole };
+  return whole;
+}
+
+/**
  * A UTC day whose first and last slices have the same offset has it throughout (no zone changes its
  * offset twice in a day), so sparse instants (one incident every few hours over ten years) cost two
  * Intl calls per day; a day with a change is resolved slice by slice.
  */
 function sliceOffset(t: number, timeZone: string): number | null {
   const day = Math.floor(t / DAY_MS);
-  const whole = cached(`${timeZone}|d${day}`, () => {
-    const first = exactOffset(day * DAY_MS, timeZone);
-    return first === exactOffset((day + 1) * DAY_MS - SLICE_MS, timeZone) ? first : NaN;
-  });
+  const whole = day === lastDay.day && timeZone === lastDay.zone ? lastDay.whole : dayOffset(day, timeZone);
   const slice = Math.floor(t / SLICE_MS);
   const off = Number.isNaN(whole)
     ? cached(`${timeZone}|${slice}`, () => exactOffset(slice * SLICE_MS, timeZone))

@@ -7,6 +7,7 @@ import {
   followingNumber,
   nextNumber,
   rowParams,
+  sortedColumns,
   versionArgs,
 } from './incident-rows';
 import { planHistory, writeHistories, type History, type PlannedHistory } from './incident-history';
@@ -35,22 +36,25 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
   let id = ((await ctx.sql.value('SELECT max(id) FROM incidents')) as number | null) ?? 0;
   let number: string | null = null;
   const tz = (await getSettings(ctx)).timeZone;
-  let pending: { inc: Incident; applied: string | null; history: PlannedHistory | null }[] = [];
+  let pending: { inc: Incident; facts: IncidentFacts; applied: string | null; history: PlannedHistory | null }[] = [];
 
   const flush = async () => {
     if (!pending.length) return;
     const slice = pending;
     pending = [];
     const factsJson: string[] = [];
-    for (const { inc } of slice) {
-      const params = rowParams(inc);
+    for (const { inc, facts } of slice) {
+      const params = rowParams(inc, facts);
       await ctx.sql.run(INSERT_ROW_SQL, params);
       factsJson.push(params.facts as string);
     }
     const versionIds: number[] = [];
-    for (const [k, { inc, applied }] of slice.entries())
-      versionIds.push(await ctx.sql.insert(INSERT_VERSION_SQL, versionArgs(inc, 'created', applied, factsJson[k])));
-    // The rows as stored, read back in two range scans, so each entry records what verify will compare.
+    for (const [k, { inc, facts, applied }] of slice.entries())
+      versionIds.push(
+        await ctx.sql.insert(INSERT_VERSION_SQL, versionArgs(inc, 'created', applied, factsJson[k], facts)),
+      );
+    // The rows as stored, read back in two range scans (cheaper than INSERT … RETURNING row by row), so
+    // each entry records what verify will compare.
     const rows = await byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
     const versions = await byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
     for (const [k, { inc }] of slice.entries()) {
@@ -71,7 +75,7 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
       number = number === null ? await nextNumber(ctx, now) : await followingNumber(ctx, number, now);
       const inc = newIncident(facts, ++id, number, now, actor);
       const planned = history ? planHistory(inc, history, now, tz, actor) : null;
-      pending.push({ inc, applied, history: planned });
+      pending.push({ inc, facts, applied, history: planned });
       if (pending.length >= SLICE) await flush();
       return inc;
     },
@@ -79,12 +83,16 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
   };
 }
 
+/** Stored rows by id, their columns in sorted order (the audit payload's canonical order). */
 async function byId(
   ctx: CoreContext,
   table: string,
   lo: number,
   hi: number,
 ): Promise<Map<number, Record<string, unknown>>> {
-  const rows = await ctx.sql.all(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`, [lo, hi]);
+  const rows = await ctx.sql.all(`SELECT ${await sortedColumns(ctx, table)} FROM ${table} WHERE id BETWEEN ? AND ?`, [
+    lo,
+    hi,
+  ]);
   return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
 }

@@ -114,6 +114,7 @@ async function insertIncident(ctx: CoreContext, facts: IncidentFacts, applied: s
 }
 
 export function newIncident(facts: IncidentFacts, id: number, number: string, now: Date, actor: string): Incident {
+  const at = now.toISOString();
   return {
     ...facts,
     id,
@@ -122,9 +123,9 @@ export function newIncident(facts: IncidentFacts, id: number, number: string, no
     version: 1,
     voidReason: null,
     supplementaryDueFrom: null,
-    createdAt: now.toISOString(),
+    createdAt: at,
     createdBy: actor,
-    updatedAt: now.toISOString(),
+    updatedAt: at,
     updatedBy: actor,
   };
 }

@@ -73,14 +73,17 @@ export async function followingNumber(ctx: CoreContext, prev: string, at: Date):
 export const INSERT_VERSION_SQL = `INSERT INTO incident_versions
   (incident_id, version, kind, at, by, reason, status, facts, suggested_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** `factsJson`: the facts' canonical JSON when the caller already has it (the row just written). */
+/**
+ * `factsJson`, `facts`: the facts' canonical JSON and the facts themselves when the caller already has
+ * them (the row just written; an import's graded facts).
+ */
 export function versionArgs(
   inc: Incident,
   kind: IncidentVersion['kind'],
   reason: string | null,
   factsJson?: string,
+  facts: IncidentFacts = incidentFacts(inc),
 ): unknown[] {
-  const facts = incidentFacts(inc);
   return [
     inc.id,
     inc.version,
@@ -98,8 +101,8 @@ function suggested(f: IncidentFacts): Level | null {
   return suggestLevelFor(f)?.level ?? null;
 }
 
-export function rowParams(inc: Incident): Record<string, unknown> {
-  const facts = incidentFacts(inc);
+/** `facts`: the incident's facts when the caller already has them apart (an import). */
+export function rowParams(inc: Incident, facts: IncidentFacts = incidentFacts(inc)): Record<string, unknown> {
   return {
     id: inc.id,
     number: inc.number,
@@ -125,3 +128,25 @@ export const INSERT_ROW_SQL = `INSERT INTO incidents (id, number, status, versio
   updated_at, updated_by)
   VALUES (@id, @number, @status, @version, @void_reason, @supplementary_due_from, @received_at, @category,
   @level, @district, @title, @facts, @created_at, @created_by, @updated_at, @updated_by)`;
+
+const sortedLists = new WeakMap<object, Map<string, string>>();
+
+/**
+ * All of a table's columns in sorted order, for a SELECT list: the row comes back with its keys already
+ * in the audit payload's canonical order, so canonicalJson serialises it natively. SQLite's catalogue;
+ * PostgreSQL's twin reads information_schema.columns.
+ */
+export async function sortedColumns(ctx: CoreContext, table: string): Promise<string> {
+  let known = sortedLists.get(ctx.sql.origin);
+  if (!known) sortedLists.set(ctx.sql.origin, (known = new Map()));
+  let list = known.get(table);
+  if (list === undefined) {
+    const names = await ctx.sql.column<string>(ctx.sql.dialect.tableColumns, [table]);
+    list = names
+      .sort()
+      .map((n) => `"${n}"`)
+      .join(', ');
+    known.set(table, list);
+  }
+  return list;
+}

@@ -11,6 +11,7 @@ import { migration090 } from './090-integrity';
 import { migration100 } from './100-open-deadlines';
 import { migration120 } from './120-log-filter-index';
 import { migration130 } from './130-now-desk';
+import { migration140 } from './140-daily-activity-index';
 
 /** Imported statically (bundling-safe), in order. Forward-only: never edit a released step. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration100,
   migration120,
   migration130,
+  migration140,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

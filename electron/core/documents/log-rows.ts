@@ -1,0 +1,135 @@
+import { CATEGORY_ZH, LEVEL_ZH, reportName } from '../contract/field-labels';
+import { CASUALTY_FIELDS, type Incident, type IncidentFacts } from '../contract/incidents';
+import type { Report } from '../contract/reports';
+import type { CoreContext } from '../context';
+import { localDateTime } from '../domain';
+import { yieldToOthers } from '../app/progress';
+import { channelZh, reportStatusText } from './wording';
+import type { Cell } from './xlsx-writer';
+
+/**
+ * The log's rows: the period's incidents read a page at a time from a snapshot, each with its reports,
+ * and turned into the cells of the incidents sheet (XLSX and CSV) and of the reports sheet (XLSX).
+ */
+
+/** What the log shows of a report (the snapshot of facts it carries is not read). */
+export type ReportLine = Pick<
+  Report,
+  'kind' | 'seq' | 'status' | 'channel' | 'recipientUnit' | 'approvingLeader' | 'sender' | 'sentAt'
+>;
+
+/** An incident of the log: its stored facts (what the incident is, as `rowToIncident` reads them) and reports. */
+export interface LogIncident {
+  number: string;
+  status: Incident['status'];
+  facts: IncidentFacts;
+  reports: ReportLine[];
+}
+
+const STATUS_ZH: Record<Incident['status'], string> = { open: '处置中', closed: '已结束', voided: '已作废' };
+
+export function incidentCells({ number, status, facts: f, reports }: LogIncident, tz: string): Cell[] {
+  return [
+    number,
+    localDateTime(f.receivedAt, tz),
+    localDateTime(f.occurredAt, tz),
+    f.title,
+    CATEGORY_ZH[f.category],
+    f.subtype,
+    LEVEL_ZH[f.level],
+    f.place,
+    f.district,
+    ...CASUALTY_FIELDS.map((k) => f.casualties[k]),
+    f.economicLoss ?? '',
+    STATUS_ZH[status],
+    f.summary,
+    f.measures,
+    reportStatusText(reports, tz),
+  ];
+}
+
+/** What the reports sheet needs of an incident: its number and title beside each report. */
+export type ReportsOf = Pick<LogIncident, 'number' | 'reports'> & { title: string };
+
+export function reportCells({ number, title, reports }: ReportsOf, tz: string): Cell[][] {
+  return reports.map((r) => [
+    number,
+    title,
+    reportName(r.kind, r.seq),
+    r.status === 'sent' ? '已报送' : '草稿',
+    r.sentAt ? localDateTime(r.sentAt, tz) : '',
+    channelZh(r),
+    r.recipientUnit,
+    r.approvingLeader ?? '',
+    r.sender ?? '',
+  ]);
+}
+
+export const PAGE = 1000;
+
+/** The period's incidents for the incidents sheet: their whole stored facts. */
+export const logIncidents = (reader: CoreContext, from: string, to: string) =>
+  pages(reader, from, to, 'facts', (number, status, facts, reports): LogIncident => ({
+    number,
+    status,
+    facts: JSON.parse(facts) as IncidentFacts,
+    reports,
+  }));
+
+/** The period's incidents for the reports sheet: the title is all of the facts it shows. */
+export const logReports = (reader: CoreContext, from: string, to: string) =>
+  pages(reader, from, to, "json_extract(facts, '$.title')", (number, _status, title, reports): ReportsOf => ({
+    number,
+    title,
+    reports,
+  }));
+
+/**
+ * The period's incidents in pages of PAGE, oldest first (keyset on received_at, id), with their reports
+ * (two queries a page). Rows come as arrays (`raw`), and the facts as one JSON text parsed by the caller:
+ * twenty json_extract calls a row re-parsed the JSON for each column and took twice as long. The
+ * keyset's lower bound moves with the page, so each page starts in the index where the last one ended.
+ */
+async function* pages<T>(
+  reader: CoreContext,
+  from: string,
+  to: string,
+  factsColumn: string,
+  make: (number: string, status: Incident['status'], facts: string, reports: ReportLine[]) => T,
+): AsyncGenerator<T[]> {
+  const next = `SELECT id, received_at, number, status, ${factsColumn} FROM incidents
+       WHERE received_at >= ? AND received_at < ? AND (received_at > ? OR id > ?)
+       ORDER BY received_at, id LIMIT ${PAGE}`;
+  const reportsOf = `SELECT incident_id, kind, seq, status, channel, recipient_unit, approving_leader, sender, sent_at
+       FROM reports WHERE incident_id IN (${reader.sql.dialect.jsonIds}) ORDER BY incident_id, id`;
+  let after: [string, number] = ['', 0];
+  for (;;) {
+    const rows = await reader.sql.arrays<[number, string, string, Incident['status'], string]>(next, [
+      after[0] > from ? after[0] : from,
+      to,
+      ...after,
+    ]);
+    if (!rows.length) return;
+    // Index access, not destructuring: destructuring an array walks its iterator, per row and per field.
+    const byId = new Map<number, ReportLine[]>();
+    for (const r of await reader.sql.arrays(reportsOf, [JSON.stringify(rows.map((row) => row[0]))])) {
+      const line = {
+        kind: r[1],
+        seq: r[2],
+        status: r[3],
+        channel: r[4],
+        recipientUnit: r[5],
+        approvingLeader: r[6],
+        sender: r[7],
+        sentAt: r[8],
+      } as ReportLine;
+      const list = byId.get(r[0] as number);
+      if (list) list.push(line);
+      else byId.set(r[0] as number, [line]);
+    }
+    yield rows.map((row) => make(row[2], row[3], row[4], byId.get(row[0]) ?? []));
+    const last = rows[rows.length - 1]!;
+    after = [last[1], last[0]];
+    await yieldToOthers();
+  }
+}
