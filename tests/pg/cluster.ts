@@ -6,7 +6,8 @@
  * in CI (CI=true), where a missing server is an error: a green run must have run both engines.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chownSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -37,6 +38,30 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * initdb takes seconds; copying its result takes a fraction. One initialised cluster per PostgreSQL
+ * build is kept in the temp dir and copied for each run (made under a temporary name and renamed,
+ * so a run never copies a half-made one).
+ */
+function templateCluster(
+  initdb: string,
+  run: (bin: string, args: string[]) => Buffer,
+  ownedDir: (prefix: string) => string,
+): string {
+  const version = execFileSync(initdb, ['--version'], { encoding: 'utf8' });
+  const key = createHash('sha256').update(`${initdb}\n${version}`).digest('hex').slice(0, 12);
+  const template = join(tmpdir(), `duty-pg-template-${key}`);
+  if (existsSync(join(template, 'data', 'PG_VERSION'))) return join(template, 'data');
+  const work = ownedDir(`duty-pg-template-${key}.`);
+  run(initdb, ['-D', join(work, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  try {
+    renameSync(work, template);
+  } catch {
+    rmSync(work, { recursive: true, force: true }); // another run made it first
+  }
+  return join(template, 'data');
+}
+
 export default async function setup(project: TestProject): Promise<(() => void) | void> {
   const given = process.env.DUTY_PG_URL ?? '';
   if (given) {
@@ -50,21 +75,28 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     project.provide('dutyPgUrl', '');
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'duty-pg-'));
-  const data = join(dir, 'data');
   // initdb refuses to run as root: the cluster belongs to the `postgres` user then.
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-  }
+  const owner = asRoot
+    ? {
+        uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+        gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+      }
+    : null;
   const run = (bin: string, args: string[]) =>
     asRoot
       ? execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: 'pipe' })
       : execFileSync(bin, args, { stdio: 'pipe' });
+  const ownedDir = (prefix: string) => {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    if (owner) chownSync(d, owner.uid, owner.gid);
+    return d;
+  };
+  const template = templateCluster(initdb, run, ownedDir);
+  const dir = ownedDir('duty-pg-');
+  const data = join(dir, 'data');
+  run('cp', ['-a', template, data]);
   const port = await freePort();
-  run(initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   // Durability is not under test here: without fsync the cluster starts and migrates in a few seconds.
   const serverOpts = [
     `-p ${port}`,

@@ -101,31 +101,54 @@ class PostgresSql implements Sql {
 
   async tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
     if (this.inTransaction) return this.savepoint(fn);
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (e) {
-      throw fromPostgresError(e) ?? e;
-    }
-    let broken: Error | undefined;
+    const { client, lost } = await this.begin();
     try {
       const bound = new PostgresSql(this.pool, client, true, this.readonly);
-      await bound.exec('BEGIN');
       try {
         await bound.run(`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
         const out = await fn(bound);
         await bound.exec('COMMIT');
         return out;
       } catch (e) {
-        await client.query('ROLLBACK').catch((lost: Error) => (broken = lost));
+        await client.query('ROLLBACK').catch((err: Error) => (lost.error ??= err));
         throw e;
       }
     } catch (e) {
       // A connection that failed mid-transaction is discarded, not handed to the next writer.
-      if (fromPostgresError(e)?.code === 'db.unavailable') broken ??= e as Error;
+      if (fromPostgresError(e)?.code === 'db.unavailable') lost.error ??= e as Error;
       throw e;
     } finally {
-      client.release(broken);
+      client.off('error', lost.listener);
+      client.release(lost.error);
+    }
+  }
+
+  /**
+   * A pooled connection with a transaction begun. A connection the server dropped while it sat idle is
+   * only noticed when used: BEGIN on it fails having done nothing, so one fresh connection is tried
+   * before the seat reports `db.unavailable`.
+   */
+  private async begin(): Promise<{ client: pg.PoolClient; lost: { error?: Error; listener: (e: Error) => void } }> {
+    for (let attempt = 0; ; attempt++) {
+      let client: pg.PoolClient;
+      try {
+        client = await this.pool.connect();
+      } catch (e) {
+        throw fromPostgresError(e) ?? e;
+      }
+      // A checked-out client has no pool listener: a connection dropped between statements would
+      // otherwise be an uncaught 'error' event. Remembered instead, and the client discarded on release.
+      const lost: { error?: Error; listener: (e: Error) => void } = { listener: (e) => (lost.error ??= e) };
+      client.on('error', lost.listener);
+      try {
+        await client.query('BEGIN');
+        return { client, lost };
+      } catch (e) {
+        client.off('error', lost.listener);
+        client.release(e as Error);
+        const mapped = fromPostgresError(e, 'BEGIN');
+        if (mapped?.code !== 'db.unavailable' || attempt > 0) throw mapped ?? e;
+      }
     }
   }
 
