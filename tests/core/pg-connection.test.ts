@@ -10,8 +10,9 @@ import { freshDatabase, pgUrl } from '../pg/databases';
 describe.skipIf(!pgUrl())('a PostgreSQL seat losing its connection', () => {
   let seat: Sql;
   let admin: Sql;
+  let seatUrl: string;
   beforeAll(async () => {
-    const url = await freshDatabase('conn');
+    const url = (seatUrl = await freshDatabase('conn'));
     seat = postgresSql({ url, max: 2 });
     admin = postgresSql({ url });
     await seat.exec('CREATE TABLE t (name text NOT NULL)');
@@ -35,5 +36,16 @@ describe.skipIf(!pgUrl())('a PostgreSQL seat losing its connection', () => {
     );
     await seat.tx(async (t) => t.run("INSERT INTO t VALUES ('after reconnecting')"));
     expect(await seat.column('SELECT name FROM t')).toEqual(['after reconnecting']);
+  });
+
+  it('a read-only seat refuses writes with db.read_only', async () => {
+    const reader = postgresSql({ url: seatUrl, readonly: true });
+    try {
+      expect(reader.readonly).toBe(true);
+      expect(await reader.value('SELECT count(*) FROM t')).toBe(1);
+      await expect(reader.run("INSERT INTO t VALUES ('x')")).rejects.toMatchObject({ code: 'db.read_only' });
+    } finally {
+      await reader.close();
+    }
   });
 });

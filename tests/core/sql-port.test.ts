@@ -70,6 +70,20 @@ describe.each(engines)('the query port on $name', ({ skip, open, ddl }) => {
     expect(await sql.value('SELECT n FROM t WHERE name = ?', ['nobody'])).toBeUndefined();
   });
 
+  it.skipIf(skip)('the dialect reads JSON text and tests substrings the same way', async () => {
+    const id = await sql.value<number>('INSERT INTO t (name) VALUES (?) RETURNING id', [
+      JSON.stringify({ a: { b: '火灾', n: 3.5 } }),
+    ]);
+    const d = sql.dialect;
+    const row = await sql.get(
+      `SELECT ${d.jsonText('name', '$.a.b')} AS b, ${d.jsonNumber('name', '$.a.n')} AS n,
+              ${d.jsonText('name', '$.a.none')} AS none FROM t WHERE id = ?`,
+      [id!],
+    );
+    expect(row).toEqual({ b: '火灾', n: 3.5, none: null });
+    expect(await sql.column(`SELECT id FROM t WHERE ${d.contains('name')}`, ['"b":"火灾"'])).toEqual([id]);
+  });
+
   it.skipIf(skip)('a transaction commits together or not at all', async () => {
     await sql.tx(async (t) => {
       expect(t.inTransaction).toBe(true);

@@ -7,7 +7,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -62,6 +71,37 @@ function templateCluster(
   return join(template, 'data');
 }
 
+/** Clusters of runs that were killed before their teardown (runner.pid no longer alive): stopped, deleted. */
+function stopAbandoned(pgCtl: string, run: (bin: string, args: string[]) => Buffer): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!/^duty-pg-[A-Za-z0-9]{6}$/.test(name)) continue;
+    const dir = join(tmpdir(), name);
+    let pid: number;
+    try {
+      pid = Number(readFileSync(join(dir, 'runner.pid'), 'utf8'));
+    } catch {
+      continue; // being set up right now, or not ours
+    }
+    if (isAlive(pid)) continue;
+    try {
+      if (existsSync(join(dir, 'data', 'postmaster.pid')))
+        run(pgCtl, ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // already stopped
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export default async function setup(project: TestProject): Promise<(() => void) | void> {
   const given = process.env.DUTY_PG_URL ?? '';
   if (given) {
@@ -93,8 +133,10 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     return d;
   };
   const template = templateCluster(initdb, run, ownedDir);
+  stopAbandoned(pgCtl, run);
   const dir = ownedDir('duty-pg-');
   const data = join(dir, 'data');
+  writeFileSync(join(dir, 'runner.pid'), String(process.pid));
   run('cp', ['-a', template, data]);
   const port = await freePort();
   // Durability is not under test here: without fsync the cluster starts and migrates in a few seconds.
