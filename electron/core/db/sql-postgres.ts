@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { CompiledSql, RunResult, Sql, SqlDialect, SqlParams } from './sql-port';
-import { toNumberedParams } from './pg/placeholders';
+import { toNumberedNamed, toNumberedParams } from './pg/placeholders';
 import { fromPostgresError } from './postgres-errors';
 
 /**
@@ -23,6 +23,10 @@ export const postgresDialect: SqlDialect = {
   jsonText: (col, path) => `((${col})::jsonb #>> ${jsonPath(path)})`,
   jsonNumber: (col, path) => `((${col})::jsonb #>> ${jsonPath(path)})::float8`,
   contains: (col) => `strpos(${col}, ?) > 0`,
+  tableColumns:
+    'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?',
+  tableExists: 'SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?',
+  jsonIds: 'SELECT (json_array_elements_text(?::json))::bigint AS value',
 };
 
 /**
@@ -40,10 +44,14 @@ type Text = string | CompiledSql;
 type Queryable = pg.Pool | pg.PoolClient;
 
 function split(text: Text, params: SqlParams | undefined): [string, unknown[]] {
-  const [s, p] = typeof text === 'string' ? [text, params ?? []] : [text.sql, text.parameters];
+  if (typeof text !== 'string') return [text.sql, [...text.parameters]];
+  const [s, p] = Array.isArray(params)
+    ? [toNumberedParams(text), params as unknown[]]
+    : params
+      ? toNumberedNamed(text, params as Readonly<Record<string, unknown>>)
+      : [toNumberedParams(text), []];
   // pg sends a Buffer as bytea; a plain Uint8Array would be serialised as JSON.
-  const values = p.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v));
-  return [toNumberedParams(s), values];
+  return [s, p.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v))];
 }
 
 class PostgresSql implements Sql {
@@ -84,6 +92,39 @@ class PostgresSql implements Sql {
 
   async column<T>(text: Text, params?: SqlParams): Promise<T[]> {
     return (await this.query(text, params, true)).rows.map((r: unknown[]) => r[0] as T);
+  }
+
+  async arrays<T extends unknown[]>(text: Text, params?: SqlParams): Promise<T[]> {
+    return (await this.query(text, params, true)).rows as T[];
+  }
+
+  async insert(text: string, params?: SqlParams): Promise<number> {
+    return Number(await this.value(`${text} RETURNING id`, params));
+  }
+
+  get origin(): object {
+    return this.pool;
+  }
+
+  async snapshot<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw fromPostgresError(e) ?? e;
+    }
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const out = await fn(new PostgresSql(this.pool, client, false, true));
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw fromPostgresError(e) ?? e;
+    } finally {
+      client.release();
+    }
   }
 
   async run(text: Text, params?: SqlParams): Promise<RunResult> {

@@ -4,7 +4,7 @@
  * walks the SQL once rather than replacing blindly. Results are cached per SQL text: repositories reuse a
  * handful of fixed statements.
  */
-const cache = new Map<string, string>();
+const cache = new Map<string, { text: string; names: string[] }>();
 const CACHE_LIMIT = 2000;
 
 const isIdentChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_$]/u.test(c);
@@ -41,12 +41,26 @@ function skipBlockComment(sql: string, i: number): number {
 }
 
 export function toNumberedParams(sql: string): string {
+  return numbered(sql).text;
+}
+
+/**
+ * `@name` placeholders (statements that list a row's columns) as `$1 … $n` in order of first use, and the
+ * values in that order: a name used twice is one parameter.
+ */
+export function toNumberedNamed(sql: string, values: Readonly<Record<string, unknown>>): [string, unknown[]] {
+  const { text, names } = numbered(sql);
+  return [text, names.map((n) => values[n])];
+}
+
+function numbered(sql: string): { text: string; names: string[] } {
   const hit = cache.get(sql);
   if (hit !== undefined) return hit;
   let out = '';
   let last = 0;
   let n = 0;
   let i = 0;
+  const names: string[] = [];
   while (i < sql.length) {
     const c = sql[i]!;
     if (c === "'") {
@@ -68,10 +82,18 @@ export function toNumberedParams(sql: string): string {
     } else if (c === '?') {
       out += sql.slice(last, i) + '$' + ++n;
       last = ++i;
+    } else if (c === '@' && /[A-Za-z_]/.test(sql[i + 1] ?? '') && !isIdentChar(sql[i - 1])) {
+      const name = /^@([A-Za-z_][A-Za-z0-9_]*)/.exec(sql.slice(i, i + 64))![1]!;
+      let k = names.indexOf(name);
+      if (k < 0) k = names.push(name) - 1;
+      out += sql.slice(last, i) + '$' + (k + 1);
+      i += name.length + 1;
+      last = i;
     } else i++;
   }
   out += sql.slice(last);
+  const result = { text: out, names };
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(sql, out);
-  return out;
+  cache.set(sql, result);
+  return result;
 }
