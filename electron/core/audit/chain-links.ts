@@ -4,111 +4,114 @@ import { GENESIS_PREV } from './chain';
 import type { ChainReader } from './chain-scan';
 import { witnessHeads } from './witness';
 
+/** One piece of the chain as read (verify-tasks.ts): its first entry's id and link, its last entry. */
+export interface PieceEnds {
+  first?: { id: number; prev: string };
+  last?: { id: number; hash: string };
+}
+
+/**
+ * Each piece checked its own entries' ids and links; what is left is where the pieces meet: the first
+ * entry of each must follow the last of the one before (the first of all: id 1, the genesis link).
+ * The same problems, for the same entries, as one pass from the start.
+ */
+export function joinPieces(pieces: PieceEnds[], problems: AuditProblem[]): AuditHead | null {
+  let expectedId = 1;
+  let prevHash = GENESIS_PREV;
+  let head: AuditHead | null = null;
+  for (const { first, last } of pieces) {
+    if (!first || !last) continue;
+    if (first.id !== expectedId) problems.push({ kind: 'sequence_gap', entryId: first.id });
+    if (first.prev !== prevHash) problems.push({ kind: 'prev_mismatch', entryId: first.id });
+    expectedId = last.id + 1;
+    prevHash = last.hash;
+    head = last;
+  }
+  return head;
+}
+
 const SLICE = 20_000;
 
 /**
- * The sequential half of checking the chain: ids without gaps, each entry's stored link equal to the
- * previous entry's stored hash, and the witness heads against the hashes. It reads only ids and hashes
- * (a fraction of an entry's bytes), so it keeps up while other threads recompute every entry's hash
- * from its own stored link (verify-tasks.ts): together they check exactly what one pass did.
- * Runs in slices (`step`) so a host answers other requests in between.
+ * The witness heads against the chain up to `untilId`, as the one pass did it while reading the chain:
+ * the live witness's heads in file order, each met at the first entry at or after it (and not before
+ * the entry the head before it was met at) — compared with that entry when it is the head's own, looked
+ * up by id otherwise (a head out of order: two writers; or an entry missing); heads beyond the chain
+ * (its tail cut off) after that; then the other witnesses, looked up. A lookup per head, not a read of
+ * every entry: the chain's own checks run meanwhile on other threads. In slices (`step`).
  */
-export class LinkCheck {
-  /** Sequence and link problems, in id order. */
-  readonly chain: AuditProblem[] = [];
+export class WitnessCheck {
   /** Witness problems, in the order found. */
-  readonly witness: AuditProblem[] = [];
-  entries = 0;
+  readonly problems: AuditProblem[] = [];
   witnessed = 0;
-  private prevHash = GENESIS_PREV;
-  private expectedId = 1;
-  private lastId = 0;
   private lastAgreed = 0;
-  private witnessFailed = false;
+  private failed = false;
+  /** The entry the last head was met at (0: none yet); undefined once past the chain's end. */
+  private at: number | undefined = 0;
   private readonly live: Generator<AuditHead> | undefined;
   private readonly others: string[];
-  private next: IteratorResult<AuditHead> | undefined;
 
   constructor(
     private readonly reader: ChainReader,
-    /** The last entry to check (the head when verification began: later entries are the next run's). */
     private readonly untilId: number,
     witnesses: string[],
   ) {
-    // The live witness is read alongside the chain (both ascend); a head out of order (two writers) or
-    // from another witness file is looked up on its own.
     const files = witnesses.filter((f) => existsSync(f));
     this.live = files[0] !== undefined ? witnessHeads(files[0]) : undefined;
     this.others = files.slice(1);
-    this.next = this.live?.next();
   }
 
-  /** Checks the next slice of entries; false when the chain has been read to `untilId`. */
+  /** Checks the next slice of the live witness's heads; false when all are done. */
   step(): boolean {
-    let n = 0;
-    for (const [id, prev, hash] of this.reader.links(this.lastId, this.untilId, SLICE)) {
-      n++;
-      this.visit(id, prev, hash);
+    if (!this.live) return false;
+    for (let n = 0; n < SLICE; n++) {
+      const next = this.live.next();
+      if (next.done) return false;
+      this.head(next.value);
     }
-    return n === SLICE;
-  }
-
-  get head(): AuditHead | null {
-    return this.entries ? { id: this.lastId, hash: this.prevHash } : null;
+    return true;
   }
 
   // The first entry that disagrees lies after the last head both agree on.
   private disagree(found: string | undefined): void {
-    this.witness.push({
+    this.problems.push({
       kind: found === undefined ? 'witness_missing' : 'witness_mismatch',
       entryId: this.lastAgreed + 1,
     });
   }
 
-  private point(w: AuditHead): void {
-    this.witnessed++;
-    const found = this.reader.hashOf(w.id);
-    if (found === w.hash) this.lastAgreed = Math.max(this.lastAgreed, w.id);
-    else this.disagree(found);
-  }
-
-  private visit(id: number, prev: string, hash: string): void {
-    this.entries++;
-    if (id !== this.expectedId) this.chain.push({ kind: 'sequence_gap', entryId: id });
-    if (prev !== this.prevHash) this.chain.push({ kind: 'prev_mismatch', entryId: id });
-    while (this.next && !this.next.done && this.next.value.id <= id) {
-      const w = this.next.value;
-      if (w.id < id) this.point(w);
+  private head(w: AuditHead): void {
+    const met = this.at === undefined ? undefined : this.reader.firstFrom(Math.max(w.id, this.at, 1), this.untilId);
+    if (met === undefined) {
+      // Beyond the chain's end: the tail was cut off. The first disagreement only, like every later head.
+      this.at = undefined;
+      if (this.failed) return;
+      this.witnessed++;
+      const found = this.reader.hashOf(w.id);
+      if (found === w.hash) this.lastAgreed = Math.max(this.lastAgreed, w.id);
       else {
-        this.witnessed++;
-        if (w.hash === hash) this.lastAgreed = Math.max(this.lastAgreed, w.id);
-        else if (!this.witnessFailed) {
-          // Report the first disagreement only: every later head disagrees with a rewritten chain too.
-          this.witnessFailed = true;
-          this.disagree(hash);
-        }
+        this.failed = true;
+        this.disagree(found);
       }
-      this.next = this.live!.next();
+      return;
     }
-    this.prevHash = hash;
-    this.expectedId = id + 1;
-    this.lastId = id;
+    const [id, hash] = met;
+    this.at = id;
+    this.witnessed++;
+    if (w.id < id) {
+      const found = this.reader.hashOf(w.id);
+      if (found === w.hash) this.lastAgreed = Math.max(this.lastAgreed, w.id);
+      else this.disagree(found);
+    } else if (w.hash === hash) this.lastAgreed = Math.max(this.lastAgreed, w.id);
+    else if (!this.failed) {
+      // Report the first disagreement only: every later head disagrees with a rewritten chain too.
+      this.failed = true;
+      this.disagree(hash);
+    }
   }
 
-  /** After the last step: heads beyond the chain's end (the tail was cut off), then the other witnesses. */
+  /** After the last step: the other witnesses (a backup's, a copy), each head looked up. */
   finish(): void {
-    while (this.next && !this.next.done) {
-      if (!this.witnessFailed) {
-        this.witnessed++;
-        const found = this.reader.hashOf(this.next.value.id);
-        if (found === this.next.value.hash) this.lastAgreed = Math.max(this.lastAgreed, this.next.value.id);
-        else {
-          this.witnessFailed = true;
-          this.disagree(found);
-        }
-      }
-      this.next = this.live!.next();
-    }
     for (const other of this.others) {
       let failed = false;
       for (const w of witnessHeads(other)) {
@@ -116,7 +119,7 @@ export class LinkCheck {
         const found = this.reader.hashOf(w.id);
         if (found !== w.hash && !failed) {
           failed = true;
-          this.witness.push({ kind: found === undefined ? 'witness_missing' : 'witness_mismatch', entryId: w.id });
+          this.problems.push({ kind: found === undefined ? 'witness_missing' : 'witness_mismatch', entryId: w.id });
         }
       }
     }

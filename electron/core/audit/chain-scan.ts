@@ -9,8 +9,8 @@ import { entryHash, type AuditRow } from './chain';
 export interface ChainReader {
   /** Entries in (afterId, untilId] in id order: id, stored link, stored hash, and the bytes `entryHash` hashes (null if not buildable). */
   hashedRange(afterId: number, untilId: number): Iterable<[number, string, string, Buffer | null]>;
-  /** At most `limit` entries in (afterId, untilId] in id order: id, stored link, stored hash. */
-  links(afterId: number, untilId: number, limit: number): Iterable<[number, string, string]>;
+  /** The first entry with an id in [fromId, untilId]: its id and stored hash. */
+  firstFrom(fromId: number, untilId: number): [number, string] | undefined;
   /** One whole entry, for hashing it the exact way. */
   entry(id: number): AuditRow | undefined;
   hashOf(id: number): string | undefined;
@@ -35,9 +35,7 @@ export function sqliteChainReader(db: Database.Database): ChainReader {
   const hashed = db
     .prepare(`SELECT id, prev_hash, hash, ${HASHED_BYTES} FROM audit_log WHERE id > ? AND id <= ? ORDER BY id`)
     .raw();
-  const links = db
-    .prepare('SELECT id, prev_hash, hash FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?')
-    .raw();
+  const firstFrom = db.prepare('SELECT id, hash FROM audit_log WHERE id >= ? AND id <= ? ORDER BY id LIMIT 1').raw();
   const entry = db.prepare(
     'SELECT id, ts, actor, kind, ref_table, ref_id, payload, prev_hash, hash FROM audit_log WHERE id = ?',
   );
@@ -45,7 +43,7 @@ export function sqliteChainReader(db: Database.Database): ChainReader {
   return {
     hashedRange: (afterId, untilId) =>
       hashed.iterate(afterId, untilId) as Iterable<[number, string, string, Buffer | null]>,
-    links: (afterId, untilId, limit) => links.iterate(afterId, untilId, limit) as Iterable<[number, string, string]>,
+    firstFrom: (fromId, untilId) => firstFrom.get(fromId, untilId) as [number, string] | undefined,
     entry: (id) => entry.get(id) as AuditRow | undefined,
     hashOf: (id) => hashOf.get(id) as string | undefined,
   };

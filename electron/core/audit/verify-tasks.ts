@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { AuditProblem } from '../contract/audit';
 import { AUDITED_TABLES } from './audited-tables';
+import type { PieceEnds } from './chain-links';
 import { hashIsRight, sqliteChainReader } from './chain-scan';
 import { goneRows, suspectRows } from './row-check';
 
 /**
  * verify's work cut into independent pieces, each answerable from the database alone: any thread with
- * its own read-only connection can take any of them, in any order (verify-pool.ts). What needs the
- * pieces in order (each entry's link to the one before, the witness) is chain-links.ts.
+ * its own read-only connection can take any of them, in any order (verify-pool.ts). Each entry's hash
+ * depends only on its own stored link and body; its link must equal the hash of the entry before,
+ * checked inside the piece here and where pieces meet by joinPieces (chain-links.ts).
  */
 export type VerifyTask =
   /** Recompute every entry's hash in (afterId, untilId] from its own stored link and body. */
@@ -17,7 +19,7 @@ export type VerifyTask =
   /** Entries about rows the table no longer has. */
   | { kind: 'gone'; table: string };
 
-export interface TaskResult {
+export interface TaskResult extends PieceEnds {
   problems: AuditProblem[];
   /** Entries or rows gone through, for progress. */
   done: number;
@@ -30,11 +32,21 @@ export function runTask(db: Database.Database, task: VerifyTask): TaskResult {
     const reader = sqliteChainReader(db);
     const problems: AuditProblem[] = [];
     let done = 0;
-    for (const [id, , hash, bytes] of reader.hashedRange(task.afterId, task.untilId)) {
-      done++;
+    let first: PieceEnds['first'];
+    let lastId = 0;
+    let lastHash = '';
+    for (const [id, prev, hash, bytes] of reader.hashedRange(task.afterId, task.untilId)) {
+      // Ids and links inside the piece; where pieces meet is joinPieces'.
+      if (done++ === 0) first = { id, prev };
+      else {
+        if (id !== lastId + 1) problems.push({ kind: 'sequence_gap', entryId: id });
+        if (prev !== lastHash) problems.push({ kind: 'prev_mismatch', entryId: id });
+      }
       if (!hashIsRight(reader, id, hash, bytes)) problems.push({ kind: 'hash_mismatch', entryId: id });
+      lastId = id;
+      lastHash = hash;
     }
-    return { problems, done };
+    return { problems, done, first, last: first && { id: lastId, hash: lastHash } };
   }
   const table = AUDITED_TABLES.find((t) => t.table === task.table);
   if (!table) throw new Error(`table ${task.table} is not audited`);

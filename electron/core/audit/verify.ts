@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditProblem, VerifyResult } from '../contract/audit';
 import { AUDIT_ANCHORS } from './audited-tables';
-import { LinkCheck } from './chain-links';
+import { joinPieces, WitnessCheck } from './chain-links';
 import { sqliteChainReader } from './chain-scan';
 import { inThreadRunner, workerRunner, type TaskRunner } from './verify-pool';
 import { planTasks, runTask, type TaskResult, type VerifyTask } from './verify-tasks';
@@ -23,17 +23,17 @@ export interface VerifyOptions {
  */
 export function verifyChain(db: Database.Database, opts: VerifyOptions = {}): VerifyResult {
   const v = new Verification(db, opts, 1);
-  while (v.links.step());
+  while (v.witness.step());
   const results = v.tasks.map((t) => v.settle(t, runTask(db, t)));
   return v.result(results);
 }
 
 /**
  * The same for a host serving other requests meanwhile, and the CLI. Each entry's hash depends only on
- * its own stored link and body, so the hashes (and the rows) are checked in pieces on worker threads,
+ * its own stored link and body, so the chain (and the rows) are checked in pieces on worker threads,
  * each with its own read-only connection to `dataFile` (2 cores: about twice as fast), while this
- * thread checks the links and the witness in slices with `pause` between them. Without a worker (no
- * file, the sources under test) the pieces run here, one per turn of the event loop.
+ * thread looks up the witness heads in slices with `pause` between them. Without a worker (no file, the
+ * sources under test) the pieces run here, one per turn of the event loop.
  */
 export async function verifyChainAsync(
   db: Database.Database,
@@ -45,9 +45,9 @@ export async function verifyChainAsync(
   try {
     const v = new Verification(db, opts, runner.threads);
     const pending = Promise.all(v.tasks.map((t) => runner.run(t).then((r) => v.settle(t, r))));
-    // A piece that fails fails verify, but only once the links below are done (no unhandled rejection).
+    // A piece that fails fails verify, but only once the witness below is done (no unhandled rejection).
     pending.catch(() => undefined);
-    while (v.links.step()) await pause();
+    while (v.witness.step()) await pause();
     return v.result(await pending);
   } finally {
     await runner.close();
@@ -56,7 +56,7 @@ export async function verifyChainAsync(
 
 /** One verification: the plan, the sequential link check, progress, and the result in the usual order. */
 class Verification {
-  readonly links: LinkCheck;
+  readonly witness: WitnessCheck;
   readonly tasks: VerifyTask[];
   private readonly integrity: string | undefined;
   private readonly total: number;
@@ -75,7 +75,7 @@ class Verification {
     }
     // The chain as it stands now: entries appended while verifying are the next verification's.
     this.total = (db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0;
-    this.links = new LinkCheck(sqliteChainReader(db), this.total, opts.witnesses ?? []);
+    this.witness = new WitnessCheck(sqliteChainReader(db), this.total, opts.witnesses ?? []);
     const plan = planTasks(db, this.total, threads);
     this.tasks = plan.tasks;
     this.rows = plan.rows;
@@ -90,16 +90,18 @@ class Verification {
   }
 
   result(results: TaskResult[]): VerifyResult {
-    this.links.finish();
+    this.witness.finish();
     const problems: AuditProblem[] = [];
     if (this.integrity !== undefined && this.integrity !== 'ok') problems.push({ kind: 'integrity', entryId: null });
+    const chain: AuditProblem[] = [];
+    const rowProblems: AuditProblem[] = [];
+    const pieces = results.filter((_, i) => this.tasks[i]!.kind === 'hashes');
+    results.forEach((r, i) => (this.tasks[i]!.kind === 'hashes' ? chain : rowProblems).push(...r.problems));
+    const head = joinPieces(pieces, chain);
     // The chain's own problems for an entry in the order one pass found them: gap, link, hash.
     const order = { sequence_gap: 0, prev_mismatch: 1, hash_mismatch: 2 } as Record<string, number>;
-    const chain = [...this.links.chain];
-    const rowProblems: AuditProblem[] = [];
-    results.forEach((r, i) => (this.tasks[i]!.kind === 'hashes' ? chain : rowProblems).push(...r.problems));
     chain.sort((a, b) => a.entryId! - b.entryId! || order[a.kind]! - order[b.kind]!);
-    problems.push(...chain, ...this.links.witness);
+    problems.push(...chain, ...this.witness.problems);
     checkAnchors(this.db, problems);
     problems.push(...rowProblems);
     // The chain's own problems first (where it was cut or rewritten), then rows that disagree with it
@@ -108,11 +110,11 @@ class Verification {
     problems.sort((a, b) => rank(a) - rank(b) || (a.entryId ?? Infinity) - (b.entryId ?? Infinity));
     return {
       ok: problems.length === 0,
-      entries: this.links.entries,
-      head: this.links.head,
+      entries: pieces.reduce((n, p) => n + p.done, 0),
+      head,
       firstProblem: problems[0] ?? null,
       problems: problems.length,
-      witnessed: this.links.witnessed,
+      witnessed: this.witness.witnessed,
       ...(this.integrity !== undefined ? { integrity: this.integrity } : {}),
     };
   }
