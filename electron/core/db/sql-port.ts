@@ -52,15 +52,16 @@ export interface Sql {
   /** Several statements without parameters (DDL). */
   exec(script: string): Promise<void>;
   /**
-   * Runs `fn` in one transaction: everything it writes, and the audit entries recording it, commit
-   * together or not at all. It takes the write lock first (SQLite: BEGIN IMMEDIATE; PostgreSQL: the
-   * caller takes the chain-head lock), so writers queue rather than fail. A call inside a transaction
-   * joins it (a savepoint, so its failure can be caught without losing the outer work). `fn` must not
-   * wait on anything but this port while the transaction is open (no file or network I/O): a SQLite seat
-   * has one connection.
+   * Runs `fn` in one transaction and hands it the port bound to that transaction: everything written
+   * through it, and the audit entries recording it, commit together or not at all. Writers queue for the
+   * write lock first (SQLite: BEGIN IMMEDIATE behind an in-process queue; PostgreSQL: an advisory lock on
+   * the chain head), so two writers wait rather than fail or fork the chain. `tx` on the bound port joins
+   * the transaction as a savepoint, so a nested failure can be caught without losing the outer work.
+   * `fn` must not wait on anything but the port while the transaction is open (no file or network I/O):
+   * a SQLite seat has one connection, and the lock blocks every other writer.
    */
-  tx<T>(fn: () => Promise<T>): Promise<T>;
-  /** True inside `tx` (on this call chain). */
+  tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /** True for the port `tx` handed to its callback. */
   readonly inTransaction: boolean;
   readonly readonly: boolean;
   close(): Promise<void>;
