@@ -25,12 +25,12 @@ function progress(done: number, total: number, phase: string): void {
 }
 
 /** verify reads the file without the refusals of a normal open: it is how a damaged or altered file is examined. */
-export function verifyCommand(dataFile: string, opts: { full?: boolean; witnesses?: string[] }): void {
+export async function verifyCommand(dataFile: string, opts: { full?: boolean; witnesses?: string[] }): Promise<void> {
   // Only a missing file is created (as by any command); an existing one is only read.
   if (!existsSync(dataFile)) openCore(dirname(dataFile)).close();
   let v: VerifyResult;
   try {
-    v = verifyDataFile(dataFile, {
+    v = await verifyDataFile(dataFile, {
       full: opts.full,
       witnesses: (opts.witnesses ?? []).map((w) => resolve(w)),
       onProgress: progress,

@@ -17,9 +17,9 @@ export function verifyDatabase(ctx: Pick<CoreContext, 'db' | 'dataFile'>, opts: 
 }
 
 /**
- * The same for `audit.verify` on a host: a million entries take tens of seconds, so the work runs in
- * slices that let other requests through, and reports how far it is through `app.progress` (the CLI's
- * progress line and the UI read the same numbers).
+ * The same for `audit.verify` on a host: a million entries take seconds, so the work runs on worker
+ * threads (or in slices) while other requests get through, and reports how far it is through
+ * `app.progress` (the CLI's progress line and the UI read the same numbers).
  */
 export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}): Promise<VerifyResult> {
   const op = startOperation(ctx, 'audit.verify', 0);
@@ -28,6 +28,7 @@ export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}):
       ctx.db,
       {
         ...opts,
+        dataFile: ctx.dataFile,
         witnesses: [witnessFileOf(ctx.dataFile), ...(opts.witnesses ?? [])],
         onProgress: (done, total) => op.progress(done, total),
       },
