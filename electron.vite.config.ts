@@ -16,6 +16,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           // The utility process that runs the core under Electron (forked by electron/main/core-process.ts).
           core: resolve(__dirname, 'electron/utility/index.ts'),
+          // verify's worker threads, started by whichever of the above runs verify (audit/verify-pool.ts).
+          'verify-worker': resolve(__dirname, 'electron/core/audit/verify-worker.ts'),
         },
       },
     },

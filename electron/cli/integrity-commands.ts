@@ -30,7 +30,7 @@ export async function verifyCommand(dataFile: string, opts: { full?: boolean; wi
   if (!existsSync(dataFile)) await (await openCore(dirname(dataFile))).close();
   let v: VerifyResult;
   try {
-    v = verifyDataFile(dataFile, {
+    v = await verifyDataFile(dataFile, {
       full: opts.full,
       witnesses: (opts.witnesses ?? []).map((w) => resolve(w)),
       onProgress: progress,

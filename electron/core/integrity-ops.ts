@@ -1,7 +1,8 @@
 import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { verifyChain, type VerifyOptions } from './audit/verify';
+import { verifyChainAsync, type VerifyOptions } from './audit/verify';
+import { yieldToOthers } from './app/progress';
 import { witnessFileOf, writeCheckpoint } from './audit/witness';
 import { checkBackupFile } from './backup/backup';
 import type { VerifyResult } from './contract/audit';
@@ -14,14 +15,18 @@ import { openReadOnly } from './db/open';
  * examined, listed or salvaged.
  */
 
-/** verify: streaming, against the witness beside the file and any other given; moves the checkpoint on success. */
-export function verifyDataFile(
+/**
+ * verify: streaming, on worker threads, against the witness beside the file and any other given; moves
+ * the checkpoint on success.
+ */
+export async function verifyDataFile(
   dataFile: string,
   opts: { full?: boolean; witnesses?: string[]; onProgress?: VerifyOptions['onProgress'] },
-): VerifyResult {
+): Promise<VerifyResult> {
   const db = openReadOnly(dataFile);
   try {
-    const v = verifyChain(db, { ...opts, witnesses: [witnessFileOf(dataFile), ...(opts.witnesses ?? [])] });
+    const witnesses = [witnessFileOf(dataFile), ...(opts.witnesses ?? [])];
+    const v = await verifyChainAsync(db, { ...opts, dataFile, witnesses }, yieldToOthers);
     if (v.ok && v.head) writeCheckpoint(dataFile, v.head);
     return v;
   } finally {

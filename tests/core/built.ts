@@ -10,6 +10,7 @@ export const BUILT = [
   'out/main/index.js',
   'out/main/web.js',
   'out/main/cli.js',
+  'out/main/verify-worker.js',
   'out/preload/index.js',
   'out/renderer/index.html',
 ];

@@ -2,8 +2,11 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { verifyChain } from '../../electron/core/audit/verify';
+import { witnessFileOf } from '../../electron/core/audit/witness';
 import { ROOT, runCli } from './built';
 import { tempDir } from './helpers';
+import { forgeChain, intruder } from './tamper-helpers';
 
 describe('duty-room CLI', () => {
   it('verify exits 0 on an untouched database', () => {
@@ -23,6 +26,48 @@ describe('duty-room CLI', () => {
     const r = runCli(['verify', '--data', data]);
     expect(r.code).toBe(3); // README: verify found problems
     expect(r.stderr).toContain('entry #2');
+  });
+
+  it('verify on worker threads names the same first problem, and counts the same, as one pass here', () => {
+    // A new database has 29 entries: the two worker threads take 1–15 and 16–29, so entry 16 is on a
+    // border and entry 20 inside the second share.
+    const cases: { named: string; problem: object; tamper: (raw: Database.Database) => void }[] = [
+      {
+        named: 'entry #20: hash_mismatch',
+        problem: { kind: 'hash_mismatch', entryId: 20 },
+        tamper: (raw) => raw.exec("UPDATE audit_log SET actor = 'x' WHERE id = 20"),
+      },
+      {
+        named: 'entry #16: prev_mismatch',
+        problem: { kind: 'prev_mismatch', entryId: 16 },
+        tamper: (raw) =>
+          raw.exec('UPDATE audit_log SET prev_hash = (SELECT hash FROM audit_log WHERE id = 14) WHERE id = 16'),
+      },
+      {
+        named: 'entry #23: row_changed (plans row 4)',
+        problem: { kind: 'row_changed', entryId: 23, table: 'plans', rowId: '4' },
+        tamper: (raw) => raw.exec("UPDATE plans SET name = '伪造' WHERE id = 4"),
+      },
+      {
+        // Re-hashed from entry 20: a flawless chain, but the witnessed head no longer matches.
+        named: 'entry #1: witness_mismatch',
+        problem: { kind: 'witness_mismatch', entryId: 1 },
+        tamper: (raw) => forgeChain(raw, (rows) => rows.map((r) => (r.id === 20 ? { ...r, actor: '伪造者' } : r))),
+      },
+    ];
+    for (const { named, problem, tamper } of cases) {
+      const data = tempDir();
+      expect(runCli(['info', '--data', data]).code).toBe(0);
+      const file = join(data, 'duty-room.sqlite');
+      const raw = intruder(file);
+      tamper(raw);
+      const onePass = verifyChain(raw, { witnesses: [witnessFileOf(file)] });
+      raw.close();
+      expect(onePass.firstProblem).toMatchObject(problem);
+      const r = runCli(['verify', '--data', data]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`audit chain broken at ${named} (${onePass.problems} problem(s))`);
+    }
   });
 
   it('backs up and restores, refusing a tampered backup', () => {

@@ -20,9 +20,9 @@ export function verifyDatabase(ctx: { db: Database.Database; dataFile: string },
 }
 
 /**
- * The same for `audit.verify` on a host: a million entries take tens of seconds, so the work runs in
- * slices that let other requests through, and reports how far it is through `app.progress` (the CLI's
- * progress line and the UI read the same numbers).
+ * The same for `audit.verify` on a host: a million entries take seconds, so the work runs on worker
+ * threads (or in slices) while other requests get through, and reports how far it is through
+ * `app.progress` (the CLI's progress line and the UI read the same numbers).
  */
 export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}): Promise<VerifyResult> {
   const db = sqliteHandleOf(ctx.sql);
@@ -33,6 +33,7 @@ export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}):
       db,
       {
         ...opts,
+        dataFile: ctx.dataFile,
         witnesses: [witnessFileOf(ctx.dataFile), ...(opts.witnesses ?? [])],
         onProgress: (done, total) => op.progress(done, total),
       },
