@@ -51,7 +51,7 @@ export function createContext(opts: {
   const handle = sqliteHandleOf(opts.sql);
   const generation = handle ? watchMemoSources(handle) : () => null;
   let seen: unknown = null;
-  const memo = async <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+  const memo = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
     const g = generation();
     if (g === null || g !== seen) {
       memos.clear();
@@ -62,7 +62,7 @@ export function createContext(opts: {
       const value = compute();
       memos.set(key, value);
       // A failed read is not remembered: the next caller tries again.
-      await value.catch(() => memos.delete(key));
+      void value.catch(() => memos.delete(key));
     }
     return memos.get(key) as Promise<T>;
   };

@@ -14,15 +14,16 @@ describe('streamed log export', () => {
         JSON.stringify(chemicalFire({ title: `历史事件${i}`, occurredAt: at(i), receivedAt: at(i) })),
       ),
     );
-    const exporting = await core.call('exports.log', { from: '2025-01-01', to: '2025-01-03', format: 'csv' });
+    const exporting = core.call('exports.log', { from: '2025-01-01', to: '2025-01-03', format: 'csv' });
     // Between pages the host answers: progress is visible and a write lands.
-    const progress = await core.call('app.progress', {});
-    expect(progress).toEqual([expect.objectContaining({ kind: 'export.log', total: 2500 })]);
+    await expect
+      .poll(() => core.call('app.progress', {}), { interval: 1 })
+      .toEqual([expect.objectContaining({ kind: 'export.log', total: 2500 })]);
     await core.call(
       'incidents.create',
       chemicalFire({ title: '导出期间新接报', receivedAt: at(100), occurredAt: at(99) }),
     );
-    const file = exporting;
+    const file = await exporting;
 
     const lines = downloadedBytes(core, file).subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines).toHaveLength(2501);
