@@ -172,7 +172,7 @@ describe('daily report: older incidents touched in the period', () => {
         const to = new Date(t + len).toISOString();
         const expected = scanOngoing.pluck().all(from, from, to, from, to, from, to, from, to);
         expect((await ongoingRows(core.service.ctx, from, to)).map((r) => r.id)).toEqual(expected);
-        expect(instructionIds(core.service.ctx, from, to)).toEqual(
+        expect(await instructionIds(core.service.ctx, from, to)).toEqual(
           scanInstructions.pluck().all(from, to, from, from, to),
         );
         if (expected.length) nonEmpty++;

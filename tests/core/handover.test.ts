@@ -23,7 +23,7 @@ async function setup() {
 describe('handover', () => {
   it('drafts from the roster, is completed, signed by both sides and reviewed, then frozen', async () => {
     const { core, p } = await setup();
-    const d = await (await core).call('handover.draft', {});
+    const d = await core.call('handover.draft', {});
     expect(d).toMatchObject({
       date: '2026-11-09',
       status: 'draft',
@@ -32,7 +32,7 @@ describe('handover', () => {
       leader: { name: '王局长' },
       live: { sources: { incidents: true, plans: true }, incidents: [] },
     });
-    expect(await (await core).call('handover.draft', {})).toMatchObject({ id: d.id });
+    expect(await core.call('handover.draft', {})).toMatchObject({ id: d.id });
     await (
       await core
     ).call('handover.save', {
@@ -43,7 +43,7 @@ describe('handover', () => {
       outgoingPersonId: d.outgoing!.id,
       incomingPersonId: d.incoming!.id,
     });
-    const head = (await (await core).call('app.info', {})).auditHead!;
+    const head = (await core.call('app.info', {})).auditHead!;
     const s1 = await (
       await core
     ).call('handover.sign', {
@@ -62,7 +62,7 @@ describe('handover', () => {
       pin: '135791',
     });
     expect(s2.status).toBe('signed');
-    expect((await (await core).call('handover.list', { query: '' }))[0]).toMatchObject({ id: d.id, status: 'signed' });
+    expect((await core.call('handover.list', { query: '' }))[0]).toMatchObject({ id: d.id, status: 'signed' });
     const r = await (
       await core
     ).call('handover.review', {
@@ -72,23 +72,19 @@ describe('handover', () => {
       comment: '已阅，注意防汛。',
     });
     expect(r).toMatchObject({ status: 'reviewed', review: { name: '王局长', comment: '已阅，注意防汛。' } });
-    expect((await (await core).call('handover.list', { query: '暴雨' })).map((h) => h.id)).toEqual([d.id]);
-    expect(await (await core).call('handover.list', { query: '地震' })).toEqual([]);
-    expect((await (await core).call('audit.verify', {})).ok).toBe(true);
+    expect((await core.call('handover.list', { query: '暴雨' })).map((h) => h.id)).toEqual([d.id]);
+    expect(await core.call('handover.list', { query: '地震' })).toEqual([]);
+    expect((await core.call('audit.verify', {})).ok).toBe(true);
     // The database itself refuses a change to the frozen record.
-    expect(async () => (await core).db.prepare("UPDATE handovers SET notices = 'x' WHERE id = ?").run(d.id)).toThrow(
-      /frozen/,
-    );
-    expect(async () => (await core).db.prepare('DELETE FROM handovers WHERE id = ?').run(d.id)).toThrow(
-      /never deleted/,
-    );
+    expect(() => core.db.prepare("UPDATE handovers SET notices = 'x' WHERE id = ?").run(d.id)).toThrow(/frozen/);
+    expect(() => core.db.prepare('DELETE FROM handovers WHERE id = ?').run(d.id)).toThrow(/never deleted/);
   });
 
   it("refuses signing twice, out of order, in someone else's name, without PIN, and editing after signing", async () => {
     const { core, p } = await setup();
-    const d = await (await core).call('handover.draft', {});
+    const d = await core.call('handover.draft', {});
     const code = async (m: string, input: unknown) => {
-      const r = await (await core).service.invokeRaw(m, input);
+      const r = await core.service.invokeRaw(m, input);
       return r.ok ? 'ok' : r.error.code;
     };
     expect(await code('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '135791' })).toBe(
@@ -114,17 +110,17 @@ describe('handover', () => {
     );
     const save = { id: d.id, notices: 'x', equipment: EQUIP, notes: '', outgoingPersonId: 1, incomingPersonId: 2 };
     expect(await code('handover.save', save)).toBe('handover.frozen');
-    await (await core).call('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '135791' });
+    await core.call('handover.sign', { id: d.id, side: 'incoming', personId: p.leads[1]!.id, pin: '135791' });
     expect(await code('handover.review', { id: d.id, personId: p.leaders[1]!.id, comment: '阅' })).toBe(
       'handover.not_leader',
     );
-    expect((await (await core).call('handover.get', { id: d.id })).notices).toBe('');
+    expect((await core.call('handover.get', { id: d.id })).notices).toBe('');
   });
 
   it('lists open incidents with their next deadline and instructions being followed, frozen at signing', async () => {
     const { core, p } = await setup();
-    (await core).clock.set('2026-11-23T01:20:00Z'); // 09:20 on the 23rd, 15 minutes after the fire was received
-    const inc = await (await core).call('incidents.create', chemicalFire());
+    core.clock.set('2026-11-23T01:20:00Z'); // 09:20 on the 23rd, 15 minutes after the fire was received
+    const inc = await core.call('incidents.create', chemicalFire());
     await (
       await core
     ).call('instructions.create', {
@@ -133,7 +129,7 @@ describe('handover', () => {
       givenAt: '2026-11-23T01:15:00Z',
       text: '全力救治伤员，防止次生灾害',
     });
-    const d = await (await core).call('handover.draft', {});
+    const d = await core.call('handover.draft', {});
     expect(d.live.sources.incidents).toBe(true);
     expect(d.live.incidents).toEqual([
       expect.objectContaining({
@@ -152,8 +148,8 @@ describe('handover', () => {
       personId: d.outgoing!.id,
       ...pinFor(d.outgoing!.id),
     });
-    await (await core).call('incidents.create', chemicalFire({ title: '第二起' }));
-    expect((await (await core).call('handover.draft', {})).live).toEqual(signed.live);
+    await core.call('incidents.create', chemicalFire({ title: '第二起' }));
+    expect((await core.call('handover.draft', {})).live).toEqual(signed.live);
     function pinFor(id: number) {
       return { pin: id === p.leads[1]!.id ? '135791' : '246802' };
     }
@@ -163,8 +159,8 @@ describe('handover', () => {
 describe('handover and PIN guards', () => {
   it('refuses a signature or review from someone without a PIN, saying so', async () => {
     const { core, p } = await setup();
-    await (await core).call('people.setPin', { id: p.leads[0]!.id, pin: null, currentPin: '246802' });
-    const d = await (await core).call('handover.draft', {});
+    await core.call('people.setPin', { id: p.leads[0]!.id, pin: null, currentPin: '246802' });
+    const d = await core.call('handover.draft', {});
     const r = await (
       await core
     ).service.invoke('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
@@ -172,12 +168,12 @@ describe('handover and PIN guards', () => {
       ok: false,
       error: { code: 'handover.pin_not_set', params: { name: '张伟' }, issues: [{ path: 'pin', code: 'pin_not_set' }] },
     });
-    expect((await (await core).call('handover.get', { id: d.id })).outgoingSignature).toBeNull();
+    expect((await core.call('handover.get', { id: d.id })).outgoingSignature).toBeNull();
   });
 
   it('refuses one officer on both sides, and a PIN change without the current PIN', async () => {
     const { core, p } = await setup();
-    const d = await (await core).call('handover.draft', {});
+    const d = await core.call('handover.draft', {});
     const same = await (
       await core
     ).service.invoke('handover.save', {
@@ -193,7 +189,7 @@ describe('handover and PIN guards', () => {
       error: { code: 'validation', issues: [{ path: 'incomingPersonId', code: 'same_person' }] },
     });
 
-    const reset = await (await core).service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '111111' });
+    const reset = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '111111' });
     expect(reset).toMatchObject({ ok: false, error: { code: 'operator.pin_required' } });
     const wrong = await (
       await core
@@ -203,19 +199,19 @@ describe('handover and PIN guards', () => {
       currentPin: '000000',
     });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'operator.bad_pin' } });
-    await (await core).call('people.setPin', { id: p.leads[0]!.id, pin: '111111', currentPin: '246802' });
+    await core.call('people.setPin', { id: p.leads[0]!.id, pin: '111111', currentPin: '246802' });
   });
 });
 
 describe('handover signatures anchor the chain', () => {
   it('detects a chain rewritten from an old entry onward, which the chain alone cannot', async () => {
     const { core, p } = await setup();
-    const d = await (await core).call('handover.draft', {});
-    await (await core).call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '246802' });
-    expect((await (await core).call('audit.verify', {})).ok).toBe(true);
+    const d = await core.call('handover.draft', {});
+    await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '246802' });
+    expect((await core.call('audit.verify', {})).ok).toBe(true);
 
     // Rewrite the genesis entry and re-hash everything after it, as a careful forger would.
-    const raw = new Database((await core).file);
+    const raw = new Database(core.file);
     raw.exec('DROP TRIGGER audit_log_no_update');
     const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as Parameters<typeof entryHash>[1][] &
       { id: number }[];
@@ -230,12 +226,12 @@ describe('handover signatures anchor the chain', () => {
     }
     raw.close();
     // The witness beside the database names the first rewritten entry…
-    const v = await (await core).call('audit.verify', {});
+    const v = await core.call('audit.verify', {});
     expect(v.ok).toBe(false);
     expect(v.firstProblem).toMatchObject({ kind: 'witness_mismatch', entryId: 1 });
     // …and with the witness gone too, the signature's anchor still shows the rewrite.
-    rmSync(`${(await core).file}.witness`);
-    const w = await (await core).call('audit.verify', {});
+    rmSync(`${core.file}.witness`);
+    const w = await core.call('audit.verify', {});
     expect(w.firstProblem).toMatchObject({ kind: 'anchor_mismatch', table: 'handovers', rowId: String(d.id) });
   });
 });

@@ -68,13 +68,15 @@ describe('import of incidents with their reports and calls', () => {
     const core = await openTestCore({ start: '2026-11-24T00:00:00Z' });
     const good = JSON.stringify({ ...facts, reports, calls });
     const finalFirst = JSON.stringify({ ...facts, reports: [reports[2]] });
-    expect(() => importIncidents(core.service.ctx, [good, finalFirst])).toThrow(/"line":2,"field":"reports.0.kind"/);
+    await expect(importIncidents(core.service.ctx, [good, finalFirst])).rejects.toThrow(
+      /"line":2,"field":"reports.0.kind"/,
+    );
     const beforeReceipt = JSON.stringify({ ...facts, reports: [{ ...reports[0], sentAt: '2025-03-01T01:00:00Z' }] });
-    expect(() => importIncidents(core.service.ctx, [good, good, beforeReceipt])).toThrow(
+    await expect(importIncidents(core.service.ctx, [good, good, beforeReceipt])).rejects.toThrow(
       /"line":3,"field":"reports.0.sentAt"/,
     );
     const badCall = JSON.stringify({ ...facts, calls: [{ ...calls[0], direction: 'sideways' }] });
-    expect(() => importIncidents(core.service.ctx, [badCall])).toThrow(/"line":1,"field":"calls.0.direction"/);
+    await expect(importIncidents(core.service.ctx, [badCall])).rejects.toThrow(/"line":1,"field":"calls.0.direction"/);
     expect((await core.call('incidents.list', {})).total).toBe(0);
     expect(core.db.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(0);
   });

@@ -44,16 +44,14 @@ describe('incident import (JSON lines)', () => {
       casualties: { deaths: -1, missing: 0, seriouslyInjured: 0, injured: 0, trapped: 0, evacuated: 0 },
     });
     const attempt = () => importIncidents(core.service.ctx, [line(1), bad, line(3)]);
-    expect(attempt).toThrow(AppError);
-    try {
-      await attempt();
-    } catch (e) {
-      expect((e as AppError).code).toBe('incident.import_invalid');
-      expect((e as AppError).params).toEqual({ line: 2, field: 'casualties.deaths' });
-    }
+    await expect(attempt()).rejects.toThrow(AppError);
+    await expect(attempt()).rejects.toMatchObject({
+      code: 'incident.import_invalid',
+      params: { line: 2, field: 'casualties.deaths' },
+    });
     const future = line(1, { receivedAt: '2099-01-01T00:00:00Z' });
-    expect(() => importIncidents(core.service.ctx, [future])).toThrow(/"line":1,"field":"receivedAt"/);
-    expect(() => importIncidents(core.service.ctx, [line(1), '{"title": '])).toThrow(/"line":2/);
+    await expect(importIncidents(core.service.ctx, [future])).rejects.toThrow(/"line":1,"field":"receivedAt"/);
+    await expect(importIncidents(core.service.ctx, [line(1), '{"title": '])).rejects.toThrow(/"line":2/);
     expect((await core.call('incidents.list', {})).total).toBe(0);
   });
 

@@ -53,8 +53,7 @@ describe('search', () => {
 
   it('finds two-character Chinese words, single characters and English words', async () => {
     const { core, fire, flood } = await seeded();
-    const ids = async (q: string) =>
-      (await (await core).call('search.query', { q })).map((h) => `${h.kind}:${h.refId}`).sort();
+    const ids = async (q: string) => (await core.call('search.query', { q })).map((h) => `${h.kind}:${h.refId}`).sort();
     expect(await ids('火灾')).toEqual([`incident:${fire.id}`]);
     expect(await ids('化工')).toEqual([`incident:${fire.id}`, `incident:${flood.id}`]);
     expect(await ids('伤亡')).toEqual([`incident:${flood.id}`]);
@@ -68,9 +67,9 @@ describe('search', () => {
 
   it('filters the incident list by text, including what its calls and instructions say', async () => {
     const { core, fire } = await seeded();
-    expect((await (await core).call('incidents.list', { q: '搜救' })).items.map((i) => i.id)).toEqual([fire.id]);
-    expect((await (await core).call('incidents.list', { q: '储罐 纬三路' })).items.map((i) => i.id)).toEqual([fire.id]);
-    const hit = (await (await core).call('search.query', { q: '次生' }))[0]!;
+    expect((await core.call('incidents.list', { q: '搜救' })).items.map((i) => i.id)).toEqual([fire.id]);
+    expect((await core.call('incidents.list', { q: '储罐 纬三路' })).items.map((i) => i.id)).toEqual([fire.id]);
+    const hit = (await core.call('search.query', { q: '次生' }))[0]!;
     expect(hit.snippet).toContain('次生灾害');
   });
 });

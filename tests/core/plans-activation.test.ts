@@ -78,7 +78,7 @@ describe('activation and checklist', () => {
     expect((await errorOf(core, 'activations.changeLevel', { id: a.id, level: 'I', orderedBy: 'x' })).code).toBe(
       'activation.terminated',
     );
-    expect(activeResponses(core.service.ctx, core.clock.now())).toEqual([]);
+    expect(await activeResponses(core.service.ctx, core.clock.now())).toEqual([]);
     // Frozen: an open item is judged at the termination time, however late it is read.
     core.clock.advance(24 * 60 * MIN);
     const hq = end.items.find((i) => i.key === 'hq')!;

@@ -21,6 +21,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     name: 'baseline: the SQLite schema at version 130, append-only guards as triggers',
     up: BASELINE_RECORDS + BASELINE_ROSTER + BASELINE_INDEXES + BASELINE_GUARDS,
   },
+  {
+    // SQLite's 140: the daily report finds older incidents touched in its period by time.
+    version: 140,
+    name: 'daily report: activity by time (amendments, instruction actions, response events)',
+    up: `
+      CREATE INDEX incident_versions_at ON incident_versions(at);
+      CREATE INDEX instruction_actions_at ON instruction_actions(at);
+      CREATE INDEX activation_events_at ON activation_events(at);
+    `,
+  },
 ];
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
