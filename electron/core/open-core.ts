@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ApiService } from './contract/service';
+import type { SeatEvents } from './contract/changes';
 import { systemClock, type Clock } from './db/clock';
 import { openDatabase } from './db/open';
 import { sqliteSql } from './db/sql-sqlite';
@@ -30,6 +31,8 @@ export { isBusy } from './db/sqlite-errors';
  */
 export interface Core {
   service: ApiService;
+  /** What changed in the record and the link to a shared database: the hosts push it to their pages. */
+  events: SeatEvents;
   dataFile: string;
   /** An online backup of the open database to a file of the host's choosing, checked before it takes its name. */
   backupTo(outFile: string): Promise<CandidateCheck>;
@@ -77,6 +80,7 @@ export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Pro
   const stopBackups = opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {};
   return {
     service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
+    events: { subscribe: service.subscribe, current: service.current },
     dataFile,
     backupTo: (outFile) => backupDatabase(db, outFile),
     importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),

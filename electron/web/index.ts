@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url');
   const server = createWebHost({
     service: core.service,
+    events: core.events,
     rendererDir: join(__dirname, '..', 'renderer'),
     token,
     downloadsDir: downloadsDirOf(core.dataFile),
