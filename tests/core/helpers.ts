@@ -78,8 +78,18 @@ export interface TestCoreOptions {
 }
 
 export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore> {
+  lastInternal = null;
   return engine === 'postgres' ? openPostgresCore(opts) : openSqliteCore(opts);
 }
+
+/**
+ * The cause behind the last `internal` answer: the API hides it from callers, but a test failing on
+ * PostgreSQL should name the SQL that broke, not just "internal".
+ */
+let lastInternal: unknown = null;
+const rememberInternal = (_msg: string, err: unknown) => {
+  lastInternal = err;
+};
 
 function testCore(
   parts: Pick<TestCore, 'dir' | 'file' | 'clock' | 'service'> & { db: Database.Database | null },
@@ -99,7 +109,10 @@ function testCore(
     service,
     async call(method, input) {
       const r = await service.invoke(method, input);
-      if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+      if (!r.ok) {
+        const cause = r.error.code === 'internal' && lastInternal ? `: ${String(lastInternal)}` : '';
+        throw new Error(`${method} failed: ${JSON.stringify(r.error)}${cause}`);
+      }
       return r.value as never;
     },
     reopen,
@@ -142,6 +155,7 @@ async function openPostgresCore(opts: TestCoreOptions): Promise<TestCore> {
     appVersion: 'test',
     dataFile: '',
     wiring: opts.wiring ?? TEST_WIRING,
+    log: rememberInternal,
   });
   return testCore({ dir, file: '', db: null, clock, service }, async () => {
     await sql.close();
