@@ -78,7 +78,7 @@ const present = new WeakMap<object, boolean>();
 export async function maintained(ctx: CoreContext): Promise<boolean> {
   let known = present.get(ctx.sql.origin);
   if (known === undefined) {
-    known = !!(await ctx.sql.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'derived_state'"));
+    known = !!(await ctx.sql.get(ctx.sql.dialect.tableExists, ['derived_state']));
     present.set(ctx.sql.origin, known);
   }
   return known;
