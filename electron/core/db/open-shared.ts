@@ -1,8 +1,6 @@
 import { hostname } from 'node:os';
-import { AuditLog } from '../audit/chain';
 import { AppError } from '../contract/errors';
 import type { Clock } from './clock';
-import { SYSTEM_ACTOR } from './open';
 import { migratePostgres, PG_LATEST_VERSION } from './pg/migrate';
 import { grantSeatRole, SEAT_GROUP } from './pg/seat-role';
 import type { Sql } from './sql-port';
@@ -31,9 +29,8 @@ export async function mayMigrate(sql: Sql): Promise<boolean> {
 
 /**
  * A seat's connection to a shared database, the schema brought up to this app's version first. A login
- * that may create tables (the owner, docs/postgres.md) migrates — each step with its db.migrated entry
- * in the same transaction, the very first with db.created, as a new SQLite file has — and then rebuilds
- * the seat group's grants so new tables are covered. A seat's login that finds the schema behind is
+ * that may create tables (the owner, docs/postgres.md) migrates and then rebuilds the seat group's
+ * grants so new tables are covered. A seat's login that finds the schema behind is
  * refused with db.schema_behind: it cannot migrate, and writing to an older schema would lose fields.
  */
 export async function openSharedSql(url: string, opts: SharedOpenOptions): Promise<Sql> {
@@ -59,25 +56,10 @@ async function prepareSchema(sql: Sql, opts: SharedOpenOptions): Promise<void> {
   if (found === PG_LATEST_VERSION) return;
   if (opts.readonly || !(await mayMigrate(sql)))
     throw new AppError('db.schema_behind', { found, needed: PG_LATEST_VERSION });
+  // migratePostgres records each step (db.created and the starting records first, as a new SQLite file).
   const { from, to } = await migratePostgres(sql, {
     appVersion: opts.appVersion,
     now: () => opts.clock.now().toISOString(),
-    onStep: async (t, step) => {
-      const audit = new AuditLog(t, opts.clock);
-      // Counted inside the step's transaction (under the chain lock): of two seats starting together on
-      // an empty database, only the one that creates the schema records the creation.
-      if (((await t.value<number>('SELECT count(*) FROM audit_log')) ?? 0) === 0)
-        await audit.append({
-          actor: SYSTEM_ACTOR,
-          kind: 'db.created',
-          payload: { appVersion: opts.appVersion, createdAt: opts.clock.now().toISOString() },
-        });
-      await audit.append({
-        actor: SYSTEM_ACTOR,
-        kind: 'db.migrated',
-        payload: { version: step.version, name: step.name, appVersion: opts.appVersion },
-      });
-    },
   });
   if (to > from && (await mayGrant(sql))) await grantSeatRole(sql);
 }
