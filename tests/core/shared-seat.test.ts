@@ -78,20 +78,15 @@ describe.skipIf(!pgUrl())('a seat on a shared database', () => {
     const url = await freshDatabase('seatfile');
     const first = tempDir();
     const a = await openCore(first, { url });
-    let id = 0;
-    try {
-      const created = await a.service.invoke('incidents.create', chemicalFire({ title: '甲席位' }));
-      if (!created.ok) throw new Error(created.error.code);
-      id = created.value.id;
-    } finally {
-      await a.close();
-    }
+    const created = await a.service.invoke('incidents.create', chemicalFire({ title: '甲席位' }));
+    await a.close();
+    if (!created.ok) throw new Error(created.error.code);
     const second = tempDir();
     writeSeat(second, { url });
     expect(readSeat(second)).toEqual({ url });
     const b = await openCore(second);
     try {
-      const read = await b.service.invoke('incidents.get', { id });
+      const read = await b.service.invoke('incidents.get', { id: created.value.id });
       expect(read.ok && read.value.incident.title).toBe('甲席位');
       expect(b.location).toBe(describeUrl(url));
     } finally {
