@@ -129,7 +129,10 @@ export async function storeFile(
   bytes: Buffer,
 ) {
   const hash = sha256(bytes);
-  await ctx.sql.run('INSERT OR IGNORE INTO issued_file_bytes (sha256, bytes) VALUES (?, ?)', [hash, bytes]);
+  await ctx.sql.run('INSERT INTO issued_file_bytes (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING', [
+    hash,
+    bytes,
+  ]);
   const id = Number(
     await ctx.sql.insert(
       `INSERT INTO issued_files (issue_id, format, file_name, sha256, size, created_at, created_by)
