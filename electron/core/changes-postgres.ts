@@ -50,6 +50,7 @@ export function postgresListener(config: pg.ClientConfig): FeedSource {
     c.on('error', () => {}); // a late error from the dead socket must not crash the process
     void c.end().catch(() => {});
     if (!feed) return;
+    feed.listening(false);
     feed.setConnection('lost');
     retry = setTimeout(connect, delay);
     delay = Math.min(delay * 2, RETRY_MAX_MS);
@@ -73,6 +74,7 @@ export function postgresListener(config: pg.ClientConfig): FeedSource {
         delay = RETRY_FIRST_MS;
         const wasLost = feed.lost;
         feed.setConnection('ok');
+        feed.listening(true);
         if (wasLost) feed.emit(['all']);
         ping = setInterval(() => {
           const timeout = setTimeout(() => drop(c), PING_EVERY_MS);

@@ -70,6 +70,8 @@ type Listener = (e: SeatEvent) => void;
 export class ChangeFeed implements SeatEvents {
   private readonly listeners = new Set<Listener>();
   private status: ConnectionStatus = { state: 'ok', since: new Date().toISOString() };
+  private heard = false;
+  private waiting: (() => void)[] = [];
 
   constructor(
     /** True on PostgreSQL: the header shows the link to the server. */
@@ -82,8 +84,23 @@ export class ChangeFeed implements SeatEvents {
     if (this.listeners.size === 1) this.source?.start(this);
     return () => {
       if (!this.listeners.delete(listener)) return;
-      if (this.listeners.size === 0) void this.source?.stop();
+      if (this.listeners.size === 0) {
+        this.heard = false;
+        void this.source?.stop();
+      }
     };
+  }
+
+  /** Resolves once other seats' changes are heard: at once on SQLite, on PostgreSQL when the LISTEN is in place. */
+  whenListening(): Promise<void> {
+    if (!this.source || this.heard) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** The source's LISTEN is in place (true) or gone (false). */
+  listening(on: boolean): void {
+    this.heard = on;
+    if (on) for (const resolve of this.waiting.splice(0)) resolve();
   }
 
   /** Changes only (a core test, a host that needs no status). */

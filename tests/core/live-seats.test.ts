@@ -31,18 +31,24 @@ function next<T>(subscribe: (l: (e: T) => void) => () => void, pick: (e: T) => b
   });
 }
 
-describe('the change feed on SQLite', () => {
+describe('the change feed of a service', () => {
+  // On SQLite the local commit feeds it; on PostgreSQL (core-pg) the seat hears its own NOTIFY.
   it('tells a listener what a committed write touched, and nothing for a failed one', async () => {
     const core = await openTestCore({ start: '2026-11-23T12:00:00Z' });
     const heard: ChangeEvent[] = [];
     const stop = core.service.onChange((c) => heard.push(c));
-    await core.call('incidents.create', chemicalFire());
-    expect(heard).toEqual([{ topics: ['incidents'] }]);
-    const bad = await core.service.invoke('incidents.amend', { id: 999999, expectedVersion: 1 } as never);
-    expect(bad.ok).toBe(false);
-    expect(heard).toHaveLength(1);
-    stop();
-    expect(core.service.connection().state).toBe('ok');
+    try {
+      await core.service.ctx.changes.whenListening();
+      await core.call('incidents.create', chemicalFire());
+      await expect.poll(() => heard, { timeout: 1000, interval: 10 }).toEqual([{ topics: ['incidents'] }]);
+      const bad = await core.service.invoke('incidents.amend', { id: 999999, expectedVersion: 1 } as never);
+      expect(bad.ok).toBe(false);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toHaveLength(1);
+      expect(core.service.connection().state).toBe('ok');
+    } finally {
+      stop();
+    }
   });
 
   it('names the areas of the tables a transaction recorded', () => {
