@@ -57,6 +57,8 @@ export interface TestCore {
   db: Database.Database;
   /** The record through the query port, on either engine. */
   sql: Sql;
+  /** PostgreSQL: the database's URL (the cluster's superuser, for tests that play an intruder); '' on SQLite. */
+  url: string;
   clock: ManualClock;
   service: Service;
   /** Calls a method and returns its value, failing the test on an error result. */
@@ -92,7 +94,7 @@ const rememberInternal = (_msg: string, err: unknown) => {
 };
 
 function testCore(
-  parts: Pick<TestCore, 'dir' | 'file' | 'clock' | 'service'> & { db: Database.Database | null },
+  parts: Pick<TestCore, 'dir' | 'file' | 'url' | 'clock' | 'service'> & { db: Database.Database | null },
   reopen: () => Promise<TestCore>,
 ): TestCore {
   const { service, db } = parts;
@@ -105,6 +107,7 @@ function testCore(
       return db;
     },
     sql: service.ctx.sql,
+    url: parts.url,
     clock: parts.clock,
     service,
     async call(method, input) {
@@ -131,7 +134,7 @@ async function openSqliteCore(opts: TestCoreOptions): Promise<TestCore> {
     dataFile: file,
     wiring: opts.wiring ?? TEST_WIRING,
   });
-  return testCore({ dir, file, db, clock, service }, () => {
+  return testCore({ dir, file, url: '', db, clock, service }, () => {
     db.close();
     return openSqliteCore({ dir, clock, wiring: opts.wiring });
   });
@@ -157,7 +160,7 @@ async function openPostgresCore(opts: TestCoreOptions): Promise<TestCore> {
     wiring: opts.wiring ?? TEST_WIRING,
     log: rememberInternal,
   });
-  return testCore({ dir, file: '', db: null, clock, service }, async () => {
+  return testCore({ dir, file: '', url, db: null, clock, service }, async () => {
     await sql.close();
     pools.splice(pools.indexOf(sql), 1);
     return openPostgresCore({ dir, clock, wiring: opts.wiring, url });
