@@ -4,6 +4,7 @@ import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
 import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
+import { expectRefused } from './refused';
 import { chemicalFire } from './fixtures';
 import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
@@ -277,7 +278,7 @@ describe('migration 070', () => {
     old.close();
 
     const core = await openTestCore({ dir, clock });
-    expect(core.db.prepare('SELECT * FROM reports').all()).toEqual(
+    expect(await core.sql.all('SELECT * FROM reports')).toEqual(
       before.map((r) => ({ ...(r as object), call_id: null })),
     );
     expect((await core.call('audit.verify', {})).ok).toBe(true);
@@ -292,9 +293,7 @@ describe('migration 070', () => {
     ]);
     await core.call('calls.create', phoneCall(inc.id, '2026-11-23T01:20:00Z'));
     await core.call('reports.send', { id: draft.value.id, sentAt: '2026-11-23T02:00:00Z', ...sendMeta });
-    expect(() => core.db.prepare("UPDATE reports SET recipient_unit = 'x' WHERE kind = 'phone'").run()).toThrow(
-      /never edited/,
-    );
+    await expectRefused(core, "UPDATE reports SET recipient_unit = 'x' WHERE kind = 'phone'", [], /never edited/);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
   });
 });
