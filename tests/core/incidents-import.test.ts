@@ -30,7 +30,7 @@ describe('incident import (JSON lines)', () => {
     );
     expect((await core.call('deadlines.open', {})).length).toBe(6);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
-    const last = core.db.prepare('SELECT kind, payload FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+    const last = (await core.sql.get('SELECT kind, payload FROM audit_log ORDER BY id DESC LIMIT 1')) as {
       kind: string;
       payload: string;
     };
@@ -60,7 +60,7 @@ describe('incident import (JSON lines)', () => {
     const lines = Array.from({ length: 10_001 }, (_, i) => line(i));
     await importIncidents(core.service.ctx, lines);
     expect(await core.call('incidents.list', { limit: 5 })).toMatchObject({ total: 10_000, totalCapped: true });
-    const exact = core.db.prepare("SELECT count(*) FROM incidents WHERE level = 'II'").pluck().get();
+    const exact = await core.sql.value("SELECT count(*) FROM incidents WHERE level = 'II'");
     expect(await core.call('incidents.list', { level: 'II', limit: 5 })).toMatchObject({
       total: exact,
       totalCapped: false,
