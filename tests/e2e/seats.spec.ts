@@ -3,6 +3,7 @@
  * each. What one seat records appears at the other within a second, without a reload — an incident in
  * the list, a handover signature on the open handover — and the header says 已连接.
  */
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DutyNow, Person } from '../../electron/core/contract';
@@ -112,5 +113,39 @@ describe.skipIf(!pgUrl())('two seats on one PostgreSQL database', () => {
     expect(Date.now() - signed).toBeLessThan(1000);
     await screenshot(a, 'seats-a-handover-zh');
     await screenshot(b, 'seats-b-handover-zh');
+
+    // The server lost (every connection cut, new ones refused): the header says so, a write is refused
+    // with the translated message, and once the server takes connections again the seat is back by itself.
+    const admin = new pg.Client({ connectionString: pgUrl() });
+    await admin.connect();
+    const db = new URL(url).pathname.slice(1);
+    try {
+      await admin.query(`ALTER DATABASE ${db} ALLOW_CONNECTIONS false`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [db]);
+      const status = b.getByTestId('seat-status');
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('lost');
+      expect(await status.innerText()).toBe('连接中断');
+      await new AppShellPage(b).go('log');
+      const logB = new IncidentsPage(b);
+      await logB.openNewIncident();
+      await logB.fillIncident({
+        title: '断线时的记录',
+        place: '城西',
+        involvedUnit: '无',
+        summary: '测试',
+        measures: '无',
+        level: '一般（Ⅳ级）',
+        deaths: 0,
+        economicLoss: 0,
+      });
+      await logB.save();
+      await b.getByText('无法连接共享数据库服务器', { exact: false }).first().waitFor();
+      await screenshot(b, 'seats-b-lost-zh');
+    } finally {
+      await admin.query(`ALTER DATABASE ${db} ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    await expect.poll(() => b.getByTestId('seat-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('ok');
+    expect(await b.getByTestId('seat-status').innerText()).toBe('已连接');
   });
 });
