@@ -43,6 +43,18 @@ export default tseslint.config(
     }),
   },
   {
+    // The data layer is asynchronous (one port over SQLite and PostgreSQL): a promise left unawaited, tested
+    // for truth or handed where a value is expected is a write that may not have happened. Type-aware rules
+    // catch those; they run on the core and the hosts, which talk to the database.
+    files: ['electron/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // The contract: zod schemas, types and pure functions over them; nothing but zod and itself.
     files: ['electron/core/contract/**/*.ts'],
     rules: restrict({

@@ -19,6 +19,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 30_000,
           include: ['tests/core/**/*.test.ts'],
+          // A throw-away PostgreSQL cluster for the tests that run on both engines (issue 15).
+          globalSetup: ['tests/pg/cluster.ts'],
         },
       },
       {

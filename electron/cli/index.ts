@@ -64,7 +64,7 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
   await withRetry(async () => {
     // Chromium is looked for only if an export asks for a PDF.
     const printer = lazyChromiumPdfPrinter();
-    const core = openCore(dataDir, { pdfPrinter: printer.print, readonly: values['read-only'] });
+    const core = await openCore(dataDir, { pdfPrinter: printer.print, readonly: values['read-only'] });
     try {
       switch (command) {
         case 'info': {
@@ -88,7 +88,7 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
         case 'import-incidents': {
           if (!rest[0]) throw new UsageError('import-incidents needs a FILE');
           const progress = progressLine('imported');
-          const r = core.importIncidentsFrom(resolve(rest[0]), progress.update);
+          const r = await core.importIncidentsFrom(resolve(rest[0]), progress.update);
           progress.done();
           console.log(`imported ${r.count} incidents (file sha256 ${r.sha256})`);
           return;
@@ -113,7 +113,7 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
         }
       }
     } finally {
-      core.close();
+      await core.close();
       await printer.close();
     }
   });

@@ -27,7 +27,7 @@ function progress(done: number, total: number, phase: string): void {
 /** verify reads the file without the refusals of a normal open: it is how a damaged or altered file is examined. */
 export async function verifyCommand(dataFile: string, opts: { full?: boolean; witnesses?: string[] }): Promise<void> {
   // Only a missing file is created (as by any command); an existing one is only read.
-  if (!existsSync(dataFile)) openCore(dirname(dataFile)).close();
+  if (!existsSync(dataFile)) await (await openCore(dirname(dataFile))).close();
   let v: VerifyResult;
   try {
     v = await verifyDataFile(dataFile, {

@@ -3,90 +3,103 @@ import { AuditLog } from './audit/chain';
 import { appendWitness, readCheckpoint, witnessFileOf, writeCheckpoint } from './audit/witness';
 import type { AuditHead, AuditWitness } from './contract/audit';
 import type { Clock } from './db/clock';
-import { cacheStatements } from './db/statement-cache';
+import type { Sql } from './db/sql-port';
+import { sqliteHandleOf } from './db/sql-sqlite';
 import { operatorName } from './roster/operator';
 import type { CoreWiring } from './wiring';
 
-/** What every feature's handlers share: the open database, the clock, the chain and who is acting. */
+/** What every feature's handlers share: the record, the clock, the chain and who is acting. */
 export interface CoreContext {
-  db: Database.Database;
+  /** The record through the query port (SQLite or PostgreSQL); inside `tx`, bound to the transaction. */
+  sql: Sql;
   clock: Clock;
+  /** The chain, appending through this context's `sql`. */
   audit: AuditLog;
   appVersion: string;
+  /** The SQLite file ('' for PostgreSQL or in memory): where the witness and checkpoint live. */
   dataFile: string;
   /** What the host's composition root passed in: other features' adapters and the PDF printer. */
   wiring: CoreWiring;
   /** The operator every record is attributed to. */
-  actor(): string;
+  actor(): Promise<string>;
   /**
-   * Runs `fn` in one transaction: the change and its audit entry land together or not at all. It begins
-   * IMMEDIATE (takes the write lock first, waiting up to busy_timeout), so two writers queue instead of
-   * one failing with "database is locked" when its read turns into a write. After the commit the new
-   * head goes to the witness file.
+   * Runs `fn` in one transaction with a context bound to it: the change and its audit entry land together
+   * or not at all. Writers queue for the write lock (see Sql.tx). After the commit the new head goes to
+   * the witness file. Name the callback's parameter `ctx`, so nothing inside can reach the unbound one.
    */
-  tx<T>(fn: () => T): T;
+  tx<T>(fn: (ctx: CoreContext) => Promise<T>): Promise<T>;
   /** The head and entry count to print on an issued document or store with a signature. */
-  witness(): AuditWitness | null;
+  witness(): Promise<AuditWitness | null>;
   /**
    * A value derived from rarely-changed rows (settings, the operator on duty), kept until those tables
    * change on this connection or another connection commits, so a write does not re-read them.
    */
-  memo<T>(key: string, compute: () => T): T;
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 export function createContext(opts: {
-  db: Database.Database;
+  sql: Sql;
   clock: Clock;
   appVersion: string;
   dataFile: string;
   wiring: CoreWiring;
-  actor?: () => string;
+  actor?: () => Promise<string>;
 }): CoreContext {
-  const db = cacheStatements(opts.db);
-  const audit = new AuditLog(db, opts.clock);
   // A throwaway context (seeding inside a migration, a bench) has no file to witness beside.
   const witnessFile = opts.dataFile && opts.dataFile !== ':memory:' ? witnessFileOf(opts.dataFile) : null;
-  const memos = new Map<string, unknown>();
-  const generation = watchMemoSources(db);
+  const memos = new Map<string, Promise<unknown>>();
+  const handle = sqliteHandleOf(opts.sql);
+  const generation = handle ? watchMemoSources(handle) : () => null;
   let seen: unknown = null;
-  const ctx: CoreContext = {
-    db,
-    clock: opts.clock,
-    audit,
-    appVersion: opts.appVersion,
-    dataFile: opts.dataFile,
-    wiring: opts.wiring,
-    actor: opts.actor ?? (() => ctx.memo('actor', () => operatorName(db) ?? 'unidentified')),
-    tx: <T>(fn: () => T) => {
-      if (db.inTransaction) return db.transaction(fn)(); // nested: a savepoint in the outer transaction
-      audit.takeAppended(); // drop a head a rolled-back transaction left behind
-      let start: AuditHead | null = null;
-      const out = db
-        .transaction(() => {
-          if (witnessFile) start = audit.head();
-          return fn();
-        })
-        .immediate();
-      const head = audit.takeAppended();
-      if (head && witnessFile) {
-        appendWitness(witnessFile, head);
-        advanceCheckpoint(opts.dataFile, start, head);
-      }
-      return out;
-    },
-    witness: () => witnessOf(audit),
-    memo<T>(key: string, compute: () => T): T {
-      const g = generation();
-      if (g === null || g !== seen) {
-        memos.clear();
-        seen = g;
-      }
-      if (g === null) return compute();
-      if (!memos.has(key)) memos.set(key, compute());
-      return memos.get(key) as T;
-    },
+  const memo = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+    const g = generation();
+    if (g === null || g !== seen) {
+      memos.clear();
+      seen = g;
+    }
+    if (g === null) return compute();
+    if (!memos.has(key)) {
+      const value = compute();
+      memos.set(key, value);
+      // A failed read is not remembered: the next caller tries again.
+      void value.catch(() => memos.delete(key));
+    }
+    return memos.get(key) as Promise<T>;
   };
-  return ctx;
+  const bind = (sql: Sql, audit: AuditLog): CoreContext => {
+    const ctx: CoreContext = {
+      sql,
+      clock: opts.clock,
+      audit,
+      appVersion: opts.appVersion,
+      dataFile: opts.dataFile,
+      wiring: opts.wiring,
+      actor: opts.actor ?? (() => memo('actor', async () => (await operatorName(sql)) ?? 'unidentified')),
+      tx: <T>(fn: (ctx: CoreContext) => Promise<T>): Promise<T> => {
+        if (sql.inTransaction) return sql.tx(() => fn(ctx)); // nested: a savepoint in the outer transaction
+        let start: AuditHead | null = null;
+        let bound: AuditLog | null = null;
+        return sql
+          .tx(async (txSql) => {
+            bound = new AuditLog(txSql, opts.clock);
+            if (witnessFile) start = await bound.head();
+            return fn(bind(txSql, bound));
+          })
+          .then((out) => {
+            const head = bound?.takeAppended();
+            if (head && witnessFile) {
+              appendWitness(witnessFile, head);
+              advanceCheckpoint(opts.dataFile, start, head);
+            }
+            return out;
+          });
+      },
+      witness: () => witnessOf(audit),
+      memo,
+    };
+    return ctx;
+  };
+  return bind(opts.sql, new AuditLog(opts.sql, opts.clock));
 }
 
 /**
@@ -145,7 +158,7 @@ function watchMemoSources(db: Database.Database): () => string | null {
 }
 
 /** For the documents and handover code: the head and count as they stand now. */
-export function witnessOf(audit: AuditLog): AuditWitness | null {
-  const head = audit.head();
+export async function witnessOf(audit: AuditLog): Promise<AuditWitness | null> {
+  const head = await audit.head();
   return head ? { id: head.id, hash: head.hash, entries: head.id } : null;
 }

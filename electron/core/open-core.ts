@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { ApiService } from './contract/service';
 import { systemClock, type Clock } from './db/clock';
 import { openDatabase } from './db/open';
+import { sqliteSql } from './db/sql-sqlite';
 import { createService } from './service';
 import { APP_VERSION } from './version';
 import { acquireHostLock } from './db/host-lock';
@@ -36,8 +37,8 @@ export interface Core {
    * `import-incidents FILE`: a JSON-lines file too big to pass as one API input, read in slices and
    * recorded in one transaction (see incidents/import-file.ts).
    */
-  importIncidentsFrom(file: string, onProgress?: (recorded: number) => void): ImportResult;
-  close(): void;
+  importIncidentsFrom(file: string, onProgress?: (recorded: number) => void): Promise<ImportResult>;
+  close(): Promise<void>;
 }
 
 export interface OpenCoreOptions {
@@ -59,7 +60,7 @@ export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
  * database and builds the one service with everything it needs passed in. The CLI's short commands
  * take no host lock and make no daily backups.
  */
-export function openCore(dataDir: string, opts: OpenCoreOptions = {}): Core {
+export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   mkdirSync(dataDir, { recursive: true });
   const dataFile = join(dataDir, DB_FILE_NAME);
@@ -72,14 +73,14 @@ export function openCore(dataDir: string, opts: OpenCoreOptions = {}): Core {
     throw e;
   }
   const wiring: CoreWiring = { ...(opts.features ?? CORE_FEATURES), pdfPrinter: opts.pdfPrinter ?? null };
-  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile, wiring });
+  const service = await createService({ sql: sqliteSql(db), clock, appVersion: APP_VERSION, dataFile, wiring });
   const stopBackups = opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {};
   return {
     service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
     dataFile,
     backupTo: (outFile) => backupDatabase(db, outFile),
     importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
-    close: () => {
+    close: async () => {
       stopBackups();
       // Keeps the query planner's statistics fresh for the filters (SQLite's advice for closing).
       try {

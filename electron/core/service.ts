@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { ZodError } from 'zod';
 import { AppError, contract, isMethodName, type ApiResult, type MethodName } from './contract';
 import type { ApiService } from './contract/service';
@@ -6,6 +5,7 @@ import { toFieldIssues } from './contract/zod-issues';
 import { fromSqliteError } from './db/sqlite-errors';
 import { createContext, type CoreContext } from './context';
 import type { Clock } from './db/clock';
+import type { Sql } from './db/sql-port';
 import type { HandlerMap } from './handlers';
 import type { CoreWiring } from './wiring';
 import { appHandlers } from './app/handlers';
@@ -33,7 +33,7 @@ export interface Service extends ApiService {
 }
 
 export interface ServiceDeps {
-  db: Database.Database;
+  sql: Sql;
   clock: Clock;
   appVersion: string;
   dataFile: string;
@@ -42,13 +42,14 @@ export interface ServiceDeps {
   log?: (msg: string, err: unknown) => void;
 }
 
-export function createService(deps: ServiceDeps): Service {
+export async function createService(deps: ServiceDeps): Promise<Service> {
   const ctx = createContext(deps);
   // The demo seeds through a second service over the same database with its own moving clock.
   const local: Partial<HandlerMap<MethodName>> = {
     'app.seedDemo': () => seedDemo((clock) => createService({ ...deps, clock }), ctx.clock.now()),
   };
-  if (!deps.db.readonly) ensureOpenDeadlines(ctx);
+  // A record upgraded from before the open-deadline table gets it filled before the first answer.
+  if (!deps.sql.readonly) await ensureOpenDeadlines(ctx);
   const invokeRaw = async (method: string, rawInput: unknown): Promise<ApiResult<unknown>> => {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', params: { method } } };
     try {

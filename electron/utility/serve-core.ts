@@ -11,9 +11,9 @@ export function serveCore(
 ): Endpoint<HostOps, CoreOps> {
   let core: Core | null = null;
   const endpoint: Endpoint<HostOps, CoreOps> = new Endpoint<HostOps, CoreOps>(send, {
-    open: ({ dataDir }) => {
+    open: async ({ dataDir }) => {
       try {
-        core ??= openCore(dataDir, {
+        core ??= await openCore(dataDir, {
           host: true,
           clock: opts.clock,
           pdfPrinter: (html) => endpoint.request('print', { html }),
@@ -27,8 +27,8 @@ export function serveCore(
     },
     invoke: ({ method, input }) =>
       core ? core.service.invokeRaw(method, input) : { ok: false, error: { code: 'internal' } },
-    close: () => {
-      core?.close();
+    close: async () => {
+      await core?.close();
       core = null;
       // Exit after the answer has been posted.
       setImmediate(opts.exit);

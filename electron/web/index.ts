@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
 }
 
 /** `npm run web -- --data DIR [--port N] [--read-only]`: the app in a browser, on 127.0.0.1 only. */
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseCommonArgs(process.argv.slice(2));
   const dataDir = values.data ?? defaultDataDir();
   const port = values.port ? Number(values.port) : 0;
@@ -44,7 +44,7 @@ function main(): void {
   const printer = lazyChromiumPdfPrinter();
   let core: Core;
   try {
-    core = openCore(dataDir, { host: true, pdfPrinter: printer.print, readonly: values['read-only'] });
+    core = await openCore(dataDir, { host: true, pdfPrinter: printer.print, readonly: values['read-only'] });
   } catch (e) {
     fail(e, dataDir);
   }
@@ -56,7 +56,7 @@ function main(): void {
     downloadsDir: downloadsDirOf(core.dataFile),
   });
   server.once('error', (e: NodeJS.ErrnoException) => {
-    core.close();
+    void core.close();
     if (e.code !== 'EADDRINUSE' && e.code !== 'EACCES') fail(e, dataDir);
     void freePort().then(
       (free) => {
@@ -82,16 +82,14 @@ function main(): void {
     setTimeout(() => process.exit(0), 5000).unref();
     server.closeIdleConnections();
     server.close(() => {
-      core.close();
-      void printer.close().finally(() => process.exit(0));
+      void core
+        .close()
+        .then(() => printer.close())
+        .finally(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-try {
-  main();
-} catch (e) {
-  fail(e, defaultDataDir());
-}
+main().catch((e: unknown) => fail(e, defaultDataDir()));

@@ -8,6 +8,7 @@ import { TEST_WIRING } from '../core/helpers';
 import { APP_VERSION } from '../../electron/core/version';
 import { NOW, REPORT_DAY } from './seed';
 import { interleave, median, record, type BenchEnv } from './measure';
+import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
 /**
  * Peak RSS of a CLI command run on the bench file: the memory of a process doing only that work (this
@@ -203,7 +204,13 @@ function dateOfNewestFile(env: BenchEnv, back: number): string {
 export async function verifyMeasure(env: BenchEnv): Promise<void> {
   const clock = new ManualClock(NOW);
   const db = openDatabase(env.file, { clock, appVersion: APP_VERSION });
-  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile: env.file, wiring: TEST_WIRING });
+  const service = await createService({
+    sql: sqliteSql(db),
+    clock,
+    appVersion: APP_VERSION,
+    dataFile: env.file,
+    wiring: TEST_WIRING,
+  });
   try {
     const entries = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     const scan = db.prepare('SELECT * FROM audit_log ORDER BY id');

@@ -70,7 +70,7 @@ export async function writeMeasures(env: BenchEnv): Promise<void> {
     const before = maxId(env);
     const head = auditHead(env);
     let t = performance.now();
-    importIncidents(env.ctx, lines);
+    await importIncidents(env.ctx, lines);
     pMs += performance.now() - t;
     pRows += lines.length;
     const ids2 = Array.from({ length: 5000 }, (_, k) => before + 1 + k);
@@ -197,7 +197,7 @@ export async function readMeasures(env: BenchEnv): Promise<void> {
     ['search: two-character word (火灾)', '火灾'],
     ['search: phrase (储罐泄漏)', '储罐泄漏'],
   ] as const) {
-    const same = JSON.stringify(newestMatches(env.ctx, matchExpression(q)!, 30).map((r) => r.rowid));
+    const same = JSON.stringify((await newestMatches(env.ctx, matchExpression(q)!, 30)).map((r) => r.rowid));
     if (same !== JSON.stringify(raw30(q).map((r) => r.rowid))) throw new Error(`${q}: not the raw top 30`);
     const hits = (await call(env, 'search.query', { q, limit: 30 })) as unknown[];
     if (hits.length !== rawSearch(q).length) throw new Error(`${q}: not the raw hits`);

@@ -11,6 +11,7 @@ import { NOW, OPEN_RECENT, REPORT_DAY, seed, writeSeedFiles } from './seed';
 import { table, saveResults, type Result } from './measure';
 import { benchWants, readMeasures, writeMeasures } from './measures-rw';
 import { documentMeasures, hostMeasures, verifyMeasure } from './measures-docs';
+import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
 /**
  * `npm run bench`: seeds BENCH_INCIDENTS (default 100,000) incidents deterministically through the
@@ -33,12 +34,18 @@ afterAll(() => {
 it(`benchmark at ${N.toLocaleString('en-US')} incidents`, async () => {
   const db = openDatabase(file, { clock, appVersion: APP_VERSION });
   // The app's own version, so a web host started on this file finds the derived tables current.
-  const service = createService({ db, clock, appVersion: APP_VERSION, dataFile: file, wiring: TEST_WIRING });
-  const ctx = service.ctx;
+  const service = await createService({
+    sql: sqliteSql(db),
+    clock,
+    appVersion: APP_VERSION,
+    dataFile: file,
+    wiring: TEST_WIRING,
+  });
+  const ctx = (await service).ctx;
   const have = db.prepare('SELECT count(*) FROM incidents').pluck().get() as number;
   if (have === 0) {
     const t = performance.now();
-    seed(ctx, writeSeedFiles(dir, N), log);
+    await seed(ctx, writeSeedFiles(dir, N), log);
     log(`seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
     db.pragma('optimize');
   } else log(`reusing ${have} incidents in ${file}`);

@@ -122,9 +122,9 @@ export function writeSeedFiles(dir: string, n: number): string[] {
 const META = { channel: 'edoc', recipientUnit: '省应急管理厅', approvingLeader: '李市长', sender: '王值班' };
 
 /** Imports the files: the incidents with their reports and calls, table by table, a file per transaction. */
-export function seed(ctx: CoreContext, files: string[], log: (msg: string) => void): void {
+export async function seed(ctx: CoreContext, files: string[], log: (msg: string) => void): Promise<void> {
   for (const f of files) {
-    const r = importIncidents(ctx, fileLines(f));
+    const r = await importIncidents(ctx, fileLines(f));
     log(`imported ${r.count} incidents with their reports and calls from ${f}`);
   }
 }

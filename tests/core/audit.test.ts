@@ -32,7 +32,7 @@ describe('canonicalJson', () => {
 
 describe('audit chain', () => {
   it('verifies an untouched database', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const v = await core.call('audit.verify', {});
     expect(v.ok).toBe(true);
     expect(v.firstProblem).toBeNull();
@@ -40,7 +40,7 @@ describe('audit chain', () => {
   });
 
   it('appends one entry per changed setting, attributed and in the same transaction', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const before = (await core.call('app.info', {})).auditEntries;
     await core.call('settings.update', { dutyRoomName: '大江市人民政府总值班室', language: 'en' });
     const rows = core.db.prepare('SELECT kind, ref_id FROM audit_log WHERE id > ? ORDER BY id').all(before) as {
@@ -54,7 +54,7 @@ describe('audit chain', () => {
   it('verifies text that needs escaping, and still names its row when changed behind the app', async () => {
     // verify assembles the hashed bytes and the row JSON inside SQLite: quotes, backslashes, control
     // characters and emoji must come out as the app wrote them, or an untouched log would fail.
-    const core = openTestCore();
+    const core = await openTestCore();
     const tricky = '值班室 "甲" \\ 乙\t\u0001 😀';
     await core.call('settings.update', { dutyRoomName: tricky });
     expect(await core.call('audit.verify', {})).toMatchObject({ ok: true, problems: 0 });
@@ -66,7 +66,7 @@ describe('audit chain', () => {
   });
 
   it('names the entry when a setting is changed behind the app with another connection', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     await core.call('settings.update', { issuingOffice: '大江市应急管理局' });
     const recordedAt = core.db
       .prepare("SELECT max(id) FROM audit_log WHERE ref_table = 'settings' AND ref_id = 'issuingOffice'")
@@ -86,7 +86,7 @@ describe('audit chain', () => {
   });
 
   it('detects a row inserted or deleted behind the app', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const intruder = new Database(core.file);
     intruder.prepare("INSERT INTO settings (key, value) VALUES ('timeZone', '\"UTC\"')").run();
     intruder.close();
@@ -95,7 +95,7 @@ describe('audit chain', () => {
       rowId: 'timeZone',
     });
 
-    const other = openTestCore();
+    const other = await openTestCore();
     await other.call('settings.update', { backupKeep: 7 });
     const del = new Database(other.file);
     del.prepare("DELETE FROM settings WHERE key = 'backupKeep'").run();
@@ -106,14 +106,14 @@ describe('audit chain', () => {
     });
   });
 
-  it('refuses UPDATE and DELETE on the audit log itself', () => {
-    const core = openTestCore();
+  it('refuses UPDATE and DELETE on the audit log itself', async () => {
+    const core = await openTestCore();
     expect(() => core.db.prepare("UPDATE audit_log SET actor = 'x' WHERE id = 1").run()).toThrow(/append-only/);
     expect(() => core.db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
   });
 
   it('names the first broken entry when an audit row is rewritten with its triggers dropped', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     await core.call('settings.update', { dutyRoomName: '一' });
     await core.call('settings.update', { dutyRoomName: '二' });
     const target = core.db
@@ -130,7 +130,7 @@ describe('audit chain', () => {
   });
 
   it('detects a deleted audit entry as a gap in the chain', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     await core.call('settings.update', { dutyRoomName: '一' });
     const intruder = new Database(core.file);
     intruder.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2');
@@ -139,13 +139,12 @@ describe('audit chain', () => {
     expect(v.firstProblem).toMatchObject({ entryId: 3 });
   });
 
-  it('verifies entries whose text needs escaping, and still catches one rewritten to a same-looking text', () => {
-    const core = openTestCore();
+  it('verifies entries whose text needs escaping, and still catches one rewritten to a same-looking text', async () => {
+    const core = await openTestCore();
     const odd = ['引号"与反斜杠\\', 'tab\tnew\nline', 'sep\u2028para\u2029', 'nul\u0000bell\u0007', '😀'];
-    core.db.transaction(() => {
-      for (const text of odd)
-        core.service.ctx.audit.append({ actor: text, kind: `k${text}`, refId: text, payload: { text } });
-    })();
+    await core.service.ctx.tx(async (ctx) => {
+      for (const text of odd) await ctx.audit.append({ actor: text, kind: `k${text}`, refId: text, payload: { text } });
+    });
     expect(verifyChain(core.db)).toMatchObject({ ok: true, problems: 0 });
     const target = core.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
     const intruder = new Database(core.file);
@@ -157,9 +156,9 @@ describe('audit chain', () => {
   });
 
   it('moves the start-up checkpoint with its own writes, but not over entries someone else appended', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     await core.call('settings.update', { dutyRoomName: '一' });
-    expect(readCheckpoint(core.file)).toEqual(core.service.ctx.audit.head());
+    expect(readCheckpoint(core.file)).toEqual(await core.service.ctx.audit.head());
     const verified = readCheckpoint(core.file)!;
     // An entry appended behind the app: the next start must check it, so the checkpoint stays before it.
     const intruder = new Database(core.file);
@@ -175,10 +174,12 @@ describe('audit chain', () => {
   });
 
   it('verifies in slices, answering other requests and showing how far it is meanwhile', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     await core.call('settings.update', { dutyRoomName: '一' });
     const verifying = core.call('audit.verify', {});
-    expect(await core.call('app.progress', {})).toEqual([expect.objectContaining({ kind: 'audit.verify' })]);
+    await expect
+      .poll(() => core.call('app.progress', {}), { interval: 1 })
+      .toEqual([expect.objectContaining({ kind: 'audit.verify' })]);
     expect(await verifying).toMatchObject({ ok: true, problems: 0 });
     expect(await core.call('app.progress', {})).toEqual([]);
   });

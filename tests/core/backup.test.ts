@@ -6,7 +6,7 @@ import { openTestCore, tempDir } from './helpers';
 
 describe('backups', () => {
   it('backs up into backups/, keeps the newest N from Settings, and logs each in the chain', async () => {
-    const core = openTestCore({ start: '2026-11-20T00:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-20T00:00:00Z' });
     await core.call('settings.update', { backupKeep: 2 });
     const made: string[] = [];
     for (let day = 0; day < 3; day++) {
@@ -24,15 +24,19 @@ describe('backups', () => {
     const data = tempDir();
     const host = await startWebHost(data);
     try {
-      // The host made its first daily backup at start.
-      const backups = await (
-        await fetch(`${host.origin}/api/backup.list`, {
-          method: 'POST',
-          headers: { 'X-Duty-Room-Token': host.token },
-          body: '{}',
-        })
-      ).json();
-      expect(backups.value).toHaveLength(1);
+      // The host makes its first daily backup at start, in the background (it serves meanwhile).
+      const list = async () =>
+        (
+          (await (
+            await fetch(`${host.origin}/api/backup.list`, {
+              method: 'POST',
+              headers: { 'X-Duty-Room-Token': host.token },
+              body: '{}',
+            })
+          ).json()) as { value: { file: string }[] }
+        ).value;
+      await expect.poll(list, { timeout: 10_000 }).toHaveLength(1);
+      const backups = { value: await list() };
       const r = runCli(['restore', backups.value[0].file, '--data', data]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('db.in_use');

@@ -21,7 +21,7 @@ const probes: [MethodName, unknown, string][] = [
 
 describe('bad input', () => {
   it.each(probes)('%s %j is a validation error on its field', async (method, input, path) => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const r = await core.service.invoke(method, input as never);
     expect(r).toMatchObject({ ok: false, error: { code: 'validation' } });
     const issues = (r as { error: { issues: { path: string }[] } }).error.issues;
@@ -29,7 +29,7 @@ describe('bad input', () => {
   });
 
   it('refuses negative or non-numeric casualty figures instead of reading them as 0', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     for (const deaths of [-1, '3', 1.5, null]) {
       const r = await core.service.invoke('incidents.create', {
         ...chemicalFire(),
@@ -40,7 +40,7 @@ describe('bad input', () => {
   });
 
   it('asks a relay (传达) to name its recipient', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const ins = await core.call('instructions.create', {
       incidentId: null,
       leader: '李市长',

@@ -6,7 +6,20 @@ import { ROOT } from './built';
  * The boundaries of docs/architecture.md are held by eslint.config.mjs. Each rule is proven here by
  * linting a planted import as if it sat in the folder: the bad one must be refused, the good one kept.
  */
-const eslint = new ESLint({ cwd: ROOT });
+// The planted files exist only in memory, outside every tsconfig: the type-aware rules (promises) cannot
+// run on them and are not what this proves, so they are off here; the import rules are the real config's.
+const eslint = new ESLint({
+  cwd: ROOT,
+  overrideConfig: {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+      '@typescript-eslint/await-thenable': 'off',
+    },
+  },
+});
 
 async function refused(filePath: string, source: string): Promise<boolean> {
   const [result] = await eslint.lintText(`${source}\nexport const planted = 1;\n`, { filePath });

@@ -16,7 +16,7 @@ const SKIP = new Set<MethodName>(['backup.now']);
 
 describe('every contract method, thousands of generated payloads', () => {
   it('answers success or a typed error (never "internal"), stays up, and a refused call leaves no audit entry', async () => {
-    const core = openTestCore({ start: '2026-11-25T00:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-25T00:00:00Z' });
     const p = await seedPeople(core);
     await generateNovember(core, p);
     for (let i = 0; i < 3; i++) await core.call('incidents.create', chemicalFire({ title: `火灾${i}` }));

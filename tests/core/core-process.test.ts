@@ -39,10 +39,10 @@ describe('the main ⇄ core process protocol', () => {
       },
     });
     port.attach(a, b);
-    const slow = a.request('echo', { text: 'slow' });
-    const fast = a.request('echo', { text: 'fast' });
-    expect(await fast).toEqual({ text: 'FAST' });
-    expect(await slow).toEqual({ text: 'SLOW' });
+    const slow = await a.request('echo', { text: 'slow' });
+    const fast = await a.request('echo', { text: 'fast' });
+    expect(fast).toEqual({ text: 'FAST' });
+    expect(slow).toEqual({ text: 'SLOW' });
     await expect(a.request('fail', {})).rejects.toThrow('disk full');
     await expect((a as unknown as Endpoint<{ nope(p: object): void }, object>).request('nope', {})).rejects.toThrow(
       'unknown request "nope"',
@@ -100,8 +100,8 @@ describe('the main ⇄ core process protocol', () => {
     await new Promise((r) => setImmediate(r));
     expect(exited).toBe(true);
     // The database was closed and its host lock released: another host can open it now.
-    const again = openCore(dataDir, { host: true });
+    const again = await openCore(dataDir, { host: true });
     expect(await again.service.invoke('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
-    again.close();
+    await again.close();
   });
 });

@@ -9,6 +9,7 @@ import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { bundleChild } from './child-bundle';
 import { TEST_WIRING, tempDir } from './helpers';
+import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
 /** 50 kills in CI; CRASH_KILLS=500 (or more) for a longer run. */
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);
@@ -60,8 +61,8 @@ describe('crash safety', () => {
       const present = new Set(db.prepare('SELECT id FROM incidents').pluck().all() as number[]);
       expect(acked.filter((id) => !present.has(id))).toEqual([]);
       // A backup killed half-way never counts; every one listed passes the full check.
-      const ctx = createContext({ db, clock, appVersion: 'test', dataFile: file, wiring: TEST_WIRING });
-      for (const b of listBackups(ctx)) expect(checkBackupFile(b.file).verify.ok).toBe(true);
+      const ctx = createContext({ sql: sqliteSql(db), clock, appVersion: 'test', dataFile: file, wiring: TEST_WIRING });
+      for (const b of await listBackups(ctx)) expect(checkBackupFile(b.file).verify.ok).toBe(true);
     } finally {
       db.close();
     }

@@ -8,8 +8,8 @@ import { openTestCore, tempDir } from './helpers';
 import { join } from 'node:path';
 
 describe('openDatabase', () => {
-  it('creates the schema at the latest version with durable pragmas', () => {
-    const { db } = openTestCore();
+  it('creates the schema at the latest version with durable pragmas', async () => {
+    const { db } = await openTestCore();
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -17,8 +17,8 @@ describe('openDatabase', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
   });
 
-  it('starts the audit chain with a genesis entry and one entry per migration', () => {
-    const { db } = openTestCore();
+  it('starts the audit chain with a genesis entry and one entry per migration', async () => {
+    const { db } = await openTestCore();
     const rows = db.prepare('SELECT kind, payload FROM audit_log ORDER BY id').all() as {
       kind: string;
       payload: string;
@@ -30,10 +30,10 @@ describe('openDatabase', () => {
     expect(migrated.slice(0, 6)).toEqual([10, 20, 30, 40, 50, 60]);
   });
 
-  it('does not re-run migrations or add entries when reopened', () => {
-    const core = openTestCore();
+  it('does not re-run migrations or add entries when reopened', async () => {
+    const core = await openTestCore();
     const before = core.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
-    const again = core.reopen();
+    const again = await core.reopen();
     expect(again.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
   });
 

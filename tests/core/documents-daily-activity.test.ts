@@ -25,7 +25,7 @@ function section(doc: string, title: string): string {
  * older instruction relayed, nothing, an amendment then voided, a 续报 in the next shift, a call, a 终报.
  */
 async function oldIncidentsTouched() {
-  const core = openTestCore({ start: '2026-11-20T01:00:00Z' });
+  const core = await openTestCore({ start: '2026-11-20T01:00:00Z' });
   const ids: Record<string, number> = {};
   for (const [k, name] of ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'].entries()) {
     const receivedAt = new Date(Date.parse('2026-11-20T00:10:00Z') + k * 60_000).toISOString();
@@ -171,8 +171,8 @@ describe('daily report: older incidents touched in the period', () => {
         const from = new Date(t).toISOString();
         const to = new Date(t + len).toISOString();
         const expected = scanOngoing.pluck().all(from, from, to, from, to, from, to, from, to);
-        expect(ongoingRows(core.service.ctx, from, to).map((r) => r.id)).toEqual(expected);
-        expect(instructionIds(core.service.ctx, from, to)).toEqual(
+        expect((await ongoingRows(core.service.ctx, from, to)).map((r) => r.id)).toEqual(expected);
+        expect(await instructionIds(core.service.ctx, from, to)).toEqual(
           scanInstructions.pluck().all(from, to, from, from, to),
         );
         if (expected.length) nonEmpty++;

@@ -15,7 +15,7 @@ export const sendMeta = {
 export async function dayWithIncidents(
   wiring?: CoreWiring,
 ): Promise<{ core: TestCore; initialId: number; followupId: number }> {
-  const core = openTestCore({ start: '2026-11-23T01:10:00Z', wiring });
+  const core = await openTestCore({ start: '2026-11-23T01:10:00Z', wiring });
   const fire = await core.call('incidents.create', chemicalFire({ economicLoss: 800 }));
   core.clock.advance(10 * 60_000);
   await core.call(

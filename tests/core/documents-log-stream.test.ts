@@ -7,8 +7,8 @@ const at = (i: number) => new Date(Date.parse('2025-01-01T00:00:00Z') + i * 60_0
 
 describe('streamed log export', () => {
   it('writes every incident of a multi-page period once, in order, while other requests are answered', async () => {
-    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
-    importIncidents(
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
+    await importIncidents(
       core.service.ctx,
       Array.from({ length: 2500 }, (_, i) =>
         JSON.stringify(chemicalFire({ title: `历史事件${i}`, occurredAt: at(i), receivedAt: at(i) })),
@@ -16,8 +16,9 @@ describe('streamed log export', () => {
     );
     const exporting = core.call('exports.log', { from: '2025-01-01', to: '2025-01-03', format: 'csv' });
     // Between pages the host answers: progress is visible and a write lands.
-    const progress = await core.call('app.progress', {});
-    expect(progress).toEqual([expect.objectContaining({ kind: 'export.log', total: 2500 })]);
+    await expect
+      .poll(() => core.call('app.progress', {}), { interval: 1 })
+      .toEqual([expect.objectContaining({ kind: 'export.log', total: 2500 })]);
     await core.call(
       'incidents.create',
       chemicalFire({ title: '导出期间新接报', receivedAt: at(100), occurredAt: at(99) }),
@@ -34,8 +35,8 @@ describe('streamed log export', () => {
   });
 
   it('writes the reports sheet of a multi-page XLSX after the incidents sheet', async () => {
-    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
-    importIncidents(
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
+    await importIncidents(
       core.service.ctx,
       Array.from({ length: 1200 }, (_, i) =>
         JSON.stringify(chemicalFire({ title: `历史事件${i}`, occurredAt: at(i), receivedAt: at(i) })),

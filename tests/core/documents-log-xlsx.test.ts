@@ -13,7 +13,7 @@ const tricky = chemicalFire({
 });
 
 async function exported(format: 'xlsx' | 'csv') {
-  const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+  const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
   const created = (await core.call('incidents.create', tricky)) as { number: string };
   await core.call('incidents.create', chemicalFire({ title: '第二起', receivedAt: '2026-11-23T01:30:00Z' }));
   const file = await core.call('exports.log', { from: '2026-11-23', to: '2026-11-23', format });

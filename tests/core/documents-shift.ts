@@ -19,7 +19,7 @@ export async function shiftWithOngoing(
   extra = 6,
   wiring?: CoreWiring,
 ): Promise<{ core: TestCore; fireId: number; sensitiveId: number }> {
-  const core = openTestCore({ start: '2026-11-22T05:25:00Z', wiring });
+  const core = await openTestCore({ start: '2026-11-22T05:25:00Z', wiring });
   const fire = await core.call(
     'incidents.create',
     chemicalFire({

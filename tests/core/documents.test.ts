@@ -8,7 +8,7 @@ const day = { date: '2026-11-23', distribution: { bao: '省政府总值班室', 
 describe('daily report 值班信息', () => {
   it('writes a GB/T 9704 DOCX with the incidents, and records it in the audit chain', async () => {
     const { core } = await dayWithIncidents();
-    const head = core.service.ctx.audit.head()!;
+    const head = (await core.service.ctx.audit.head())!;
     const file = await core.call('exports.dailyReport', { period: day, format: 'docx' });
     // The chain head goes to the document properties and the register, never onto the page.
     const custom = await unzipText(file.base64, 'docProps/custom.xml');

@@ -10,7 +10,7 @@ const EQUIP = { phone: 'ok', fax: 'ok', video: 'fault', satellite: 'ok', note: '
 
 async function setup() {
   // 2026-11-10 08:00 local: the shift of the 9th is about to hand over to the 10th.
-  const core = openTestCore({ start: '2026-11-10T00:00:00Z' });
+  const core = await openTestCore({ start: '2026-11-10T00:00:00Z' });
   const p = await seedPeople(core);
   await generateNovember(core, p);
   await core.call('people.setPin', { id: p.leads[1]!.id, pin: '135791' });
@@ -33,7 +33,9 @@ describe('handover', () => {
       live: { sources: { incidents: true, plans: true }, incidents: [] },
     });
     expect(await core.call('handover.draft', {})).toMatchObject({ id: d.id });
-    await core.call('handover.save', {
+    await (
+      await core
+    ).call('handover.save', {
       id: d.id,
       notices: '市气象台预报明日有暴雨，注意防汛信息',
       equipment: EQUIP,
@@ -42,14 +44,18 @@ describe('handover', () => {
       incomingPersonId: d.incoming!.id,
     });
     const head = (await core.call('app.info', {})).auditHead!;
-    const s1 = await core.call('handover.sign', {
+    const s1 = await (
+      await core
+    ).call('handover.sign', {
       id: d.id,
       side: 'outgoing',
       personId: p.leads[0]!.id,
       pin: '246802',
     });
     expect(s1.outgoingSignature).toMatchObject({ name: '张伟', auditId: head.id, auditHash: head.hash });
-    const s2 = await core.call('handover.sign', {
+    const s2 = await (
+      await core
+    ).call('handover.sign', {
       id: d.id,
       side: 'incoming',
       personId: p.leads[1]!.id,
@@ -57,7 +63,9 @@ describe('handover', () => {
     });
     expect(s2.status).toBe('signed');
     expect((await core.call('handover.list', { query: '' }))[0]).toMatchObject({ id: d.id, status: 'signed' });
-    const r = await core.call('handover.review', {
+    const r = await (
+      await core
+    ).call('handover.review', {
       id: d.id,
       personId: p.leaders[0]!.id,
       pin: '999999',
@@ -113,7 +121,9 @@ describe('handover', () => {
     const { core, p } = await setup();
     core.clock.set('2026-11-23T01:20:00Z'); // 09:20 on the 23rd, 15 minutes after the fire was received
     const inc = await core.call('incidents.create', chemicalFire());
-    await core.call('instructions.create', {
+    await (
+      await core
+    ).call('instructions.create', {
       incidentId: inc.id,
       leader: '王市长',
       givenAt: '2026-11-23T01:15:00Z',
@@ -130,7 +140,9 @@ describe('handover', () => {
     ]);
     expect(d.live.deadlines.length).toBeGreaterThan(0);
     expect(d.live.instructions).toEqual([expect.objectContaining({ leader: '王市长' })]);
-    const signed = await core.call('handover.sign', {
+    const signed = await (
+      await core
+    ).call('handover.sign', {
       id: d.id,
       side: 'outgoing',
       personId: d.outgoing!.id,
@@ -149,7 +161,9 @@ describe('handover and PIN guards', () => {
     const { core, p } = await setup();
     await core.call('people.setPin', { id: p.leads[0]!.id, pin: null, currentPin: '246802' });
     const d = await core.call('handover.draft', {});
-    const r = await core.service.invoke('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
+    const r = await (
+      await core
+    ).service.invoke('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id });
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'handover.pin_not_set', params: { name: '张伟' }, issues: [{ path: 'pin', code: 'pin_not_set' }] },
@@ -160,7 +174,9 @@ describe('handover and PIN guards', () => {
   it('refuses one officer on both sides, and a PIN change without the current PIN', async () => {
     const { core, p } = await setup();
     const d = await core.call('handover.draft', {});
-    const same = await core.service.invoke('handover.save', {
+    const same = await (
+      await core
+    ).service.invoke('handover.save', {
       id: d.id,
       notices: '',
       equipment: d.equipment,
@@ -175,7 +191,9 @@ describe('handover and PIN guards', () => {
 
     const reset = await core.service.invoke('people.setPin', { id: p.leads[0]!.id, pin: '111111' });
     expect(reset).toMatchObject({ ok: false, error: { code: 'operator.pin_required' } });
-    const wrong = await core.service.invoke('people.setPin', {
+    const wrong = await (
+      await core
+    ).service.invoke('people.setPin', {
       id: p.leads[0]!.id,
       pin: '111111',
       currentPin: '000000',

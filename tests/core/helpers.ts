@@ -7,6 +7,7 @@ import { afterEach } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService, type Service } from '../../electron/core/service';
+import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 import { downloadPath, downloadsDirOf } from '../../electron/core/data-dir';
 import { CORE_FEATURES } from '../../electron/core/features';
 import type { CoreWiring } from '../../electron/core/wiring';
@@ -31,20 +32,26 @@ export interface TestCore {
   service: Service;
   /** Calls a method and returns its value, failing the test on an error result. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
-  reopen(): TestCore;
+  reopen(): Promise<TestCore>;
 }
 
 /** The wiring of a full build, without a PDF printer unless a test lends one. */
 export const TEST_WIRING: CoreWiring = { ...CORE_FEATURES, pdfPrinter: null };
 
-export function openTestCore(
+export async function openTestCore(
   opts: { start?: string; dir?: string; clock?: ManualClock; wiring?: CoreWiring; targetVersion?: number } = {},
-): TestCore {
+): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const file = join(dir, 'duty-room.sqlite');
   const clock = opts.clock ?? new ManualClock(opts.start ?? '2026-11-23T01:00:00Z');
   const db = openDatabase(file, { clock, appVersion: 'test', targetVersion: opts.targetVersion });
-  const service = createService({ db, clock, appVersion: 'test', dataFile: file, wiring: opts.wiring ?? TEST_WIRING });
+  const service = await createService({
+    sql: sqliteSql(db),
+    clock,
+    appVersion: 'test',
+    dataFile: file,
+    wiring: opts.wiring ?? TEST_WIRING,
+  });
   const core: TestCore = {
     dir,
     file,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importIncidents } from '../../electron/core/incidents/import-file';
-import { openTestCore } from './helpers';
+import { openTestCore, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
 const facts = chemicalFire({
@@ -20,7 +20,7 @@ const calls = [
 ] as const;
 
 /** What an officer sees of an incident, without the ids that differ between two databases. */
-async function seen(core: ReturnType<typeof openTestCore>, id: number) {
+async function seen(core: TestCore, id: number) {
   const d = await core.call('incidents.get', { id });
   return { status: d.incident.status, timeline: d.timeline.map(({ refId: _refId, ...rest }) => rest) };
 }
@@ -28,7 +28,7 @@ async function seen(core: ReturnType<typeof openTestCore>, id: number) {
 describe('import of incidents with their reports and calls', () => {
   it('shows the same timeline as the forms, closes the deadlines and keeps the chain valid', async () => {
     const start = '2026-11-24T00:00:00Z';
-    const viaForms = openTestCore({ start });
+    const viaForms = await openTestCore({ start });
     const inc = await viaForms.call('incidents.create', facts);
     await viaForms.call('calls.create', { incidentId: inc.id, ...calls[0] });
     for (const r of reports) {
@@ -37,14 +37,14 @@ describe('import of incidents with their reports and calls', () => {
       await viaForms.call('reports.send', { id: draft.id, ...input });
     }
 
-    const imported = openTestCore({ start });
+    const imported = await openTestCore({ start });
     const open = {
       ...facts,
       title: '仍在处置的事件',
       occurredAt: '2025-03-05T00:50:00Z',
       receivedAt: '2025-03-05T01:05:00Z',
     };
-    const r = importIncidents(imported.service.ctx, [
+    const r = await importIncidents(imported.service.ctx, [
       JSON.stringify({ ...facts, reports, calls }),
       JSON.stringify({ ...open, reports: [reports[0]].map((x) => ({ ...x, sentAt: '2025-03-05T01:30:00Z' })) }),
     ]);
@@ -65,16 +65,18 @@ describe('import of incidents with their reports and calls', () => {
   });
 
   it('refuses the whole file when a line breaks the reporting rules, naming the line and the field', async () => {
-    const core = openTestCore({ start: '2026-11-24T00:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-24T00:00:00Z' });
     const good = JSON.stringify({ ...facts, reports, calls });
     const finalFirst = JSON.stringify({ ...facts, reports: [reports[2]] });
-    expect(() => importIncidents(core.service.ctx, [good, finalFirst])).toThrow(/"line":2,"field":"reports.0.kind"/);
+    await expect(importIncidents(core.service.ctx, [good, finalFirst])).rejects.toThrow(
+      /"line":2,"field":"reports.0.kind"/,
+    );
     const beforeReceipt = JSON.stringify({ ...facts, reports: [{ ...reports[0], sentAt: '2025-03-01T01:00:00Z' }] });
-    expect(() => importIncidents(core.service.ctx, [good, good, beforeReceipt])).toThrow(
+    await expect(importIncidents(core.service.ctx, [good, good, beforeReceipt])).rejects.toThrow(
       /"line":3,"field":"reports.0.sentAt"/,
     );
     const badCall = JSON.stringify({ ...facts, calls: [{ ...calls[0], direction: 'sideways' }] });
-    expect(() => importIncidents(core.service.ctx, [badCall])).toThrow(/"line":1,"field":"calls.0.direction"/);
+    await expect(importIncidents(core.service.ctx, [badCall])).rejects.toThrow(/"line":1,"field":"calls.0.direction"/);
     expect((await core.call('incidents.list', {})).total).toBe(0);
     expect(core.db.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(0);
   });

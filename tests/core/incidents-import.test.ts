@@ -20,8 +20,8 @@ const line = (i: number, overrides = {}) =>
 
 describe('incident import (JSON lines)', () => {
   it('records every line through the write path in one audited transaction', async () => {
-    const core = openTestCore();
-    const r = importIncidents(core.service.ctx, [line(1), '', line(2), line(3)]);
+    const core = await openTestCore();
+    const r = await importIncidents(core.service.ctx, [line(1), '', line(2), line(3)]);
     expect(r.count).toBe(3);
     const page = await core.call('incidents.list', {});
     expect(page.items.map((i) => i.title)).toEqual(['历史事件3', '历史事件2', '历史事件1']);
@@ -39,28 +39,26 @@ describe('incident import (JSON lines)', () => {
   });
 
   it('refuses the whole file at the first bad line, naming the line and the field', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const bad = line(2, {
       casualties: { deaths: -1, missing: 0, seriouslyInjured: 0, injured: 0, trapped: 0, evacuated: 0 },
     });
     const attempt = () => importIncidents(core.service.ctx, [line(1), bad, line(3)]);
-    expect(attempt).toThrow(AppError);
-    try {
-      attempt();
-    } catch (e) {
-      expect((e as AppError).code).toBe('incident.import_invalid');
-      expect((e as AppError).params).toEqual({ line: 2, field: 'casualties.deaths' });
-    }
+    await expect(attempt()).rejects.toThrow(AppError);
+    await expect(attempt()).rejects.toMatchObject({
+      code: 'incident.import_invalid',
+      params: { line: 2, field: 'casualties.deaths' },
+    });
     const future = line(1, { receivedAt: '2099-01-01T00:00:00Z' });
-    expect(() => importIncidents(core.service.ctx, [future])).toThrow(/"line":1,"field":"receivedAt"/);
-    expect(() => importIncidents(core.service.ctx, [line(1), '{"title": '])).toThrow(/"line":2/);
+    await expect(importIncidents(core.service.ctx, [future])).rejects.toThrow(/"line":1,"field":"receivedAt"/);
+    await expect(importIncidents(core.service.ctx, [line(1), '{"title": '])).rejects.toThrow(/"line":2/);
     expect((await core.call('incidents.list', {})).total).toBe(0);
   });
 
   it('counts totals exactly up to 10,000 and says "more" beyond', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const lines = Array.from({ length: 10_001 }, (_, i) => line(i));
-    importIncidents(core.service.ctx, lines);
+    await importIncidents(core.service.ctx, lines);
     expect(await core.call('incidents.list', { limit: 5 })).toMatchObject({ total: 10_000, totalCapped: true });
     const exact = core.db.prepare("SELECT count(*) FROM incidents WHERE level = 'II'").pluck().get();
     expect(await core.call('incidents.list', { level: 'II', limit: 5 })).toMatchObject({

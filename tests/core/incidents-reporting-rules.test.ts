@@ -5,6 +5,7 @@ import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
 import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
+import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
 const sendMeta = {
   channel: 'edoc' as const,
@@ -33,7 +34,7 @@ function phoneCall(incidentId: number, at: string, over = {}) {
 
 describe('grade applied at creation', () => {
   it('starts an unrated accident at the suggested grade (2 dead + 3 missing = 较大) and logs both', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     const casualties = { deaths: 2, missing: 3, seriouslyInjured: 5, injured: 0, trapped: 0, evacuated: 0 };
     const inc = await core.call('incidents.create', chemicalFire({ level: 'unrated', casualties }));
     expect(inc.level).toBe('III');
@@ -58,7 +59,7 @@ describe('grade applied at creation', () => {
   });
 
   it('raising the grade later makes a passed due time "due now" from the raise, never back-dated', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     const inc = await core.call(
       'incidents.create',
       chemicalFire({ level: 'IV', casualties: { ...chemicalFire().casualties, deaths: 1, missing: 0 } }),
@@ -72,7 +73,7 @@ describe('grade applied at creation', () => {
 
 describe('the phone report is one act', () => {
   it('an outgoing call marked 电话报告 meets the phone deadline and is its own chain entry; the 初报 stays due', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:20:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:20:00Z' });
     const inc = await core.call('incidents.create', chemicalFire());
     const call = await core.call('calls.create', phoneCall(inc.id, '2026-11-23T01:18:00Z'));
     const detail = await core.call('incidents.get', { id: inc.id });
@@ -110,7 +111,7 @@ describe('the phone report is one act', () => {
   });
 
   it('ticks plan items whose satisfiedBy names the act, with a reference, in whichever order they happen', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:20:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:20:00Z' });
     const inc = await core.call('incidents.create', chemicalFire({ economicLoss: 800 }));
     await core.call('calls.create', phoneCall(inc.id, '2026-11-23T01:15:00Z'));
     const plan = (await core.call('plans.list', {})).find((p) => p.name === '危险化学品事故应急预案')!;
@@ -143,7 +144,7 @@ describe('the phone report is one act', () => {
 
 describe('report order', () => {
   it('refuses a 续报 or 终报 sent before the report it follows, naming both times', async () => {
-    const core = openTestCore({ start: '2026-11-23T03:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T03:00:00Z' });
     const inc = await core.call('incidents.create', chemicalFire({ economicLoss: 800 }));
     expect((await send(core, inc.id, 'initial', '2026-11-23T02:00:00Z')).ok).toBe(true);
     expect(await send(core, inc.id, 'followup', '2026-11-23T01:50:00Z')).toMatchObject({
@@ -164,7 +165,7 @@ describe('report order', () => {
 
 describe('正在核实 and 不涉及', () => {
   it('accepts 正在核实 for 初报 and 续报 without override, asks for a figure at the 终报', async () => {
-    const core = openTestCore({ start: '2026-11-23T03:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T03:00:00Z' });
     const inc = await core.call(
       'incidents.create',
       chemicalFire({ economicLoss: null, lossVerifying: true, involvedUnit: '不涉及' }),
@@ -192,7 +193,7 @@ describe('正在核实 and 不涉及', () => {
   });
 
   it('never asks for an override twice for the same missing field of the same incident', async () => {
-    const core = openTestCore({ start: '2026-11-23T03:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T03:00:00Z' });
     const inc = await core.call('incidents.create', chemicalFire({ involvedUnit: '', economicLoss: 300 }));
     const d = await core.call('reports.draft', { incidentId: inc.id, kind: 'initial' });
     const override = { leader: '李市长', reason: '先行报告' };
@@ -218,7 +219,7 @@ describe('正在核实 and 不涉及', () => {
 describe('补报 through the API', () => {
   it('fire with the 终报 on day 2: a death on day 6 reopens for a 补报, a death on day 8 does not', async () => {
     // Occurred 08:50 local 23 Nov (day 0); 终报 on day 2.
-    const core = openTestCore({ start: '2026-11-25T02:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-25T02:00:00Z' });
     const inc = await core.call(
       'incidents.create',
       chemicalFire({ subtype: '仓库火灾', economicLoss: 500, receivedAt: '2026-11-23T01:05:00Z' }),
@@ -259,7 +260,13 @@ describe('migration 070', () => {
     const dir = tempDir();
     const clock = new ManualClock('2026-11-23T03:00:00Z');
     const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 60 });
-    const service = createService({ db: old, clock, appVersion: 'test', dataFile: '', wiring: TEST_WIRING });
+    const service = await createService({
+      sql: sqliteSql(old),
+      clock,
+      appVersion: 'test',
+      dataFile: '',
+      wiring: TEST_WIRING,
+    });
     const created = await service.invoke('incidents.create', chemicalFire({ economicLoss: 800 }));
     const inc = (created as { value: { id: number } }).value;
     const draft = (await service.invoke('reports.draft', { incidentId: inc.id, kind: 'initial' })) as {
@@ -269,7 +276,7 @@ describe('migration 070', () => {
     const before = old.prepare('SELECT * FROM reports').all();
     old.close();
 
-    const core = openTestCore({ dir, clock });
+    const core = await openTestCore({ dir, clock });
     expect(core.db.prepare('SELECT * FROM reports').all()).toEqual(
       before.map((r) => ({ ...(r as object), call_id: null })),
     );

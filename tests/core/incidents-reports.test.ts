@@ -11,7 +11,7 @@ const sendMeta = {
 };
 
 async function withIncident(overrides = {}) {
-  const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+  const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
   const inc = await core.call('incidents.create', chemicalFire({ economicLoss: 800, ...overrides }));
   return { core, inc };
 }
@@ -21,11 +21,15 @@ describe('report chain', () => {
     const { core, inc } = await withIncident();
     const draft = await core.call('reports.draft', { incidentId: inc.id, kind: 'initial' });
     core.clock.advance(15 * 60_000);
-    const sent = await core.call('reports.send', { id: draft.id, sentAt: core.clock.now().toISOString(), ...sendMeta });
+    const sent = await (
+      await core
+    ).call('reports.send', { id: draft.id, sentAt: core.clock.now().toISOString(), ...sendMeta });
     expect(sent).toMatchObject({ status: 'sent', kind: 'initial', sentAt: '2026-11-23T01:25:00.000Z' });
     expect(sent.snapshot.casualties.deaths).toBe(3);
 
-    await core.call('incidents.amend', {
+    await (
+      await core
+    ).call('incidents.amend', {
       id: inc.id,
       expectedVersion: 1,
       reason: '伤亡更新',
@@ -50,7 +54,9 @@ describe('report chain', () => {
     const { core, inc } = await withIncident();
     const d0 = await core.call('reports.draft', { incidentId: inc.id, kind: 'initial' });
     await core.call('reports.send', { id: d0.id, sentAt: '2026-11-23T01:10:00Z', ...sendMeta });
-    await core.call('incidents.amend', {
+    await (
+      await core
+    ).call('incidents.amend', {
       id: inc.id,
       expectedVersion: 1,
       reason: 'r',
@@ -83,7 +89,9 @@ describe('report chain', () => {
   it('refuses to send with empty required fields unless a leader overrides, and logs the override', async () => {
     const { core, inc } = await withIncident({ involvedUnit: '', economicLoss: null });
     const d = await core.call('reports.draft', { incidentId: inc.id, kind: 'initial' });
-    const refused = await core.service.invoke('reports.send', {
+    const refused = await (
+      await core
+    ).service.invoke('reports.send', {
       id: d.id,
       sentAt: '2026-11-23T01:10:00Z',
       ...sendMeta,
@@ -92,7 +100,9 @@ describe('report chain', () => {
       ok: false,
       error: { code: 'report.missing_fields', params: { fields: '事发单位、直接经济损失（万元）' } },
     });
-    const sent = await core.call('reports.send', {
+    const sent = await (
+      await core
+    ).call('reports.send', {
       id: d.id,
       sentAt: '2026-11-23T01:10:00Z',
       ...sendMeta,
@@ -107,7 +117,9 @@ describe('report chain', () => {
     const { core, inc } = await withIncident({ subtype: '火灾' });
     for (const kind of ['initial', 'final'] as const) {
       const d = await core.call('reports.draft', { incidentId: inc.id, kind });
-      await core.call('reports.send', {
+      await (
+        await core
+      ).call('reports.send', {
         id: d.id,
         sentAt: core.clock.now().toISOString(),
         ...sendMeta,
@@ -120,7 +132,9 @@ describe('report chain', () => {
 
     core.clock.advance(6 * 86_400_000);
     const v = detail.incident.version;
-    await core.call('incidents.amend', {
+    await (
+      await core
+    ).call('incidents.amend', {
       id: inc.id,
       expectedVersion: v,
       reason: '伤者抢救无效死亡',
@@ -136,9 +150,14 @@ describe('report chain', () => {
     expect((await core.call('incidents.get', { id: inc.id })).incident.status).toBe('closed');
 
     // After the window a change is recorded but needs no 补报.
-    core.clock.advance(8 * 86_400_000);
+    (
+      await // After the window a change is recorded but needs no 补报.
+      core
+    ).clock.advance(8 * 86_400_000);
     const cur = (await core.call('incidents.get', { id: inc.id })).incident;
-    await core.call('incidents.amend', {
+    await (
+      await core
+    ).call('incidents.amend', {
       id: inc.id,
       expectedVersion: cur.version,
       reason: 'r',
@@ -165,7 +184,7 @@ describe('report chain', () => {
   });
 
   it('versions the deadline rules with their source', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const before = await core.call('deadlines.rules', {});
     expect(before.version).toBe(0);
     const next = await core.call('deadlines.updateRules', {

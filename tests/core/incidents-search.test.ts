@@ -22,7 +22,7 @@ describe('CJK search text', () => {
 
 describe('search', () => {
   async function seeded() {
-    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
     const fire = await core.call('incidents.create', chemicalFire());
     const flood = await core.call(
       'incidents.create',
@@ -79,7 +79,7 @@ describe('search at scale', () => {
   const WHAT = ['厂房起火', '储罐泄漏', '多车追尾', '暴雨内涝', '食堂中毒', 'Fire at depot'];
 
   async function corpus() {
-    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
     for (let i = 0; i < 60; i++) {
       await core.call(
         'incidents.create',
@@ -122,7 +122,7 @@ describe('search at scale', () => {
 
 describe('log filtered by text, many matches', () => {
   it('pages the newest matches by receipt and counts them exactly, whatever order they were recorded in', async () => {
-    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
     // 2,400 records, received in an order unlike their ids (interleaved halves), two thirds of them
     // about 内涝: more matches than the log sorts one by one, so the page walks the log by receipt.
     const base = Date.parse('2025-01-01T00:00:00Z');
@@ -138,7 +138,7 @@ describe('log filtered by text, many matches', () => {
         }),
       );
     });
-    importIncidents(core.service.ctx, lines);
+    await importIncidents(core.service.ctx, lines);
     const expected = core.db
       .prepare(
         `SELECT id FROM incidents WHERE json_extract(facts, '$.summary') LIKE '%内涝%'
@@ -160,7 +160,7 @@ describe('log filtered by text, many matches', () => {
 
 describe('log filtered by text, more than 10,000 matches', () => {
   it('shows the newest by receipt and "10,000+", also when the newest were recorded first', async () => {
-    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
     const record = (i: number, at: number, about: boolean) =>
       JSON.stringify(
         chemicalFire({
@@ -175,11 +175,11 @@ describe('log filtered by text, more than 10,000 matches', () => {
     // miss the newest received. Every fourth older one is about something else.
     const recent = Date.parse('2026-11-01T00:00:00Z');
     const old = Date.parse('2023-01-01T00:00:00Z');
-    importIncidents(
+    await importIncidents(
       core.service.ctx,
       Array.from({ length: 60 }, (_, i) => record(i, recent + i * 3_600_000, true)),
     );
-    importIncidents(
+    await importIncidents(
       core.service.ctx,
       Array.from({ length: 13_600 }, (_, i) => record(60 + i, old + i * 3_600_000, i % 4 !== 3)),
     );

@@ -5,7 +5,7 @@ import { chemicalFire } from './fixtures';
 
 describe('incidents', () => {
   it('creates an incident with a yearly number, attributed, and audited', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     const inc = await core.call('incidents.create', chemicalFire());
     expect(inc).toMatchObject({ id: 1, number: '2026-0001', status: 'open', version: 1, level: 'III' });
     const second = await core.call('incidents.create', chemicalFire({ title: '第二起' }));
@@ -14,7 +14,7 @@ describe('incidents', () => {
   });
 
   it('rejects future times, received before occurred, negative casualties, unknown enums and 10 MB text, storing nothing', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     const bad = async (input: unknown) => {
       const r = await core.service.invokeRaw('incidents.create', input);
       expect(r.ok).toBe(false);
@@ -37,7 +37,7 @@ describe('incidents', () => {
   });
 
   it('amends as a new version with who/when/why, keeping every field history', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     const inc = await core.call('incidents.create', chemicalFire());
     core.clock.advance(30 * 60_000);
     const amended = await core.call('incidents.amend', {
@@ -60,7 +60,7 @@ describe('incidents', () => {
   });
 
   it('refuses a stale amendment (two officers) and amendments to a voided incident', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     const inc = await core.call('incidents.create', chemicalFire());
     await core.call('incidents.amend', {
       id: inc.id,
@@ -98,7 +98,7 @@ describe('incidents', () => {
   });
 
   it('never lets the database change a version or delete an incident', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     await core.call('incidents.create', chemicalFire());
     const raw = new Database(core.file);
     expect(() => raw.prepare("UPDATE incident_versions SET reason = 'x'").run()).toThrow(/append-only/);
@@ -107,7 +107,7 @@ describe('incidents', () => {
   });
 
   it('detects an incident edited behind the app', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:10:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     const inc = await core.call('incidents.create', chemicalFire());
     const raw = new Database(core.file);
     raw.prepare("UPDATE incidents SET facts = json_set(facts, '$.casualties.deaths', 0) WHERE id = ?").run(inc.id);
@@ -117,7 +117,7 @@ describe('incidents', () => {
   });
 
   it('pages newest first with filters and a stable keyset cursor', async () => {
-    const core = openTestCore({ start: '2026-11-24T00:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-24T00:00:00Z' });
     for (let i = 0; i < 7; i++) {
       await core.call(
         'incidents.create',
@@ -147,7 +147,7 @@ describe('incidents', () => {
 
 describe('incident numbers', () => {
   it('count per year past 9999 and restart in a new year, even if the clock goes back', async () => {
-    const core = openTestCore({ start: '2026-06-01T00:00:00Z' });
+    const core = await openTestCore({ start: '2026-06-01T00:00:00Z' });
     const insert = core.db.prepare(
       `INSERT INTO incidents (id, number, status, version, received_at, category, level, district, title, facts, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, 'open', 1, '2026-01-01T00:00:00Z', 'accident', 'IV', '', 't', '{}', 'x', 'x', 'x', 'x')`,
@@ -169,7 +169,7 @@ describe('incident numbers', () => {
 
 describe('incidents.createFromCall (立为事件)', () => {
   it('creates the incident and links its call in one step; a call already linked leaves no incident behind', async () => {
-    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
     const c = await core.call('calls.create', {
       incidentId: null,
       at: '2026-11-23T01:05:00Z',

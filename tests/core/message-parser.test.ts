@@ -138,7 +138,7 @@ describe('message parser details', () => {
 
 describe('incidents.parseMessage', () => {
   it('reads against the clock and the districts and zone in Settings, storing nothing', async () => {
-    const core = openTestCore({ start: '2026-11-28T08:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-28T08:00:00Z' });
     await core.call('settings.update', { districts: ['滨海新区'] });
     const entries = (await core.call('app.info', {})).auditEntries;
     const p = await core.call('incidents.parseMessage', { text: '13时50分，滨海新区某仓库发生火灾，造成2人死亡。' });
@@ -149,7 +149,7 @@ describe('incidents.parseMessage', () => {
   });
 
   it('rejects an over-long paste as a validation error', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const r = await core.service.invoke('incidents.parseMessage', { text: 'x'.repeat(10_001) });
     expect(r.ok ? null : r.error.code).toBe('validation');
   });

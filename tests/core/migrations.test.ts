@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditLog } from '../../electron/core/audit/chain';
+import { SqliteAuditLog } from '../../electron/core/audit/chain';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { ManualClock } from '../../electron/core/db/clock';
@@ -9,6 +9,7 @@ import { createService } from '../../electron/core/service';
 import { chemicalFire } from './fixtures';
 import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
 import { generateNovember, seedPeople } from './roster-fixtures';
+import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
 type Db = TestCore['db'];
 
@@ -103,14 +104,14 @@ describe('every migration step upgrades a database with data', () => {
     const previous = MIGRATIONS[i - 1]!.version;
     it(`${previous} → ${step.version} (${step.name}) keeps every record and the audit chain`, async () => {
       const dir = tempDir();
-      const old = openTestCore({ dir, start: '2026-11-23T02:00:00Z', targetVersion: previous });
+      const old = await openTestCore({ dir, start: '2026-11-23T02:00:00Z', targetVersion: previous });
       await seed(old);
       const before = snapshot(old.db);
-      const entriesBefore = new AuditLog(old.db, old.clock).count();
+      const entriesBefore = new SqliteAuditLog(old.db, old.clock).head()?.id ?? 0;
       expect(entriesBefore).toBeGreaterThan(previous / 10); // the seed wrote audited records
       old.db.close();
 
-      const core = openTestCore({ dir, clock: old.clock, targetVersion: step.version });
+      const core = await openTestCore({ dir, clock: old.clock, targetVersion: step.version });
       expect(core.db.pragma('user_version', { simple: true })).toBe(step.version);
       const after = snapshot(core.db);
       for (const t of ADDS[step.version] ?? []) expect(after, `table ${t}`).toHaveProperty(t);
@@ -121,8 +122,8 @@ describe('every migration step upgrades a database with data', () => {
           expect(after[t]!.slice(0, rows.length), `rows of ${t}`).toEqual(expected);
         else expect(after[t], `rows of ${t}`).toEqual(expected);
       }
-      const chain = new AuditLog(core.db, core.clock);
-      expect(chain.count()).toBeGreaterThan(entriesBefore);
+      const chain = new SqliteAuditLog(core.db, core.clock);
+      expect(chain.head()?.id ?? 0).toBeGreaterThan(entriesBefore);
       expect(verifyChain(core.db)).toMatchObject({ ok: true, problems: 0 });
       core.db.close();
     });
@@ -134,12 +135,18 @@ describe('migration 030', () => {
     const dir = tempDir();
     const clock = new ManualClock('2026-11-23T01:30:00Z');
     const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 20 });
-    const service = createService({ db: old, clock, appVersion: 'test', dataFile: '', wiring: TEST_WIRING });
+    const service = await createService({
+      sql: sqliteSql(old),
+      clock,
+      appVersion: 'test',
+      dataFile: '',
+      wiring: TEST_WIRING,
+    });
     expect((await service.invoke('incidents.create', chemicalFire())).ok).toBe(true);
     const before = old.prepare('SELECT * FROM incidents').all();
     old.close();
 
-    const core = openTestCore({ dir, clock });
+    const core = await openTestCore({ dir, clock });
     expect(core.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(core.db.prepare('SELECT * FROM incidents').all()).toEqual(before);
     expect(await core.call('plans.list', {})).toHaveLength(4);

@@ -19,7 +19,7 @@ async function desk(core: TestCore) {
 
 describe('the Now desk', () => {
   it('chases a 批示 until 反馈 comes back after its last 传达, and forgets it once completed', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const fire = await core.call('incidents.create', chemicalFire());
     const ins = await core.call('instructions.create', {
       incidentId: fire.id,
@@ -44,7 +44,7 @@ describe('the Now desk', () => {
   });
 
   it('leaves out 批示 older than the stale window', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     await core.call('instructions.create', {
       incidentId: null,
       leader: '李市长',
@@ -56,7 +56,7 @@ describe('the Now desk', () => {
 
   it('puts the handover in the list in its last hour and keeps an unsigned one owed after the shift', async () => {
     // 07:40 local on the 10th: the shift of the 9th hands over at 08:30 (00:30Z).
-    const core = openTestCore({ start: '2026-11-09T23:20:00Z' });
+    const core = await openTestCore({ start: '2026-11-09T23:20:00Z' });
     await generateNovember(core, await seedPeople(core));
     expect((await desk(core)).filter((a) => a.kind === 'handover')).toEqual([]);
     core.clock.set('2026-11-09T23:40:00Z');
@@ -75,7 +75,7 @@ describe('the Now desk', () => {
   });
 
   it('lists everything in one order: overdue first, then due soon, then 批示 awaiting 反馈, then the rest', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:05:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:05:00Z' });
     const fire = await core.call('incidents.create', chemicalFire({ level: 'III' }));
     await core.call('instructions.create', {
       incidentId: fire.id,
@@ -95,7 +95,7 @@ describe('the Now desk', () => {
   });
 
   it("lists today's calls only when asked from a time", async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const call = (at: string) =>
       core.call('calls.create', { incidentId: null, at, direction: 'in', party: '中山区应急局', number: '', gist: at });
     await call('2026-11-22T15:00:00Z');

@@ -6,6 +6,7 @@ import { createService } from '../../electron/core/service';
 import { importIncidents } from '../../electron/core/incidents/import-file';
 import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
+import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
 const sendMeta = { recipientUnit: '省应急管理厅', approvingLeader: '李市长', sender: '王值班' };
 
@@ -27,7 +28,7 @@ async function summarised(core: TestCore): Promise<string[]> {
 
 describe('home screen data from the maintained open-deadline table', () => {
   it('matches the live computation after every kind of write', async () => {
-    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
     const fire = await core.call('incidents.create', chemicalFire({ economicLoss: 120 }));
     const minor = await core.call('incidents.create', chemicalFire({ title: '一般事件', level: 'IV' }));
     const doomed = await core.call('incidents.create', chemicalFire({ title: '误报', level: 'IV' }));
@@ -59,7 +60,7 @@ describe('home screen data from the maintained open-deadline table', () => {
   });
 
   it('moves every open deadline when the rules change, in the same write', async () => {
-    const core = openTestCore({ start: '2026-11-23T02:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
     const inc = await core.call('incidents.create', chemicalFire({ level: 'IV' }));
     const rules = await core.call('deadlines.rules', {});
     await core.call('deadlines.updateRules', {
@@ -74,7 +75,7 @@ describe('home screen data from the maintained open-deadline table', () => {
   });
 
   it('offers incidents quiet for 30 days for closing instead of listing their deadlines', async () => {
-    const core = openTestCore({ start: '2026-10-01T02:00:00Z' });
+    const core = await openTestCore({ start: '2026-10-01T02:00:00Z' });
     const old = await core.call(
       'incidents.create',
       chemicalFire({ title: '旧事件', occurredAt: '2026-10-01T01:00:00Z', receivedAt: '2026-10-01T01:30:00Z' }),
@@ -82,7 +83,7 @@ describe('home screen data from the maintained open-deadline table', () => {
     core.clock.set('2026-11-23T02:00:00Z');
     const fresh = await core.call('incidents.create', chemicalFire({ title: '新事件' }));
     // Recording last year's incident today (an import) is not activity: its receipt is.
-    importIncidents(core.service.ctx, [
+    await importIncidents(core.service.ctx, [
       JSON.stringify(
         chemicalFire({
           title: '导入的旧事件',
@@ -110,12 +111,18 @@ describe('home screen data from the maintained open-deadline table', () => {
     const dir = tempDir();
     const clock = new ManualClock('2026-11-23T02:00:00Z');
     const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 60 });
-    const service = createService({ db: old, clock, appVersion: 'test', dataFile: '', wiring: TEST_WIRING });
+    const service = await createService({
+      sql: sqliteSql(old),
+      clock,
+      appVersion: 'test',
+      dataFile: '',
+      wiring: TEST_WIRING,
+    });
     const r = await service.invoke('incidents.create', chemicalFire());
     expect(r.ok).toBe(true);
     old.close();
 
-    const core = openTestCore({ dir, clock });
+    const core = await openTestCore({ dir, clock });
     expect(await summarised(core)).toHaveLength(2);
     expect(await summarised(core)).toEqual(await liveUnmet(core));
     expect((await core.call('audit.verify', {})).ok).toBe(true);

@@ -12,7 +12,7 @@ const code = async (core: TestCore, m: string, input: unknown) => {
 
 describe('PINs', () => {
   it('new PINs have at least six digits', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await core.call('people.save', { name: '张伟', roles: ['lead'] });
     expect(await code(core, 'people.setPin', { id: p.id, pin: '1234' })).toBe('validation');
     expect(await core.call('people.setPin', { id: p.id, pin: '123456' })).toMatchObject({
@@ -35,7 +35,7 @@ describe('PINs', () => {
     const long = `scrypt$${salt.toString('hex')}$${scryptSync('24681357', salt, 32).toString('hex')}`;
     old.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (2, ?)').run(long);
     old.close();
-    const core = openTestCore({ dir, clock });
+    const core = await openTestCore({ dir, clock });
     const [leader, second] = await core.call('people.list', {});
     expect(leader).toMatchObject({ hasPin: true, pinWeak: true });
     expect(second).toMatchObject({ hasPin: true, pinWeak: true });
@@ -51,7 +51,7 @@ describe('PINs', () => {
   });
 
   it('wrong tries make the next one wait longer, then lock the PIN; every failure is logged', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await core.call('people.save', { name: '张伟', roles: ['lead'] });
     await core.call('people.setPin', { id: p.id, pin: '246810' });
     const tryPin = (pin: string) => code(core, 'operator.switch', { personId: p.id, pin });
@@ -79,7 +79,7 @@ describe('PINs', () => {
   });
 
   it("a leader resets another's PIN only with their own PIN, and it is logged", async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const leader = await core.call('people.save', { name: '王局长', roles: ['leader'] });
     const officer = await core.call('people.save', { name: '张伟', roles: ['lead'] });
     const other = await core.call('people.save', { name: '刘洋', roles: ['lead'] });

@@ -9,7 +9,7 @@ const MIN = 60_000;
 
 describe('activation and checklist', () => {
   it('creates the checklist with due times from the order time, records who ordered it', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { a } = await activate(core, 'III');
     expect(a).toMatchObject({
       level: 'III',
@@ -24,7 +24,7 @@ describe('activation and checklist', () => {
   });
 
   it('computes overdue and due-soon like report deadlines (amber at 25 % left)', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { a } = await activate(core, 'III');
     const verify = a.items.find((i) => i.key === 'verify')!;
     const at = (m: number) => new Date(Date.parse(a.activatedAt) + m * MIN);
@@ -32,17 +32,17 @@ describe('activation and checklist', () => {
     expect(checklistItemStatus(verify, at(15)).state).toBe('due_soon');
     expect(checklistItemStatus(verify, at(21))).toEqual({ state: 'overdue', remainingMs: -MIN });
     core.clock.advance(21 * MIN);
-    const [resp] = activeResponses(core.service.ctx, core.clock.now());
+    const [resp] = await activeResponses(core.service.ctx, core.clock.now());
     expect(resp!.overdueItems.map((i) => i.action)).toEqual(['notify', 'verify']);
     const ticked = await core.call('checklist.tick', { itemId: verify.id, note: '已核实' });
     const done = ticked.items.find((i) => i.key === 'verify')!;
     expect(done.done).toMatchObject({ at: '2026-11-23T01:51:00.000Z', text: '已核实' });
     expect(checklistItemStatus(done, core.clock.now()).state).toBe('done_late');
-    expect(activeResponses(core.service.ctx, core.clock.now())[0]!.overdueItems).toHaveLength(1);
+    expect((await activeResponses(core.service.ctx, core.clock.now()))[0]!.overdueItems).toHaveLength(1);
   });
 
   it('raises, lowers and terminates without losing anything done', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { inc, a } = await activate(core, 'III');
     const notify = a.items[0]!;
     await core.call('checklist.tick', { itemId: notify.id, note: '' });
@@ -78,7 +78,7 @@ describe('activation and checklist', () => {
     expect((await errorOf(core, 'activations.changeLevel', { id: a.id, level: 'I', orderedBy: 'x' })).code).toBe(
       'activation.terminated',
     );
-    expect(activeResponses(core.service.ctx, core.clock.now())).toEqual([]);
+    expect(await activeResponses(core.service.ctx, core.clock.now())).toEqual([]);
     // Frozen: an open item is judged at the termination time, however late it is read.
     core.clock.advance(24 * 60 * MIN);
     const hq = end.items.find((i) => i.key === 'hq')!;
@@ -95,10 +95,10 @@ describe('activation and checklist', () => {
   });
 
   it('tells the second of two officers ticking the same item who was first, from another window too', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { a } = await activate(core);
-    const other = createService({
-      db: core.db,
+    const other = await createService({
+      sql: core.service.ctx.sql,
       clock: core.clock,
       appVersion: 'test',
       dataFile: core.file,
@@ -122,7 +122,7 @@ describe('activation and checklist', () => {
   });
 
   it('refuses a second live activation of the same plan, future order times, voided incidents', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { inc, plan } = await activate(core);
     const again = { incidentId: inc.id, planId: plan.id, level: 'II' as const, orderedBy: 'x' };
     expect((await errorOf(core, 'activations.start', again)).code).toBe('plan.already_active');
@@ -134,7 +134,7 @@ describe('activation and checklist', () => {
   });
 
   it('the database refuses to change or delete tick records and frozen responses', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { a } = await activate(core);
     await core.call('checklist.tick', { itemId: a.items[0]!.id });
     expect(() => core.db.prepare("UPDATE checklist_marks SET by = 'x'").run()).toThrow(/append-only/);

@@ -5,7 +5,7 @@ import { activate, errorOf, smallPlan } from './plans-fixtures';
 
 describe('plan library', () => {
   it('seeds the four sample plans on first run, audited, each with items at every level', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const plans = await core.call('plans.list', {});
     expect(plans.map((p) => p.name).sort()).toEqual(
       ['人员密集场所火灾应急预案', '危险化学品事故应急预案', '森林火灾应急预案', '防汛应急预案'].sort(),
@@ -15,7 +15,7 @@ describe('plan library', () => {
   });
 
   it('versions edits, keeps unchanged saves as they are, and refuses a stale editor', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const p1 = await core.call('plans.save', { doc: smallPlan() });
     expect(p1.version).toBe(1);
     const same = await core.call('plans.save', { id: p1.id, expectedVersion: 1, doc: smallPlan() });
@@ -34,7 +34,7 @@ describe('plan library', () => {
   });
 
   it('an activation keeps the plan version it was made with', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { plan, a } = await activate(core, 'IV');
     const doc = smallPlan();
     doc.levels.II = [
@@ -48,7 +48,7 @@ describe('plan library', () => {
   });
 
   it('rejects duplicate item ids, negative limits and empty plans with field paths', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const doc = smallPlan();
     doc.levels.III = [doc.levels.III[0]!, { ...doc.levels.III[0]!, limitMinutes: -5 }];
     const e = await errorOf(core, 'plans.save', { doc });
@@ -61,7 +61,7 @@ describe('plan library', () => {
   });
 
   it('retires a plan: hidden from the list, cannot be activated or edited', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const inc = await core.call('incidents.create', chemicalFire());
     const plan = await core.call('plans.save', { doc: smallPlan() });
     await core.call('plans.retire', { id: plan.id, reason: '已被新预案替代' });
@@ -83,7 +83,7 @@ describe('plan library', () => {
 
 describe('import and export', () => {
   it('round-trips: an exported file imports as new versions of the same plans', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const file = await core.call('plans.export', {});
     expect(file.fileName).toBe('plans-2026-11-23.json');
     const edited = file.text.replace('森林火灾应急预案', '森林火灾应急预案（试行）');
@@ -96,7 +96,7 @@ describe('import and export', () => {
   });
 
   it('names the line and field of a bad file and stores nothing', async () => {
-    const core = openTestCore({ start: '2026-11-23T01:30:00Z' });
+    const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const before = core.db.prepare('SELECT count(*) FROM plan_versions').pluck().get();
     const text = [
       '{',

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 import {
   closeSync,
   rmSync,
@@ -33,7 +34,7 @@ function refusal(file: string): string {
 
 /** A database with some records, closed (WAL folded in), and a checked backup of it. */
 async function withBackup() {
-  const core = openTestCore({ start: '2026-11-25T00:00:00Z' });
+  const core = await openTestCore({ start: '2026-11-25T00:00:00Z' });
   for (let i = 0; i < 40; i++) await core.call('incidents.create', chemicalFire({ title: `化工厂火灾${i}` }));
   const backup = await core.call('backup.now', {});
   await core.call('incidents.create', chemicalFire({ title: '备份之后' }));
@@ -48,7 +49,7 @@ function smash(file: string, offset: number, bytes: Buffer): void {
 }
 
 describe('never open a damaged or foreign file as new', () => {
-  it('refuses an empty, a non-SQLite, a foreign and a header-smashed file, leaving each as it was', () => {
+  it('refuses an empty, a non-SQLite, a foreign and a header-smashed file, leaving each as it was', async () => {
     const dir = tempDir();
     const empty = join(dir, 'empty.sqlite');
     writeFileSync(empty, '');
@@ -65,14 +66,14 @@ describe('never open a damaged or foreign file as new', () => {
     f.close();
     expect(refusal(foreign)).toBe('db.foreign');
 
-    const ours = openTestCore();
+    const ours = await openTestCore();
     ours.db.close();
     smash(ours.file, 16, Buffer.from([0x12, 0x34, 0, 0, 0, 0, 0x99]));
     expect(refusal(ours.file)).toBe('db.damaged');
   });
 
-  it('a database deleted while its witness remains is reported missing, not recreated', () => {
-    const core = openTestCore();
+  it('a database deleted while its witness remains is reported missing, not recreated', async () => {
+    const core = await openTestCore();
     core.db.close();
     for (const ext of ['', '-wal', '-shm']) if (existsSync(core.file + ext)) writeFileSync(core.file + ext, '');
     rmSync(core.file);
@@ -93,7 +94,13 @@ describe('never open a damaged or foreign file as new', () => {
       return;
     }
     const { createService } = await import('../../electron/core/service');
-    const service = createService({ db, clock: clock(), appVersion: 'test', dataFile: core.file, wiring: TEST_WIRING });
+    const service = await createService({
+      sql: sqliteSql(db),
+      clock: clock(),
+      appVersion: 'test',
+      dataFile: core.file,
+      wiring: TEST_WIRING,
+    });
     for (let i = 0; i < 20; i++) {
       const r = await service.invoke('incidents.create', chemicalFire({ title: `之后${i}` }));
       if (!r.ok) expect(r.error.code).not.toBe('internal');
@@ -144,7 +151,7 @@ describe('restore that works when it matters', () => {
 
 describe('backups you can trust', () => {
   it('a 0-byte or half-written file from a killed backup never counts; the folder may be elsewhere', async () => {
-    const core = openTestCore({ start: '2026-11-20T00:00:00Z' });
+    const core = await openTestCore({ start: '2026-11-20T00:00:00Z' });
     const elsewhere = tempDir();
     await core.call('settings.update', { backupDir: elsewhere });
     writeFileSync(join(elsewhere, 'duty-room-20261120-000000.sqlite'), '');

@@ -4,7 +4,7 @@ import { generateNovember, seedPeople } from './roster-fixtures';
 
 // Asia/Shanghai is UTC+8 all year: 08:30 local = 00:30Z.
 async function setup() {
-  const core = openTestCore({ start: '2026-11-10T00:00:00Z' });
+  const core = await openTestCore({ start: '2026-11-10T00:00:00Z' });
   const p = await seedPeople(core);
   await generateNovember(core, p);
   await core.call('roster.generate', {
@@ -69,7 +69,7 @@ describe('on duty now', () => {
 
 describe('current operator', () => {
   it('attributes records to the operator, checks PINs and never returns them', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     expect(await core.call('operator.current', {})).toEqual({ session: null });
     const withPin = await core.call('people.setPin', { id: p.leads[0]!.id, pin: '246802' });

@@ -6,7 +6,7 @@ const slot = (date: string, role: 'leader' | 'lead' | 'second' = 'lead') => ({ d
 
 describe('roster generation', () => {
   it('fills every day of the month in rotation order with no conflicts', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     const m = await generateNovember(core, p);
     expect(m.days).toHaveLength(30);
@@ -18,7 +18,7 @@ describe('roster generation', () => {
   });
 
   it('skips unavailable and inactive people, and continues the rotation into the next month', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await core.call('people.deactivate', { id: p.seconds[1]!.id });
     const m = await core.call('roster.generate', {
@@ -50,7 +50,7 @@ describe('roster generation', () => {
   });
 
   it('refuses to overwrite a filled month unless asked to replace it', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
     const r = await core.service.invoke('roster.generate', {
@@ -61,7 +61,7 @@ describe('roster generation', () => {
   });
 
   it('adds a reinforced 副班 on holidays', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await core.call('roster.saveConfig', {
       shiftModel: { kind: '24h', handoverTime: '08:30' },
@@ -80,7 +80,7 @@ describe('roster generation', () => {
 
 describe('swaps, stand-ins and conflicts', () => {
   it('swaps two days with reason and approver and shows the change in the month', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
     const m = await core.call('roster.swap', {
@@ -104,7 +104,7 @@ describe('swaps, stand-ins and conflicts', () => {
   });
 
   it('records a stand-in and flags a person without the role', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
     const m = await core.call('roster.standIn', {
@@ -120,7 +120,7 @@ describe('swaps, stand-ins and conflicts', () => {
   });
 
   it('flags an empty role and a person on two roles of one shift', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
     await core.call('roster.assign', {
@@ -144,7 +144,7 @@ describe('swaps, stand-ins and conflicts', () => {
   });
 
   it('refuses swaps of empty slots, the same person, inactive people, and deleting a rostered person', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
     await core.call('roster.assign', { at: slot('2026-11-09'), personId: null, reason: '调休', approver: '王局长' });
@@ -173,7 +173,7 @@ describe('swaps, stand-ins and conflicts', () => {
   });
 
   it('asks a reason and an approver for a hand edit that replaces someone or gives a role not held', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
     const invoke = (input: object) => core.service.invoke('roster.assign', input as never);
@@ -205,7 +205,7 @@ describe('swaps, stand-ins and conflicts', () => {
   });
 
   it('rejects malformed dates and months', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const r = await core.service.invoke('roster.month', { month: '2026-13' });
     expect(r).toMatchObject({ ok: false, error: { issues: [{ path: 'month', code: 'invalid_month' }] } });
     const r2 = await core.service.invoke('roster.assign', {
@@ -218,7 +218,7 @@ describe('swaps, stand-ins and conflicts', () => {
 
 describe('roster integrity', () => {
   it('generates day and night shifts under a day/night split', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await core.call('roster.saveConfig', { shiftModel: { kind: 'day_night', dayStart: '08:00', nightStart: '18:00' } });
     const m = await generateNovember(core, p);
@@ -236,7 +236,7 @@ describe('roster integrity', () => {
   });
 
   it('names a roster row changed behind the app', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
     core.db

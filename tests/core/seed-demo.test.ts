@@ -4,7 +4,7 @@ import { openTestCore } from './helpers';
 describe('seed-demo', () => {
   it('fills an empty duty room with a living fortnight through the service methods', async () => {
     // 2026-11-28 10:20 in Shanghai.
-    const core = openTestCore({ start: '2026-11-28T02:20:00Z' });
+    const core = await openTestCore({ start: '2026-11-28T02:20:00Z' });
     expect(await core.call('app.isEmpty', {})).toEqual({ empty: true });
     const summary = await core.call('app.seedDemo', {});
     expect(summary).toMatchObject({ people: 9, incidents: 12, handovers: 4, pin: '123456' });
@@ -43,7 +43,7 @@ describe('seed-demo', () => {
   });
 
   it('refuses a database that already holds records', async () => {
-    const core = openTestCore({ start: '2026-11-28T02:20:00Z' });
+    const core = await openTestCore({ start: '2026-11-28T02:20:00Z' });
     await core.call('people.save', { name: '张伟', roles: ['lead'] });
     const r = await core.service.invoke('app.seedDemo', {});
     expect(r.ok ? null : r.error).toMatchObject({ code: 'conflict', params: { reason: 'not_empty' } });

@@ -4,14 +4,14 @@ import { openTestCore } from './helpers';
 
 describe('settings', () => {
   it('starts with the defaults (zh-CN, Asia/Shanghai)', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     expect(await core.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
   });
 
   it('persists an update across reopening the database', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     await core.call('settings.update', { dutyRoomName: '大江市人民政府总值班室', language: 'en' });
-    const again = core.reopen();
+    const again = await core.reopen();
     expect(await again.call('settings.get', {})).toMatchObject({
       dutyRoomName: '大江市人民政府总值班室',
       language: 'en',
@@ -19,7 +19,7 @@ describe('settings', () => {
   });
 
   it('rejects bad values with field codes and stores nothing', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const entries = (await core.call('app.info', {})).auditEntries;
     const r = await core.service.invokeRaw('settings.update', {
       dutyRoomName: '   ',
@@ -42,7 +42,7 @@ describe('settings', () => {
   });
 
   it('rejects unknown fields and unknown methods', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const r = await core.service.invokeRaw('settings.update', { admin: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ code: 'unrecognized_keys' }] } });
     expect(await core.service.invokeRaw('settings.drop', {})).toMatchObject({
@@ -52,7 +52,7 @@ describe('settings', () => {
   });
 
   it('rejects a 10 MB duty room name with a length error', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const r = await core.service.invoke('settings.update', { dutyRoomName: '值'.repeat(10 * 1024 * 1024) });
     expect(r).toMatchObject({
       ok: false,
@@ -63,7 +63,7 @@ describe('settings', () => {
 
 describe('settings stored badly', () => {
   it('falls back per key, keeping the valid ones', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     await core.call('settings.update', { timeZone: 'Asia/Urumqi', dutyRoomName: '江北区值班室' });
     core.db.prepare("UPDATE settings SET value = '\"fr\"' WHERE key = 'dutyRoomName'").run();
     core.db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"klingon\"')").run();

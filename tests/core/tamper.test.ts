@@ -41,7 +41,7 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
   });
 
   it('edit: a row changed behind the app', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const ids = await history(core);
     const raw = intruder(core.file);
     raw.prepare("UPDATE settings SET value = '\"伪造\"' WHERE key = 'dutyRoomName'").run();
@@ -50,7 +50,7 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
   });
 
   it('re-hash from an entry: the chain is flawless, the witness is not fooled', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const ids = await history(core);
     const raw = intruder(core.file);
     forgeChain(raw, (rows) => rows.map((r) => (r.id === ids[1] ? { ...r, actor: '伪造者' } : r)));
@@ -64,7 +64,7 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
   });
 
   it('insert: an entry slipped into the middle and everything after re-hashed', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const ids = await history(core);
     const raw = intruder(core.file);
     forgeChain(raw, (rows) => {
@@ -77,7 +77,7 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
   });
 
   it('insert: a row added without an entry', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     await history(core);
     const raw = intruder(core.file);
     raw.prepare("INSERT INTO settings (key, value) VALUES ('timeZone', '\"UTC\"')").run();
@@ -86,7 +86,7 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
   });
 
   it('delete: the last entries removed together with the rows they recorded', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     await history(core);
     const a = await core.call('people.save', { name: '甲', roles: ['lead'] });
     const cut = (await core.call('app.info', {})).auditHead!.id + 1;
@@ -102,7 +102,7 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
   });
 
   it('truncate the tail: the last entries cut off, the rows left', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const ids = await history(core);
     const raw = intruder(core.file);
     raw.prepare('DELETE FROM audit_log WHERE id >= ?').run(ids[3]);
@@ -111,7 +111,7 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
   });
 
   it('delete in the middle: a gap, or with re-hashing, the witness', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const ids = await history(core);
     const raw = intruder(core.file);
     raw.prepare('DELETE FROM audit_log WHERE id = ?').run(ids[2]);
@@ -122,11 +122,11 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
   });
 
   it('PIN rows: a PIN deleted or swapped behind the app is named, and refused at signing', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const leader = await core.call('people.save', { name: '王局长', roles: ['leader'] });
     await core.call('people.setPin', { id: leader.id, pin: '246810' });
     const setAt = (await core.call('app.info', {})).auditHead!.id;
-    const other = openTestCore();
+    const other = await openTestCore();
     const o = await other.call('people.save', { name: '某人', roles: ['leader'] });
     await other.call('people.setPin', { id: o.id, pin: '135791' });
     const forgedHash = other.db.prepare('SELECT pin_hash FROM person_pins').pluck().get() as string;
@@ -154,7 +154,7 @@ describe('tamper suite: verify names the first entry that disagrees', () => {
   });
 
   it('a forger who also rewrites the witness beside the database is caught by a backup’s witness', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const ids = await history(core);
     const backup = `${core.dir}/b.sqlite`;
     await core.call('backup.now', {}).then((b) => copyFileSync(`${b.file}.witness`, `${backup}.witness`));

@@ -5,7 +5,7 @@ import { openTestCore } from './helpers';
 
 describe('verify: witness heads out of order (two writers appending after their commits)', () => {
   it('accepts every head whatever its place, and names the entry after the last agreed head for a wrong one', async () => {
-    const core = openTestCore();
+    const core = await openTestCore();
     const ids: number[] = [];
     for (const name of ['一', '二', '三', '四', '五']) {
       await core.call('settings.update', { dutyRoomName: `值班室${name}` });

@@ -17,7 +17,7 @@ const type = (testId: string, value: string) => fireEvent.change(screen.getByTes
 
 describe('IncidentForm', () => {
   it('suggests the level from the casualties, with the rule that triggered it', async () => {
-    withCore();
+    await withCore();
     mount();
     await screen.findByTestId('incident-form');
     fireEvent.change(screen.getByTestId('incident-category'), { target: { value: '事故灾难' } });
@@ -30,7 +30,7 @@ describe('IncidentForm', () => {
   });
 
   it('counts missing with deaths, says the suggestion will be applied and which clock then runs', async () => {
-    withCore();
+    await withCore();
     mount();
     await screen.findByTestId('incident-form');
     type('incident-casualty-deaths', '2');
@@ -49,7 +49,7 @@ describe('IncidentForm', () => {
   });
 
   it('shows an error for a negative or non-numeric count instead of a silent 0, and sends nothing', async () => {
-    const core = withCore('zh-CN', { start: new Date().toISOString() });
+    const core = await withCore('zh-CN', { start: new Date().toISOString() });
     const onDone = mount();
     await screen.findByTestId('incident-form');
     type('incident-title', '滨海西路仓库爆炸');
@@ -73,7 +73,7 @@ describe('IncidentForm', () => {
 
   it('shows translated errors under the empty required fields and keeps what was typed', async () => {
     // Forms default their times to the workstation's now: the core's clock must agree.
-    const core = withCore('zh-CN', { start: new Date().toISOString() });
+    const core = await withCore('zh-CN', { start: new Date().toISOString() });
     const onDone = mount();
     await screen.findByTestId('incident-form');
     type('incident-title', '人民广场踩踏');
@@ -91,7 +91,7 @@ describe('IncidentForm', () => {
   });
 
   it('asks in a modal (never window.confirm) before Esc discards what was typed', async () => {
-    withCore();
+    await withCore();
     const nativeConfirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
     const onCancel = vi.fn();
     mount(vi.fn(), onCancel);

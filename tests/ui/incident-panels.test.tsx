@@ -10,24 +10,30 @@ import { renderUi, withCore } from './render';
 async function mountIncident(language: Language = 'zh-CN', opts: { draft?: boolean; instruction?: boolean } = {}) {
   const core = withCore(language, { start: new Date().toISOString() });
   // The language the officer chose in Settings is the one the console speaks.
-  if (language !== 'zh-CN') await core.call('settings.update', { language });
+  if (language !== 'zh-CN') await (await core).call('settings.update', { language });
   const now = Date.now();
-  const inc = await core.call(
+  const inc = await (
+    await core
+  ).call(
     'incidents.create',
     chemicalFire({
       occurredAt: new Date(now - 20 * 60_000).toISOString(),
       receivedAt: new Date(now - 10 * 60_000).toISOString(),
     }),
   );
-  await core.call('incidents.amend', {
+  await (
+    await core
+  ).call('incidents.amend', {
     id: inc.id,
     expectedVersion: 1,
     reason: '消防支队续报伤亡',
     changes: { casualties: { ...inc.casualties, deaths: 4 }, place: '大江化工园区纬三路20号' },
   });
-  if (opts.draft) await core.call('reports.draft', { incidentId: inc.id, kind: 'initial' });
+  if (opts.draft) await (await core).call('reports.draft', { incidentId: inc.id, kind: 'initial' });
   if (opts.instruction)
-    await core.call('instructions.create', {
+    await (
+      await core
+    ).call('instructions.create', {
       incidentId: inc.id,
       leader: '李市长',
       givenAt: new Date(now - 5 * 60_000).toISOString(),
@@ -75,7 +81,7 @@ describe('incident detail panels', () => {
     await waitFor(() => expect(screen.getAllByText('填写的内容有误，请按提示修改。')).toHaveLength(2));
     await new Promise((r) => setTimeout(r, 300));
     expect(screen.getAllByText('填写的内容有误，请按提示修改。')).toHaveLength(2);
-    expect(core.db.prepare("SELECT count(*) FROM reports WHERE status = 'sent'").pluck().get()).toBe(0);
+    expect((await core).db.prepare("SELECT count(*) FROM reports WHERE status = 'sent'").pluck().get()).toBe(0);
     // What was typed stays. The loss is unknown: the core asks for the leader's override, whose two
     // fields are then checked by the same schema, both at once.
     type(within(draft).getByTestId('report-recipient'), '省政府总值班室');
@@ -85,12 +91,12 @@ describe('incident detail panels', () => {
     const override = await within(draft).findByTestId('report-override');
     fireEvent.click(within(draft).getByTestId('report-send'));
     await waitFor(() => expect(within(override).getAllByText('此项必填。')).toHaveLength(2));
-    expect(core.db.prepare("SELECT count(*) FROM reports WHERE status = 'sent'").pluck().get()).toBe(0);
+    expect((await core).db.prepare("SELECT count(*) FROM reports WHERE status = 'sent'").pluck().get()).toBe(0);
     type(within(override).getByTestId('report-override-leader'), '王建国');
     type(within(override).getByTestId('report-override-reason'), '损失正在核实');
     fireEvent.click(within(draft).getByTestId('report-send'));
-    await waitFor(() =>
-      expect(core.db.prepare("SELECT recipient_unit FROM reports WHERE status = 'sent'").pluck().get()).toBe(
+    await waitFor(async () =>
+      expect((await core).db.prepare("SELECT recipient_unit FROM reports WHERE status = 'sent'").pluck().get()).toBe(
         '省政府总值班室',
       ),
     );
@@ -102,11 +108,13 @@ describe('incident detail panels', () => {
     const form = await screen.findByTestId('instruction-form');
     fireEvent.click(within(form).getByTestId('instruction-save'));
     await waitFor(() => expect(within(form).getAllByText('此项必填。')).toHaveLength(2));
-    expect(core.db.prepare('SELECT count(*) FROM instructions').pluck().get()).toBe(0);
+    expect((await core).db.prepare('SELECT count(*) FROM instructions').pluck().get()).toBe(0);
     type(within(form).getByTestId('instruction-leader'), '李市长');
     type(within(form).getByTestId('instruction-text'), '全力搜救被困人员，防止次生灾害。');
     fireEvent.click(within(form).getByTestId('instruction-save'));
-    await waitFor(() => expect(core.db.prepare('SELECT leader FROM instructions').pluck().get()).toBe('李市长'));
+    await waitFor(async () =>
+      expect((await core).db.prepare('SELECT leader FROM instructions').pluck().get()).toBe('李市长'),
+    );
     await waitFor(() => expect((within(form).getByTestId('instruction-leader') as HTMLInputElement).value).toBe(''));
   });
 
@@ -116,7 +124,7 @@ describe('incident detail panels', () => {
     fireEvent.click(await screen.findByTestId('instruction-action-save'));
     // The contract's own rule, worded as the core words it (never the schema's raw message).
     expect(await screen.findByText('传达须写明传达对象。')).toBeTruthy();
-    expect(core.db.prepare('SELECT count(*) FROM instruction_actions').pluck().get()).toBe(0);
+    expect((await core).db.prepare('SELECT count(*) FROM instruction_actions').pluck().get()).toBe(0);
     type(screen.getByTestId('instruction-action-party'), '市消防救援支队');
     fireEvent.click(screen.getByTestId('instruction-action-save'));
     await screen.findByTestId('instruction-action-relay');

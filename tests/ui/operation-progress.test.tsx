@@ -11,8 +11,8 @@ const at = (i: number) => new Date(Date.parse('2025-01-01T00:00:00Z') + i * 60_0
 
 describe('progress of a long export', () => {
   it('shows a bar from the click, the rows written as the core reports them, and takes it away when the file is ready', async () => {
-    const core = withCore('zh-CN', { start: '2026-11-23T02:00:00Z' });
-    importIncidents(
+    const core = await withCore('zh-CN', { start: '2026-11-23T02:00:00Z' });
+    await importIncidents(
       core.service.ctx,
       Array.from({ length: 30 }, (_, i) =>
         JSON.stringify(chemicalFire({ title: `历史事件${i}`, occurredAt: at(i), receivedAt: at(i) })),

@@ -20,8 +20,8 @@ function layOutRows() {
 
 async function mount() {
   const core = withCore();
-  const plan = (await core.call('plans.list', {})).find((p) => p.name === '危险化学品事故应急预案')!;
-  const before = (await core.call('plans.get', { id: plan.id })).doc.levels.IV.map((i) => i.id);
+  const plan = (await (await core).call('plans.list', {})).find((p) => p.name === '危险化学品事故应急预案')!;
+  const before = (await (await core).call('plans.get', { id: plan.id })).doc.levels.IV.map((i) => i.id);
   renderUi(
     <SettingsProvider fallback={<div>loading</div>}>
       <PlanEditor planId={plan.id} onSaved={() => {}} />
@@ -35,7 +35,7 @@ async function savedOrder(core: Awaited<ReturnType<typeof mount>>['core'], id: n
   fireEvent.click(screen.getByTestId('plan-save'));
   let order: string[] = [];
   await waitFor(async () => {
-    const p = await core.call('plans.get', { id });
+    const p = await (await core).call('plans.get', { id });
     // One version past the seeded one (the samples are at 2 since migration 070 marked their items).
     expect(p.version).toBe(3);
     order = p.doc.levels.IV.map((i) => i.id);
@@ -88,7 +88,7 @@ describe('PlanEditor item order', { timeout: 40_000 }, () => {
     fireEvent.click(screen.getByTestId('plan-save'));
     expect(await screen.findByText('此项必填。')).toBeTruthy();
     expect(action.value).toBe('   ');
-    expect((await core.call('plans.get', { id: plan.id })).version).toBe(plan.version); // nothing saved
+    expect((await (await core).call('plans.get', { id: plan.id })).version).toBe(plan.version); // nothing saved
     fireEvent.change(action, { target: { value: '核实现场情况' } });
     const order = await savedOrder(core, plan.id);
     expect(order).toEqual([before[1], before[0], ...before.slice(2)]);

@@ -11,8 +11,8 @@ import type { Language } from '../../electron/core/contract';
  * Gives the renderer a real core behind the same bridge shape the Electron preload exposes, so
  * component tests exercise real validation and storage.
  */
-export function withCore(language: Language = 'zh-CN', opts: { start?: string } = {}): TestCore {
-  const core = openTestCore(opts);
+export async function withCore(language: Language = 'zh-CN', opts: { start?: string } = {}): Promise<TestCore> {
+  const core = await openTestCore(opts);
   window.dutyRoom = {
     invoke: (method, input) => core.service.invokeRaw(method, input),
     saveFile: async () => ({ saved: true }),

@@ -15,7 +15,7 @@ function mount() {
 
 describe('PeoplePanel', () => {
   it('refuses to delete a rostered person with a translated message, and keeps them', async () => {
-    const core = withCore();
+    const core = await withCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
     mount();
@@ -31,7 +31,7 @@ describe('PeoplePanel', () => {
   });
 
   it('adds a person and shows an inline error when no role is chosen', async () => {
-    const core = withCore();
+    const core = await withCore();
     mount();
     fireEvent.click(await screen.findByTestId('person-add'));
     fireEvent.change(screen.getByTestId('person-name'), { target: { value: '孙丽' } });

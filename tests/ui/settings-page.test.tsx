@@ -14,7 +14,7 @@ function mount() {
 
 describe('SettingsPage', () => {
   it('saves the duty room name to the database', async () => {
-    const core = withCore();
+    const core = await withCore();
     mount();
     const input = await screen.findByTestId('settings-dutyRoomName');
     fireEvent.change(input, { target: { value: '大江市人民政府总值班室' } });
@@ -25,7 +25,7 @@ describe('SettingsPage', () => {
   });
 
   it('shows a translated inline error and keeps what was typed when the name is blank', async () => {
-    withCore();
+    await withCore();
     mount();
     const input = (await screen.findByTestId('settings-dutyRoomName')) as HTMLInputElement;
     fireEvent.change(input, { target: { value: '   ' } });
@@ -35,7 +35,7 @@ describe('SettingsPage', () => {
   });
 
   it('speaks English when the setting says so', async () => {
-    const core = withCore();
+    const core = await withCore();
     await core.call('settings.update', { language: 'en' });
     mount();
     expect(await screen.findByText(/^Duty room name/)).toBeTruthy();

@@ -2,18 +2,18 @@ import { backupNow, listBackups } from '../backup/auto-backup';
 import { longOperations } from './progress';
 import type { appMethods } from '../contract/app';
 import { AppError } from '../contract/errors';
-import { schemaVersion } from '../db/open';
+import { schemaVersionOf } from '../db/schema-version';
 import { verifyDatabaseAsync } from '../audit/run-verify';
 import type { HandlerMap } from '../handlers';
 import { getSettings, updateSettings } from '../settings/settings-repo';
 
 export const appHandlers: HandlerMap<keyof typeof appMethods> = {
-  'app.info': (_, ctx) => ({
+  'app.info': async (_, ctx) => ({
     appVersion: ctx.appVersion,
-    schemaVersion: schemaVersion(ctx.db),
+    schemaVersion: await schemaVersionOf(ctx.sql),
     dataFile: ctx.dataFile,
-    auditHead: ctx.audit.head(),
-    auditEntries: ctx.audit.count(),
+    auditHead: await ctx.audit.head(),
+    auditEntries: await ctx.audit.count(),
   }),
   'settings.get': (_, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
@@ -24,9 +24,9 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     // Served by the service itself (it needs a second service over the same database).
     throw new AppError('internal');
   },
-  'app.isEmpty': (_, ctx) => ({
+  'app.isEmpty': async (_, ctx) => ({
     empty:
-      !ctx.db.prepare('SELECT 1 FROM people LIMIT 1').get() && !ctx.db.prepare('SELECT 1 FROM incidents LIMIT 1').get(),
+      !(await ctx.sql.get('SELECT 1 FROM people LIMIT 1')) && !(await ctx.sql.get('SELECT 1 FROM incidents LIMIT 1')),
   }),
   'app.progress': (_, ctx) => longOperations(ctx),
 };

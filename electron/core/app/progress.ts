@@ -6,12 +6,12 @@ import type { CoreContext } from '../context';
  * to the event loop, so `app.progress` is answered while they run: the UI shows a bar from it, and the
  * CLI prints a progress line from the same numbers.
  */
-const running = new WeakMap<CoreContext['db'], Map<number, LongOperation>>();
+const running = new WeakMap<CoreContext['sql'], Map<number, LongOperation>>();
 let nextId = 1;
 
 export function startOperation(ctx: CoreContext, kind: string, total: number) {
-  const ops = running.get(ctx.db) ?? new Map<number, LongOperation>();
-  running.set(ctx.db, ops);
+  const ops = running.get(ctx.sql) ?? new Map<number, LongOperation>();
+  running.set(ctx.sql, ops);
   const op: LongOperation = { id: nextId++, kind, done: 0, total, startedAt: ctx.clock.now().toISOString() };
   ops.set(op.id, op);
   return {
@@ -30,7 +30,7 @@ export function startOperation(ctx: CoreContext, kind: string, total: number) {
 }
 
 export function longOperations(ctx: CoreContext): LongOperation[] {
-  return [...(running.get(ctx.db)?.values() ?? [])].map((op) => ({ ...op }));
+  return [...(running.get(ctx.sql)?.values() ?? [])].map((op) => ({ ...op }));
 }
 
 /** Lets queued requests run between slices of a long operation. */

@@ -1,6 +1,7 @@
 import { hash as oneShotHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../db/clock';
+import type { Sql } from '../db/sql-port';
 import type { AuditHead } from '../contract/audit';
 import { canonicalJson } from './canonical-json';
 import { auditedTable } from './audited-tables';
@@ -58,42 +59,24 @@ export function entryHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_h
  * so the data and the chain can never disagree.
  */
 export class AuditLog {
-  private readonly insert: Database.Statement;
-  private readonly last: Database.Statement;
   private appended: AuditHead | null = null;
-  /** Inside `batch`: the head as this connection left it (undefined outside a batch). */
+  /** Inside `batch`: the head as this transaction left it (undefined outside a batch). */
   private batchHead: AuditHead | null | undefined = undefined;
 
+  /** `sql` is the port bound to the transaction the entries are appended in (see CoreContext.tx). */
   constructor(
-    private readonly db: Database.Database,
+    private readonly sql: Sql,
     private readonly clock: Clock,
-  ) {
-    this.insert = db.prepare(
-      `INSERT INTO audit_log (id, ts, actor, kind, ref_table, ref_id, payload, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  }
+  ) {}
 
-  append(input: AuditEntryInput): AuditHead {
-    if (!this.db.inTransaction) throw new Error('audit entries are appended inside a transaction');
-    const prev = this.batchHead !== undefined ? this.batchHead : (this.last.get() as AuditHead | undefined);
-    const row = {
-      id: (prev?.id ?? 0) + 1,
-      ts: this.clock.now().toISOString(),
-      actor: input.actor,
-      kind: input.kind,
-      ref_table: input.refTable ?? null,
-      ref_id: input.refId == null ? null : String(input.refId),
-      payload: canonicalJson(input.payload),
-    };
-    const prevHash = prev?.hash ?? GENESIS_PREV;
-    const hash = entryHash(prevHash, row);
-    // Positional parameters: binding by name costs a lookup per column, and an import appends thousands.
-    this.insert.run(row.id, row.ts, row.actor, row.kind, row.ref_table, row.ref_id, row.payload, prevHash, hash);
-    this.appended = { id: row.id, hash };
+  async append(input: AuditEntryInput): Promise<AuditHead> {
+    if (!this.sql.inTransaction) throw new Error('audit entries are appended inside a transaction');
+    const prev = this.batchHead !== undefined ? this.batchHead : await this.head();
+    const entry = nextEntry(prev, input, this.clock);
+    await this.sql.run(INSERT_ENTRY, entry);
+    this.appended = { id: entry[0], hash: entry[8] };
     if (this.batchHead !== undefined) this.batchHead = this.appended;
-    return { id: row.id, hash };
+    return this.appended;
   }
 
   /**
@@ -102,12 +85,12 @@ export class AuditLog {
    * fails aborts the whole batch (the transaction rolls back), so the remembered head never outlives
    * entries that were undone.
    */
-  batch<T>(fn: () => T): T {
-    if (!this.db.inTransaction) throw new Error('audit entries are appended inside a transaction');
+  async batch<T>(fn: () => Promise<T>): Promise<T> {
+    if (!this.sql.inTransaction) throw new Error('audit entries are appended inside a transaction');
     if (this.batchHead !== undefined) return fn();
-    this.batchHead = this.head();
+    this.batchHead = await this.head();
     try {
-      return fn();
+      return await fn();
     } finally {
       this.batchHead = undefined;
     }
@@ -117,40 +100,97 @@ export class AuditLog {
    * Records the row as it now stands in the database, so verify compares like with like: read back, or
    * `stored` when the write returned it (INSERT/UPDATE … RETURNING *: the same values, one lookup less).
    */
-  appendRow(
+  async appendRow(
     actor: string,
     kind: string,
     table: string,
     id: string | number,
     extra?: object,
     stored?: Record<string, unknown>,
-  ): AuditHead {
-    const { pk, project } = auditedTable(table);
-    const row =
-      stored ?? (this.db.prepare(`SELECT * FROM ${table} WHERE ${pk} = ?`).get(id) as Record<string, unknown>);
-    if (!row) throw new Error(`row ${table}:${id} not found for audit`);
-    return this.append({
-      actor,
-      kind,
-      refTable: table,
-      refId: id,
-      payload: { ...extra, row: project ? project(row) : row },
-    });
+  ): Promise<AuditHead> {
+    const { pk } = auditedTable(table);
+    const row = stored ?? (await this.sql.get<Record<string, unknown>>(`SELECT * FROM ${table} WHERE ${pk} = ?`, [id]));
+    return this.append(rowEntry(actor, kind, table, id, row, extra));
   }
 
-  head(): AuditHead | null {
-    return (this.last.get() as AuditHead | undefined) ?? null;
+  async head(): Promise<AuditHead | null> {
+    return (await this.sql.get<AuditHead>(LAST_ENTRY)) ?? null;
   }
 
   /** Entries are numbered 1, 2, 3… without gaps (verify checks it), so the head's id is the count. */
-  count(): number {
-    return this.head()?.id ?? 0;
+  async count(): Promise<number> {
+    return (await this.head())?.id ?? 0;
   }
 
-  /** The head this connection last appended and has not yet handed to the witness (see context tx). */
+  /** The head this transaction last appended and has not yet handed to the witness (see context tx). */
   takeAppended(): AuditHead | null {
     const h = this.appended;
     this.appended = null;
     return h;
+  }
+}
+
+// Positional parameters: binding by name costs a lookup per column, and an import appends thousands.
+const INSERT_ENTRY = `INSERT INTO audit_log (id, ts, actor, kind, ref_table, ref_id, payload, prev_hash, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const LAST_ENTRY = 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1';
+
+type EntryParams = [number, string, string, string, string | null, string | null, string, string, string];
+
+/** The next entry's column values (id … hash) on top of `prev`. */
+function nextEntry(prev: AuditHead | null, input: AuditEntryInput, clock: Clock): EntryParams {
+  const row = {
+    id: (prev?.id ?? 0) + 1,
+    ts: clock.now().toISOString(),
+    actor: input.actor,
+    kind: input.kind,
+    ref_table: input.refTable ?? null,
+    ref_id: input.refId == null ? null : String(input.refId),
+    payload: canonicalJson(input.payload),
+  };
+  const prevHash = prev?.hash ?? GENESIS_PREV;
+  const hash = entryHash(prevHash, row);
+  return [row.id, row.ts, row.actor, row.kind, row.ref_table, row.ref_id, row.payload, prevHash, hash];
+}
+
+function rowEntry(
+  actor: string,
+  kind: string,
+  table: string,
+  id: string | number,
+  row: Record<string, unknown> | undefined,
+  extra?: object,
+): AuditEntryInput {
+  if (!row) throw new Error(`row ${table}:${id} not found for audit`);
+  const { project } = auditedTable(table);
+  return { actor, kind, refTable: table, refId: id, payload: { ...extra, row: project ? project(row) : row } };
+}
+
+/**
+ * The same chain, appended synchronously on a raw SQLite connection: for the steps that run before any
+ * service exists (a migration recording what it changed, the open-time witness check). Frozen migrations
+ * call it, so its behaviour never changes.
+ */
+export class SqliteAuditLog {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {}
+
+  append(input: AuditEntryInput): AuditHead {
+    if (!this.db.inTransaction) throw new Error('audit entries are appended inside a transaction');
+    const entry = nextEntry(this.head(), input, this.clock);
+    this.db.prepare(INSERT_ENTRY).run(...entry);
+    return { id: entry[0], hash: entry[8] };
+  }
+
+  appendRow(actor: string, kind: string, table: string, id: string | number, extra?: object): AuditHead {
+    const { pk } = auditedTable(table);
+    const row = this.db.prepare(`SELECT * FROM ${table} WHERE ${pk} = ?`).get(id) as Record<string, unknown>;
+    return this.append(rowEntry(actor, kind, table, id, row, extra));
+  }
+
+  head(): AuditHead | null {
+    return (this.db.prepare(LAST_ENTRY).get() as AuditHead | undefined) ?? null;
   }
 }

@@ -1,3 +1,6 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../contract/errors';
+import { sqliteHandleOf } from '../db/sql-sqlite';
 import type { CoreContext } from '../context';
 import type { VerifyResult } from '../contract/audit';
 import { startOperation, yieldToOthers } from '../app/progress';
@@ -10,7 +13,7 @@ type Options = Omit<VerifyOptions, 'witnesses'> & { witnesses?: string[] };
  * Verifies the open database against its own witness (and any other given), and on success moves the
  * checkpoint the next start verifies from.
  */
-export function verifyDatabase(ctx: Pick<CoreContext, 'db' | 'dataFile'>, opts: Options = {}): VerifyResult {
+export function verifyDatabase(ctx: { db: Database.Database; dataFile: string }, opts: Options = {}): VerifyResult {
   const result = verifyChain(ctx.db, { ...opts, witnesses: [witnessFileOf(ctx.dataFile), ...(opts.witnesses ?? [])] });
   if (result.ok && result.head && !ctx.db.readonly) writeCheckpoint(ctx.dataFile, result.head);
   return result;
@@ -22,10 +25,12 @@ export function verifyDatabase(ctx: Pick<CoreContext, 'db' | 'dataFile'>, opts: 
  * `app.progress` (the CLI's progress line and the UI read the same numbers).
  */
 export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}): Promise<VerifyResult> {
+  const db = sqliteHandleOf(ctx.sql);
+  if (!db) throw new AppError('db.not_on_server', { operation: 'verify' });
   const op = startOperation(ctx, 'audit.verify', 0);
   try {
     const result = await verifyChainAsync(
-      ctx.db,
+      db,
       {
         ...opts,
         dataFile: ctx.dataFile,
@@ -34,7 +39,7 @@ export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}):
       },
       yieldToOthers,
     );
-    if (result.ok && result.head && !ctx.db.readonly) writeCheckpoint(ctx.dataFile, result.head);
+    if (result.ok && result.head && !db.readonly) writeCheckpoint(ctx.dataFile, result.head);
     return result;
   } finally {
     op.end();

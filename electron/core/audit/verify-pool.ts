@@ -67,7 +67,7 @@ export function workerRunner(dataFile: string, fallback: TaskRunner, max = 2): T
 
   const toFallback = (job: Job) => fallback.run(job.task).then(job.resolve, job.reject);
   const dispatch = () => {
-    if (alive === 0) queue.splice(0).forEach(toFallback);
+    if (alive === 0) for (const job of queue.splice(0)) void toFallback(job);
     while (idle.length && queue.length) {
       const w = idle.pop()!;
       const job = queue.shift()!;
@@ -81,7 +81,7 @@ export function workerRunner(dataFile: string, fallback: TaskRunner, max = 2): T
     const i = idle.indexOf(w);
     if (i >= 0) idle.splice(i, 1);
     alive--;
-    if (job) toFallback(job);
+    if (job) void toFallback(job);
     dispatch();
   };
   const workers: Worker[] = [];

@@ -5,12 +5,14 @@ import type { CoreContext } from '../context';
 import { witnessFileOf } from '../audit/witness';
 import { getSettings } from '../settings/settings-repo';
 import { backupDatabase } from './backup';
+import { AppError } from '../contract/errors';
+import { sqliteHandleOf } from '../db/sql-sqlite';
 
 const PREFIX = 'duty-room-';
 const DAY_MS = 86_400_000;
 
-export function backupsDir(ctx: CoreContext): string {
-  return getSettings(ctx).backupDir || join(dirname(ctx.dataFile), 'backups');
+export async function backupsDir(ctx: CoreContext): Promise<string> {
+  return (await getSettings(ctx)).backupDir || join(dirname(ctx.dataFile), 'backups');
 }
 
 /**
@@ -29,8 +31,8 @@ function looksValid(file: string, size: number): boolean {
   return head.toString('latin1') === 'SQLite format 3\0';
 }
 
-export function listBackups(ctx: CoreContext): BackupInfo[] {
-  const dir = backupsDir(ctx);
+export async function listBackups(ctx: CoreContext): Promise<BackupInfo[]> {
+  const dir = await backupsDir(ctx);
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.startsWith(PREFIX) && n.endsWith('.sqlite'));
@@ -52,32 +54,43 @@ export function listBackups(ctx: CoreContext): BackupInfo[] {
  * `backupKeep` and recording it in the chain with the head it contains.
  */
 export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
-  const dir = backupsDir(ctx);
+  const handle = sqliteHandleOf(ctx.sql);
+  // A shared PostgreSQL record is backed up by the server's own tools (docs/postgres.md), not by a seat.
+  if (!handle) throw new AppError('db.not_on_server', { operation: 'backup' });
+  const dir = await backupsDir(ctx);
   mkdirSync(dir, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const file = join(dir, `${PREFIX}${stamp}.sqlite`);
-  const check = await backupDatabase(ctx.db, file);
+  const check = await backupDatabase(handle, file);
   const head = check.verify.head;
-  ctx.tx(() =>
-    ctx.audit.append({ actor: ctx.actor(), kind: 'db.backup', payload: { file: basename(file), dir, head } }),
-  );
-  const keep = getSettings(ctx).backupKeep;
-  for (const old of listBackups(ctx).slice(keep)) {
+  await ctx.tx(async (ctx) => {
+    await ctx.audit.append({
+      actor: await ctx.actor(),
+      kind: 'db.backup',
+      payload: { file: basename(file), dir, head },
+    });
+  });
+  const keep = (await getSettings(ctx)).backupKeep;
+  for (const old of (await listBackups(ctx)).slice(keep)) {
     rmSync(old.file, { force: true });
     rmSync(witnessFileOf(old.file), { force: true });
   }
-  return listBackups(ctx).find((b) => b.file === file)!;
+  return (await listBackups(ctx)).find((b) => b.file === file)!;
 }
 
 /** Backs up at start when the newest valid backup is a day old, then checks every hour. */
 export function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): () => void {
-  const due = () => {
-    const last = listBackups(ctx)[0];
+  const due = async () => {
+    const last = (await listBackups(ctx))[0];
     if (last && ctx.clock.now().getTime() - Date.parse(last.at) < DAY_MS) return;
-    backupNow(ctx).catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
+    await backupNow(ctx);
   };
-  due();
-  const timer = setInterval(due, 3_600_000);
+  // In the background: the host serves meanwhile, and a failed backup is logged, never thrown.
+  const run = () => {
+    due().catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
+  };
+  run();
+  const timer = setInterval(run, 3_600_000);
   timer.unref();
   return () => clearInterval(timer);
 }

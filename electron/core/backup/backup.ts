@@ -1,7 +1,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { AppError } from '../contract/errors';
-import { AuditLog } from '../audit/chain';
+import { SqliteAuditLog } from '../audit/chain';
 import { verifyChain } from '../audit/verify';
 import {
   appendWitness,
@@ -141,7 +141,7 @@ export function restoreDatabase(
   if (head) writeCheckpoint(target, head);
   const db = openDatabase(target, opts);
   try {
-    const audit = new AuditLog(db, opts.clock);
+    const audit = new SqliteAuditLog(db, opts.clock);
     const entry = db
       .transaction(() =>
         audit.append({

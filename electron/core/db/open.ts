@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../contract/errors';
-import { AuditLog } from '../audit/chain';
+import { SqliteAuditLog } from '../audit/chain';
 import { writeWitness, witnessFileOf } from '../audit/witness';
 import type { Clock } from './clock';
 import { MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
@@ -87,7 +87,7 @@ function createDatabase(file: string, opts: OpenOptions): void {
   try {
     applyPragmas(db);
     migrate(db, opts);
-    const head = new AuditLog(db, opts.clock).head();
+    const head = new SqliteAuditLog(db, opts.clock).head();
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     renameSync(tmp, file);
@@ -102,7 +102,7 @@ function createDatabase(file: string, opts: OpenOptions): void {
 export function migrate(db: Database.Database, opts: OpenOptions): void {
   const target = opts.targetVersion ?? LATEST_VERSION;
   const pending = MIGRATIONS.filter((m) => m.version > schemaVersion(db) && m.version <= target);
-  const audit = () => new AuditLog(db, opts.clock);
+  const audit = () => new SqliteAuditLog(db, opts.clock);
   for (const m of pending) {
     const fresh = schemaVersion(db) === 0;
     db.transaction(() => {
@@ -126,5 +126,5 @@ export function migrate(db: Database.Database, opts: OpenOptions): void {
 
 function runStep(db: Database.Database, m: Migration, opts: OpenOptions): void {
   if (typeof m.up === 'string') db.exec(m.up);
-  else m.up(db, { clock: opts.clock, appVersion: opts.appVersion, audit: new AuditLog(db, opts.clock) });
+  else m.up(db, { clock: opts.clock, appVersion: opts.appVersion, audit: new SqliteAuditLog(db, opts.clock) });
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../contract/errors';
-import { AuditLog, GENESIS_PREV, entryHash, type AuditRow } from '../audit/chain';
+import { SqliteAuditLog, GENESIS_PREV, entryHash, type AuditRow } from '../audit/chain';
 import { scanChain } from '../audit/chain-scan';
 import {
   appendWitness,
@@ -85,7 +85,7 @@ function checkChainHead(db: Database.Database, file: string, clock: Clock): void
     // A database from before witnesses, or a witness someone removed: start one, and say so in the chain.
     const head = db
       .transaction(() =>
-        new AuditLog(db, clock).append({
+        new SqliteAuditLog(db, clock).append({
           actor: 'system',
           kind: 'audit.witness_started',
           payload: { reason: 'missing' },

@@ -14,7 +14,9 @@ export type Engine = 'sqlite' | 'postgres';
 
 /** What a parameter may be: booleans are stored as 0/1 on both engines, times as ISO-8601 text. */
 export type SqlParam = string | number | bigint | null | Buffer | Uint8Array;
-export type SqlParams = readonly SqlParam[];
+export type SqlParams = readonly unknown[] | NamedParams;
+/** Values for `@name` placeholders (a row's columns), for statements that list many. */
+export type NamedParams = Readonly<Record<string, unknown>>;
 
 export interface RunResult {
   /** Rows inserted, updated or deleted. */
@@ -34,19 +36,29 @@ export interface SqlDialect {
   jsonNumber(col: string, path: string): string;
   /** Case-sensitive substring test of `col` against a parameter holding the plain needle. */
   contains(col: string): string;
+  /** A query with one parameter (a table name) returning its column names, one row each. */
+  readonly tableColumns: string;
+  /** A query with one parameter (a table name) returning a row when that table exists. */
+  readonly tableExists: string;
+  /** `SELECT value FROM …` over a parameter holding a JSON array of integers (one row per element). */
+  readonly jsonIds: string;
 }
 
 export interface Sql {
   readonly engine: Engine;
   readonly dialect: SqlDialect;
   /** Every row. Integers come back as JS numbers on both engines (ids stay below 2^53). */
-  all<T = Record<string, unknown>>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
+  all<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
   /** The first row, or undefined. */
-  get<T = Record<string, unknown>>(text: string | CompiledSql, params?: SqlParams): Promise<T | undefined>;
+  get<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T | undefined>;
   /** The first column of the first row (`SELECT count(*) …`, `INSERT … RETURNING id`), or undefined. */
   value<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T | undefined>;
   /** The first column of every row. */
   column<T = unknown>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
+  /** Every row as an array of column values (hot paths that would only destructure the objects). */
+  arrays<T extends unknown[] = unknown[]>(text: string | CompiledSql, params?: SqlParams): Promise<T[]>;
+  /** An INSERT of one row into a table keyed by `id`: the new row's id (PostgreSQL appends RETURNING id). */
+  insert(text: string, params?: SqlParams): Promise<number>;
   /** A write without rows back. */
   run(text: string | CompiledSql, params?: SqlParams): Promise<RunResult>;
   /** Several statements without parameters (DDL). */
@@ -61,8 +73,16 @@ export interface Sql {
    * a SQLite seat has one connection, and the lock blocks every other writer.
    */
   tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * A long read (an export, a report over a year) that awaits between slices sees one consistent state
+   * of the record while other seats and requests keep writing: SQLite gives it its own read-only
+   * connection in a WAL read transaction, PostgreSQL a REPEATABLE READ, READ ONLY transaction.
+   */
+  snapshot<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   /** True for the port `tx` handed to its callback. */
   readonly inTransaction: boolean;
   readonly readonly: boolean;
+  /** One object for a port and every port bound from it: the key for a per-record cache. */
+  readonly origin: object;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { CompiledSql, RunResult, Sql, SqlDialect, SqlParams } from './sql-port';
 import { cacheStatements } from './statement-cache';
 
@@ -6,13 +6,17 @@ export const sqliteDialect: SqlDialect = {
   jsonText: (col, path) => `json_extract(${col}, '${path}')`,
   jsonNumber: (col, path) => `json_extract(${col}, '${path}')`,
   contains: (col) => `instr(${col}, ?) > 0`,
+  tableColumns: 'SELECT name FROM pragma_table_info(?)',
+  tableExists: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+  jsonIds: 'SELECT value FROM json_each(?)',
 };
 
 type Text = string | CompiledSql;
 
 function split(text: Text, params: SqlParams | undefined): [string, unknown[]] {
-  if (typeof text === 'string') return [text, (params ?? []) as unknown[]];
-  return [text.sql, text.parameters as unknown[]];
+  if (typeof text !== 'string') return [text.sql, text.parameters as unknown[]];
+  // better-sqlite3 binds an object to @name placeholders itself.
+  return [text, params === undefined ? [] : Array.isArray(params) ? params : [params]];
 }
 
 /**
@@ -53,6 +57,10 @@ class SqliteSql implements Sql {
     readonly inTransaction: boolean,
   ) {}
 
+  get origin(): object {
+    return this.turns;
+  }
+
   get readonly(): boolean {
     return this.handle.readonly;
   }
@@ -87,6 +95,21 @@ class SqliteSql implements Sql {
       .all(...p) as T[];
   }
 
+  async arrays<T extends unknown[]>(text: Text, params?: SqlParams): Promise<T[]> {
+    const [s, p] = split(text, params);
+    await this.waitOutsideTx();
+    return this.handle
+      .prepare(s)
+      .raw()
+      .all(...p) as T[];
+  }
+
+  async insert(text: string, params?: SqlParams): Promise<number> {
+    const [s, p] = split(text, params);
+    await this.waitOutsideTx();
+    return Number(this.handle.prepare(s).run(...p).lastInsertRowid);
+  }
+
   async run(text: Text, params?: SqlParams): Promise<RunResult> {
     const [s, p] = split(text, params);
     await this.waitOutsideTx();
@@ -113,6 +136,20 @@ class SqliteSql implements Sql {
         throw e;
       }
     });
+  }
+
+  async snapshot<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    const file = this.handle.name;
+    // An in-memory database has no second connection: it reads through this one.
+    if (this.inTransaction || !file || file === ':memory:' || this.handle.memory) return fn(this);
+    const reader = cacheStatements(new Database(file, { readonly: true, fileMustExist: true }));
+    try {
+      reader.exec('BEGIN');
+      return await fn(new SqliteSql(reader, new TurnQueue(), false));
+    } finally {
+      if (reader.inTransaction) reader.exec('COMMIT');
+      reader.close();
+    }
   }
 
   async close(): Promise<void> {

@@ -31,9 +31,9 @@ const MIN = 60_000;
  * service over the same database with the given clock (passed in so this module does not import the
  * service it runs on).
  */
-export async function seedDemo(makeService: (clock: Clock) => Service, now: Date): Promise<DemoSummary> {
+export async function seedDemo(makeService: (clock: Clock) => Promise<Service>, now: Date): Promise<DemoSummary> {
   const clock = new SeedClock(now.getTime() - 15 * 24 * 60 * MIN);
-  const service = makeService(clock);
+  const service = await makeService(clock);
   const call = async <M extends MethodName>(m: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
     const r = await service.invoke(m, input);
     if (!r.ok) throw new AppError(r.error.code, { ...r.error.params, method: m });

@@ -12,10 +12,9 @@ import type { IncidentRow } from '../incidents/incident-rows';
  * Incidents received before the period with activity in it (the 续报情况 section): a report sent, an
  * instruction given, an amendment or status change, a response event. Voided ones are left out.
  */
-export function ongoingRows(ctx: CoreContext, from: string, to: string): IncidentRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT * FROM incidents WHERE id IN (
+export async function ongoingRows(ctx: CoreContext, from: string, to: string): Promise<IncidentRow[]> {
+  return (await ctx.sql.all(
+    `SELECT * FROM incidents WHERE id IN (
          SELECT incident_id FROM reports WHERE sent_at >= ? AND sent_at < ? AND status = 'sent'
          UNION SELECT incident_id FROM instructions WHERE given_at >= ? AND given_at < ? AND incident_id IS NOT NULL
          UNION SELECT incident_id FROM incident_versions WHERE at >= ? AND at < ? AND kind != 'created'
@@ -23,20 +22,18 @@ export function ongoingRows(ctx: CoreContext, from: string, to: string): Inciden
                WHERE e.at >= ? AND e.at < ?)
        AND received_at < ? AND status != 'voided'
        ORDER BY received_at, id`,
-    )
-    .all(from, to, from, to, from, to, from, to, from) as IncidentRow[];
+    [from, to, from, to, from, to, from, to, from],
+  )) as IncidentRow[];
 }
 
 /** Instructions given in the period, or given before and relayed / answered in it (printed with their follow-up). */
-export function instructionIds(ctx: CoreContext, from: string, to: string): number[] {
-  return ctx.db
-    .prepare(
-      `SELECT id FROM instructions WHERE id IN (
+export async function instructionIds(ctx: CoreContext, from: string, to: string): Promise<number[]> {
+  return (await ctx.sql.column(
+    `SELECT id FROM instructions WHERE id IN (
          SELECT id FROM instructions WHERE given_at >= ? AND given_at < ?
          UNION SELECT instruction_id FROM instruction_actions WHERE at >= ? AND at < ?)
        AND given_at < ?
        ORDER BY given_at, id`,
-    )
-    .pluck()
-    .all(from, to, from, to, to) as number[];
+    [from, to, from, to, to],
+  )) as number[];
 }

@@ -50,39 +50,39 @@ export function resolvePeriod(input: { date: string }, tz: string): { from: stri
   return calendarDay(input.date, tz);
 }
 
-export function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): DailyData {
-  const settings = getSettings(ctx);
+export async function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): Promise<DailyData> {
+  const settings = await getSettings(ctx);
   const tz = settings.timeZone;
-  const period = periodOf(ctx, input, tz);
+  const period = await periodOf(ctx, input, tz);
   const distribution: Distribution = { ...settings.distribution, ...input.distribution };
-  const rows = ctx.db
-    .prepare(
-      `SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? AND status != 'voided'
+  const rows = await ctx.sql.all<IncidentRow>(
+    `SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? AND status != 'voided'
        ORDER BY received_at, id`,
-    )
-    .all(period.from, period.to) as IncidentRow[];
-  const ongoing = ongoingRows(ctx, period.from, period.to);
-  const allInstructions = instructionIds(ctx, period.from, period.to).map((id) => findInstruction(ctx, id));
-
-  const entries = [...rows.map((r) => [r, true] as const), ...ongoing.map((r) => [r, false] as const)].flatMap(
-    ([row, isNew]): DailyIncident[] => {
-      const incident = rowToIncident(row);
-      const asOf = incidentAsOf(ctx, incident.id, period.to) ?? { facts: incident, status: incident.status };
-      const reports = incidentReports(ctx, incident.id).filter(
-        (r) => r.status === 'sent' && r.sentAt && r.sentAt < period.to,
-      );
-      const progress = isNew
-        ? []
-        : progressInPeriod(ctx, period, tz, {
-            incidentId: incident.id,
-            reports,
-            instructions: allInstructions.filter((i) => i.incidentId === incident.id),
-            planEvents: incidentPlanEvents(ctx, incident.id, period.to, tz),
-          });
-      if (!isNew && !progress.length) return [];
-      return [{ incident, facts: asOf.facts, status: asOf.status, reports, isNew, progress }];
-    },
+    [period.from, period.to],
   );
+  const ongoing = await ongoingRows(ctx, period.from, period.to);
+  const allInstructions: Instruction[] = [];
+  for (const id of await instructionIds(ctx, period.from, period.to))
+    allInstructions.push(await findInstruction(ctx, id));
+
+  const entries: DailyIncident[] = [];
+  for (const [row, isNew] of [...rows.map((r) => [r, true] as const), ...ongoing.map((r) => [r, false] as const)]) {
+    const incident = rowToIncident(row);
+    const asOf = (await incidentAsOf(ctx, incident.id, period.to)) ?? { facts: incident, status: incident.status };
+    const reports = (await incidentReports(ctx, incident.id)).filter(
+      (r) => r.status === 'sent' && r.sentAt && r.sentAt < period.to,
+    );
+    const progress = isNew
+      ? []
+      : await progressInPeriod(ctx, period, tz, {
+          incidentId: incident.id,
+          reports,
+          instructions: allInstructions.filter((i) => i.incidentId === incident.id),
+          planEvents: await incidentPlanEvents(ctx, incident.id, period.to, tz),
+        });
+    if (!isNew && !progress.length) continue;
+    entries.push({ incident, facts: asOf.facts, status: asOf.status, reports, isNew, progress });
+  }
 
   // A downward (发) issue leaves sensitive incidents out unless the issuer names them; the upper level
   // learns of them by 专报. Their instructions and responses go with them.
@@ -99,18 +99,19 @@ export function gatherDaily(ctx: CoreContext, input: DailyPeriodInput): DailyDat
   const left = new Set(sensitive.filter((s) => !s.included).map((s) => s.id));
   const keep = (incidentId: number | null) => incidentId == null || !left.has(incidentId);
 
-  const plans = ctx.wiring.daily.activePlans?.(ctx, period) ?? null;
+  const plans = (await ctx.wiring.daily.activePlans?.(ctx, period)) ?? null;
+  const auditHead = await ctx.audit.head();
   return {
     period,
     settings,
     incidents: entries.filter((e) => keep(e.incident.id)),
     instructions: allInstructions.filter((i) => keep(i.incidentId)),
     plans: plans && plans.filter((p) => keep(p.incidentId)),
-    onDuty: ctx.wiring.daily.onDuty?.(ctx, period) ?? null,
+    onDuty: (await ctx.wiring.daily.onDuty?.(ctx, period)) ?? null,
     distribution,
     sensitive,
-    auditHead: ctx.audit.head(),
-    auditEntries: ctx.audit.count(),
+    auditHead,
+    auditEntries: auditHead?.id ?? 0,
     issuedAt: ctx.clock.now().toISOString(),
   };
 }

@@ -20,6 +20,6 @@ export type DailyPeriod = Period & { isDay: boolean };
  * feature) makes the report leave the section out and say so in the preview instead of inventing it.
  */
 export interface DailySources {
-  activePlans?: (ctx: CoreContext, period: DailyPeriod) => ActivePlanLine[];
-  onDuty?: (ctx: CoreContext, period: DailyPeriod) => OnDutyLine[];
+  activePlans?: (ctx: CoreContext, period: DailyPeriod) => Promise<ActivePlanLine[]>;
+  onDuty?: (ctx: CoreContext, period: DailyPeriod) => Promise<OnDutyLine[]>;
 }

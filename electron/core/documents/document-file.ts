@@ -26,12 +26,12 @@ export interface DocumentRecord {
  * Logs the file and appends its audit entry (what, period, SHA-256) in the caller's transaction, so a
  * file handed to a superior office can later be matched against the chain.
  */
-export function recordDocument(ctx: CoreContext, rec: DocumentRecord & { bytes: Buffer }): ExportedFile;
+export function recordDocument(ctx: CoreContext, rec: DocumentRecord & { bytes: Buffer }): Promise<ExportedFile>;
 export function recordDocument(
   ctx: CoreContext,
   rec: DocumentRecord & { bytes: { download: string; sha256: string } },
-): PreparedFile;
-export function recordDocument(ctx: CoreContext, rec: DocumentRecord): ExportedFile | PreparedFile {
+): Promise<PreparedFile>;
+export async function recordDocument(ctx: CoreContext, rec: DocumentRecord): Promise<ExportedFile | PreparedFile> {
   const prepared = Buffer.isBuffer(rec.bytes) ? null : rec.bytes;
   const sha256 = prepared
     ? prepared.sha256
@@ -39,23 +39,22 @@ export function recordDocument(ctx: CoreContext, rec: DocumentRecord): ExportedF
         .update(rec.bytes as Buffer)
         .digest('hex');
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO export_log (at, actor, kind, format, subject, file_name, sha256, issue_id)
+    await ctx.sql.insert(
+      `INSERT INTO export_log (at, actor, kind, format, subject, file_name, sha256, issue_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+      [
         ctx.clock.now().toISOString(),
-        ctx.actor(),
+        await ctx.actor(),
         rec.kind,
         rec.format,
         JSON.stringify(rec.subject),
         rec.fileName,
         sha256,
         rec.issueId ?? null,
-      ).lastInsertRowid,
+      ],
+    ),
   );
-  ctx.audit.appendRow(ctx.actor(), `export.${rec.kind}`, 'export_log', id);
+  await ctx.audit.appendRow(await ctx.actor(), `export.${rec.kind}`, 'export_log', id);
   const file = { fileName: rec.fileName, mimeType: MIME[rec.format], sha256 };
   return prepared
     ? { ...file, download: prepared.download }

@@ -37,20 +37,20 @@ function withChainHead(model: DocumentModel, head: { id: number; hash: string; e
   };
 }
 
-function chainHead(ctx: CoreContext) {
-  const h = ctx.audit.head();
-  return { id: h?.id ?? 0, hash: h?.hash ?? '', entries: ctx.audit.count() };
+async function chainHead(ctx: CoreContext) {
+  const h = await ctx.audit.head();
+  return { id: h?.id ?? 0, hash: h?.hash ?? '', entries: h?.id ?? 0 };
 }
 
 /**
  * 报送前预览: the draft rendered as the 专报 it becomes, with the send details the officer has filled in
  * (time defaults to now). Nothing is stored; the sent report is rendered from its frozen snapshot.
  */
-export function previewReportDraft(
+export async function previewReportDraft(
   ctx: CoreContext,
   input: { id: number; sentAt?: string; recipientUnit?: string; approvingLeader?: string },
-): ExportPreview {
-  const report = findReport(ctx, input.id);
+): Promise<ExportPreview> {
+  const report = await findReport(ctx, input.id);
   if (report.status === 'sent') return previewSpecial(ctx, report.id);
   const sentAt = input.sentAt ?? ctx.clock.now().toISOString();
   const provisional = {
@@ -61,9 +61,9 @@ export function previewReportDraft(
     approvingLeader: input.approvingLeader ?? report.approvingLeader,
   };
   // The number shown is the one the 专报 would take if issued now; nothing is taken.
-  const n = specialNumber(ctx);
-  const plans = incidentPlanHistory(ctx, report.incidentId, sentAt);
-  return unissuedSpecial(specialDocument(provisional, getSettings(ctx), n, plans), n);
+  const n = await specialNumber(ctx);
+  const plans = await incidentPlanHistory(ctx, report.incidentId, sentAt);
+  return unissuedSpecial(specialDocument(provisional, await getSettings(ctx), n, plans), n);
 }
 
 /**
@@ -72,22 +72,22 @@ export function previewReportDraft(
  * is logged with its hash.
  */
 export async function issuedFile(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat): Promise<ExportedFile> {
-  const stored = readFile(ctx, issue.row.id, format);
+  const stored = await readFile(ctx, issue.row.id, format);
   const bytes = stored?.bytes ?? (await render(ctx, issue.model, format));
   const name = stored?.fileName ?? fileName(issue.model, format);
-  return ctx.tx(() => {
+  return ctx.tx(async (ctx) => {
     if (!stored) {
       // Another export may have stored this format meanwhile: theirs wins, ours is dropped.
-      const again = readFile(ctx, issue.row.id, format);
+      const again = await readFile(ctx, issue.row.id, format);
       if (again) return handOut(ctx, issue, format, again.fileName, again.bytes);
-      storeFile(ctx, issue.row.id, format, name, bytes);
+      await storeFile(ctx, issue.row.id, format, name, bytes);
     }
     return handOut(ctx, issue, format, name, bytes);
   });
 }
 
-function handOut(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat, name: string, bytes: Buffer) {
-  const file = recordDocument(ctx, {
+async function handOut(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat, name: string, bytes: Buffer) {
+  const file = await recordDocument(ctx, {
     kind: issue.row.kind,
     format,
     subject: { issueId: issue.row.id, year: issue.row.year, seq: issue.row.seq },
@@ -101,19 +101,21 @@ function handOut(ctx: CoreContext, issue: StoredIssue, format: DocumentFormat, n
 export async function issueNew(
   ctx: CoreContext,
   format: DocumentFormat,
-  build: () => { model: DocumentModel; year: number; seq: number } & Omit<
-    Parameters<typeof insertIssue>[1],
-    'model' | 'head' | 'year' | 'seq'
+  build: () => Promise<
+    { model: DocumentModel; year: number; seq: number } & Omit<
+      Parameters<typeof insertIssue>[1],
+      'model' | 'head' | 'year' | 'seq'
+    >
   >,
 ): Promise<ExportedFile> {
-  const head = chainHead(ctx);
-  const b = build();
+  const head = await chainHead(ctx);
+  const b = await build();
   const model = withChainHead(b.model, head);
   const bytes = await render(ctx, model, format);
-  return ctx.tx(() => {
-    const id = insertIssue(ctx, { ...b, model, head });
+  return ctx.tx(async (ctx) => {
+    const id = await insertIssue(ctx, { ...b, model, head });
     const name = fileName(model, format);
-    storeFile(ctx, id, format, name, bytes);
+    await storeFile(ctx, id, format, name, bytes);
     return handOut(
       ctx,
       { row: { id, kind: b.kind, year: b.year, seq: b.seq } as StoredIssue['row'], model, facts: b.facts },
@@ -124,8 +126,10 @@ export async function issueNew(
   });
 }
 
-function dailyNumber(ctx: CoreContext, d: DailyData) {
-  return legacyNumber(ctx, d.period) ?? { year: d.period.year, seq: nextSeq(ctx, 'daily', d.period.year) };
+async function dailyNumber(ctx: CoreContext, d: DailyData) {
+  return (
+    (await legacyNumber(ctx, d.period)) ?? { year: d.period.year, seq: await nextSeq(ctx, 'daily', d.period.year) }
+  );
 }
 
 /** What a daily issue covers, kept with it (and what a correction starts from). */
@@ -140,9 +144,9 @@ function dailyFacts(d: DailyData, input: DailyPeriodInput) {
   };
 }
 
-export function previewDaily(ctx: CoreContext, period: DailyPeriodInput): ExportPreview {
-  const data = gatherDaily(ctx, period);
-  const issued = currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
+export async function previewDaily(ctx: CoreContext, period: DailyPeriodInput): Promise<ExportPreview> {
+  const data = await gatherDaily(ctx, period);
+  const issued = await currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
   if (issued) {
     const { year, seq } = issued.row;
     return {
@@ -150,11 +154,11 @@ export function previewDaily(ctx: CoreContext, period: DailyPeriodInput): Export
       title: issued.model.title,
       issue: { year, seq, assigned: true },
       missingSections: [],
-      issued: toIssued(ctx, issued),
+      issued: await toIssued(ctx, issued),
       sensitive: data.sensitive,
     };
   }
-  const n = dailyNumber(ctx, data);
+  const n = await dailyNumber(ctx, data);
   const doc = dailyDocument(data, { ...n, assigned: false });
   return {
     html: renderHtml(doc),
@@ -170,12 +174,12 @@ export async function exportDaily(
   ctx: CoreContext,
   input: { period: DailyPeriodInput; format: DocumentFormat; preview?: boolean },
 ): Promise<ExportedFile> {
-  const data = gatherDaily(ctx, input.period);
+  const data = await gatherDaily(ctx, input.period);
   if (input.preview) {
-    const doc = dailyDocument(data, { ...dailyNumber(ctx, data), assigned: false }, { preview: true });
+    const doc = dailyDocument(data, { ...(await dailyNumber(ctx, data)), assigned: false }, { preview: true });
     const bytes = await render(ctx, doc, input.format);
     const name = fileName({ ...doc, title: `${doc.title}（样稿）` }, input.format);
-    return ctx.tx(() =>
+    return ctx.tx(async (ctx) =>
       recordDocument(ctx, {
         kind: 'daily.preview',
         format: input.format,
@@ -185,7 +189,7 @@ export async function exportDaily(
       }),
     );
   }
-  const issued = currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
+  const issued = await currentIssue(ctx, { kind: 'daily', from: data.period.from, to: data.period.to });
   if (issued) return issuedFile(ctx, issued, input.format);
   return issueDaily(ctx, data, input.period, input.format);
 }
@@ -197,10 +201,10 @@ export function issueDaily(
   format: DocumentFormat,
   opts: IssueOptions & { correctsId?: number } = {},
 ): Promise<ExportedFile> {
-  return issueNew(ctx, format, () => {
+  return issueNew(ctx, format, async () => {
     const n = opts.correctsId
-      ? { year: data.period.year, seq: nextSeq(ctx, 'daily', data.period.year) }
-      : dailyNumber(ctx, data);
+      ? { year: data.period.year, seq: await nextSeq(ctx, 'daily', data.period.year) }
+      : await dailyNumber(ctx, data);
     return {
       kind: 'daily',
       ...n,
@@ -213,10 +217,15 @@ export function issueDaily(
   });
 }
 
-function specialModel(ctx: CoreContext, reportId: number, n: { year: number; seq: number }, opts: IssueOptions = {}) {
-  const report = findReport(ctx, reportId);
-  const plans = report.sentAt ? incidentPlanHistory(ctx, report.incidentId, report.sentAt) : [];
-  return { report, model: specialDocument(report, getSettings(ctx), n, plans, opts) };
+async function specialModel(
+  ctx: CoreContext,
+  reportId: number,
+  n: { year: number; seq: number },
+  opts: IssueOptions = {},
+) {
+  const report = await findReport(ctx, reportId);
+  const plans = report.sentAt ? await incidentPlanHistory(ctx, report.incidentId, report.sentAt) : [];
+  return { report, model: specialDocument(report, await getSettings(ctx), n, plans, opts) };
 }
 
 /** A 专报 preview not yet issued: the number it would take, nothing stored. */
@@ -232,25 +241,25 @@ function unissuedSpecial(model: DocumentModel, n: { year: number; seq: number })
 }
 
 /** 专报 are numbered in the year they are issued (in the duty room's zone). */
-function specialNumber(ctx: CoreContext) {
-  const year = localParts(ctx.clock.now(), getSettings(ctx).timeZone).year;
-  return { year, seq: nextSeq(ctx, 'special', year) };
+async function specialNumber(ctx: CoreContext) {
+  const year = localParts(ctx.clock.now(), (await getSettings(ctx)).timeZone).year;
+  return { year, seq: await nextSeq(ctx, 'special', year) };
 }
 
-export function previewSpecial(ctx: CoreContext, reportId: number): ExportPreview {
-  const issued = currentIssue(ctx, { kind: 'special', reportId });
+export async function previewSpecial(ctx: CoreContext, reportId: number): Promise<ExportPreview> {
+  const issued = await currentIssue(ctx, { kind: 'special', reportId });
   if (issued) {
     return {
       html: renderHtml(issued.model),
       title: issued.model.title,
       issue: { year: issued.row.year, seq: issued.row.seq, assigned: true },
       missingSections: [],
-      issued: toIssued(ctx, issued),
+      issued: await toIssued(ctx, issued),
       sensitive: [],
     };
   }
-  const n = specialNumber(ctx);
-  return unissuedSpecial(specialModel(ctx, reportId, n).model, n);
+  const n = await specialNumber(ctx);
+  return unissuedSpecial((await specialModel(ctx, reportId, n)).model, n);
 }
 
 export async function exportSpecial(
@@ -258,10 +267,10 @@ export async function exportSpecial(
   input: { reportId: number; format: DocumentFormat; preview?: boolean },
 ): Promise<ExportedFile> {
   if (input.preview) {
-    const { report, model } = specialModel(ctx, input.reportId, specialNumber(ctx), { preview: true });
+    const { report, model } = await specialModel(ctx, input.reportId, await specialNumber(ctx), { preview: true });
     const bytes = await render(ctx, model, input.format);
     const name = fileName({ ...model, title: `${model.title}（样稿）` }, input.format);
-    return ctx.tx(() =>
+    return ctx.tx(async (ctx) =>
       recordDocument(ctx, {
         kind: 'special.preview',
         format: input.format,
@@ -271,7 +280,7 @@ export async function exportSpecial(
       }),
     );
   }
-  const issued = currentIssue(ctx, { kind: 'special', reportId: input.reportId });
+  const issued = await currentIssue(ctx, { kind: 'special', reportId: input.reportId });
   if (issued) return issuedFile(ctx, issued, input.format);
   return issueSpecial(ctx, input.reportId, input.format);
 }
@@ -282,13 +291,13 @@ export function issueSpecial(
   format: DocumentFormat,
   opts: IssueOptions & { correctsId?: number } = {},
 ): Promise<ExportedFile> {
-  return issueNew(ctx, format, () => {
-    const n = specialNumber(ctx);
-    const { report, model } = specialModel(ctx, reportId, n, opts);
+  return issueNew(ctx, format, async () => {
+    const n = await specialNumber(ctx);
+    const { report, model } = await specialModel(ctx, reportId, n, opts);
     return {
       kind: 'special',
       ...n,
-      docNumber: docNumber(getSettings(ctx).documentNumberPrefix, n),
+      docNumber: docNumber((await getSettings(ctx)).documentNumberPrefix, n),
       subject: { kind: 'special', reportId },
       correctsId: opts.correctsId ?? null,
       correctionReason: opts.corrects?.reason ?? null,

@@ -32,7 +32,7 @@ export async function prepareDownload(
   const hash = createHash('sha256');
   let size = 0;
   const failed = once(out, 'error').then(([e]) => Promise.reject(e as Error));
-  failed.catch(() => {});
+  failed.catch(() => {}); // observed: a write error rejects `failed`, which the races below report
   try {
     await produce({
       async write(chunk) {

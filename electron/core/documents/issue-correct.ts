@@ -18,9 +18,10 @@ export interface CorrectionInput {
  * issue stays in the register unchanged. A daily correction is gathered again for the same period from
  * today's record, with the issuer's corrected distribution and sensitive choices.
  */
-export function correctIssue(ctx: CoreContext, input: CorrectionInput): Promise<ExportedFile> {
-  const old = findIssue(ctx, input.id);
-  if (toIssued(ctx, old).correctedById != null) throw new AppError('export.already_corrected', { id: input.id });
+export async function correctIssue(ctx: CoreContext, input: CorrectionInput): Promise<ExportedFile> {
+  const old = await findIssue(ctx, input.id);
+  if ((await toIssued(ctx, old)).correctedById != null)
+    throw new AppError('export.already_corrected', { id: input.id });
   const label = old.row.doc_number ?? `${old.row.year}年第${old.row.seq}期`;
   const opts = { corrects: { label, reason: input.reason }, correctsId: old.row.id };
   if (old.row.kind === 'special') return issueSpecial(ctx, old.row.report_id!, input.format, opts);
@@ -34,9 +35,9 @@ export function correctIssue(ctx: CoreContext, input: CorrectionInput): Promise<
     distribution: input.distribution ?? before.distribution,
     includeSensitive: input.includeSensitive ?? before.includeSensitive,
   };
-  return issueDaily(ctx, gatherDaily(ctx, period), period, input.format, opts);
+  return issueDaily(ctx, await gatherDaily(ctx, period), period, input.format, opts);
 }
 
-export function issuedFileById(ctx: CoreContext, id: number, format: 'docx' | 'pdf'): Promise<ExportedFile> {
-  return issuedFile(ctx, findIssue(ctx, id), format);
+export async function issuedFileById(ctx: CoreContext, id: number, format: 'docx' | 'pdf'): Promise<ExportedFile> {
+  return issuedFile(ctx, await findIssue(ctx, id), format);
 }

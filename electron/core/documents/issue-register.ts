@@ -40,24 +40,24 @@ const load = (row: IssueRow): StoredIssue => ({
   facts: JSON.parse(row.facts) as Record<string, unknown>,
 });
 
-export function findIssue(ctx: CoreContext, id: number): StoredIssue {
-  const row = ctx.db.prepare('SELECT * FROM issued_documents WHERE id = ?').get(id) as IssueRow | undefined;
+export async function findIssue(ctx: CoreContext, id: number): Promise<StoredIssue> {
+  const row = (await ctx.sql.get('SELECT * FROM issued_documents WHERE id = ?', [id])) as IssueRow | undefined;
   if (!row) throw new AppError('not_found', { entity: 'issued_document', id });
   return load(row);
 }
 
 /** The issue in force for a period or report: the latest one (a correction supersedes what it corrects). */
-export function currentIssue(ctx: CoreContext, s: IssueSubject): StoredIssue | null {
+export async function currentIssue(ctx: CoreContext, s: IssueSubject): Promise<StoredIssue | null> {
   const row = (
     s.kind === 'daily'
-      ? ctx.db
-          .prepare(
-            "SELECT * FROM issued_documents WHERE kind = 'daily' AND period_from = ? AND period_to = ? ORDER BY id DESC LIMIT 1",
-          )
-          .get(s.from, s.to)
-      : ctx.db
-          .prepare("SELECT * FROM issued_documents WHERE kind = 'special' AND report_id = ? ORDER BY id DESC LIMIT 1")
-          .get(s.reportId)
+      ? await ctx.sql.get(
+          "SELECT * FROM issued_documents WHERE kind = 'daily' AND period_from = ? AND period_to = ? ORDER BY id DESC LIMIT 1",
+          [s.from, s.to],
+        )
+      : await ctx.sql.get(
+          "SELECT * FROM issued_documents WHERE kind = 'special' AND report_id = ? ORDER BY id DESC LIMIT 1",
+          [s.reportId],
+        )
   ) as IssueRow | undefined;
   return row ? load(row) : null;
 }
@@ -76,19 +76,19 @@ export interface NewIssue {
 }
 
 /** Records an issue (in the caller's transaction) with its audit entry: numbering is an audited act. */
-export function insertIssue(ctx: CoreContext, n: NewIssue): number {
-  const taken = ctx.db
-    .prepare('SELECT 1 FROM issued_documents WHERE kind = ? AND year = ? AND seq = ?')
-    .get(n.kind, n.year, n.seq);
+export async function insertIssue(ctx: CoreContext, n: NewIssue): Promise<number> {
+  const taken = await ctx.sql.get('SELECT 1 FROM issued_documents WHERE kind = ? AND year = ? AND seq = ?', [
+    n.kind,
+    n.year,
+    n.seq,
+  ]);
   if (taken) throw new AppError('conflict', { entity: 'issued_document' });
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO issued_documents (kind, year, seq, doc_number, period_from, period_to, report_id, corrects_id,
+    await ctx.sql.insert(
+      `INSERT INTO issued_documents (kind, year, seq, doc_number, period_from, period_to, report_id, corrects_id,
            correction_reason, title, model, facts, chain_head_id, chain_head_hash, chain_entries, issued_at, issued_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+      [
         n.kind,
         n.year,
         n.seq,
@@ -105,52 +105,60 @@ export function insertIssue(ctx: CoreContext, n: NewIssue): number {
         n.head.hash,
         n.head.entries,
         ctx.clock.now().toISOString(),
-        ctx.actor(),
-      ).lastInsertRowid,
+        await ctx.actor(),
+      ],
+    ),
   );
-  ctx.audit.appendRow(ctx.actor(), n.correctsId ? 'document.correct' : 'document.issue', 'issued_documents', id);
+  await ctx.audit.appendRow(
+    await ctx.actor(),
+    n.correctsId ? 'document.correct' : 'document.issue',
+    'issued_documents',
+    id,
+  );
   return id;
 }
 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Keeps one format of an issue; the audited row holds the hash, the bytes sit beside it. */
-export function storeFile(ctx: CoreContext, issueId: number, format: DocumentFormat, fileName: string, bytes: Buffer) {
+export async function storeFile(
+  ctx: CoreContext,
+  issueId: number,
+  format: DocumentFormat,
+  fileName: string,
+  bytes: Buffer,
+) {
   const hash = sha256(bytes);
-  ctx.db.prepare('INSERT OR IGNORE INTO issued_file_bytes (sha256, bytes) VALUES (?, ?)').run(hash, bytes);
+  await ctx.sql.run('INSERT OR IGNORE INTO issued_file_bytes (sha256, bytes) VALUES (?, ?)', [hash, bytes]);
   const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO issued_files (issue_id, format, file_name, sha256, size, created_at, created_by)
+    await ctx.sql.insert(
+      `INSERT INTO issued_files (issue_id, format, file_name, sha256, size, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(issueId, format, fileName, hash, bytes.length, ctx.clock.now().toISOString(), ctx.actor()).lastInsertRowid,
+      [issueId, format, fileName, hash, bytes.length, ctx.clock.now().toISOString(), await ctx.actor()],
+    ),
   );
-  ctx.audit.appendRow(ctx.actor(), 'document.file', 'issued_files', id);
+  await ctx.audit.appendRow(await ctx.actor(), 'document.file', 'issued_files', id);
 }
 
 /** The stored file of an issue, checked against the hash the chain recorded; null if never rendered. */
-export function readFile(ctx: CoreContext, issueId: number, format: DocumentFormat) {
-  const row = ctx.db
-    .prepare(
-      `SELECT f.file_name AS fileName, f.sha256 AS sha256, b.bytes AS bytes FROM issued_files f
+export async function readFile(ctx: CoreContext, issueId: number, format: DocumentFormat) {
+  const row = (await ctx.sql.get(
+    `SELECT f.file_name AS fileName, f.sha256 AS sha256, b.bytes AS bytes FROM issued_files f
        LEFT JOIN issued_file_bytes b ON b.sha256 = f.sha256 WHERE f.issue_id = ? AND f.format = ?`,
-    )
-    .get(issueId, format) as { fileName: string; sha256: string; bytes: Buffer | null } | undefined;
+    [issueId, format],
+  )) as { fileName: string; sha256: string; bytes: Buffer | null } | undefined;
   if (!row) return null;
   if (!row.bytes || sha256(row.bytes) !== row.sha256) throw new AppError('export.file_damaged', { id: issueId });
   return { fileName: row.fileName, sha256: row.sha256, bytes: row.bytes };
 }
 
-export function toIssued(ctx: CoreContext, s: StoredIssue): IssuedDocument {
+export async function toIssued(ctx: CoreContext, s: StoredIssue): Promise<IssuedDocument> {
   const r = s.row;
-  const files = ctx.db
-    .prepare('SELECT format, file_name AS fileName, sha256, size FROM issued_files WHERE issue_id = ? ORDER BY id')
-    .all(r.id) as IssuedDocument['files'];
-  const by = ctx.db
-    .prepare('SELECT id FROM issued_documents WHERE corrects_id = ? ORDER BY id LIMIT 1')
-    .pluck()
-    .get(r.id);
+  const files = (await ctx.sql.all(
+    'SELECT format, file_name AS fileName, sha256, size FROM issued_files WHERE issue_id = ? ORDER BY id',
+    [r.id],
+  )) as IssuedDocument['files'];
+  const by = await ctx.sql.value('SELECT id FROM issued_documents WHERE corrects_id = ? ORDER BY id LIMIT 1', [r.id]);
   return {
     id: r.id,
     kind: r.kind,
@@ -172,11 +180,13 @@ export function toIssued(ctx: CoreContext, s: StoredIssue): IssuedDocument {
   };
 }
 
-export function listIssued(ctx: CoreContext, input: { kind?: IssueKind; limit?: number }): IssuedDocument[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT * FROM issued_documents ${input.kind ? 'WHERE kind = ?' : ''} ORDER BY issued_at DESC, id DESC LIMIT ?`,
-    )
-    .all(...(input.kind ? [input.kind] : []), input.limit ?? 200) as IssueRow[];
-  return rows.map((r) => toIssued(ctx, load(r)));
+export async function listIssued(
+  ctx: CoreContext,
+  input: { kind?: IssueKind; limit?: number },
+): Promise<IssuedDocument[]> {
+  const rows = (await ctx.sql.all(
+    `SELECT * FROM issued_documents ${input.kind ? 'WHERE kind = ?' : ''} ORDER BY issued_at DESC, id DESC LIMIT ?`,
+    [...(input.kind ? [input.kind] : []), input.limit ?? 200],
+  )) as IssueRow[];
+  return Promise.all(rows.map((r) => toIssued(ctx, load(r))));
 }

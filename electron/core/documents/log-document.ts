@@ -1,7 +1,6 @@
 import type { PreparedFile } from '../contract/documents';
 import type { CoreContext } from '../context';
 import { startOperation } from '../app/progress';
-import { withSnapshot } from '../db/snapshot';
 import { getSettings } from '../settings/settings-repo';
 import { resolvePeriod } from './daily-data';
 import { recordDocument } from './document-file';
@@ -76,14 +75,15 @@ export async function exportLog(
   ctx: CoreContext,
   input: { from: string; to: string; format: 'xlsx' | 'csv' },
 ): Promise<PreparedFile> {
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   const from = resolvePeriod({ date: input.from }, tz).from;
   const to = resolvePeriod({ date: input.to }, tz).to;
-  const { prepared, count } = await withSnapshot(ctx, async (reader) => {
-    const count = reader.db
-      .prepare('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?')
-      .pluck()
-      .get(from, to) as number;
+  const { prepared, count } = await ctx.sql.snapshot(async (sql) => {
+    const reader: CoreContext = { ...ctx, sql };
+    const count = (await reader.sql.value('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?', [
+      from,
+      to,
+    ])) as number;
     // XLSX reads the period twice (the incidents sheet, then the reports sheet).
     const op = startOperation(ctx, 'export.log', input.format === 'xlsx' ? 2 * count : count);
     let done = 0;
@@ -114,7 +114,7 @@ export async function exportLog(
       op.end();
     }
   });
-  return ctx.tx(() =>
+  return ctx.tx(async (ctx) =>
     recordDocument(ctx, {
       kind: 'log',
       format: input.format,

@@ -97,32 +97,22 @@ async function* pages<T>(
   factsColumn: string,
   make: (number: string, status: Incident['status'], facts: string, reports: ReportLine[]) => T,
 ): AsyncGenerator<T[]> {
-  const next = reader.db
-    .prepare(
-      `SELECT id, received_at, number, status, ${factsColumn} FROM incidents
+  const next = `SELECT id, received_at, number, status, ${factsColumn} FROM incidents
        WHERE received_at >= ? AND received_at < ? AND (received_at > ? OR id > ?)
-       ORDER BY received_at, id LIMIT ${PAGE}`,
-    )
-    .raw(true);
-  const reportsOf = reader.db
-    .prepare(
-      `SELECT incident_id, kind, seq, status, channel, recipient_unit, approving_leader, sender, sent_at
-       FROM reports WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, id`,
-    )
-    .raw(true);
+       ORDER BY received_at, id LIMIT ${PAGE}`;
+  const reportsOf = `SELECT incident_id, kind, seq, status, channel, recipient_unit, approving_leader, sender, sent_at
+       FROM reports WHERE incident_id IN (${reader.sql.dialect.jsonIds}) ORDER BY incident_id, id`;
   let after: [string, number] = ['', 0];
   for (;;) {
-    const rows = next.all(after[0] > from ? after[0] : from, to, ...after) as [
-      number,
-      string,
-      string,
-      Incident['status'],
-      string,
-    ][];
+    const rows = await reader.sql.arrays<[number, string, string, Incident['status'], string]>(next, [
+      after[0] > from ? after[0] : from,
+      to,
+      ...after,
+    ]);
     if (!rows.length) return;
     // Index access, not destructuring: destructuring an array walks its iterator, per row and per field.
     const byId = new Map<number, ReportLine[]>();
-    for (const r of reportsOf.all(JSON.stringify(rows.map((row) => row[0]))) as unknown[][]) {
+    for (const r of await reader.sql.arrays(reportsOf, [JSON.stringify(rows.map((row) => row[0]))])) {
       const line = {
         kind: r[1],
         seq: r[2],

@@ -22,9 +22,9 @@ export interface DailyPeriod extends Period {
  * starts on D by the roster's shift model, handed over at 08:30 unless Settings say otherwise. The same
  * period selects incidents and 值班人员, so the two never disagree. `day` is the calendar day.
  */
-export function resolvePeriod(ctx: CoreContext, input: DailyPeriodInput, tz: string): DailyPeriod {
+export async function resolvePeriod(ctx: CoreContext, input: DailyPeriodInput, tz: string): Promise<DailyPeriod> {
   if (input.date) {
-    const shifts = shiftsOfDay(input.date, getRosterConfig(ctx), tz);
+    const shifts = shiftsOfDay(input.date, await getRosterConfig(ctx), tz);
     const from = shifts[0]!.start.toISOString();
     const to = shifts[shifts.length - 1]!.end.toISOString();
     return {

@@ -33,61 +33,67 @@ export function planHistoryText(planName: string, events: ActivationEvent[], unt
   return parts.join('；');
 }
 
-function activationIds(ctx: CoreContext, from: string, to: string, incidentId?: number): number[] {
-  return ctx.db
-    .prepare(
-      `SELECT id FROM activations WHERE activated_at < ? AND (terminated_at IS NULL OR terminated_at >= ?)
+async function activationIds(ctx: CoreContext, from: string, to: string, incidentId?: number): Promise<number[]> {
+  return (await ctx.sql.column(
+    `SELECT id FROM activations WHERE activated_at < ? AND (terminated_at IS NULL OR terminated_at >= ?)
        ${incidentId ? 'AND incident_id = ?' : ''} ORDER BY activated_at, id`,
-    )
-    .pluck()
-    .all(...[to, from, ...(incidentId ? [incidentId] : [])]) as number[];
+    [to, from, ...(incidentId ? [incidentId] : [])],
+  )) as number[];
 }
 
 /**
  * 应急预案启动情况: every response that was in force at some time in the period — also those terminated
  * since. The checklist is judged at the end of the period (or now, if that is earlier).
  */
-export function plansInPeriod(ctx: CoreContext, period: Period): ActivePlanLine[] {
-  const tz = getSettings(ctx).timeZone;
+export async function plansInPeriod(ctx: CoreContext, period: Period): Promise<ActivePlanLine[]> {
+  const tz = (await getSettings(ctx)).timeZone;
   const at = new Date(Math.min(ctx.clock.now().getTime(), Date.parse(period.to)));
-  return activationIds(ctx, period.from, period.to).map((id) => {
-    const a = readActivation(ctx, id);
-    const items = a.items.filter((i) => i.inCurrentLevel);
-    const states = items.map((i) => checklistItemStatus(i, at, a).state);
-    const done = states.filter((s) => s === 'done' || s === 'done_late' || s === 'na').length;
-    const overdue = states.filter((s) => s === 'overdue').length;
-    const history = planHistoryText(a.planName, a.events, period.to, tz);
-    const ongoing = a.terminatedAt && a.terminatedAt < period.to ? '' : '，响应持续中';
-    return {
-      incidentId: a.incidentId,
-      text: `针对${a.incidentTitle}：${history}${ongoing}；处置事项已完成${done}项、共${items.length}项${
-        overdue ? `，超时未完成${overdue}项` : ''
-      }。`,
-    };
-  });
+  return await Promise.all(
+    (await activationIds(ctx, period.from, period.to)).map(async (id) => {
+      const a = await readActivation(ctx, id);
+      const items = a.items.filter((i) => i.inCurrentLevel);
+      const states = items.map((i) => checklistItemStatus(i, at, a).state);
+      const done = states.filter((s) => s === 'done' || s === 'done_late' || s === 'na').length;
+      const overdue = states.filter((s) => s === 'overdue').length;
+      const history = planHistoryText(a.planName, a.events, period.to, tz);
+      const ongoing = a.terminatedAt && a.terminatedAt < period.to ? '' : '，响应持续中';
+      return {
+        incidentId: a.incidentId,
+        text: `针对${a.incidentTitle}：${history}${ongoing}；处置事项已完成${done}项、共${items.length}项${
+          overdue ? `，超时未完成${overdue}项` : ''
+        }。`,
+      };
+    }),
+  );
 }
 
 /** The responses of one incident up to `until` (a 专报's sent time), told as they happened. */
-export function incidentPlanHistory(ctx: CoreContext, incidentId: number, until: string): string[] {
-  const tz = getSettings(ctx).timeZone;
-  return activationIds(ctx, '0000', until, incidentId).map((id) => {
-    const a = readActivation(ctx, id);
-    return planHistoryText(a.planName, a.events, until, tz);
-  });
+export async function incidentPlanHistory(ctx: CoreContext, incidentId: number, until: string): Promise<string[]> {
+  const tz = (await getSettings(ctx)).timeZone;
+  return await Promise.all(
+    (await activationIds(ctx, '0000', until, incidentId)).map(async (id) => {
+      const a = await readActivation(ctx, id);
+      return planHistoryText(a.planName, a.events, until, tz);
+    }),
+  );
 }
 
 /** Each response event of one incident as its own dated line (处置进展 of an ongoing incident). */
-export function incidentPlanEvents(ctx: CoreContext, incidentId: number, until: string, tz: string) {
-  return activationIds(ctx, '0000', until, incidentId).flatMap((id) => {
-    const a = readActivation(ctx, id);
-    return a.events
-      .filter((e) => e.at < until)
-      .map((e) => ({
-        at: e.at,
-        text:
-          e.kind === 'terminated'
-            ? `${cnTime(e.at, tz)}，${a.planName}${e.orderedBy ? `经${e.orderedBy}决定` : ''}终止响应。`
-            : `${planHistoryText(a.planName, [e], until, tz)}。`,
-      }));
-  });
+export async function incidentPlanEvents(ctx: CoreContext, incidentId: number, until: string, tz: string) {
+  return (
+    await Promise.all(
+      (await activationIds(ctx, '0000', until, incidentId)).map(async (id) => {
+        const a = await readActivation(ctx, id);
+        return a.events
+          .filter((e) => e.at < until)
+          .map((e) => ({
+            at: e.at,
+            text:
+              e.kind === 'terminated'
+                ? `${cnTime(e.at, tz)}，${a.planName}${e.orderedBy ? `经${e.orderedBy}决定` : ''}终止响应。`
+                : `${planHistoryText(a.planName, [e], until, tz)}。`,
+          }));
+      }),
+    )
+  ).flat();
 }

@@ -18,19 +18,22 @@ export interface IncidentAsOf {
 }
 
 /** The versions of an incident recorded before `until`, oldest first. */
-function versionsBefore(ctx: CoreContext, incidentId: number, until: string): (VersionRow & { f: IncidentFacts })[] {
+async function versionsBefore(
+  ctx: CoreContext,
+  incidentId: number,
+  until: string,
+): Promise<(VersionRow & { f: IncidentFacts })[]> {
   return (
-    ctx.db
-      .prepare(
-        'SELECT at, kind, status, facts FROM incident_versions WHERE incident_id = ? AND at < ? ORDER BY version',
-      )
-      .all(incidentId, until) as VersionRow[]
+    (await ctx.sql.all(
+      'SELECT at, kind, status, facts FROM incident_versions WHERE incident_id = ? AND at < ? ORDER BY version',
+      [incidentId, until],
+    )) as VersionRow[]
   ).map((v) => ({ ...v, f: JSON.parse(v.facts) as IncidentFacts }));
 }
 
 /** The incident's facts as they stood at `until`: a past period's document tells what was known then. */
-export function incidentAsOf(ctx: CoreContext, incidentId: number, until: string): IncidentAsOf | null {
-  const v = versionsBefore(ctx, incidentId, until).at(-1);
+export async function incidentAsOf(ctx: CoreContext, incidentId: number, until: string): Promise<IncidentAsOf | null> {
+  const v = (await versionsBefore(ctx, incidentId, until)).at(-1);
   return v ? { facts: v.f, status: v.status } : null;
 }
 
@@ -52,15 +55,15 @@ interface ProgressInput {
  * changes ("11月23日15时30分，死亡人数由2人增至3人"), reports sent, leaders' instructions, responses
  * started, raised or ended, and the end of on-scene handling.
  */
-export function progressInPeriod(
+export async function progressInPeriod(
   ctx: CoreContext,
   period: { from: string; to: string },
   tz: string,
   p: ProgressInput,
-): ProgressLine[] {
+): Promise<ProgressLine[]> {
   const { from, to } = period;
   const lines: ProgressLine[] = [];
-  const versions = versionsBefore(ctx, p.incidentId, to);
+  const versions = await versionsBefore(ctx, p.incidentId, to);
   versions.forEach((v, i) => {
     const prev = versions[i - 1];
     if (!prev || v.at < from) return;

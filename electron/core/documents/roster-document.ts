@@ -95,10 +95,10 @@ export async function exportRoster(
   ctx: CoreContext,
   input: { month: string; format: 'xlsx' | 'docx' },
 ): Promise<ExportedFile> {
-  const view = rosterMonth(ctx, input.month);
-  const name = getSettings(ctx).dutyRoomName;
+  const view = await rosterMonth(ctx, input.month);
+  const name = (await getSettings(ctx)).dutyRoomName;
   const bytes = input.format === 'xlsx' ? await rosterXlsx(view, name) : await renderDocx(rosterDocument(view, name));
-  return ctx.tx(() =>
+  return ctx.tx(async (ctx) =>
     recordDocument(ctx, {
       kind: 'roster',
       format: input.format,

@@ -15,9 +15,9 @@ const ROLE_ZH: Record<Role, string> = { leader: '带班领导', lead: '主班', 
  * The shifts a daily report covers: for a calendar day, the roster day's own shifts (值班 of 23 Nov is
  * the shift that starts on the 23rd); for an explicit period, every shift overlapping it.
  */
-function shiftsFor(ctx: CoreContext, period: Period & { isDay?: boolean }): ShiftInstance[] {
-  const tz = getSettings(ctx).timeZone;
-  const config = getRosterConfig(ctx);
+async function shiftsFor(ctx: CoreContext, period: Period & { isDay?: boolean }): Promise<ShiftInstance[]> {
+  const tz = (await getSettings(ctx)).timeZone;
+  const config = await getRosterConfig(ctx);
   const first = localDate(period.from, tz);
   if (period.isDay) return shiftsOfDay(first, config, tz);
   const from = new Date(period.from);
@@ -30,17 +30,22 @@ function shiftsFor(ctx: CoreContext, period: Period & { isDay?: boolean }): Shif
 }
 
 /** 值班人员 from the roster: one line per role (per shift when there are several), names with phones. */
-export function rosterOnDuty(ctx: CoreContext, period: Period & { isDay?: boolean }): OnDutyLine[] {
-  const tz = getSettings(ctx).timeZone;
-  const shifts = shiftsFor(ctx, period);
-  return shifts.flatMap((s) => {
-    const people = onDutyFor(ctx, s);
-    const prefix = shifts.length > 1 ? `${cnTime(s.start.toISOString(), tz)}至${cnTime(s.end.toISOString(), tz)} ` : '';
-    return (['leader', 'lead', 'second'] as const).map((role) => ({
-      role: prefix + ROLE_ZH[role],
-      text: people[role].length
-        ? people[role].map((p) => (p.phones.length ? `${p.name}（${p.phones.join('、')}）` : p.name)).join('、')
-        : '（未排班）',
-    }));
-  });
+export async function rosterOnDuty(ctx: CoreContext, period: Period & { isDay?: boolean }): Promise<OnDutyLine[]> {
+  const tz = (await getSettings(ctx)).timeZone;
+  const shifts = await shiftsFor(ctx, period);
+  return (
+    await Promise.all(
+      shifts.map(async (s) => {
+        const people = await onDutyFor(ctx, s);
+        const prefix =
+          shifts.length > 1 ? `${cnTime(s.start.toISOString(), tz)}至${cnTime(s.end.toISOString(), tz)} ` : '';
+        return (['leader', 'lead', 'second'] as const).map((role) => ({
+          role: prefix + ROLE_ZH[role],
+          text: people[role].length
+            ? people[role].map((p) => (p.phones.length ? `${p.name}（${p.phones.join('、')}）` : p.name)).join('、')
+            : '（未排班）',
+        }));
+      }),
+    )
+  ).flat();
 }

@@ -3,13 +3,12 @@ import type { CoreContext } from '../context';
 import { shiftAt, type ShiftInstance } from '../roster/shifts';
 import { status } from './handover-repo';
 
-function shiftHandover(ctx: CoreContext, s: ShiftInstance): ShiftHandover {
+async function shiftHandover(ctx: CoreContext, s: ShiftInstance): Promise<ShiftHandover> {
   // One lookup on the UNIQUE (date, shift) index.
-  const r = ctx.db
-    .prepare(
-      'SELECT id, outgoing_signed_at, incoming_signed_at, reviewed_at FROM handovers WHERE date = ? AND shift = ?',
-    )
-    .get(s.date, s.shift) as
+  const r = (await ctx.sql.get(
+    'SELECT id, outgoing_signed_at, incoming_signed_at, reviewed_at FROM handovers WHERE date = ? AND shift = ?',
+    [s.date, s.shift],
+  )) as
     | { id: number; outgoing_signed_at: string | null; incoming_signed_at: string | null; reviewed_at: string | null }
     | undefined;
   return {
@@ -27,9 +26,9 @@ function shiftHandover(ctx: CoreContext, s: ShiftInstance): ShiftHandover {
  * shift before but left unsigned is still owed (the outgoing officer forgot the incoming signature).
  * A previous shift with no draft at all is not chased: a new room, or the app not used that shift.
  */
-export function handoverDue(ctx: CoreContext, now: Date): HandoverDue {
-  const current = shiftAt(ctx, now);
-  const before = shiftHandover(ctx, shiftAt(ctx, new Date(current.start.getTime() - 1)));
+export async function handoverDue(ctx: CoreContext, now: Date): Promise<HandoverDue> {
+  const current = await shiftAt(ctx, now);
+  const before = await shiftHandover(ctx, await shiftAt(ctx, new Date(current.start.getTime() - 1)));
   const unfinished = before.id !== null && (before.status === 'draft' || before.status === 'outgoing_signed');
-  return { current: shiftHandover(ctx, current), previous: unfinished ? before : null };
+  return { current: await shiftHandover(ctx, current), previous: unfinished ? before : null };
 }

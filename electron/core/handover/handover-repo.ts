@@ -45,8 +45,8 @@ const NEW_EQUIPMENT: EquipmentStatus = {
   note: '',
 };
 
-function personBrief(ctx: CoreContext, id: number | null) {
-  const p = id ? findPerson(ctx, id) : null;
+async function personBrief(ctx: CoreContext, id: number | null) {
+  const p = id ? await findPerson(ctx, id) : null;
   return p ? brief(p) : null;
 }
 
@@ -58,25 +58,25 @@ export function status(r: Pick<Row, 'reviewed_at' | 'incoming_signed_at' | 'outg
   return 'draft';
 }
 
-function summary(ctx: CoreContext, r: Row): HandoverSummary {
+async function summary(ctx: CoreContext, r: Row): Promise<HandoverSummary> {
   return {
     id: r.id,
     date: r.date,
     shift: r.shift,
     periodStart: r.period_start,
     periodEnd: r.period_end,
-    outgoing: personBrief(ctx, r.outgoing_person_id),
-    incoming: personBrief(ctx, r.incoming_person_id),
-    leader: personBrief(ctx, r.leader_person_id),
+    outgoing: await personBrief(ctx, r.outgoing_person_id),
+    incoming: await personBrief(ctx, r.incoming_person_id),
+    leader: await personBrief(ctx, r.leader_person_id),
     status: status(r),
   };
 }
 
-function toHandover(ctx: CoreContext, r: Row): Handover {
+async function toHandover(ctx: CoreContext, r: Row): Promise<Handover> {
   const sig = (at: string | null, name: string | null, auditId: number | null, auditHash: string | null) =>
     at && name && auditId && auditHash ? { at, name, auditId, auditHash } : null;
   return {
-    ...summary(ctx, r),
+    ...(await summary(ctx, r)),
     live: JSON.parse(r.live) as Handover['live'],
     notices: r.notices,
     equipment: JSON.parse(r.equipment) as EquipmentStatus,
@@ -89,47 +89,45 @@ function toHandover(ctx: CoreContext, r: Row): Handover {
   };
 }
 
-function row(ctx: CoreContext, id: number): Row {
-  const r = ctx.db.prepare('SELECT * FROM handovers WHERE id = ?').get(id) as Row | undefined;
+async function row(ctx: CoreContext, id: number): Promise<Row> {
+  const r = (await ctx.sql.get('SELECT * FROM handovers WHERE id = ?', [id])) as Row | undefined;
   if (!r) throw new AppError('handover.not_found', { id });
   return r;
 }
 
-export function getHandover(ctx: CoreContext, id: number): Handover {
-  return toHandover(ctx, row(ctx, id));
+export async function getHandover(ctx: CoreContext, id: number): Promise<Handover> {
+  return toHandover(ctx, await row(ctx, id));
 }
 
-function pickShift(ctx: CoreContext, date?: string, shift?: ShiftName): ShiftInstance {
-  const config = getRosterConfig(ctx);
-  if (!date) return shiftAt(ctx, ctx.clock.now(), config);
-  const shifts = shiftsOfDay(date, config, getSettings(ctx).timeZone);
+async function pickShift(ctx: CoreContext, date?: string, shift?: ShiftName): Promise<ShiftInstance> {
+  const config = await getRosterConfig(ctx);
+  if (!date) return await shiftAt(ctx, ctx.clock.now(), config);
+  const shifts = shiftsOfDay(date, config, (await getSettings(ctx)).timeZone);
   return shifts.find((s) => s.shift === shift) ?? shifts[0]!;
 }
 
 /** Drafts the handover of a shift (default: the one in progress), or refreshes its live data while unsigned. */
-export function draftHandover(ctx: CoreContext, date?: string, shift?: ShiftName): Handover {
-  const s = pickShift(ctx, date, shift);
-  const existing = ctx.db.prepare('SELECT * FROM handovers WHERE date = ? AND shift = ?').get(s.date, s.shift) as
+export async function draftHandover(ctx: CoreContext, date?: string, shift?: ShiftName): Promise<Handover> {
+  const s = await pickShift(ctx, date, shift);
+  const existing = (await ctx.sql.get('SELECT * FROM handovers WHERE date = ? AND shift = ?', [s.date, s.shift])) as
     Row | undefined;
   if (existing?.outgoing_signed_at) return toHandover(ctx, existing);
   const now = ctx.clock.now().toISOString();
-  const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
-  const id = ctx.tx(() => {
+  const live = JSON.stringify(await assembleHandoverLive(ctx, ctx.clock.now()));
+  const id = await ctx.tx(async (ctx) => {
     if (existing) {
-      ctx.db.prepare('UPDATE handovers SET live = ?, updated_at = ? WHERE id = ?').run(live, now, existing.id);
-      ctx.audit.appendRow(ctx.actor(), 'handover.refresh', 'handovers', existing.id);
+      await ctx.sql.run('UPDATE handovers SET live = ?, updated_at = ? WHERE id = ?', [live, now, existing.id]);
+      await ctx.audit.appendRow(await ctx.actor(), 'handover.refresh', 'handovers', existing.id);
       return existing.id;
     }
-    const out = onDutyFor(ctx, s);
-    const incoming = onDutyFor(ctx, nextShift(ctx, s));
+    const out = await onDutyFor(ctx, s);
+    const incoming = await onDutyFor(ctx, await nextShift(ctx, s));
     const newId = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO handovers (date, shift, period_start, period_end, outgoing_person_id, incoming_person_id,
+      await ctx.sql.insert(
+        `INSERT INTO handovers (date, shift, period_start, period_end, outgoing_person_id, incoming_person_id,
              leader_person_id, live, equipment, created_at, created_by, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+        [
           s.date,
           s.shift,
           s.start.toISOString(),
@@ -140,28 +138,27 @@ export function draftHandover(ctx: CoreContext, date?: string, shift?: ShiftName
           live,
           JSON.stringify(NEW_EQUIPMENT),
           now,
-          ctx.actor(),
+          await ctx.actor(),
           now,
-        ).lastInsertRowid,
+        ],
+      ),
     );
-    ctx.audit.appendRow(ctx.actor(), 'handover.draft', 'handovers', newId);
+    await ctx.audit.appendRow(await ctx.actor(), 'handover.draft', 'handovers', newId);
     return newId;
   });
   return getHandover(ctx, id);
 }
 
-export function saveHandover(ctx: CoreContext, input: z.output<typeof handoverSaveSchema>): Handover {
-  const r = row(ctx, input.id);
+export async function saveHandover(ctx: CoreContext, input: z.output<typeof handoverSaveSchema>): Promise<Handover> {
+  const r = await row(ctx, input.id);
   if (r.outgoing_signed_at) throw new AppError('handover.frozen');
-  for (const pid of [input.outgoingPersonId, input.incomingPersonId]) if (pid) getPerson(ctx, pid);
-  const live = JSON.stringify(assembleHandoverLive(ctx, ctx.clock.now()));
-  ctx.tx(() => {
-    ctx.db
-      .prepare(
-        `UPDATE handovers SET notices=?, equipment=?, notes=?, outgoing_person_id=?, incoming_person_id=?, live=?,
+  for (const pid of [input.outgoingPersonId, input.incomingPersonId]) if (pid) await getPerson(ctx, pid);
+  const live = JSON.stringify(await assembleHandoverLive(ctx, ctx.clock.now()));
+  await ctx.tx(async (ctx) => {
+    await ctx.sql.run(
+      `UPDATE handovers SET notices=?, equipment=?, notes=?, outgoing_person_id=?, incoming_person_id=?, live=?,
            updated_at=? WHERE id=?`,
-      )
-      .run(
+      [
         input.notices,
         JSON.stringify(input.equipment),
         input.notes,
@@ -170,8 +167,9 @@ export function saveHandover(ctx: CoreContext, input: z.output<typeof handoverSa
         live,
         ctx.clock.now().toISOString(),
         input.id,
-      );
-    ctx.audit.appendRow(ctx.actor(), 'handover.save', 'handovers', input.id);
+      ],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), 'handover.save', 'handovers', input.id);
   });
   return getHandover(ctx, input.id);
 }
@@ -180,14 +178,14 @@ export function saveHandover(ctx: CoreContext, input: z.output<typeof handoverSa
  * A signature is the named officer's own (their PIN when they have one), once, outgoing before incoming.
  * It stores the audit chain head so a later change to anything the handover covered is detectable.
  */
-export function signHandover(
+export async function signHandover(
   ctx: CoreContext,
   id: number,
   side: 'outgoing' | 'incoming',
   personId: number,
   pin?: string,
-): Handover {
-  const r = row(ctx, id);
+): Promise<Handover> {
+  const r = await row(ctx, id);
   const expected = side === 'outgoing' ? r.outgoing_person_id : r.incoming_person_id;
   if (!r.outgoing_person_id || !r.incoming_person_id) throw new AppError('handover.missing_officer');
   if (r.outgoing_person_id === r.incoming_person_id)
@@ -195,19 +193,18 @@ export function signHandover(
   if ((side === 'outgoing' ? r.outgoing_signed_at : r.incoming_signed_at) !== null)
     throw new AppError('handover.already_signed');
   if (side === 'incoming' && !r.outgoing_signed_at) throw new AppError('handover.outgoing_first');
-  const person = getPerson(ctx, personId);
+  const person = await getPerson(ctx, personId);
   if (expected !== personId)
     throw new AppError('handover.not_your_side', { name: person.name }, [{ path: 'personId', code: 'not_your_side' }]);
-  requirePin(ctx, person.name, personId, pin);
-  ctx.tx(() => {
-    const head = ctx.audit.head()!;
-    ctx.db
-      .prepare(
-        `UPDATE handovers SET ${side}_signed_at=?, ${side}_signer=?, ${side}_audit_id=?, ${side}_audit_hash=?,
+  await requirePin(ctx, person.name, personId, pin);
+  await ctx.tx(async (ctx) => {
+    const head = (await ctx.audit.head())!;
+    await ctx.sql.run(
+      `UPDATE handovers SET ${side}_signed_at=?, ${side}_signer=?, ${side}_audit_id=?, ${side}_audit_hash=?,
            updated_at=? WHERE id=?`,
-      )
-      .run(ctx.clock.now().toISOString(), person.name, head.id, head.hash, ctx.clock.now().toISOString(), id);
-    ctx.audit.appendRow(person.name, `handover.sign_${side}`, 'handovers', id);
+      [ctx.clock.now().toISOString(), person.name, head.id, head.hash, ctx.clock.now().toISOString(), id],
+    );
+    await ctx.audit.appendRow(person.name, `handover.sign_${side}`, 'handovers', id);
   });
   return getHandover(ctx, id);
 }
@@ -216,43 +213,46 @@ export function signHandover(
  * A signature or review stands for the person only if they proved who they are: someone without a PIN
  * is told to set one (Roster → people) rather than signing on a name anyone could pick.
  */
-function requirePin(ctx: CoreContext, name: string, personId: number, pin: string | undefined): void {
-  if (!checkPin(ctx, personId, pin))
+async function requirePin(ctx: CoreContext, name: string, personId: number, pin: string | undefined): Promise<void> {
+  if (!(await checkPin(ctx, personId, pin)))
     throw new AppError('handover.pin_not_set', { name }, [{ path: 'pin', code: 'pin_not_set' }]);
 }
 
-export function reviewHandover(ctx: CoreContext, id: number, personId: number, comment: string, pin?: string) {
-  const r = row(ctx, id);
+export async function reviewHandover(ctx: CoreContext, id: number, personId: number, comment: string, pin?: string) {
+  const r = await row(ctx, id);
   if (r.reviewed_at) throw new AppError('handover.already_reviewed');
   if (!r.incoming_signed_at) throw new AppError('handover.not_signed');
-  const person = getPerson(ctx, personId);
+  const person = await getPerson(ctx, personId);
   const isLeader = r.leader_person_id ? r.leader_person_id === personId : person.roles.includes('leader');
   if (!isLeader)
     throw new AppError('handover.not_leader', { name: person.name }, [{ path: 'personId', code: 'not_leader' }]);
-  requirePin(ctx, person.name, personId, pin);
-  ctx.tx(() => {
+  await requirePin(ctx, person.name, personId, pin);
+  await ctx.tx(async (ctx) => {
     const now = ctx.clock.now().toISOString();
-    ctx.db
-      .prepare('UPDATE handovers SET reviewed_at=?, reviewer=?, review_comment=?, updated_at=? WHERE id=?')
-      .run(now, person.name, comment, now, id);
-    ctx.audit.appendRow(person.name, 'handover.review', 'handovers', id);
+    await ctx.sql.run('UPDATE handovers SET reviewed_at=?, reviewer=?, review_comment=?, updated_at=? WHERE id=?', [
+      now,
+      person.name,
+      comment,
+      now,
+      id,
+    ]);
+    await ctx.audit.appendRow(person.name, 'handover.review', 'handovers', id);
   });
   return getHandover(ctx, id);
 }
 
 /** Signed handovers awaiting the leader's review come first, then the newest. */
-export function listHandovers(ctx: CoreContext, query: string, limit: number): HandoverSummary[] {
+export async function listHandovers(ctx: CoreContext, query: string, limit: number): Promise<HandoverSummary[]> {
   const like = `%${query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-  const rows = ctx.db
-    .prepare(
-      `SELECT h.* FROM handovers h
+  const rows = (await ctx.sql.all(
+    `SELECT h.* FROM handovers h
          LEFT JOIN people o ON o.id = h.outgoing_person_id LEFT JOIN people i ON i.id = h.incoming_person_id
-       WHERE ? = '' OR h.date LIKE @like ESCAPE '\\' OR h.notices LIKE @like ESCAPE '\\' OR h.notes LIKE @like ESCAPE '\\'
-          OR h.live LIKE @like ESCAPE '\\' OR h.review_comment LIKE @like ESCAPE '\\'
-          OR o.name LIKE @like ESCAPE '\\' OR i.name LIKE @like ESCAPE '\\'
+       WHERE ? = '' OR h.date LIKE ? ESCAPE '\\' OR h.notices LIKE ? ESCAPE '\\' OR h.notes LIKE ? ESCAPE '\\'
+          OR h.live LIKE ? ESCAPE '\\' OR h.review_comment LIKE ? ESCAPE '\\'
+          OR o.name LIKE ? ESCAPE '\\' OR i.name LIKE ? ESCAPE '\\'
        ORDER BY (h.incoming_signed_at IS NOT NULL AND h.reviewed_at IS NULL) DESC, h.period_start DESC
-       LIMIT @limit`,
-    )
-    .all(query, { like, limit }) as Row[];
-  return rows.map((r) => summary(ctx, r));
+       LIMIT ?`,
+    [query, like, like, like, like, like, like, like, limit],
+  )) as Row[];
+  return Promise.all(rows.map((r) => summary(ctx, r)));
 }

@@ -7,12 +7,12 @@ import type { CoreContext } from '../context';
  * "not available" (never as an empty list pretending nothing is open).
  */
 export interface IncidentSource {
-  openDeadlines(ctx: CoreContext, now: Date): HandoverDeadline[];
-  openIncidentsWithDeadlines(ctx: CoreContext, now: Date): HandoverLive['incidents'];
-  openInstructions(ctx: CoreContext): HandoverLive['instructions'];
+  openDeadlines(ctx: CoreContext, now: Date): Promise<HandoverDeadline[]>;
+  openIncidentsWithDeadlines(ctx: CoreContext, now: Date): Promise<HandoverLive['incidents']>;
+  openInstructions(ctx: CoreContext): Promise<HandoverLive['instructions']>;
 }
 export interface PlanSource {
-  activeResponses(ctx: CoreContext, now: Date): HandoverLive['responses'];
+  activeResponses(ctx: CoreContext, now: Date): Promise<HandoverLive['responses']>;
 }
 export interface HandoverSources {
   incidents: IncidentSource | null;
@@ -20,15 +20,15 @@ export interface HandoverSources {
 }
 
 /** Assembles the live part of a handover draft in one place, from the sources the host wired in. */
-export function assembleHandoverLive(ctx: CoreContext, now: Date): HandoverLive {
+export async function assembleHandoverLive(ctx: CoreContext, now: Date): Promise<HandoverLive> {
   const inc = ctx.wiring.handover.incidents;
   const plans = ctx.wiring.handover.plans;
   return {
     generatedAt: now.toISOString(),
     sources: { incidents: inc !== null, plans: plans !== null },
-    incidents: inc ? inc.openIncidentsWithDeadlines(ctx, now) : [],
-    deadlines: inc ? inc.openDeadlines(ctx, now) : [],
-    instructions: inc ? inc.openInstructions(ctx) : [],
-    responses: plans ? plans.activeResponses(ctx, now) : [],
+    incidents: inc ? await inc.openIncidentsWithDeadlines(ctx, now) : [],
+    deadlines: inc ? await inc.openDeadlines(ctx, now) : [],
+    instructions: inc ? await inc.openInstructions(ctx) : [],
+    responses: plans ? await plans.activeResponses(ctx, now) : [],
   };
 }

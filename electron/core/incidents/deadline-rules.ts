@@ -4,12 +4,12 @@ import type { CoreContext } from '../context';
 import { rebuildOpenDeadlines } from './open-deadlines';
 
 /** The rule set in force: the latest stored version, or the defaults (version 0) before any change. */
-export function currentRules(ctx: CoreContext): StoredDeadlineRuleSet {
-  return ctx.memo('deadlineRules', () => readRules(ctx));
+export async function currentRules(ctx: CoreContext): Promise<StoredDeadlineRuleSet> {
+  return await ctx.memo('deadlineRules', () => readRules(ctx));
 }
 
-function readRules(ctx: CoreContext): StoredDeadlineRuleSet {
-  const r = ctx.db.prepare('SELECT * FROM deadline_rule_sets ORDER BY id DESC LIMIT 1').get() as
+async function readRules(ctx: CoreContext): Promise<StoredDeadlineRuleSet> {
+  const r = (await ctx.sql.get('SELECT * FROM deadline_rule_sets ORDER BY id DESC LIMIT 1')) as
     { id: number; source: string; rules: string; created_at: string; created_by: string } | undefined;
   if (!r) return { ...DEFAULT_DEADLINE_RULES, version: 0, createdAt: '', createdBy: '' };
   return {
@@ -22,14 +22,15 @@ function readRules(ctx: CoreContext): StoredDeadlineRuleSet {
 }
 
 /** Each change is a new version citing its source; the old ones stay. */
-export function updateRules(ctx: CoreContext, set: DeadlineRuleSet): StoredDeadlineRuleSet {
-  return ctx.tx(() => {
-    const info = ctx.db
-      .prepare('INSERT INTO deadline_rule_sets (source, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
-      .run(set.source, canonicalJson(set.rules), ctx.clock.now().toISOString(), ctx.actor());
-    ctx.audit.appendRow(ctx.actor(), 'deadlines.rules', 'deadline_rule_sets', Number(info.lastInsertRowid));
+export async function updateRules(ctx: CoreContext, set: DeadlineRuleSet): Promise<StoredDeadlineRuleSet> {
+  return await ctx.tx(async (ctx) => {
+    const info = await ctx.sql.insert(
+      'INSERT INTO deadline_rule_sets (source, rules, created_at, created_by) VALUES (?, ?, ?, ?)',
+      [set.source, canonicalJson(set.rules), ctx.clock.now().toISOString(), await ctx.actor()],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), 'deadlines.rules', 'deadline_rule_sets', Number(info));
     // Every open incident's deadlines move with the new rules, in the same transaction.
-    rebuildOpenDeadlines(ctx);
+    await rebuildOpenDeadlines(ctx);
     return currentRules(ctx);
   });
 }

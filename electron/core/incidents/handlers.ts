@@ -22,33 +22,33 @@ import { buildTimeline } from './timeline';
 import { parseMessage } from '../domain/message-parser';
 import { getSettings } from '../settings/settings-repo';
 
-export function incidentDetail(ctx: CoreContext, id: number): IncidentDetail {
-  const incident = findIncident(ctx, id);
+export async function incidentDetail(ctx: CoreContext, id: number): Promise<IncidentDetail> {
+  const incident = await findIncident(ctx, id);
   const parts = {
     incident,
-    versions: incidentVersions(ctx, id),
-    reports: incidentReports(ctx, id),
-    instructions: incidentInstructions(ctx, id),
-    calls: listCalls(ctx, { incidentId: id, limit: 200 }),
-    deadlines: deadlinesFor(ctx, [incident]).get(id) ?? [],
+    versions: await incidentVersions(ctx, id),
+    reports: await incidentReports(ctx, id),
+    instructions: await incidentInstructions(ctx, id),
+    calls: await listCalls(ctx, { incidentId: id, limit: 200 }),
+    deadlines: (await deadlinesFor(ctx, [incident])).get(id) ?? [],
   };
-  return { ...parts, timeline: buildTimeline(ctx, parts) };
+  return { ...parts, timeline: await buildTimeline(ctx, parts) };
 }
 
 export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
   'incidents.create': (input, ctx) => createIncident(ctx, input),
   'incidents.createFromCall': ({ callId, ...facts }, ctx) =>
-    ctx.tx(() => {
-      const incident = createIncident(ctx, facts);
-      linkCall(ctx, { id: callId, incidentId: incident.id });
+    ctx.tx(async (ctx) => {
+      const incident = await createIncident(ctx, facts);
+      await linkCall(ctx, { id: callId, incidentId: incident.id });
       return incident;
     }),
   'incidents.amend': (input, ctx) => amendIncident(ctx, input),
   'incidents.void': (input, ctx) => voidIncident(ctx, input),
   'incidents.get': (input, ctx) => incidentDetail(ctx, input.id),
   'incidents.list': (input, ctx) => listIncidents(ctx, input),
-  'incidents.parseMessage': (input, ctx) => {
-    const { timeZone, districts } = getSettings(ctx);
+  'incidents.parseMessage': async (input, ctx) => {
+    const { timeZone, districts } = await getSettings(ctx);
     return parseMessage(input.text, {
       referenceAt: input.referenceAt ?? ctx.clock.now().toISOString(),
       timeZone,

@@ -65,33 +65,35 @@ function parseLine(text: string, line: number) {
   return parsed.data;
 }
 
-export function importIncidents(
+export async function importIncidents(
   ctx: CoreContext,
   lines: Iterable<string>,
   onProgress?: (recorded: number) => void,
-): ImportResult {
+): Promise<ImportResult> {
   const hash = createHash('sha256');
   // The chain's head kept in memory and the deadline refreshes done once at the end: all-or-nothing, so
   // nothing a failed line undoes can outlive it.
-  return ctx.tx(() => ctx.audit.batch(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress))));
+  return await ctx.tx(async (ctx) =>
+    ctx.audit.batch(() => withDeferredRefresh(ctx, () => recordAll(ctx, lines, hash, onProgress))),
+  );
 }
 
-function recordAll(
+async function recordAll(
   ctx: CoreContext,
   lines: Iterable<string>,
   hash: ReturnType<typeof createHash>,
   onProgress?: (recorded: number) => void,
-): ImportResult {
+): Promise<ImportResult> {
   let line = 0;
   let count = 0;
-  const batch = incidentBatch(ctx);
+  const batch = await incidentBatch(ctx);
   for (const text of lines) {
     line++;
     hash.update(text).update('\n');
     if (!text.trim()) continue;
     const { reports, calls, ...facts } = parseLine(text.replace(/^\uFEFF/, ''), line);
     try {
-      batch.add(facts, reports || calls ? { reports: reports ?? [], calls: calls ?? [] } : undefined);
+      await batch.add(facts, reports || calls ? { reports: reports ?? [], calls: calls ?? [] } : undefined);
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation') throw invalid(line, e.issues ?? []);
       if (e instanceof ZodError) throw invalid(line, toFieldIssues(e));
@@ -100,9 +102,9 @@ function recordAll(
     count++;
     if (onProgress && count % 10_000 === 0) onProgress(count);
   }
-  batch.flush();
+  await batch.flush();
   const sha256 = hash.digest('hex');
   // One entry for the file as a whole (each incident also has its own): which file, how many records.
-  ctx.audit.append({ actor: ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });
+  await ctx.audit.append({ actor: await ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });
   return { count, sha256 };
 }

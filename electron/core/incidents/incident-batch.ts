@@ -27,55 +27,56 @@ const SLICE = 500;
  * is validated (times, grade, and the reports and calls it brings) when it is added, so an error still
  * names its line.
  */
-export function incidentBatch(ctx: CoreContext): {
-  add(input: IncidentFacts, history?: History): Incident;
-  flush(): void;
-} {
+export async function incidentBatch(ctx: CoreContext): Promise<{
+  add(input: IncidentFacts, history?: History): Promise<Incident>;
+  flush(): Promise<void>;
+}> {
   const now = ctx.clock.now();
-  const actor = ctx.actor();
-  let id = (ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0;
+  const actor = await ctx.actor();
+  let id = ((await ctx.sql.value('SELECT max(id) FROM incidents')) as number | null) ?? 0;
   let number: string | null = null;
-  const tz = getSettings(ctx).timeZone;
+  const tz = (await getSettings(ctx)).timeZone;
   let pending: { inc: Incident; facts: IncidentFacts; applied: string | null; history: PlannedHistory | null }[] = [];
 
-  const flush = () => {
+  const flush = async () => {
     if (!pending.length) return;
     const slice = pending;
     pending = [];
-    const insertRow = ctx.db.prepare(INSERT_ROW_SQL);
-    const factsJson = slice.map(({ inc, facts }) => {
+    const factsJson: string[] = [];
+    for (const { inc, facts } of slice) {
       const params = rowParams(inc, facts);
-      insertRow.run(params);
-      return params.facts as string;
-    });
-    const insertVersion = ctx.db.prepare(INSERT_VERSION_SQL);
-    const versionIds = slice.map(({ inc, facts, applied }, k) =>
-      Number(insertVersion.run(...versionArgs(inc, 'created', applied, factsJson[k], facts)).lastInsertRowid),
-    );
+      await ctx.sql.run(INSERT_ROW_SQL, params);
+      factsJson.push(params.facts as string);
+    }
+    const versionIds: number[] = [];
+    for (const [k, { inc, facts, applied }] of slice.entries())
+      versionIds.push(
+        await ctx.sql.insert(INSERT_VERSION_SQL, versionArgs(inc, 'created', applied, factsJson[k], facts)),
+      );
     // The rows as stored, read back in two range scans (cheaper than INSERT … RETURNING row by row), so
     // each entry records what verify will compare.
-    const rows = byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
-    const versions = byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
-    slice.forEach(({ inc }, k) => {
-      ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
+    const rows = await byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
+    const versions = await byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
+    for (const [k, { inc }] of slice.entries()) {
+      await ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
       const vid = versionIds[k]!;
-      ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
-    });
-    for (const { inc } of slice) indexEntry(ctx, incidentEntry(inc), true);
+      await ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
+    }
+    for (const { inc } of slice) await indexEntry(ctx, incidentEntry(inc), true);
     const histories = slice.flatMap(({ history }) => (history ? [history] : []));
-    if (histories.length) writeHistories(ctx, histories, now, actor);
-    for (const { inc } of slice) refreshOpenDeadlines(ctx, inc.id);
+    if (histories.length) await writeHistories(ctx, histories, now, actor);
+    for (const { inc } of slice) await refreshOpenDeadlines(ctx, inc.id);
   };
 
   return {
-    add(input, history) {
+    async add(input, history) {
       const { facts, applied } = gradedFacts(input);
       checkTimes(ctx, facts);
-      number = number === null ? nextNumber(ctx, now) : followingNumber(ctx, number, now);
+      number = number === null ? await nextNumber(ctx, now) : await followingNumber(ctx, number, now);
       const inc = newIncident(facts, ++id, number, now, actor);
       const planned = history ? planHistory(inc, history, now, tz, actor) : null;
       pending.push({ inc, facts, applied, history: planned });
-      if (pending.length >= SLICE) flush();
+      if (pending.length >= SLICE) await flush();
       return inc;
     },
     flush,
@@ -83,7 +84,15 @@ export function incidentBatch(ctx: CoreContext): {
 }
 
 /** Stored rows by id, their columns in sorted order (the audit payload's canonical order). */
-function byId(ctx: CoreContext, table: string, lo: number, hi: number): Map<number, Record<string, unknown>> {
-  const rows = ctx.db.prepare(`SELECT ${sortedColumns(ctx, table)} FROM ${table} WHERE id BETWEEN ? AND ?`).all(lo, hi);
+async function byId(
+  ctx: CoreContext,
+  table: string,
+  lo: number,
+  hi: number,
+): Promise<Map<number, Record<string, unknown>>> {
+  const rows = await ctx.sql.all(`SELECT ${await sortedColumns(ctx, table)} FROM ${table} WHERE id BETWEEN ? AND ?`, [
+    lo,
+    hi,
+  ]);
   return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
 }

@@ -121,29 +121,30 @@ const INSERT_CALL = `INSERT INTO calls (incident_id, at, direction, party, numbe
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Writes a slice's histories (after its incidents): reports, calls, then the closures by 终报. */
-export function writeHistories(ctx: CoreContext, slice: PlannedHistory[], now: Date, actor: string): void {
+export async function writeHistories(
+  ctx: CoreContext,
+  slice: PlannedHistory[],
+  now: Date,
+  actor: string,
+): Promise<void> {
   const at = now.toISOString();
-  const insertReport = ctx.db.prepare(INSERT_REPORT);
-  const reports = slice.flatMap((h) =>
-    h.reports.map((r) => ({ h, r, id: Number(insertReport.run(...r.params).lastInsertRowid) })),
-  );
-  const insertCall = ctx.db.prepare(INSERT_CALL);
-  const calls = slice.flatMap((h) =>
-    h.calls.map((c) => {
+  const reports: { h: PlannedHistory; r: PlannedHistory['reports'][number]; id: number }[] = [];
+  for (const h of slice)
+    for (const r of h.reports) reports.push({ h, r, id: await ctx.sql.insert(INSERT_REPORT, r.params) });
+  const calls: { h: PlannedHistory; c: PlannedHistory['calls'][number]; id: number; at: string }[] = [];
+  for (const h of slice)
+    for (const c of h.calls) {
       const cAt = new Date(c.at).toISOString();
-      const id = Number(
-        insertCall.run(h.inc.id, cAt, c.direction, c.party, c.number, c.gist, at, actor).lastInsertRowid,
-      );
-      return { h, c, id, at: cAt };
-    }),
-  );
-  const storedReports = rowsById(
+      const id = await ctx.sql.insert(INSERT_CALL, [h.inc.id, cAt, c.direction, c.party, c.number, c.gist, at, actor]);
+      calls.push({ h, c, id, at: cAt });
+    }
+  const storedReports = await rowsById(
     ctx,
     'reports',
     reports.map((r) => r.id),
   );
   for (const { r, id } of reports)
-    ctx.audit.appendRow(
+    await ctx.audit.appendRow(
       actor,
       r.override ? 'report.send_override' : 'report.send',
       'reports',
@@ -151,14 +152,15 @@ export function writeHistories(ctx: CoreContext, slice: PlannedHistory[], now: D
       undefined,
       storedReports.get(id),
     );
-  const storedCalls = rowsById(
+  const storedCalls = await rowsById(
     ctx,
     'calls',
     calls.map((c) => c.id),
   );
-  for (const { id } of calls) ctx.audit.appendRow(actor, 'call.create', 'calls', id, undefined, storedCalls.get(id));
+  for (const { id } of calls)
+    await ctx.audit.appendRow(actor, 'call.create', 'calls', id, undefined, storedCalls.get(id));
   for (const { h, r, id } of reports)
-    indexEntry(
+    await indexEntry(
       ctx,
       {
         kind: 'report',
@@ -171,7 +173,7 @@ export function writeHistories(ctx: CoreContext, slice: PlannedHistory[], now: D
       true,
     );
   for (const { h, c, id, at: cAt } of calls)
-    indexEntry(
+    await indexEntry(
       ctx,
       {
         kind: 'call',
@@ -184,13 +186,14 @@ export function writeHistories(ctx: CoreContext, slice: PlannedHistory[], now: D
       true,
     );
   for (const h of slice)
-    if (h.reports.some((r) => r.kind === 'final')) setIncidentStatus(ctx, h.inc, 'closed', '终报已报送');
+    if (h.reports.some((r) => r.kind === 'final')) await setIncidentStatus(ctx, h.inc, 'closed', '终报已报送');
 }
 
-function rowsById(ctx: CoreContext, table: string, ids: number[]): Map<number, Record<string, unknown>> {
+async function rowsById(ctx: CoreContext, table: string, ids: number[]): Promise<Map<number, Record<string, unknown>>> {
   if (!ids.length) return new Map();
-  const rows = ctx.db
-    .prepare(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`)
-    .all(Math.min(...ids), Math.max(...ids));
+  const rows = await ctx.sql.all(`SELECT * FROM ${table} WHERE id BETWEEN ? AND ?`, [
+    Math.min(...ids),
+    Math.max(...ids),
+  ]);
   return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
 }

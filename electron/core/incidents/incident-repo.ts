@@ -23,8 +23,8 @@ import {
   type IncidentRow,
 } from './incident-rows';
 
-export function findIncident(ctx: CoreContext, id: number): Incident {
-  const row = ctx.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
+export async function findIncident(ctx: CoreContext, id: number): Promise<Incident> {
+  const row = (await ctx.sql.get('SELECT * FROM incidents WHERE id = ?', [id])) as IncidentRow | undefined;
   if (!row) throw new AppError('not_found', { entity: 'incident', id });
   return rowToIncident(row);
 }
@@ -55,32 +55,36 @@ function normaliseFacts(f: IncidentFacts): IncidentFacts {
   return out;
 }
 
-function writeVersion(ctx: CoreContext, inc: Incident, kind: IncidentVersion['kind'], reason: string | null): void {
-  const info = ctx.db.prepare(INSERT_VERSION_SQL).run(...versionArgs(inc, kind, reason));
+async function writeVersion(
+  ctx: CoreContext,
+  inc: Incident,
+  kind: IncidentVersion['kind'],
+  reason: string | null,
+): Promise<void> {
+  const info = await ctx.sql.insert(INSERT_VERSION_SQL, versionArgs(inc, kind, reason));
   // The actor is the one the version names (inc.updatedBy is ctx.actor() on every path).
-  ctx.audit.appendRow(inc.updatedBy, `incident.${kind}`, 'incident_versions', Number(info.lastInsertRowid));
+  await ctx.audit.appendRow(inc.updatedBy, `incident.${kind}`, 'incident_versions', Number(info));
   // After the version row: the deadline engine follows the grade through the versions (a raise never
   // back-dates), so the maintained table must see this one.
-  refreshOpenDeadlines(ctx, inc.id);
+  await refreshOpenDeadlines(ctx, inc.id);
 }
 
-function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): void {
+async function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): Promise<void> {
   const params = rowParams(inc);
   if (insert) {
-    ctx.db.prepare(INSERT_ROW_SQL).run(params);
+    await ctx.sql.run(INSERT_ROW_SQL, params);
   } else {
-    ctx.db
-      .prepare(
-        `UPDATE incidents SET status = @status, version = @version, void_reason = @void_reason,
+    await ctx.sql.run(
+      `UPDATE incidents SET status = @status, version = @version, void_reason = @void_reason,
            supplementary_due_from = @supplementary_due_from, received_at = @received_at, category = @category,
            level = @level, district = @district, title = @title, facts = @facts,
            updated_at = @updated_at, updated_by = @updated_by
          WHERE id = @id`,
-      )
-      .run(params);
+      params,
+    );
   }
-  ctx.audit.appendRow(inc.updatedBy, insert ? 'incident.create' : 'incident.update', 'incidents', inc.id);
-  indexIncident(ctx, inc);
+  await ctx.audit.appendRow(inc.updatedBy, insert ? 'incident.create' : 'incident.update', 'incidents', inc.id);
+  await indexIncident(ctx, inc);
 }
 
 /**
@@ -94,18 +98,18 @@ export function gradedFacts(input: IncidentFacts): { facts: IncidentFacts; appli
   return { facts, applied };
 }
 
-export function createIncident(ctx: CoreContext, input: IncidentFacts): Incident {
+export async function createIncident(ctx: CoreContext, input: IncidentFacts): Promise<Incident> {
   const { facts, applied } = gradedFacts(input);
   checkTimes(ctx, facts);
-  return ctx.tx(() => insertIncident(ctx, facts, applied));
+  return await ctx.tx(async (ctx) => insertIncident(ctx, facts, applied));
 }
 
-function insertIncident(ctx: CoreContext, facts: IncidentFacts, applied: string | null): Incident {
+async function insertIncident(ctx: CoreContext, facts: IncidentFacts, applied: string | null): Promise<Incident> {
   const now = ctx.clock.now();
-  const id = ((ctx.db.prepare('SELECT max(id) FROM incidents').pluck().get() as number | null) ?? 0) + 1;
-  const inc = newIncident(facts, id, nextNumber(ctx, now), now, ctx.actor());
-  writeRow(ctx, inc, true);
-  writeVersion(ctx, inc, 'created', applied);
+  const id = (((await ctx.sql.value('SELECT max(id) FROM incidents')) as number | null) ?? 0) + 1;
+  const inc = newIncident(facts, id, await nextNumber(ctx, now), now, await ctx.actor());
+  await writeRow(ctx, inc, true);
+  await writeVersion(ctx, inc, 'created', applied);
   return inc;
 }
 
@@ -131,21 +135,21 @@ function expectVersion(inc: Incident, expected: number): void {
   if (inc.version !== expected) throw new AppError('conflict', { current: inc.version, expected });
 }
 
-function finalSentAt(ctx: CoreContext, incidentId: number): string | null {
+async function finalSentAt(ctx: CoreContext, incidentId: number): Promise<string | null> {
   return (
-    (ctx.db
-      .prepare("SELECT min(sent_at) FROM reports WHERE incident_id = ? AND kind = 'final' AND status = 'sent'")
-      .pluck()
-      .get(incidentId) as string | null) ?? null
+    ((await ctx.sql.value(
+      "SELECT min(sent_at) FROM reports WHERE incident_id = ? AND kind = 'final' AND status = 'sent'",
+      [incidentId],
+    )) as string | null) ?? null
   );
 }
 
-export function amendIncident(
+export async function amendIncident(
   ctx: CoreContext,
   input: { id: number; expectedVersion: number; reason: string; changes: Partial<IncidentFacts> },
-): Incident {
-  return ctx.tx(() => {
-    const inc = findIncident(ctx, input.id);
+): Promise<Incident> {
+  return await ctx.tx(async (ctx) => {
+    const inc = await findIncident(ctx, input.id);
     expectVersion(inc, input.expectedVersion);
     const before = incidentFacts(inc);
     const after = normaliseFacts({ ...before, ...input.changes });
@@ -153,11 +157,11 @@ export function amendIncident(
     if (canonicalJson(before) === canonicalJson(after)) throw new AppError('incident.no_changes');
     const now = ctx.clock.now();
     let { status, supplementaryDueFrom } = inc;
-    const settings = getSettings(ctx);
+    const settings = await getSettings(ctx);
     const needed = supplementaryRequired({
       before,
       after,
-      finalSentAt: finalSentAt(ctx, inc.id),
+      finalSentAt: await finalSentAt(ctx, inc.id),
       at: now.toISOString(),
       timeZone: settings.timeZone,
       shortSubtypes: settings.shortWindowSubtypes,
@@ -175,20 +179,20 @@ export function amendIncident(
       supplementaryDueFrom,
       version: inc.version + 1,
       updatedAt: now.toISOString(),
-      updatedBy: ctx.actor(),
+      updatedBy: await ctx.actor(),
     };
-    writeRow(ctx, next, false);
-    writeVersion(ctx, next, 'amended', input.reason);
+    await writeRow(ctx, next, false);
+    await writeVersion(ctx, next, 'amended', input.reason);
     return next;
   });
 }
 
-export function voidIncident(
+export async function voidIncident(
   ctx: CoreContext,
   input: { id: number; expectedVersion: number; reason: string },
-): Incident {
-  return ctx.tx(() => {
-    const inc = findIncident(ctx, input.id);
+): Promise<Incident> {
+  return await ctx.tx(async (ctx) => {
+    const inc = await findIncident(ctx, input.id);
     expectVersion(inc, input.expectedVersion);
     const now = ctx.clock.now().toISOString();
     const next: Incident = {
@@ -197,25 +201,30 @@ export function voidIncident(
       voidReason: input.reason,
       version: inc.version + 1,
       updatedAt: now,
-      updatedBy: ctx.actor(),
+      updatedBy: await ctx.actor(),
     };
-    writeRow(ctx, next, false);
-    writeVersion(ctx, next, 'voided', input.reason);
+    await writeRow(ctx, next, false);
+    await writeVersion(ctx, next, 'voided', input.reason);
     return next;
   });
 }
 
 /** Status changes driven by the report chain (closed by a final report). Caller holds the transaction. */
-export function setIncidentStatus(ctx: CoreContext, inc: Incident, status: IncidentStatus, reason: string): Incident {
+export async function setIncidentStatus(
+  ctx: CoreContext,
+  inc: Incident,
+  status: IncidentStatus,
+  reason: string,
+): Promise<Incident> {
   const next: Incident = {
     ...inc,
     status,
     supplementaryDueFrom: status === 'closed' ? null : inc.supplementaryDueFrom,
     version: inc.version + 1,
     updatedAt: ctx.clock.now().toISOString(),
-    updatedBy: ctx.actor(),
+    updatedBy: await ctx.actor(),
   };
-  writeRow(ctx, next, false);
-  writeVersion(ctx, next, 'status', reason);
+  await writeRow(ctx, next, false);
+  await writeVersion(ctx, next, 'status', reason);
   return next;
 }

@@ -45,30 +45,29 @@ export function rowToIncident(r: IncidentRow): Incident {
   };
 }
 
-export function nextNumber(ctx: CoreContext, at: Date): string {
-  const year = localParts(at, getSettings(ctx).timeZone).year;
+export async function nextNumber(ctx: CoreContext, at: Date): Promise<string> {
+  const year = localParts(at, (await getSettings(ctx)).timeZone).year;
   const format = (n: number) => `${year}-${String(n).padStart(4, '0')}`;
   const seqOf = (number: string | undefined) => (number?.startsWith(`${year}-`) ? Number(number.slice(5)) : 0);
   // Fast path: numbers are handed out in creation order, so the newest incident holds the last one.
-  const newest = ctx.db.prepare('SELECT number FROM incidents ORDER BY id DESC LIMIT 1').pluck().get() as
-    string | undefined;
+  const newest = (await ctx.sql.value('SELECT number FROM incidents ORDER BY id DESC LIMIT 1')) as string | undefined;
   if (newest?.startsWith(`${year}-`)) {
     const candidate = format(seqOf(newest) + 1);
-    if (!ctx.db.prepare('SELECT 1 FROM incidents WHERE number = ?').get(candidate)) return candidate;
+    if (!(await ctx.sql.get('SELECT 1 FROM incidents WHERE number = ?', [candidate]))) return candidate;
   }
   // First incident of a year, or the clock went back: find the year's highest number the slow way.
-  const rows = ctx.db
-    .prepare('SELECT number FROM incidents WHERE number >= ? AND number < ?')
-    .pluck()
-    .all(`${year}-`, `${year}.`) as string[];
+  const rows = (await ctx.sql.column('SELECT number FROM incidents WHERE number >= ? AND number < ?', [
+    `${year}-`,
+    `${year}.`,
+  ])) as string[];
   return format(Math.max(0, ...rows.map(seqOf)) + 1);
 }
 
 /** The number after `prev` when it is free (an import numbers thousands in a row), else the slow way. */
-export function followingNumber(ctx: CoreContext, prev: string, at: Date): string {
+export async function followingNumber(ctx: CoreContext, prev: string, at: Date): Promise<string> {
   const dash = prev.indexOf('-');
   const candidate = `${prev.slice(0, dash)}-${String(Number(prev.slice(dash + 1)) + 1).padStart(4, '0')}`;
-  return ctx.db.prepare('SELECT 1 FROM incidents WHERE number = ?').get(candidate) ? nextNumber(ctx, at) : candidate;
+  return (await ctx.sql.get('SELECT 1 FROM incidents WHERE number = ?', [candidate])) ? nextNumber(ctx, at) : candidate;
 }
 
 export const INSERT_VERSION_SQL = `INSERT INTO incident_versions
@@ -130,19 +129,19 @@ export const INSERT_ROW_SQL = `INSERT INTO incidents (id, number, status, versio
   VALUES (@id, @number, @status, @version, @void_reason, @supplementary_due_from, @received_at, @category,
   @level, @district, @title, @facts, @created_at, @created_by, @updated_at, @updated_by)`;
 
-const sortedLists = new WeakMap<CoreContext['db'], Map<string, string>>();
+const sortedLists = new WeakMap<object, Map<string, string>>();
 
 /**
  * All of a table's columns in sorted order, for a SELECT list: the row comes back with its keys already
  * in the audit payload's canonical order, so canonicalJson serialises it natively. SQLite's catalogue;
  * PostgreSQL's twin reads information_schema.columns.
  */
-export function sortedColumns(ctx: CoreContext, table: string): string {
-  let known = sortedLists.get(ctx.db);
-  if (!known) sortedLists.set(ctx.db, (known = new Map()));
+export async function sortedColumns(ctx: CoreContext, table: string): Promise<string> {
+  let known = sortedLists.get(ctx.sql.origin);
+  if (!known) sortedLists.set(ctx.sql.origin, (known = new Map()));
   let list = known.get(table);
   if (list === undefined) {
-    const names = ctx.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+    const names = await ctx.sql.column<string>(ctx.sql.dialect.tableColumns, [table]);
     list = names
       .sort()
       .map((n) => `"${n}"`)

@@ -3,8 +3,8 @@ import type { CoreContext } from '../context';
 import { changedFields, flattenFacts } from '../domain';
 
 /** Every version of an incident's facts, each with the fields it changed (the History panel). */
-export function incidentVersions(ctx: CoreContext, id: number): IncidentVersion[] {
-  const rows = ctx.db.prepare('SELECT * FROM incident_versions WHERE incident_id = ? ORDER BY version').all(id) as {
+export async function incidentVersions(ctx: CoreContext, id: number): Promise<IncidentVersion[]> {
+  const rows = (await ctx.sql.all('SELECT * FROM incident_versions WHERE incident_id = ? ORDER BY version', [id])) as {
     version: number;
     kind: IncidentVersion['kind'];
     at: string;

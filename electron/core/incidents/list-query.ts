@@ -33,7 +33,7 @@ function decodeCursor(cursor: string): [string, number] {
  * One page of incidents, newest received first, filtered. Keyset paging on (received_at, id) keeps
  * every page as fast as the first at 100,000 incidents, where OFFSET would scan.
  */
-export function listIncidents(ctx: CoreContext, q: Query): IncidentPage {
+export async function listIncidents(ctx: CoreContext, q: Query): Promise<IncidentPage> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
@@ -49,13 +49,13 @@ export function listIncidents(ctx: CoreContext, q: Query): IncidentPage {
   const match = q.q ? matchExpression(q.q) : null;
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   // The text alone: read each kind's newest matches first; often that is all of them, or enough.
-  const newest = match && !where.length ? readMatches(ctx, match, TOTAL_CAP + 1) : null;
-  const found = newest ? newestTextPage(ctx, newest, cursor, q.limit) : null;
+  const newest = match && !where.length ? await readMatches(ctx, match, TOTAL_CAP + 1) : null;
+  const found = newest ? await newestTextPage(ctx, newest, cursor, q.limit) : null;
   let rows = found?.rows ?? [];
   let counted = found?.counted ?? 0;
   if (!found) {
     const complete = newest && newest.cut.own === null && newest.cut.linked.size === 0;
-    const matching = complete ? newest.ids : match ? matchingIncidentIds(ctx, match) : null;
+    const matching = complete ? newest.ids : match ? await matchingIncidentIds(ctx, match) : null;
     // Filters other than the text: with none, every matching id is an incident of the page's set.
     const otherFilters = where.length > 0;
     if (matching) add('id IN (SELECT value FROM json_each(?))', JSON.stringify(matching));
@@ -63,21 +63,19 @@ export function listIncidents(ctx: CoreContext, q: Query): IncidentPage {
     counted =
       matching && !otherFilters
         ? matching.length
-        : (ctx.db
-            .prepare(
-              `SELECT count(*) FROM (SELECT 1 FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        : ((await ctx.sql.value(
+            `SELECT count(*) FROM (SELECT 1 FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                LIMIT ${TOTAL_CAP + 1})`,
-            )
-            .pluck()
-            .get(...params) as number);
+            params,
+          )) as number);
     // Many text matches (内涝: a seventh of the log): walk the log newest first and keep the matching
     // ones, 50 ÷ density steps, instead of reading every match's row to sort them all.
     const walk = !!matching && matching.length > WALK_FROM && !hasColumnFilter(q);
-    rows = pageRows(ctx, where, params, cursor, q.limit, walk);
+    rows = await pageRows(ctx, where, params, cursor, q.limit, walk);
   }
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit).map((r) => ({ ...r, f: JSON.parse(r.facts) as IncidentFacts }));
-  const deadlines = deadlinesFor(
+  const deadlines = await deadlinesFor(
     ctx,
     page.map((r) => ({
       id: r.id,
@@ -121,27 +119,26 @@ interface Row {
 }
 
 /** The page's rows and one more (there is a next page), after the cursor, newest received first. */
-function pageRows(
+async function pageRows(
   ctx: CoreContext,
   where: string[],
   params: unknown[],
   cursor: [string, number] | null,
   limit: number,
   walk: boolean,
-): Row[] {
+): Promise<Row[]> {
   const all = [...where];
   const values = [...params];
   if (cursor) {
     all.push('(received_at < ? OR (received_at = ? AND id < ?))');
     values.push(cursor[0], cursor[0], cursor[1]);
   }
-  return ctx.db
-    .prepare(
-      `SELECT id, number, status, received_at, supplementary_due_from, facts FROM incidents
+  return (await ctx.sql.all(
+    `SELECT id, number, status, received_at, supplementary_due_from, facts FROM incidents
        ${walk ? 'INDEXED BY incidents_received' : ''} ${all.length ? `WHERE ${all.join(' AND ')}` : ''}
        ORDER BY received_at DESC, id DESC LIMIT ?`,
-    )
-    .all(...values, limit + 1) as Row[];
+    [...values, limit + 1],
+  )) as Row[];
 }
 
 /**
@@ -150,15 +147,22 @@ function pageRows(
  * TOTAL_CAP + 1 newest matches, so the cost no longer grows with the log. Null (read every match) when
  * an incident in the page's span could match without having been read, or the page runs past them.
  */
-function newestTextPage(
+async function newestTextPage(
   ctx: CoreContext,
-  { ids, cut }: ReturnType<typeof readMatches>,
+  { ids, cut }: Awaited<ReturnType<typeof readMatches>>,
   cursor: [string, number] | null,
   limit: number,
 ) {
   if (cut.own === null) return null;
-  const rows = pageRows(ctx, ['id IN (SELECT value FROM json_each(?))'], [JSON.stringify(ids)], cursor, limit, true);
+  const rows = await pageRows(
+    ctx,
+    ['id IN (SELECT value FROM json_each(?))'],
+    [JSON.stringify(ids)],
+    cursor,
+    limit,
+    true,
+  );
   const last = rows[limit];
-  if (!last || unreadMatchPossible(ctx, cut, [last.received_at, last.id], cursor)) return null;
+  if (!last || (await unreadMatchPossible(ctx, cut, [last.received_at, last.id], cursor))) return null;
   return { rows, counted: TOTAL_CAP + 1 };
 }

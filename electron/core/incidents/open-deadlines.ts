@@ -42,94 +42,101 @@ function lastActivity(r: SubjectRow, lastReport: string | null): string {
   return times.reduce((a, b) => (b > a ? b : a));
 }
 
-function store(ctx: CoreContext, rows: SubjectRow[]): void {
+async function store(ctx: CoreContext, rows: SubjectRow[]): Promise<void> {
   const open = rows.filter((r) => r.status === 'open');
-  const deadlines = deadlinesFor(ctx, open.map(subject));
+  const deadlines = await deadlinesFor(ctx, open.map(subject));
   // One grouped lookup for the slice (an import refreshes thousands), not one per incident.
   const lastReport = new Map(
-    ctx.db
-      .prepare(
-        `SELECT incident_id, max(updated_at) FROM reports
+    (await ctx.sql.arrays(
+      `SELECT incident_id, max(updated_at) FROM reports
          WHERE incident_id IN (SELECT value FROM json_each(?)) GROUP BY incident_id`,
-      )
-      .raw()
-      .all(JSON.stringify(open.map((r) => r.id))) as [number, string][],
+      [JSON.stringify(open.map((r) => r.id))],
+    )) as [number, string][],
   );
-  const insertDeadline = ctx.db.prepare(
-    'INSERT INTO open_deadlines (incident_id, kind, start_at, due_at) VALUES (?, ?, ?, ?)',
-  );
-  const insertOpen = ctx.db.prepare('INSERT INTO open_incidents (incident_id, last_activity_at) VALUES (?, ?)');
   for (const r of open) {
-    insertOpen.run(r.id, lastActivity(r, lastReport.get(r.id) ?? null));
-    for (const d of deadlines.get(r.id) ?? []) if (!d.doneAt) insertDeadline.run(r.id, d.kind, d.startAt, d.dueAt);
+    await ctx.sql.run('INSERT INTO open_incidents (incident_id, last_activity_at) VALUES (?, ?)', [
+      r.id,
+      lastActivity(r, lastReport.get(r.id) ?? null),
+    ]);
+    for (const d of deadlines.get(r.id) ?? [])
+      if (!d.doneAt)
+        await ctx.sql.run('INSERT INTO open_deadlines (incident_id, kind, start_at, due_at) VALUES (?, ?, ?, ?)', [
+          r.id,
+          d.kind,
+          d.startAt,
+          d.dueAt,
+        ]);
   }
 }
 
-const present = new WeakMap<CoreContext['db'], boolean>();
+const present = new WeakMap<object, boolean>();
 
 /**
  * False on a database not yet at migration 100. The app always migrates before serving; only upgrade
  * tests drive a service over an older schema, and there writes skip the tables and reads find nothing.
  */
-export function maintained(ctx: CoreContext): boolean {
-  let known = present.get(ctx.db);
+export async function maintained(ctx: CoreContext): Promise<boolean> {
+  let known = present.get(ctx.sql.origin);
   if (known === undefined) {
-    known = !!ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'derived_state'").get();
-    present.set(ctx.db, known);
+    known = !!(await ctx.sql.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'derived_state'"));
+    present.set(ctx.sql.origin, known);
   }
   return known;
 }
 
-const deferred = new WeakMap<CoreContext['db'], Set<number>>();
+const deferred = new WeakMap<object, Set<number>>();
 
 /** Recomputes one incident's rows. Caller holds the transaction of the write that changed it. */
-export function refreshOpenDeadlines(ctx: CoreContext, incidentId: number): void {
-  if (!maintained(ctx)) return;
-  const batch = deferred.get(ctx.db);
+export async function refreshOpenDeadlines(ctx: CoreContext, incidentId: number): Promise<void> {
+  if (!(await maintained(ctx))) return;
+  const batch = deferred.get(ctx.sql);
   if (batch) return void batch.add(incidentId);
-  ctx.db.prepare('DELETE FROM open_deadlines WHERE incident_id = ?').run(incidentId);
-  ctx.db.prepare('DELETE FROM open_incidents WHERE incident_id = ?').run(incidentId);
-  store(ctx, ctx.db.prepare(`${SUBJECT_SQL} WHERE id = ?`).all(incidentId) as SubjectRow[]);
+  await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id = ?', [incidentId]);
+  await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id = ?', [incidentId]);
+  await store(ctx, (await ctx.sql.all(`${SUBJECT_SQL} WHERE id = ?`, [incidentId])) as SubjectRow[]);
 }
 
 /**
  * Runs a batch of writes (an import) with the refreshes collected and done once at the end, a slice of
  * incidents per query instead of several queries per incident; still inside the caller's transaction.
  */
-export function withDeferredRefresh<T>(ctx: CoreContext, fn: () => T): T {
-  if (!ctx.db.inTransaction) throw new Error("deferred refreshes need the caller's transaction");
+export async function withDeferredRefresh<T>(ctx: CoreContext, fn: () => Promise<T>): Promise<T> {
+  if (!ctx.sql.inTransaction) throw new Error("deferred refreshes need the caller's transaction");
   const ids = new Set<number>();
-  deferred.set(ctx.db, ids);
+  // Keyed by the transaction's own port: only writes in this transaction defer.
+  deferred.set(ctx.sql, ids);
   let result: T;
   try {
-    result = fn();
+    result = await fn();
   } finally {
-    deferred.delete(ctx.db);
+    deferred.delete(ctx.sql);
   }
-  refreshMany(ctx, [...ids]);
+  await refreshMany(ctx, [...ids]);
   return result;
 }
 
-function refreshMany(ctx: CoreContext, ids: number[]): void {
-  const byId = ctx.db.prepare(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
+async function refreshMany(ctx: CoreContext, ids: number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 1000) {
     const slice = JSON.stringify(ids.slice(i, i + 1000));
-    ctx.db.prepare('DELETE FROM open_deadlines WHERE incident_id IN (SELECT value FROM json_each(?))').run(slice);
-    ctx.db.prepare('DELETE FROM open_incidents WHERE incident_id IN (SELECT value FROM json_each(?))').run(slice);
-    store(ctx, byId.all(slice) as SubjectRow[]);
+    await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]);
+    await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]);
+    await store(ctx, await subjects(ctx, slice));
   }
 }
 
 /** Recomputes every open incident's rows (a new rule set, a new build). Caller holds the transaction. */
-export function rebuildOpenDeadlines(ctx: CoreContext): void {
-  if (!maintained(ctx)) return;
-  ctx.db.exec('DELETE FROM open_deadlines; DELETE FROM open_incidents;');
-  const ids = ctx.db.prepare("SELECT id FROM incidents WHERE status = 'open' ORDER BY id").pluck().all() as number[];
-  const byId = ctx.db.prepare(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`);
+export async function rebuildOpenDeadlines(ctx: CoreContext): Promise<void> {
+  if (!(await maintained(ctx))) return;
+  await ctx.sql.run('DELETE FROM open_deadlines');
+  await ctx.sql.run('DELETE FROM open_incidents');
+  const ids = (await ctx.sql.column("SELECT id FROM incidents WHERE status = 'open' ORDER BY id")) as number[];
   // In slices: one report lookup per slice rather than one per incident, and bounded memory at 1M.
   for (let i = 0; i < ids.length; i += 1000)
-    store(ctx, byId.all(JSON.stringify(ids.slice(i, i + 1000))) as SubjectRow[]);
+    await store(ctx, await subjects(ctx, JSON.stringify(ids.slice(i, i + 1000))));
 }
+
+const subjects = (ctx: CoreContext, idsJson: string) =>
+  ctx.sql.all<SubjectRow>(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`, [idsJson]);
 
 const STAMP = 'open_deadlines';
 
@@ -137,17 +144,16 @@ const STAMP = 'open_deadlines';
  * Builds the tables when this app version has not built them yet (a new database, an upgrade: a new
  * release may compute deadlines differently). Idempotent; a no-op on the usual start.
  */
-export function ensureOpenDeadlines(ctx: CoreContext): void {
-  if (!maintained(ctx)) return;
-  const stamp = ctx.db.prepare('SELECT stamp FROM derived_state WHERE name = ?').pluck().get(STAMP);
+export async function ensureOpenDeadlines(ctx: CoreContext): Promise<void> {
+  if (!(await maintained(ctx))) return;
+  const stamp = await ctx.sql.value('SELECT stamp FROM derived_state WHERE name = ?', [STAMP]);
   if (stamp === ctx.appVersion) return;
-  ctx.tx(() => {
-    rebuildOpenDeadlines(ctx);
-    ctx.db
-      .prepare(
-        'INSERT INTO derived_state (name, stamp) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET stamp = excluded.stamp',
-      )
-      .run(STAMP, ctx.appVersion);
+  await ctx.tx(async (ctx) => {
+    await rebuildOpenDeadlines(ctx);
+    await ctx.sql.run(
+      'INSERT INTO derived_state (name, stamp) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET stamp = excluded.stamp',
+      [STAMP, ctx.appVersion],
+    );
   });
 }
 
@@ -156,30 +162,27 @@ export function ensureOpenDeadlines(ctx: CoreContext): void {
  * records. Incidents quiet for STALE_AFTER_DAYS are counted and listed apart, so ten years of
  * never-closed imports cannot bury today's deadlines.
  */
-export function deadlineSummary(ctx: CoreContext, now: Date): DeadlineSummary {
+export async function deadlineSummary(ctx: CoreContext, now: Date): Promise<DeadlineSummary> {
   const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString();
   const active = urgentFirst(
-    ctx.db
-      .prepare(
-        `${OPEN_DEADLINE_SQL} JOIN open_incidents o ON o.incident_id = d.incident_id WHERE o.last_activity_at >= ?`,
-      )
-      .all(cutoff) as OpenDeadlineRow[],
+    (await ctx.sql.all(
+      `${OPEN_DEADLINE_SQL} JOIN open_incidents o ON o.incident_id = d.incident_id WHERE o.last_activity_at >= ?`,
+      [cutoff],
+    )) as OpenDeadlineRow[],
     now,
   );
-  const openIncidents = ctx.db
-    .prepare('SELECT count(*) FROM open_incidents WHERE last_activity_at >= ?')
-    .pluck()
-    .get(cutoff) as number;
-  const stale = ctx.db
-    .prepare(`SELECT count(*) FROM (SELECT 1 FROM open_incidents WHERE last_activity_at < ? LIMIT ${TOTAL_CAP + 1})`)
-    .pluck()
-    .get(cutoff) as number;
-  const staleRows = ctx.db
-    .prepare(
-      `SELECT i.id, i.number, i.title, i.level, i.received_at, o.last_activity_at FROM open_incidents o
+  const openIncidents = (await ctx.sql.value('SELECT count(*) FROM open_incidents WHERE last_activity_at >= ?', [
+    cutoff,
+  ])) as number;
+  const stale = (await ctx.sql.value(
+    `SELECT count(*) FROM (SELECT 1 FROM open_incidents WHERE last_activity_at < ? LIMIT ${TOTAL_CAP + 1})`,
+    [cutoff],
+  )) as number;
+  const staleRows = (await ctx.sql.all(
+    `SELECT i.id, i.number, i.title, i.level, i.received_at, o.last_activity_at FROM open_incidents o
        JOIN incidents i ON i.id = o.incident_id WHERE o.last_activity_at < ? ORDER BY o.last_activity_at LIMIT ?`,
-    )
-    .all(cutoff, SUMMARY_LIMIT) as {
+    [cutoff, SUMMARY_LIMIT],
+  )) as {
     id: number;
     number: string;
     title: string;

@@ -20,11 +20,10 @@ interface Row {
  * (migration 130) bounded to STALE_AFTER_DAYS and SUMMARY_LIMIT, each with three lookups on its own
  * actions: cheap however many years of instructions are logged (issue 13).
  */
-export function pendingInstructions(ctx: CoreContext, now: Date): PendingInstruction[] {
+export async function pendingInstructions(ctx: CoreContext, now: Date): Promise<PendingInstruction[]> {
   const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString();
-  const rows = ctx.db
-    .prepare(
-      `SELECT i.id, i.incident_id, inc.number, inc.title, i.leader, i.given_at, i.text,
+  const rows = (await ctx.sql.all(
+    `SELECT i.id, i.incident_id, inc.number, inc.title, i.leader, i.given_at, i.text,
          (SELECT a.at FROM instruction_actions a WHERE a.instruction_id = i.id AND a.kind = 'relay'
            ORDER BY a.at DESC, a.id DESC LIMIT 1) AS relayed_at,
          (SELECT a.party FROM instruction_actions a WHERE a.instruction_id = i.id AND a.kind = 'relay'
@@ -36,8 +35,8 @@ export function pendingInstructions(ctx: CoreContext, now: Date): PendingInstruc
          AND NOT EXISTS (SELECT 1 FROM instruction_actions a WHERE a.instruction_id = i.id AND a.kind = 'completed')
          AND (inc.id IS NULL OR inc.status <> 'voided')
        ORDER BY i.given_at, i.id LIMIT ?`,
-    )
-    .all(cutoff, SUMMARY_LIMIT) as Row[];
+    [cutoff, SUMMARY_LIMIT],
+  )) as Row[];
   return (
     rows
       // 反馈 after the last 传达 answers it; a new 传达 after a 反馈 waits for its own.

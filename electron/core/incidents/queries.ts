@@ -10,15 +10,17 @@ import { followingInstructions } from './log-repo';
 type ReportBrief = DeadlineInput['reports'][number] & { incident_id: number };
 
 /** Report summaries for many incidents in one query (list pages, the Now screen). */
-export function reportBriefs(ctx: CoreContext, incidentIds: number[]): Map<number, DeadlineInput['reports']> {
+export async function reportBriefs(
+  ctx: CoreContext,
+  incidentIds: number[],
+): Promise<Map<number, DeadlineInput['reports']>> {
   const out = new Map<number, DeadlineInput['reports']>();
   if (!incidentIds.length) return out;
-  const rows = ctx.db
-    .prepare(
-      `SELECT incident_id, kind, status, channel, sent_at AS sentAt FROM reports
+  const rows = (await ctx.sql.all(
+    `SELECT incident_id, kind, status, channel, sent_at AS sentAt FROM reports
        WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-    )
-    .all(JSON.stringify(incidentIds)) as ReportBrief[];
+    [JSON.stringify(incidentIds)],
+  )) as ReportBrief[];
   for (const { incident_id, ...r } of rows) {
     const list = out.get(incident_id) ?? [];
     list.push(r);
@@ -31,15 +33,17 @@ export function reportBriefs(ctx: CoreContext, incidentIds: number[]): Map<numbe
  * The grade and sensitivity each incident had from each version on, collapsed to the changes: the
  * deadline engine follows a raise without back-dating (domain deadlines).
  */
-export function gradeHistories(ctx: CoreContext, incidentIds: number[]): Map<number, DeadlineInput['history']> {
+export async function gradeHistories(
+  ctx: CoreContext,
+  incidentIds: number[],
+): Promise<Map<number, DeadlineInput['history']>> {
   const out = new Map<number, NonNullable<DeadlineInput['history']>>();
   if (!incidentIds.length) return out;
-  const rows = ctx.db
-    .prepare(
-      `SELECT incident_id, at, json_extract(facts, '$.level') AS level, json_extract(facts, '$.sensitive') AS sensitive
+  const rows = (await ctx.sql.all(
+    `SELECT incident_id, at, json_extract(facts, '$.level') AS level, json_extract(facts, '$.sensitive') AS sensitive
        FROM incident_versions WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, version`,
-    )
-    .all(JSON.stringify(incidentIds)) as { incident_id: number; at: string; level: Level; sensitive: number }[];
+    [JSON.stringify(incidentIds)],
+  )) as { incident_id: number; at: string; level: Level; sensitive: number }[];
   for (const r of rows) {
     const list = out.get(r.incident_id) ?? [];
     const prev = list[list.length - 1];
@@ -60,13 +64,13 @@ export interface DeadlineSubject {
   supplementaryDueFrom: string | null;
 }
 
-export function deadlinesFor(ctx: CoreContext, subjects: DeadlineSubject[]): Map<number, Deadline[]> {
-  const rules = currentRules(ctx).rules;
-  const briefs = reportBriefs(
+export async function deadlinesFor(ctx: CoreContext, subjects: DeadlineSubject[]): Promise<Map<number, Deadline[]>> {
+  const rules = (await currentRules(ctx)).rules;
+  const briefs = await reportBriefs(
     ctx,
     subjects.map((s) => s.id),
   );
-  const histories = gradeHistories(
+  const histories = await gradeHistories(
     ctx,
     subjects.map((s) => s.id),
   );
@@ -116,22 +120,24 @@ export const OPEN_DEADLINE_SQL = `SELECT d.incident_id, d.kind, d.start_at, d.du
   FROM open_deadlines d JOIN incidents i ON i.id = d.incident_id`;
 
 /** Every deadline not yet met, overdue first (handover, notifications). */
-export function openDeadlines(ctx: CoreContext, now: Date): OpenDeadline[] {
-  if (!maintained(ctx)) return [];
-  return urgentFirst(ctx.db.prepare(OPEN_DEADLINE_SQL).all() as OpenDeadlineRow[], now);
+export async function openDeadlines(ctx: CoreContext, now: Date): Promise<OpenDeadline[]> {
+  if (!(await maintained(ctx))) return [];
+  return urgentFirst((await ctx.sql.all(OPEN_DEADLINE_SQL)) as OpenDeadlineRow[], now);
 }
 
 /** Open incidents with their most urgent unmet deadline (handover, Now screen). */
-export function openIncidentsWithDeadlines(ctx: CoreContext, now: Date) {
-  if (!maintained(ctx)) return [];
+export async function openIncidentsWithDeadlines(ctx: CoreContext, now: Date) {
+  if (!(await maintained(ctx))) return [];
   const next = new Map<number, OpenDeadline>();
-  for (const d of openDeadlines(ctx, now)) if (!next.has(d.incidentId)) next.set(d.incidentId, d);
-  const rows = ctx.db
-    .prepare(
-      `SELECT i.id, i.number, i.title, i.level, i.received_at FROM open_incidents o
-       JOIN incidents i ON i.id = o.incident_id ORDER BY i.received_at`,
-    )
-    .all() as { id: number; number: string; title: string; level: Level; received_at: string }[];
+  for (const d of await openDeadlines(ctx, now)) if (!next.has(d.incidentId)) next.set(d.incidentId, d);
+  const rows = (await ctx.sql.all(`SELECT i.id, i.number, i.title, i.level, i.received_at FROM open_incidents o
+       JOIN incidents i ON i.id = o.incident_id ORDER BY i.received_at`)) as {
+    id: number;
+    number: string;
+    title: string;
+    level: Level;
+    received_at: string;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -143,8 +149,8 @@ export function openIncidentsWithDeadlines(ctx: CoreContext, now: Date) {
 }
 
 /** 领导批示 still being followed. */
-export function openInstructions(ctx: CoreContext) {
-  return followingInstructions(ctx).map((i) => ({
+export async function openInstructions(ctx: CoreContext) {
+  return (await followingInstructions(ctx)).map((i) => ({
     id: i.id,
     incidentId: i.incidentId,
     leader: i.leader,

@@ -42,7 +42,7 @@ interface ReportRow {
   call_id: number | null;
 }
 
-function toReport(r: ReportRow, live: () => IncidentFacts): Report {
+async function toReport(r: ReportRow, live: () => Promise<IncidentFacts>): Promise<Report> {
   return {
     id: r.id,
     incidentId: r.incident_id,
@@ -54,7 +54,7 @@ function toReport(r: ReportRow, live: () => IncidentFacts): Report {
     approvingLeader: r.approving_leader,
     sender: r.sender,
     sentAt: r.sent_at,
-    snapshot: r.snapshot ? (JSON.parse(r.snapshot) as IncidentFacts) : live(),
+    snapshot: r.snapshot ? (JSON.parse(r.snapshot) as IncidentFacts) : await live(),
     changes: r.changes,
     aftermath: r.aftermath,
     otherNotes: r.other_notes,
@@ -67,16 +67,21 @@ function toReport(r: ReportRow, live: () => IncidentFacts): Report {
   };
 }
 
-export function incidentReports(ctx: CoreContext, incidentId: number): Report[] {
-  const rows = ctx.db.prepare('SELECT * FROM reports WHERE incident_id = ? ORDER BY id').all(incidentId) as ReportRow[];
+export async function incidentReports(ctx: CoreContext, incidentId: number): Promise<Report[]> {
+  const rows = (await ctx.sql.all('SELECT * FROM reports WHERE incident_id = ? ORDER BY id', [
+    incidentId,
+  ])) as ReportRow[];
   let facts: IncidentFacts | null = null;
-  return rows.map((r) => toReport(r, () => (facts ??= incidentFacts(findIncident(ctx, incidentId)))));
+  const out: Report[] = [];
+  for (const r of rows)
+    out.push(await toReport(r, async () => (facts ??= incidentFacts(await findIncident(ctx, incidentId)))));
+  return out;
 }
 
-export function findReport(ctx: CoreContext, id: number): Report {
-  const r = ctx.db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
+export async function findReport(ctx: CoreContext, id: number): Promise<Report> {
+  const r = (await ctx.sql.get('SELECT * FROM reports WHERE id = ?', [id])) as ReportRow | undefined;
   if (!r) throw new AppError('not_found', { entity: 'report', id });
-  return toReport(r, () => incidentFacts(findIncident(ctx, r.incident_id)));
+  return toReport(r, async () => incidentFacts(await findIncident(ctx, r.incident_id)));
 }
 
 /** 续报 states what changed since the last report, in an officer's prose (domain/change-prose.ts). */
@@ -84,11 +89,11 @@ export function changesSince(before: IncidentFacts, after: IncidentFacts, at: st
   return changesProse(before, after, at, tz);
 }
 
-export function createDraft(ctx: CoreContext, input: { incidentId: number; kind: ReportKind }): Report {
-  return ctx.tx(() => {
-    const inc = findIncident(ctx, input.incidentId);
+export async function createDraft(ctx: CoreContext, input: { incidentId: number; kind: ReportKind }): Promise<Report> {
+  return await ctx.tx(async (ctx) => {
+    const inc = await findIncident(ctx, input.incidentId);
     if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
-    const reports = incidentReports(ctx, inc.id);
+    const reports = await incidentReports(ctx, inc.id);
     const draft = reports.find((r) => r.status === 'draft');
     if (draft) {
       if (draft.kind === input.kind) return draft;
@@ -113,49 +118,52 @@ export function createDraft(ctx: CoreContext, input: { incidentId: number; kind:
         ? sent.filter((r) => r.kind === input.kind).length + 1
         : 0;
     const changes = last
-      ? changesSince(last.snapshot, incidentFacts(inc), ctx.clock.now().toISOString(), getSettings(ctx).timeZone)
+      ? changesSince(
+          last.snapshot,
+          incidentFacts(inc),
+          ctx.clock.now().toISOString(),
+          (await getSettings(ctx)).timeZone,
+        )
       : '';
-    const recipient = (last ?? sent[sent.length - 1])?.recipientUnit ?? getSettings(ctx).reportRecipient;
+    const recipient = (last ?? sent[sent.length - 1])?.recipientUnit ?? (await getSettings(ctx)).reportRecipient;
     const now = ctx.clock.now().toISOString();
-    const info = ctx.db
-      .prepare(
-        `INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, changes, created_at, created_by, updated_at)
+    const info = await ctx.sql.insert(
+      `INSERT INTO reports (incident_id, kind, seq, status, recipient_unit, changes, created_at, created_by, updated_at)
          VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
-      )
-      .run(inc.id, input.kind, seq, recipient, changes, now, ctx.actor(), now);
-    const id = Number(info.lastInsertRowid);
-    ctx.audit.appendRow(ctx.actor(), 'report.draft', 'reports', id);
-    refreshOpenDeadlines(ctx, inc.id);
+      [inc.id, input.kind, seq, recipient, changes, now, await ctx.actor(), now],
+    );
+    const id = Number(info);
+    await ctx.audit.appendRow(await ctx.actor(), 'report.draft', 'reports', id);
+    await refreshOpenDeadlines(ctx, inc.id);
     return findReport(ctx, id);
   });
 }
 
-export function updateDraft(
+export async function updateDraft(
   ctx: CoreContext,
   input: { id: number; recipientUnit?: string; changes?: string; aftermath?: string; otherNotes?: string },
-): Report {
-  return ctx.tx(() => {
-    const r = findReport(ctx, input.id);
+): Promise<Report> {
+  return await ctx.tx(async (ctx) => {
+    const r = await findReport(ctx, input.id);
     if (r.status !== 'draft') throw new AppError('report.not_draft', { id: r.id });
-    ctx.db
-      .prepare(
-        `UPDATE reports SET recipient_unit = ?, changes = ?, aftermath = ?, other_notes = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(
+    await ctx.sql.run(
+      `UPDATE reports SET recipient_unit = ?, changes = ?, aftermath = ?, other_notes = ?, updated_at = ? WHERE id = ?`,
+      [
         input.recipientUnit ?? r.recipientUnit,
         input.changes ?? r.changes,
         input.aftermath ?? r.aftermath,
         input.otherNotes ?? r.otherNotes,
         ctx.clock.now().toISOString(),
         r.id,
-      );
-    ctx.audit.appendRow(ctx.actor(), 'report.update', 'reports', r.id);
-    refreshOpenDeadlines(ctx, r.incidentId);
+      ],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), 'report.update', 'reports', r.id);
+    await refreshOpenDeadlines(ctx, r.incidentId);
     return findReport(ctx, r.id);
   });
 }
 
-export function sendReport(
+export async function sendReport(
   ctx: CoreContext,
   input: {
     id: number;
@@ -166,19 +174,19 @@ export function sendReport(
     sender: string;
     override?: { leader: string; reason: string };
   },
-): Report {
-  return ctx.tx(() => {
-    const r = findReport(ctx, input.id);
+): Promise<Report> {
+  return await ctx.tx(async (ctx) => {
+    const r = await findReport(ctx, input.id);
     if (r.status !== 'draft') throw new AppError('report.not_draft', { id: r.id });
-    let inc: Incident = findIncident(ctx, r.incidentId);
+    let inc: Incident = await findIncident(ctx, r.incidentId);
     if (inc.status === 'voided') throw new AppError('incident.voided', { number: inc.number });
     const sentAt = new Date(input.sentAt).toISOString();
     const future = futureIssues('sentAt', sentAt, ctx.clock.now());
     if (future.length) throw new AppError('validation', undefined, future);
     if (Date.parse(sentAt) < Date.parse(inc.receivedAt))
       throw new AppError('validation', undefined, [{ path: 'sentAt', code: 'before_received' }]);
-    const tz = getSettings(ctx).timeZone;
-    const earlier = incidentReports(ctx, inc.id).filter((x) => x.status === 'sent');
+    const tz = (await getSettings(ctx)).timeZone;
+    const earlier = (await incidentReports(ctx, inc.id)).filter((x) => x.status === 'sent');
     const previous = reportOrderViolation(r.kind, sentAt, earlier);
     if (previous) {
       throw new AppError(
@@ -207,13 +215,11 @@ export function sendReport(
     // An override is recorded only when it covered something; fields let go in an earlier report are
     // listed as missing without asking the leader again.
     const overridden = toOverride.length > 0 && input.override;
-    ctx.db
-      .prepare(
-        `UPDATE reports SET status = 'sent', sent_at = ?, channel = ?, recipient_unit = ?, approving_leader = ?,
+    await ctx.sql.run(
+      `UPDATE reports SET status = 'sent', sent_at = ?, channel = ?, recipient_unit = ?, approving_leader = ?,
            sender = ?, snapshot = ?, override_leader = ?, override_reason = ?, missing_fields = ?, updated_at = ?
          WHERE id = ?`,
-      )
-      .run(
+      [
         sentAt,
         input.channel,
         input.recipientUnit,
@@ -225,14 +231,15 @@ export function sendReport(
         JSON.stringify(overridden || toOverride.length === 0 ? missing : []),
         ctx.clock.now().toISOString(),
         r.id,
-      );
-    ctx.audit.appendRow(ctx.actor(), overridden ? 'report.send_override' : 'report.send', 'reports', r.id);
+      ],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), overridden ? 'report.send_override' : 'report.send', 'reports', r.id);
     if (r.kind === 'final' || (r.kind === 'supplementary' && inc.status === 'open')) {
-      inc = setIncidentStatus(ctx, inc, 'closed', r.kind === 'final' ? '终报已报送' : '补报已报送');
+      inc = await setIncidentStatus(ctx, inc, 'closed', r.kind === 'final' ? '终报已报送' : '补报已报送');
     }
-    applyReportActs(ctx, inc.id);
-    const sentReport = findReport(ctx, r.id);
-    indexEntry(ctx, {
+    await applyReportActs(ctx, inc.id);
+    const sentReport = await findReport(ctx, r.id);
+    await indexEntry(ctx, {
       kind: 'report',
       refId: r.id,
       incidentId: inc.id,
@@ -242,7 +249,7 @@ export function sendReport(
         ' ',
       ),
     });
-    refreshOpenDeadlines(ctx, inc.id);
+    await refreshOpenDeadlines(ctx, inc.id);
     return sentReport;
   });
 }

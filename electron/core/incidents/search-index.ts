@@ -25,17 +25,18 @@ export const ftsRange = (kind: Kind, fromRefId = 0): [bigint, bigint] => [
 ];
 
 /** Replaces the index entry of one record; derived data, rebuilt inside the writer's transaction. */
-export function indexEntry(
+export async function indexEntry(
   ctx: CoreContext,
   e: { kind: Kind; refId: number; incidentId: number | null; at: string; title: string; text: string },
   fresh = false,
-): void {
+): Promise<void> {
   const rowid = ftsRowId(e.kind, e.refId);
   // A record written for the first time (an import's new ids) has no entry to replace.
-  if (!fresh) ctx.db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
-  ctx.db
-    .prepare('INSERT INTO search_fts (rowid, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(rowid, indexText(e.text), e.kind, e.refId, e.incidentId, e.at, e.title);
+  if (!fresh) await ctx.sql.run('DELETE FROM search_fts WHERE rowid = ?', [rowid]);
+  await ctx.sql.run(
+    'INSERT INTO search_fts (rowid, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [rowid, indexText(e.text), e.kind, e.refId, e.incidentId, e.at, e.title],
+  );
 }
 
 /** The search entry of an incident: its number, title, place and the text an officer would look for. */
@@ -61,6 +62,6 @@ export function incidentEntry(inc: Incident) {
   };
 }
 
-export function indexIncident(ctx: CoreContext, inc: Incident): void {
-  indexEntry(ctx, incidentEntry(inc));
+export async function indexIncident(ctx: CoreContext, inc: Incident): Promise<void> {
+  await indexEntry(ctx, incidentEntry(inc));
 }

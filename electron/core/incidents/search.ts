@@ -12,14 +12,21 @@ const base = (k: Kind) => ftsRowId(k, 0);
  * range, in creation order). FTS5 walks a doclist backwards without scoring it, so the cost follows
  * `limit`, not the number of hits (火灾 matches a sixth of all incidents).
  */
-export function newestMatches(ctx: CoreContext, match: string, limit: number): { rowid: number; at: string }[] {
-  const stmt = ctx.db.prepare(
-    `SELECT rowid, at FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?
-     ORDER BY rowid DESC LIMIT ?`,
-  );
-  return KINDS.flatMap((k) => stmt.all(match, ...ftsRange(k), limit) as { rowid: number; at: string }[])
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.rowid - a.rowid))
-    .slice(0, limit);
+export async function newestMatches(
+  ctx: CoreContext,
+  match: string,
+  limit: number,
+): Promise<{ rowid: number; at: string }[]> {
+  const found: { rowid: number; at: string }[] = [];
+  for (const k of KINDS)
+    found.push(
+      ...(await ctx.sql.all<{ rowid: number; at: string }>(
+        `SELECT rowid, at FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?
+         ORDER BY rowid DESC LIMIT ?`,
+        [match, ...ftsRange(k), limit],
+      )),
+    );
+  return found.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.rowid - a.rowid)).slice(0, limit);
 }
 
 interface HitRow {
@@ -39,20 +46,19 @@ interface HitRow {
  * MATCH (it would scan every hit), but the chosen rows of a kind are its newest matches, so one rowid
  * range per kind returns exactly them.
  */
-export function search(ctx: CoreContext, input: { q: string; limit: number }): SearchHit[] {
+export async function search(ctx: CoreContext, input: { q: string; limit: number }): Promise<SearchHit[]> {
   const match = matchExpression(input.q);
   if (!match) return [];
-  const chosen = newestMatches(ctx, match, input.limit);
-  const rows = ctx.db.prepare(
-    `SELECT rowid, kind, ref_id, incident_id, at, title, snippet(search_fts, 0, '', '', ' … ', 16) AS snippet
-     FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
-  );
+  const chosen = await newestMatches(ctx, match, input.limit);
+  const rows = `SELECT rowid, kind, ref_id, incident_id, at, title, snippet(search_fts, 0, '', '', ' … ', 16) AS snippet
+     FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`;
   const byRowid = new Map<number, HitRow>();
   for (const k of KINDS) {
     const mine = chosen.filter((c) => c.rowid >= base(k) && c.rowid < base(k) + KIND_SPAN);
     if (!mine.length) continue;
     const from = Math.min(...mine.map((c) => c.rowid));
-    for (const r of rows.all(match, ...ftsRange(k, from - base(k)), mine.length) as HitRow[]) byRowid.set(r.rowid, r);
+    for (const r of await ctx.sql.all<HitRow>(rows, [match, ...ftsRange(k, from - base(k)), mine.length]))
+      byRowid.set(r.rowid, r);
   }
   return chosen
     .map((c) => byRowid.get(c.rowid))

@@ -26,25 +26,27 @@ export interface Cut {
  * kinds' ref_id is looked up in their own table by key, twice as fast as reading the UNINDEXED
  * incident_id column from the FTS content row.
  */
-export function readMatches(ctx: CoreContext, match: string, limit: number | null): { ids: number[]; cut: Cut } {
+export async function readMatches(
+  ctx: CoreContext,
+  match: string,
+  limit: number | null,
+): Promise<{ ids: number[]; cut: Cut }> {
   const newest = limit === null ? '' : `ORDER BY f.rowid DESC LIMIT ${limit}`;
-  const own = ctx.db
-    .prepare(`SELECT f.rowid FROM search_fts f WHERE f.search_fts MATCH ? AND f.rowid >= ? AND f.rowid < ? ${newest}`)
-    .pluck()
-    .all(match, ...ftsRange('incident')) as number[];
+  const own = (await ctx.sql.column(
+    `SELECT f.rowid FROM search_fts f WHERE f.search_fts MATCH ? AND f.rowid >= ? AND f.rowid < ? ${newest}`,
+    [match, ...ftsRange('incident')],
+  )) as number[];
   const ids = new Set(own.map((r) => r - base('incident')));
   const cut: Cut = {
     own: limit !== null && own.length === limit ? own[own.length - 1]! - base('incident') : null,
     linked: new Map(),
   };
   for (const [kind, table] of LINKED) {
-    const rows = ctx.db
-      .prepare(
-        `SELECT f.rowid, t.incident_id FROM search_fts f JOIN ${table} t ON t.id = f.rowid - ${base(kind)}
+    const rows = (await ctx.sql.arrays(
+      `SELECT f.rowid, t.incident_id FROM search_fts f JOIN ${table} t ON t.id = f.rowid - ${base(kind)}
          WHERE f.search_fts MATCH ? AND f.rowid >= ? AND f.rowid < ? ${newest}`,
-      )
-      .raw()
-      .all(match, ...ftsRange(kind)) as [number, number | null][];
+      [match, ...ftsRange(kind)],
+    )) as [number, number | null][];
     for (const [, id] of rows) if (id !== null) ids.add(id);
     if (limit !== null && rows.length === limit) cut.linked.set(table, rows[rows.length - 1]![0] - base(kind));
   }
@@ -52,7 +54,8 @@ export function readMatches(ctx: CoreContext, match: string, limit: number | nul
 }
 
 /** Every incident the query matches (see readMatches). */
-export const matchingIncidentIds = (ctx: CoreContext, match: string): number[] => readMatches(ctx, match, null).ids;
+export const matchingIncidentIds = async (ctx: CoreContext, match: string): Promise<number[]> =>
+  (await readMatches(ctx, match, null)).ids;
 
 type Key = [receivedAt: string, id: number];
 
@@ -62,7 +65,12 @@ type Key = [receivedAt: string, id: number];
  * kind's cut. Normally none: the newest incidents are also the most recently recorded. The walk covers
  * only the page's span of the log, through the receipt index and the linked tables' incident indexes.
  */
-export function unreadMatchPossible(ctx: CoreContext, cut: Cut, boundary: Key, before: Key | null): boolean {
+export async function unreadMatchPossible(
+  ctx: CoreContext,
+  cut: Cut,
+  boundary: Key,
+  before: Key | null,
+): Promise<boolean> {
   const doubt = [`incidents.id < ?`];
   const params: unknown[] = [cut.own ?? 0];
   for (const [table, from] of cut.linked) {
@@ -75,10 +83,9 @@ export function unreadMatchPossible(ctx: CoreContext, cut: Cut, boundary: Key, b
     range.push('(received_at < ? OR (received_at = ? AND id < ?))');
     rangeParams.push(before[0], before[0], before[1]);
   }
-  return !!ctx.db
-    .prepare(
-      `SELECT 1 FROM incidents INDEXED BY incidents_received
+  return !!(await ctx.sql.get(
+    `SELECT 1 FROM incidents INDEXED BY incidents_received
        WHERE ${range.join(' AND ')} AND (${doubt.join(' OR ')}) LIMIT 1`,
-    )
-    .get(...rangeParams, ...params);
+    [...rangeParams, ...params],
+  ));
 }

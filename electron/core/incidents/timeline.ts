@@ -3,9 +3,9 @@ import { reportName } from '../contract/field-labels';
 import type { CoreContext } from '../context';
 
 /** Other features (plan activations…) add their entries to an incident's timeline: see CoreWiring.timeline. */
-export type TimelineContributor = (ctx: CoreContext, incidentId: number) => TimelineEntry[];
+export type TimelineContributor = (ctx: CoreContext, incidentId: number) => Promise<TimelineEntry[]>;
 
-export function buildTimeline(ctx: CoreContext, d: Omit<IncidentDetail, 'timeline'>): TimelineEntry[] {
+export async function buildTimeline(ctx: CoreContext, d: Omit<IncidentDetail, 'timeline'>): Promise<TimelineEntry[]> {
   const { incident } = d;
   const entries: TimelineEntry[] = [
     { at: incident.occurredAt, kind: 'occurred', title: incident.place, detail: '', by: '', refId: null },
@@ -66,6 +66,6 @@ export function buildTimeline(ctx: CoreContext, d: Omit<IncidentDetail, 'timelin
       });
     }
   }
-  for (const c of ctx.wiring.timeline) entries.push(...c(ctx, incident.id));
+  for (const c of ctx.wiring.timeline) entries.push(...(await c(ctx, incident.id)));
   return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

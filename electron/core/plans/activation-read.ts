@@ -48,15 +48,17 @@ interface MarkRow {
   text: string;
 }
 
-export function activationRow(ctx: CoreContext, id: number): ActivationRow {
-  const row = ctx.db.prepare('SELECT * FROM activations WHERE id = ?').get(id) as ActivationRow | undefined;
+export async function activationRow(ctx: CoreContext, id: number): Promise<ActivationRow> {
+  const row = (await ctx.sql.get('SELECT * FROM activations WHERE id = ?', [id])) as ActivationRow | undefined;
   if (!row) throw new AppError('not_found', { entity: 'activation', id });
   return row;
 }
 
-function events(ctx: CoreContext, activationId: number): ActivationEvent[] {
+async function events(ctx: CoreContext, activationId: number): Promise<ActivationEvent[]> {
   return (
-    ctx.db.prepare('SELECT * FROM activation_events WHERE activation_id = ? ORDER BY id').all(activationId) as Array<{
+    (await ctx.sql.all('SELECT * FROM activation_events WHERE activation_id = ? ORDER BY id', [
+      activationId,
+    ])) as Array<{
       id: number;
       kind: ActivationEvent['kind'];
       at: string;
@@ -78,18 +80,19 @@ function events(ctx: CoreContext, activationId: number): ActivationEvent[] {
   }));
 }
 
-function items(ctx: CoreContext, row: ActivationRow): ChecklistItem[] {
-  const current = new Set(planVersionDoc(ctx, row.plan_id, row.plan_version).levels[row.level].map((i) => i.id));
-  const marks = ctx.db
-    .prepare(
-      `SELECT m.* FROM checklist_marks m JOIN checklist_items i ON i.id = m.item_id
+async function items(ctx: CoreContext, row: ActivationRow): Promise<ChecklistItem[]> {
+  const current = new Set(
+    (await planVersionDoc(ctx, row.plan_id, row.plan_version)).levels[row.level].map((i) => i.id),
+  );
+  const marks = (await ctx.sql.all(
+    `SELECT m.* FROM checklist_marks m JOIN checklist_items i ON i.id = m.item_id
        WHERE i.activation_id = ? ORDER BY m.id`,
-    )
-    .all(row.id) as MarkRow[];
+    [row.id],
+  )) as MarkRow[];
   const mark = (m: MarkRow): ChecklistMark => ({ at: m.at, by: m.by, recordedBy: m.recorded_by, text: m.text });
-  const rows = ctx.db
-    .prepare('SELECT * FROM checklist_items WHERE activation_id = ? ORDER BY seq')
-    .all(row.id) as ItemRow[];
+  const rows = (await ctx.sql.all('SELECT * FROM checklist_items WHERE activation_id = ? ORDER BY seq', [
+    row.id,
+  ])) as ItemRow[];
   return rows.map((r) => {
     const own = marks.filter((m) => m.item_id === r.id);
     const done = own.find((m) => m.kind === 'done');
@@ -114,9 +117,9 @@ function items(ctx: CoreContext, row: ActivationRow): ChecklistItem[] {
   });
 }
 
-export function readActivation(ctx: CoreContext, id: number): Activation {
-  const row = activationRow(ctx, id);
-  const incident = ctx.db.prepare('SELECT number, title FROM incidents WHERE id = ?').get(row.incident_id) as {
+export async function readActivation(ctx: CoreContext, id: number): Promise<Activation> {
+  const row = await activationRow(ctx, id);
+  const incident = (await ctx.sql.get('SELECT number, title FROM incidents WHERE id = ?', [row.incident_id])) as {
     number: string;
     title: string;
   };
@@ -126,7 +129,7 @@ export function readActivation(ctx: CoreContext, id: number): Activation {
     incidentNumber: incident.number,
     incidentTitle: incident.title,
     planId: row.plan_id,
-    planName: planVersionDoc(ctx, row.plan_id, row.plan_version).name,
+    planName: (await planVersionDoc(ctx, row.plan_id, row.plan_version)).name,
     planVersion: row.plan_version,
     level: row.level,
     status: row.status,
@@ -135,15 +138,14 @@ export function readActivation(ctx: CoreContext, id: number): Activation {
     recordedBy: row.recorded_by,
     terminatedAt: row.terminated_at,
     terminatedOrderedBy: row.terminated_ordered_by,
-    events: events(ctx, row.id),
-    items: items(ctx, row),
+    events: await events(ctx, row.id),
+    items: await items(ctx, row),
   };
 }
 
-export function activationsForIncident(ctx: CoreContext, incidentId: number): Activation[] {
-  const ids = ctx.db
-    .prepare('SELECT id FROM activations WHERE incident_id = ? ORDER BY id')
-    .pluck()
-    .all(incidentId) as number[];
-  return ids.map((id) => readActivation(ctx, id));
+export async function activationsForIncident(ctx: CoreContext, incidentId: number): Promise<Activation[]> {
+  const ids = (await ctx.sql.column('SELECT id FROM activations WHERE incident_id = ? ORDER BY id', [
+    incidentId,
+  ])) as number[];
+  return Promise.all(ids.map((id) => readActivation(ctx, id)));
 }

@@ -20,7 +20,7 @@ export function orderTime(ctx: CoreContext, at: string | undefined, notBefore?: 
   return t.toISOString();
 }
 
-function addEvent(
+async function addEvent(
   ctx: CoreContext,
   activationId: number,
   e: {
@@ -31,36 +31,33 @@ function addEvent(
     orderedBy: string;
     note: string;
   },
-): void {
-  const info = ctx.db
-    .prepare(
-      `INSERT INTO activation_events (activation_id, kind, at, from_level, to_level, ordered_by, recorded_by, note, created_at)
+): Promise<void> {
+  const info = await ctx.sql.insert(
+    `INSERT INTO activation_events (activation_id, kind, at, from_level, to_level, ordered_by, recorded_by, note, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(activationId, e.kind, e.at, e.from, e.to, e.orderedBy, ctx.actor(), e.note, ctx.clock.now().toISOString());
-  ctx.audit.appendRow(ctx.actor(), `activation.${e.kind}`, 'activation_events', Number(info.lastInsertRowid));
+    [activationId, e.kind, e.at, e.from, e.to, e.orderedBy, await ctx.actor(), e.note, ctx.clock.now().toISOString()],
+  );
+  await ctx.audit.appendRow(await ctx.actor(), `activation.${e.kind}`, 'activation_events', Number(info));
 }
 
 /**
  * Copies the items of `level` that the checklist does not hold yet (same key = same action), their
  * time limits counted from `at`. Items already there keep their due time and whatever was done.
  */
-function addLevelItems(ctx: CoreContext, row: ActivationRow, level: PlanLevel, at: string): void {
-  const doc = planVersionDoc(ctx, row.plan_id, row.plan_version);
+async function addLevelItems(ctx: CoreContext, row: ActivationRow, level: PlanLevel, at: string): Promise<void> {
+  const doc = await planVersionDoc(ctx, row.plan_id, row.plan_version);
   const present = new Set(
-    ctx.db.prepare('SELECT item_key FROM checklist_items WHERE activation_id = ?').pluck().all(row.id) as string[],
+    (await ctx.sql.column('SELECT item_key FROM checklist_items WHERE activation_id = ?', [row.id])) as string[],
   );
-  let seq = (ctx.db.prepare('SELECT max(seq) FROM checklist_items WHERE activation_id = ?').pluck().get(row.id) ??
+  let seq = ((await ctx.sql.value('SELECT max(seq) FROM checklist_items WHERE activation_id = ?', [row.id])) ??
     0) as number;
-  const insert = ctx.db.prepare(
-    `INSERT INTO checklist_items (activation_id, item_key, level, seq, action, responsible, contact, limit_minutes,
+  const insert = `INSERT INTO checklist_items (activation_id, item_key, level, seq, action, responsible, contact, limit_minutes,
        required, start_at, due_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
   for (const item of doc.levels[level]) {
     if (present.has(item.id)) continue;
     const due = new Date(Date.parse(at) + item.limitMinutes * MIN).toISOString();
-    const info = insert.run(
+    const info = await ctx.sql.insert(insert, [
       row.id,
       item.id,
       level,
@@ -73,35 +70,35 @@ function addLevelItems(ctx: CoreContext, row: ActivationRow, level: PlanLevel, a
       at,
       due,
       ctx.clock.now().toISOString(),
-    );
-    ctx.audit.appendRow(ctx.actor(), 'checklist.item', 'checklist_items', Number(info.lastInsertRowid));
+    ]);
+    await ctx.audit.appendRow(await ctx.actor(), 'checklist.item', 'checklist_items', info);
   }
 }
 
-export function startActivation(
+export async function startActivation(
   ctx: CoreContext,
   input: { incidentId: number; planId: number; level: PlanLevel; orderedBy: string; at?: string; note: string },
-): Activation {
-  const id = ctx.tx(() => {
-    const incident = findIncident(ctx, input.incidentId);
+): Promise<Activation> {
+  const id = await ctx.tx(async (ctx) => {
+    const incident = await findIncident(ctx, input.incidentId);
     if (incident.status === 'voided') throw new AppError('incident.voided', { number: incident.number });
-    const plan = activePlanRow(ctx, input.planId);
-    const running = ctx.db
-      .prepare("SELECT id FROM activations WHERE incident_id = ? AND plan_id = ? AND status = 'active'")
-      .get(incident.id, plan.id);
+    const plan = await activePlanRow(ctx, input.planId);
+    const running = await ctx.sql.get(
+      "SELECT id FROM activations WHERE incident_id = ? AND plan_id = ? AND status = 'active'",
+      [incident.id, plan.id],
+    );
     if (running) throw new AppError('plan.already_active', { name: plan.name, number: incident.number });
     const at = orderTime(ctx, input.at);
     const now = ctx.clock.now().toISOString();
-    const info = ctx.db
-      .prepare(
-        `INSERT INTO activations (incident_id, plan_id, plan_version, level, status, activated_at, ordered_by,
+    const info = await ctx.sql.insert(
+      `INSERT INTO activations (incident_id, plan_id, plan_version, level, status, activated_at, ordered_by,
            recorded_by, updated_at)
          VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
-      )
-      .run(incident.id, plan.id, plan.version, input.level, at, input.orderedBy, ctx.actor(), now);
-    const activationId = Number(info.lastInsertRowid);
-    ctx.audit.appendRow(ctx.actor(), 'activation.start', 'activations', activationId);
-    addEvent(ctx, activationId, {
+      [incident.id, plan.id, plan.version, input.level, at, input.orderedBy, await ctx.actor(), now],
+    );
+    const activationId = Number(info);
+    await ctx.audit.appendRow(await ctx.actor(), 'activation.start', 'activations', activationId);
+    await addEvent(ctx, activationId, {
       kind: 'activated',
       at,
       from: null,
@@ -109,33 +106,35 @@ export function startActivation(
       orderedBy: input.orderedBy,
       note: input.note,
     });
-    addLevelItems(ctx, activationRow(ctx, activationId), input.level, at);
-    applyReportActs(ctx, incident.id);
+    await addLevelItems(ctx, await activationRow(ctx, activationId), input.level, at);
+    await applyReportActs(ctx, incident.id);
     return activationId;
   });
-  return readActivation(ctx, id);
+  return await readActivation(ctx, id);
 }
 
-function liveRow(ctx: CoreContext, id: number): ActivationRow {
-  const row = activationRow(ctx, id);
+async function liveRow(ctx: CoreContext, id: number): Promise<ActivationRow> {
+  const row = await activationRow(ctx, id);
   if (row.status === 'terminated') throw new AppError('activation.terminated', { id });
   return row;
 }
 
 /** Raise or lower: the new level's missing items are added; nothing done is lost. */
-export function changeLevel(
+export async function changeLevel(
   ctx: CoreContext,
   input: { id: number; level: PlanLevel; orderedBy: string; at?: string; note: string },
-): Activation {
-  ctx.tx(() => {
-    const row = liveRow(ctx, input.id);
+): Promise<Activation> {
+  await ctx.tx(async (ctx) => {
+    const row = await liveRow(ctx, input.id);
     if (row.level === input.level) throw new AppError('validation', undefined, [{ path: 'level', code: 'same_level' }]);
     const at = orderTime(ctx, input.at, row.activated_at);
-    ctx.db
-      .prepare('UPDATE activations SET level = ?, updated_at = ? WHERE id = ?')
-      .run(input.level, ctx.clock.now().toISOString(), row.id);
-    ctx.audit.appendRow(ctx.actor(), 'activation.change_level', 'activations', row.id);
-    addEvent(ctx, row.id, {
+    await ctx.sql.run('UPDATE activations SET level = ?, updated_at = ? WHERE id = ?', [
+      input.level,
+      ctx.clock.now().toISOString(),
+      row.id,
+    ]);
+    await ctx.audit.appendRow(await ctx.actor(), 'activation.change_level', 'activations', row.id);
+    await addEvent(ctx, row.id, {
       kind: 'level_changed',
       at,
       from: row.level,
@@ -143,27 +142,26 @@ export function changeLevel(
       orderedBy: input.orderedBy,
       note: input.note,
     });
-    addLevelItems(ctx, row, input.level, at);
-    applyReportActs(ctx, row.incident_id);
+    await addLevelItems(ctx, row, input.level, at);
+    await applyReportActs(ctx, row.incident_id);
   });
   return readActivation(ctx, input.id);
 }
 
 /** 响应终止: records when and on whose order; the checklist is frozen from then on. */
-export function terminate(
+export async function terminate(
   ctx: CoreContext,
   input: { id: number; orderedBy: string; at?: string; note: string },
-): Activation {
-  ctx.tx(() => {
-    const row = liveRow(ctx, input.id);
+): Promise<Activation> {
+  await ctx.tx(async (ctx) => {
+    const row = await liveRow(ctx, input.id);
     const at = orderTime(ctx, input.at, row.activated_at);
-    ctx.db
-      .prepare(
-        "UPDATE activations SET status = 'terminated', terminated_at = ?, terminated_ordered_by = ?, updated_at = ? WHERE id = ?",
-      )
-      .run(at, input.orderedBy, ctx.clock.now().toISOString(), row.id);
-    ctx.audit.appendRow(ctx.actor(), 'activation.terminate', 'activations', row.id);
-    addEvent(ctx, row.id, {
+    await ctx.sql.run(
+      "UPDATE activations SET status = 'terminated', terminated_at = ?, terminated_ordered_by = ?, updated_at = ? WHERE id = ?",
+      [at, input.orderedBy, ctx.clock.now().toISOString(), row.id],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), 'activation.terminate', 'activations', row.id);
+    await addEvent(ctx, row.id, {
       kind: 'terminated',
       at,
       from: row.level,

@@ -13,39 +13,39 @@ type MarkKind = 'done' | 'na' | 'note';
  * transaction as the insert (and a unique index backs it up), so of two officers ticking at once the
  * second is told who was first and when.
  */
-function addMark(
+async function addMark(
   ctx: CoreContext,
   itemId: number,
   kind: MarkKind,
   m: { by?: string; at?: string; text: string },
-): Activation {
-  const activationId = ctx.tx(() => {
-    const item = ctx.db.prepare('SELECT id, activation_id FROM checklist_items WHERE id = ?').get(itemId) as
+): Promise<Activation> {
+  const activationId = await ctx.tx(async (ctx) => {
+    const item = (await ctx.sql.get('SELECT id, activation_id FROM checklist_items WHERE id = ?', [itemId])) as
       { id: number; activation_id: number } | undefined;
     if (!item) throw new AppError('not_found', { entity: 'checklist_item', id: itemId });
-    const activation = activationRow(ctx, item.activation_id);
+    const activation = await activationRow(ctx, item.activation_id);
     if (activation.status === 'terminated') throw new AppError('checklist.terminated');
     if (kind !== 'note') {
-      const closed = ctx.db
-        .prepare("SELECT by, at FROM checklist_marks WHERE item_id = ? AND kind IN ('done','na')")
-        .get(itemId) as { by: string; at: string } | undefined;
+      const closed = (await ctx.sql.get(
+        "SELECT by, at FROM checklist_marks WHERE item_id = ? AND kind IN ('done','na')",
+        [itemId],
+      )) as { by: string; at: string } | undefined;
       if (closed)
         throw new AppError('checklist.already_done', {
           by: closed.by,
-          at: localDateTime(closed.at, getSettings(ctx).timeZone),
+          at: localDateTime(closed.at, (await getSettings(ctx)).timeZone),
         });
     }
     const at = orderTime(ctx, m.at, activation.activated_at);
-    const info = ctx.db
-      .prepare(
-        `INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at)
+    const info = await ctx.sql.insert(
+      `INSERT INTO checklist_marks (item_id, kind, at, by, recorded_by, text, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(itemId, kind, at, m.by ?? ctx.actor(), ctx.actor(), m.text, ctx.clock.now().toISOString());
-    ctx.audit.appendRow(ctx.actor(), `checklist.${kind}`, 'checklist_marks', Number(info.lastInsertRowid));
+      [itemId, kind, at, m.by ?? (await ctx.actor()), await ctx.actor(), m.text, ctx.clock.now().toISOString()],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), `checklist.${kind}`, 'checklist_marks', Number(info));
     return activation.id;
   });
-  return readActivation(ctx, activationId);
+  return await readActivation(ctx, activationId);
 }
 
 export const tickItem = (ctx: CoreContext, i: { itemId: number; by?: string; at?: string; note: string }) =>

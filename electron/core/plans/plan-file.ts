@@ -47,32 +47,35 @@ export function parsePlanFile(text: string): PlanDoc[] {
  * Imports every plan of a file in one transaction (all or nothing). A plan whose name matches an
  * active plan becomes that plan's next version, so re-importing an edited export does not duplicate it.
  */
-export function importPlanDocs(ctx: CoreContext, docs: PlanDoc[]): PlanSummary[] {
-  return ctx.tx(() =>
-    docs.map((doc) => {
-      const existing = activePlanByName(ctx, doc.name);
-      const plan = savePlan(ctx, { id: existing?.id, doc });
+export async function importPlanDocs(ctx: CoreContext, docs: PlanDoc[]): Promise<PlanSummary[]> {
+  return await ctx.tx(async (ctx) => {
+    // One after another: each may version a plan the next one names.
+    const out: PlanSummary[] = [];
+    for (const doc of docs) {
+      const existing = await activePlanByName(ctx, doc.name);
+      const plan = await savePlan(ctx, { id: existing?.id, doc });
       const { doc: _doc, versions: _v, retiredReason: _r, ...summary } = plan;
-      return summary;
-    }),
-  );
+      out.push(summary);
+    }
+    return out;
+  });
 }
 
-export function importPlans(ctx: CoreContext, text: string): PlanSummary[] {
-  return importPlanDocs(ctx, parsePlanFile(text));
+export async function importPlans(ctx: CoreContext, text: string): Promise<PlanSummary[]> {
+  return await importPlanDocs(ctx, parsePlanFile(text));
 }
 
 /** The current version of the chosen plans (default: every active one) as a plan file. */
-export function exportPlans(ctx: CoreContext, ids?: number[]): PlanExport {
-  const chosen = ids ?? listPlans(ctx, false).map((p) => p.id);
+export async function exportPlans(ctx: CoreContext, ids?: number[]): Promise<PlanExport> {
+  const chosen = ids ?? (await listPlans(ctx, false)).map((p) => p.id);
   const now = ctx.clock.now();
   const file: PlanFile = {
     format: PLAN_FILE_FORMAT,
     version: 1,
     exportedAt: now.toISOString(),
-    plans: chosen.map((id) => getPlan(ctx, id).doc),
+    plans: await Promise.all(chosen.map(async (id) => (await getPlan(ctx, id)).doc)),
   };
   // Canonical JSON keeps the bytes stable; re-indent it so a person can read and diff the file.
   const text = JSON.stringify(JSON.parse(canonicalJson(file)), null, 2) + '\n';
-  return { fileName: `plans-${localDate(now, getSettings(ctx).timeZone)}.json`, text };
+  return { fileName: `plans-${localDate(now, (await getSettings(ctx)).timeZone)}.json`, text };
 }

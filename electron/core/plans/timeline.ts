@@ -5,8 +5,8 @@ import { activationsForIncident } from './activation-read';
 const ROMAN = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' } as const;
 
 /** Activations, level changes and terminations on the incident's timeline (kind: timeline.kind.plan_*). */
-export function planTimeline(ctx: CoreContext, incidentId: number): TimelineEntry[] {
-  return activationsForIncident(ctx, incidentId).flatMap((a) =>
+export async function planTimeline(ctx: CoreContext, incidentId: number): Promise<TimelineEntry[]> {
+  return (await activationsForIncident(ctx, incidentId)).flatMap((a) =>
     a.events.map((e): TimelineEntry => {
       const levels =
         e.kind === 'level_changed'

@@ -4,8 +4,8 @@ import type { SlotRef } from '../contract/roster';
 import type { CoreContext } from '../context';
 import { activePerson, checkSlot, findAssignment, recordChange, writeSlot } from './roster-repo';
 
-function occupant(ctx: CoreContext, at: SlotRef): number {
-  const row = findAssignment(ctx, at);
+async function occupant(ctx: CoreContext, at: SlotRef): Promise<number> {
+  const row = await findAssignment(ctx, at);
   if (!row?.person_id) throw new AppError('roster.slot_empty', { date: at.date });
   return row.person_id;
 }
@@ -15,10 +15,16 @@ function occupant(ctx: CoreContext, at: SlotRef): number {
  * role needs nothing more; putting someone in a role they do not hold, or replacing or clearing the
  * rostered person, needs a reason and an approver like a swap or a stand-in.
  */
-export function assign(ctx: CoreContext, at: SlotRef, personId: number | null, reason: string, approver: string): void {
-  checkSlot(ctx, at);
-  const person = personId !== null ? activePerson(ctx, personId) : null;
-  const from = findAssignment(ctx, at)?.person_id ?? null;
+export async function assign(
+  ctx: CoreContext,
+  at: SlotRef,
+  personId: number | null,
+  reason: string,
+  approver: string,
+): Promise<void> {
+  await checkSlot(ctx, at);
+  const person = personId !== null ? await activePerson(ctx, personId) : null;
+  const from = (await findAssignment(ctx, at))?.person_id ?? null;
   if (from === personId) return;
   const why = handEditApproval(at.role, from, person);
   if (why) {
@@ -27,8 +33,8 @@ export function assign(ctx: CoreContext, at: SlotRef, personId: number | null, r
     if (!approver) issues.push({ path: 'approver', code: `approval_${why}` });
     if (issues.length) throw new AppError('validation', undefined, issues);
   }
-  ctx.tx(() => {
-    const changeId = recordChange(ctx, {
+  await ctx.tx(async (ctx) => {
+    const changeId = await recordChange(ctx, {
       kind: 'assign',
       month: at.date.slice(0, 7),
       date: at.date,
@@ -39,21 +45,21 @@ export function assign(ctx: CoreContext, at: SlotRef, personId: number | null, r
       approver,
       detail: { at },
     });
-    writeSlot(ctx, at, personId, personId === null ? null : 'assign', changeId);
+    await writeSlot(ctx, at, personId, personId === null ? null : 'assign', changeId);
   });
 }
 
 /** 换班: two rostered people exchange their slots; both slots point at the same change. */
-export function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: string, approver: string): void {
-  checkSlot(ctx, a);
-  checkSlot(ctx, b);
-  const pa = occupant(ctx, a);
-  const pb = occupant(ctx, b);
+export async function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: string, approver: string): Promise<void> {
+  await checkSlot(ctx, a);
+  await checkSlot(ctx, b);
+  const pa = await occupant(ctx, a);
+  const pb = await occupant(ctx, b);
   if (pa === pb) throw new AppError('roster.same_person');
-  activePerson(ctx, pa);
-  activePerson(ctx, pb);
-  ctx.tx(() => {
-    const changeId = recordChange(ctx, {
+  await activePerson(ctx, pa);
+  await activePerson(ctx, pb);
+  await ctx.tx(async (ctx) => {
+    const changeId = await recordChange(ctx, {
       kind: 'swap',
       month: a.date.slice(0, 7),
       date: a.date,
@@ -65,19 +71,25 @@ export function swap(ctx: CoreContext, a: SlotRef, b: SlotRef, reason: string, a
       approver,
       detail: { a, b },
     });
-    writeSlot(ctx, a, pb, 'swap', changeId);
-    writeSlot(ctx, b, pa, 'swap', changeId);
+    await writeSlot(ctx, a, pb, 'swap', changeId);
+    await writeSlot(ctx, b, pa, 'swap', changeId);
   });
 }
 
 /** 替班: someone takes one rostered person's slot; the original person is kept in the change. */
-export function standIn(ctx: CoreContext, at: SlotRef, personId: number, reason: string, approver: string): void {
-  checkSlot(ctx, at);
-  const from = occupant(ctx, at);
+export async function standIn(
+  ctx: CoreContext,
+  at: SlotRef,
+  personId: number,
+  reason: string,
+  approver: string,
+): Promise<void> {
+  await checkSlot(ctx, at);
+  const from = await occupant(ctx, at);
   if (from === personId) throw new AppError('roster.same_person');
-  activePerson(ctx, personId);
-  ctx.tx(() => {
-    const changeId = recordChange(ctx, {
+  await activePerson(ctx, personId);
+  await ctx.tx(async (ctx) => {
+    const changeId = await recordChange(ctx, {
       kind: 'stand_in',
       month: at.date.slice(0, 7),
       date: at.date,
@@ -88,6 +100,6 @@ export function standIn(ctx: CoreContext, at: SlotRef, personId: number, reason:
       approver,
       detail: { at },
     });
-    writeSlot(ctx, at, personId, 'stand_in', changeId);
+    await writeSlot(ctx, at, personId, 'stand_in', changeId);
   });
 }

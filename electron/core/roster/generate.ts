@@ -17,18 +17,18 @@ export type { GenerateInput };
  * who is active, holds the role, is not unavailable that day and is not already on the same shift;
  * people skipped keep their place for the next slot. The rotation continues from last month's last day.
  */
-export function generateMonth(ctx: CoreContext, input: z.output<typeof generateSchema>): void {
-  const config = getRosterConfig(ctx);
-  const tz = getSettings(ctx).timeZone;
+export async function generateMonth(ctx: CoreContext, input: z.output<typeof generateSchema>): Promise<void> {
+  const config = await getRosterConfig(ctx);
+  const tz = (await getSettings(ctx)).timeZone;
   const dates = monthDays(input.month);
-  const existing = assignmentsBetween(ctx, dates[0]!, dates[dates.length - 1]!);
+  const existing = await assignmentsBetween(ctx, dates[0]!, dates[dates.length - 1]!);
   if (!input.replace && existing.some((r) => r.person_id !== null))
     throw new AppError('roster.month_not_empty', { month: input.month });
 
   const people = new Map<number, Person>();
   for (const role of ROLES) {
     for (const id of input.rotations[role]) {
-      const p = findPerson(ctx, id);
+      const p = await findPerson(ctx, id);
       if (!p)
         throw new AppError('roster.rotation_unknown_person', { id }, [
           { path: `rotations.${role}`, code: 'unknown_person' },
@@ -39,7 +39,7 @@ export function generateMonth(ctx: CoreContext, input: z.output<typeof generateS
   const unavailable = (id: number, date: string) =>
     input.unavailable.some((u) => u.personId === id && u.from <= date && date <= u.to);
 
-  const before = assignmentsBetween(ctx, addDays(dates[0]!, -1), addDays(dates[0]!, -1));
+  const before = await assignmentsBetween(ctx, addDays(dates[0]!, -1), addDays(dates[0]!, -1));
   const pointer: Record<Role, number> = { leader: 0, lead: 0, second: 0 };
   for (const role of ROLES) {
     const last = before.filter((r) => r.role === role && r.person_id !== null).pop();
@@ -47,8 +47,8 @@ export function generateMonth(ctx: CoreContext, input: z.output<typeof generateS
     pointer[role] = idx + 1;
   }
 
-  ctx.tx(() => {
-    const changeId = recordChange(ctx, {
+  await ctx.tx(async (ctx) => {
+    const changeId = await recordChange(ctx, {
       kind: 'generate',
       month: input.month,
       detail: { rotations: input.rotations, unavailable: input.unavailable, replace: input.replace },
@@ -69,7 +69,7 @@ export function generateMonth(ctx: CoreContext, input: z.output<typeof generateS
           }
           if (chosen !== null) onShift.add(chosen);
           const at: SlotRef = { date, shift: s.shift, role, slot };
-          writeSlot(ctx, at, chosen, chosen === null ? null : 'generated', changeId);
+          await writeSlot(ctx, at, chosen, chosen === null ? null : 'generated', changeId);
         }
       }
     }

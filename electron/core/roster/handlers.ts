@@ -19,23 +19,23 @@ export const rosterHandlers: HandlerMap<keyof typeof rosterMethods> = {
   'roster.config': (_, ctx) => getRosterConfig(ctx),
   'roster.saveConfig': (i, ctx) => saveRosterConfig(ctx, i),
   'roster.month': (i, ctx) => rosterMonth(ctx, i.month),
-  'roster.generate': (i, ctx) => {
-    generateMonth(ctx, i);
+  'roster.generate': async (i, ctx) => {
+    await generateMonth(ctx, i);
     return rosterMonth(ctx, i.month);
   },
-  'roster.assign': (i, ctx) => {
-    assign(ctx, i.at, i.personId, i.reason, i.approver);
+  'roster.assign': async (i, ctx) => {
+    await assign(ctx, i.at, i.personId, i.reason, i.approver);
     return rosterMonth(ctx, month(i.at.date));
   },
-  'roster.swap': (i, ctx) => {
-    swap(ctx, i.a, i.b, i.reason, i.approver);
+  'roster.swap': async (i, ctx) => {
+    await swap(ctx, i.a, i.b, i.reason, i.approver);
     return rosterMonth(ctx, month(i.a.date));
   },
-  'roster.standIn': (i, ctx) => {
-    standIn(ctx, i.at, i.personId, i.reason, i.approver);
+  'roster.standIn': async (i, ctx) => {
+    await standIn(ctx, i.at, i.personId, i.reason, i.approver);
     return rosterMonth(ctx, month(i.at.date));
   },
   'duty.now': (_, ctx) => dutyNow(ctx),
-  'operator.current': (_, ctx) => ({ session: currentOperator(ctx) }),
+  'operator.current': async (_, ctx) => ({ session: await currentOperator(ctx) }),
   'operator.switch': (i, ctx) => switchOperator(ctx, i.personId, i.pin),
 };

@@ -13,37 +13,42 @@ interface SessionRow {
 
 const LATEST = 'SELECT * FROM operator_sessions ORDER BY id DESC LIMIT 1';
 
-export function currentOperator(ctx: CoreContext): OperatorSession | null {
-  const r = ctx.db.prepare(LATEST).get() as SessionRow | undefined;
+export async function currentOperator(ctx: CoreContext): Promise<OperatorSession | null> {
+  const r = (await ctx.sql.get(LATEST)) as SessionRow | undefined;
   return r
     ? { id: r.id, personId: r.person_id, name: r.name, since: r.started_at, pinVerified: r.pin_verified === 1 }
     : null;
 }
 
 /** The name every record is attributed to; read per call so a switch takes effect at once. */
-export function operatorName(db: CoreContext['db']): string | null {
+export async function operatorName(sql: CoreContext['sql']): Promise<string | null> {
   try {
-    return (db.prepare(LATEST).get() as SessionRow | undefined)?.name ?? null;
+    return ((await sql.get(LATEST)) as SessionRow | undefined)?.name ?? null;
   } catch {
     // Before migration 40 there is no session table: nobody has identified yet.
     return null;
   }
 }
 
-export function switchOperator(ctx: CoreContext, personId: number, pin: string | undefined): OperatorSession {
-  const person = activePerson(ctx, personId);
-  const verified = checkPin(ctx, personId, pin);
-  ctx.tx(() => {
-    const previous = currentOperator(ctx);
+export async function switchOperator(
+  ctx: CoreContext,
+  personId: number,
+  pin: string | undefined,
+): Promise<OperatorSession> {
+  const person = await activePerson(ctx, personId);
+  const verified = await checkPin(ctx, personId, pin);
+  await ctx.tx(async (ctx) => {
+    const previous = await currentOperator(ctx);
     const id = Number(
-      ctx.db
-        .prepare('INSERT INTO operator_sessions (person_id, name, started_at, pin_verified) VALUES (?, ?, ?, ?)')
-        .run(personId, person.name, ctx.clock.now().toISOString(), verified ? 1 : 0).lastInsertRowid,
+      await ctx.sql.insert(
+        'INSERT INTO operator_sessions (person_id, name, started_at, pin_verified) VALUES (?, ?, ?, ?)',
+        [personId, person.name, ctx.clock.now().toISOString(), verified ? 1 : 0],
+      ),
     );
     // Attributed to the operator handing over the keyboard, so the log shows who switched to whom.
-    ctx.audit.appendRow(previous?.name ?? ctx.actor(), 'operator.switch', 'operator_sessions', id, {
+    await ctx.audit.appendRow(previous?.name ?? (await ctx.actor()), 'operator.switch', 'operator_sessions', id, {
       previous: previous?.name ?? null,
     });
   });
-  return currentOperator(ctx)!;
+  return (await currentOperator(ctx))!;
 }

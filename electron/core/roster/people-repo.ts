@@ -39,24 +39,24 @@ export function brief(p: Person): PersonBrief {
   return { id: p.id, name: p.name, title: p.title, phones: p.phones };
 }
 
-export function listPeople(ctx: CoreContext, includeInactive: boolean): Person[] {
+export async function listPeople(ctx: CoreContext, includeInactive: boolean): Promise<Person[]> {
   const where = includeInactive ? 'WHERE deleted_at IS NULL' : 'WHERE deleted_at IS NULL AND active = 1';
-  const rows = ctx.db.prepare(`${SELECT} ${where} ORDER BY active DESC, id`).all() as PersonRow[];
+  const rows = (await ctx.sql.all(`${SELECT} ${where} ORDER BY active DESC, id`)) as PersonRow[];
   return rows.map(toPerson);
 }
 
-export function findPerson(ctx: CoreContext, id: number): Person | null {
-  const r = ctx.db.prepare(`${SELECT} WHERE id = ? AND deleted_at IS NULL`).get(id) as PersonRow | undefined;
+export async function findPerson(ctx: CoreContext, id: number): Promise<Person | null> {
+  const r = (await ctx.sql.get(`${SELECT} WHERE id = ? AND deleted_at IS NULL`, [id])) as PersonRow | undefined;
   return r ? toPerson(r) : null;
 }
 
-export function getPerson(ctx: CoreContext, id: number): Person {
-  const p = findPerson(ctx, id);
+export async function getPerson(ctx: CoreContext, id: number): Promise<Person> {
+  const p = await findPerson(ctx, id);
   if (!p) throw new AppError('roster.person_not_found', { id });
   return p;
 }
 
-export function savePerson(ctx: CoreContext, input: z.output<typeof personSaveSchema>): Person {
+export async function savePerson(ctx: CoreContext, input: z.output<typeof personSaveSchema>): Promise<Person> {
   const now = ctx.clock.now().toISOString();
   const values = {
     name: input.name,
@@ -67,37 +67,35 @@ export function savePerson(ctx: CoreContext, input: z.output<typeof personSaveSc
     active: input.active ? 1 : 0,
     updated_at: now,
   };
-  const id = ctx.tx(() => {
+  const id = await ctx.tx(async (ctx) => {
     let id = input.id;
     if (id) {
-      getPerson(ctx, id);
-      ctx.db
-        .prepare(
-          `UPDATE people SET name=@name, unit=@unit, title=@title, phones=@phones, roles=@roles,
+      await getPerson(ctx, id);
+      await ctx.sql.run(
+        `UPDATE people SET name=@name, unit=@unit, title=@title, phones=@phones, roles=@roles,
              active=@active, updated_at=@updated_at WHERE id=@id`,
-        )
-        .run({ ...values, id });
+        { ...values, id },
+      );
     } else {
       id = Number(
-        ctx.db
-          .prepare(
-            `INSERT INTO people (name, unit, title, phones, roles, active, updated_at)
+        await ctx.sql.insert(
+          `INSERT INTO people (name, unit, title, phones, roles, active, updated_at)
              VALUES (@name, @unit, @title, @phones, @roles, @active, @updated_at)`,
-          )
-          .run(values).lastInsertRowid,
+          values,
+        ),
       );
     }
-    ctx.audit.appendRow(ctx.actor(), input.id ? 'people.update' : 'people.create', 'people', id);
+    await ctx.audit.appendRow(await ctx.actor(), input.id ? 'people.update' : 'people.create', 'people', id);
     return id;
   });
-  return getPerson(ctx, id);
+  return await getPerson(ctx, id);
 }
 
-export function deactivatePerson(ctx: CoreContext, id: number): Person {
-  getPerson(ctx, id);
-  ctx.tx(() => {
-    ctx.db.prepare('UPDATE people SET active = 0, updated_at = ? WHERE id = ?').run(ctx.clock.now().toISOString(), id);
-    ctx.audit.appendRow(ctx.actor(), 'people.deactivate', 'people', id);
+export async function deactivatePerson(ctx: CoreContext, id: number): Promise<Person> {
+  await getPerson(ctx, id);
+  await ctx.tx(async (ctx) => {
+    await ctx.sql.run('UPDATE people SET active = 0, updated_at = ? WHERE id = ?', [ctx.clock.now().toISOString(), id]);
+    await ctx.audit.appendRow(await ctx.actor(), 'people.deactivate', 'people', id);
   });
   return getPerson(ctx, id);
 }
@@ -107,27 +105,26 @@ export function deactivatePerson(ctx: CoreContext, id: number): Person {
  * operator session): those records must keep their name, so the person is deactivated instead. The row
  * stays (marked deleted) so the audit chain still matches it.
  */
-export function deletePerson(ctx: CoreContext, id: number): { deleted: true } {
-  getPerson(ctx, id);
-  const used = ctx.db
-    .prepare(
-      `SELECT (SELECT count(*) FROM roster_assignments WHERE person_id = @id)
+export async function deletePerson(ctx: CoreContext, id: number): Promise<{ deleted: true }> {
+  await getPerson(ctx, id);
+  const used = (await ctx.sql.get(
+    `SELECT (SELECT count(*) FROM roster_assignments WHERE person_id = @id)
             + (SELECT count(*) FROM roster_changes WHERE from_person_id = @id OR to_person_id = @id)
             + (SELECT count(*) FROM operator_sessions WHERE person_id = @id) AS n`,
-    )
-    .get({ id }) as { n: number };
-  if (used.n > 0) throw new AppError('roster.person_rostered', { name: getPerson(ctx, id).name });
-  ctx.tx(() => {
+    { id },
+  )) as { n: number };
+  if (used.n > 0) throw new AppError('roster.person_rostered', { name: (await getPerson(ctx, id)).name });
+  await ctx.tx(async (ctx) => {
     const now = ctx.clock.now().toISOString();
-    ctx.db.prepare('UPDATE people SET deleted_at = ?, active = 0, updated_at = ? WHERE id = ?').run(now, now, id);
-    ctx.audit.appendRow(ctx.actor(), 'people.delete', 'people', id);
+    await ctx.sql.run('UPDATE people SET deleted_at = ?, active = 0, updated_at = ? WHERE id = ?', [now, now, id]);
+    await ctx.audit.appendRow(await ctx.actor(), 'people.delete', 'people', id);
   });
   return { deleted: true };
 }
 
 /** Sets or clears a PIN (see pins.ts for who may), and returns the person as now listed. */
-export function setPersonPin(ctx: CoreContext, id: number, change: PinChange): Person {
-  setPin(ctx, id, change);
+export async function setPersonPin(ctx: CoreContext, id: number, change: PinChange): Promise<Person> {
+  await setPin(ctx, id, change);
   return getPerson(ctx, id);
 }
 

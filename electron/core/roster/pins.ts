@@ -45,24 +45,22 @@ export function pinDelaySeconds(failures: number): number {
  * transaction — call this outside any other) and make the next try wait, then lock the PIN for a while.
  * A PIN row missing although the chain last recorded one means it was deleted behind the app: refused.
  */
-export function checkPin(ctx: CoreContext, personId: number, pin: string | undefined): boolean {
-  const row = ctx.db.prepare('SELECT pin_hash FROM person_pins WHERE person_id = ?').get(personId) as
+export async function checkPin(ctx: CoreContext, personId: number, pin: string | undefined): Promise<boolean> {
+  const row = (await ctx.sql.get('SELECT pin_hash FROM person_pins WHERE person_id = ?', [personId])) as
     { pin_hash: string } | undefined;
   if (!row) {
-    const last = ctx.db
-      .prepare(
-        `SELECT json_type(payload, '$.row') FROM audit_log
+    const last = (await ctx.sql.value(
+      `SELECT json_type(payload, '$.row') FROM audit_log
          WHERE ref_table = 'person_pins' AND ref_id = ? AND json_valid(payload) AND json_type(payload, '$.row') IS NOT NULL
          ORDER BY id DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(String(personId)) as string | undefined;
-    if (last === 'object') throw new AppError('operator.pin_tampered', { name: getPerson(ctx, personId).name });
+      [String(personId)],
+    )) as string | undefined;
+    if (last === 'object') throw new AppError('operator.pin_tampered', { name: (await getPerson(ctx, personId)).name });
     return false;
   }
   if (!pin) throw new AppError('operator.pin_required', undefined, [{ path: 'pin', code: 'pin_required' }]);
   const now = ctx.clock.now();
-  const a = ctx.db.prepare('SELECT * FROM pin_attempts WHERE person_id = ?').get(personId) as Attempts | undefined;
+  const a = (await ctx.sql.get('SELECT * FROM pin_attempts WHERE person_id = ?', [personId])) as Attempts | undefined;
   if (a) {
     const until = a.locked_until
       ? Date.parse(a.locked_until)
@@ -77,31 +75,30 @@ export function checkPin(ctx: CoreContext, personId: number, pin: string | undef
   if (!matches(row.pin_hash, pin)) {
     const failures = (a?.failures ?? 0) + 1;
     const lockedUntil = failures % LOCK_AFTER === 0 ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
-    ctx.tx(() => {
-      ctx.db
-        .prepare(
-          `INSERT INTO pin_attempts (person_id, failures, last_failed_at, locked_until) VALUES (?, ?, ?, ?)
+    await ctx.tx(async (ctx) => {
+      await ctx.sql.run(
+        `INSERT INTO pin_attempts (person_id, failures, last_failed_at, locked_until) VALUES (?, ?, ?, ?)
            ON CONFLICT(person_id) DO UPDATE SET failures = excluded.failures,
              last_failed_at = excluded.last_failed_at, locked_until = excluded.locked_until`,
-        )
-        .run(personId, failures, now.toISOString(), lockedUntil);
-      ctx.audit.appendRow(ctx.actor(), 'people.pin_failed', 'pin_attempts', personId);
+        [personId, failures, now.toISOString(), lockedUntil],
+      );
+      await ctx.audit.appendRow(await ctx.actor(), 'people.pin_failed', 'pin_attempts', personId);
     });
     const wait = lockedUntil ? LOCK_MS / 1000 : pinDelaySeconds(failures);
     throw new AppError('operator.bad_pin', { seconds: wait }, [{ path: 'pin', code: 'bad_pin' }]);
   }
   if (!row.pin_hash.startsWith(RULE_PREFIX + '$') && pin.length >= MIN_NEW_PIN) {
     // An old-rule PIN that turns out long enough: re-hashed under the rule, no longer flagged.
-    ctx.tx(() => {
-      ctx.db.prepare('UPDATE person_pins SET pin_hash = ? WHERE person_id = ?').run(hashPin(pin), personId);
-      ctx.audit.appendRow(ctx.actor(), 'people.pin_long_enough', 'person_pins', personId);
+    await ctx.tx(async (ctx) => {
+      await ctx.sql.run('UPDATE person_pins SET pin_hash = ? WHERE person_id = ?', [hashPin(pin), personId]);
+      await ctx.audit.appendRow(await ctx.actor(), 'people.pin_long_enough', 'person_pins', personId);
     });
   }
   if (a && a.failures > 0) {
-    ctx.tx(() => {
-      ctx.db.prepare('DELETE FROM pin_attempts WHERE person_id = ?').run(personId);
-      ctx.audit.append({
-        actor: ctx.actor(),
+    await ctx.tx(async (ctx) => {
+      await ctx.sql.run('DELETE FROM pin_attempts WHERE person_id = ?', [personId]);
+      await ctx.audit.append({
+        actor: await ctx.actor(),
         kind: 'people.pin_ok',
         refTable: 'pin_attempts',
         refId: personId,
@@ -124,35 +121,35 @@ export interface PinChange {
  * Sets or clears a PIN. Changing an existing one needs it — or a leader (not the person), proving
  * themselves with their own PIN; the reset is recorded with the leader's name.
  */
-export function setPin(ctx: CoreContext, id: number, change: PinChange): void {
-  const person = getPerson(ctx, id);
-  const has = ctx.db.prepare('SELECT 1 FROM person_pins WHERE person_id = ?').get(id) !== undefined;
+export async function setPin(ctx: CoreContext, id: number, change: PinChange): Promise<void> {
+  const person = await getPerson(ctx, id);
+  const has = (await ctx.sql.get('SELECT 1 FROM person_pins WHERE person_id = ?', [id])) !== undefined;
   let by: string | null = null;
   if (has && change.resetBy) {
-    const leader = getPerson(ctx, change.resetBy.personId);
+    const leader = await getPerson(ctx, change.resetBy.personId);
     if (leader.id === id || !leader.roles.includes('leader'))
       throw new AppError('operator.pin_reset_denied', { name: leader.name });
     // The leader's own PIN is the proof: a leader without one cannot reset anyone's.
-    if (!checkPin(ctx, leader.id, change.resetBy.pin))
+    if (!(await checkPin(ctx, leader.id, change.resetBy.pin)))
       throw new AppError('operator.pin_reset_denied', { name: leader.name });
     by = leader.name;
   } else if (has) {
-    checkPin(ctx, id, change.currentPin);
+    await checkPin(ctx, id, change.currentPin);
   }
   if (change.pin !== null && change.pin.length < MIN_NEW_PIN)
     throw new AppError('operator.pin_too_short', { min: MIN_NEW_PIN }, [
       { path: 'pin', code: 'pin_too_short', params: { min: MIN_NEW_PIN } },
     ]);
-  ctx.tx(() => {
-    ctx.db.prepare('DELETE FROM person_pins WHERE person_id = ?').run(id);
+  await ctx.tx(async (ctx) => {
+    await ctx.sql.run('DELETE FROM person_pins WHERE person_id = ?', [id]);
     const kind = by ? 'people.pin_reset' : change.pin ? 'people.pin_set' : 'people.pin_cleared';
     const extra = { personId: id, name: person.name, ...(by ? { by } : {}) };
     if (change.pin) {
-      ctx.db.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (?, ?)').run(id, hashPin(change.pin));
-      ctx.audit.appendRow(by ?? ctx.actor(), kind, 'person_pins', id, extra);
+      await ctx.sql.run('INSERT INTO person_pins (person_id, pin_hash) VALUES (?, ?)', [id, hashPin(change.pin)]);
+      await ctx.audit.appendRow(by ?? (await ctx.actor()), kind, 'person_pins', id, extra);
     } else {
-      ctx.audit.append({
-        actor: by ?? ctx.actor(),
+      await ctx.audit.append({
+        actor: by ?? (await ctx.actor()),
         kind,
         refTable: 'person_pins',
         refId: id,
@@ -160,9 +157,9 @@ export function setPin(ctx: CoreContext, id: number, change: PinChange): void {
       });
     }
     // A new PIN starts with a clean slate of tries.
-    if (ctx.db.prepare('DELETE FROM pin_attempts WHERE person_id = ?').run(id).changes > 0) {
-      ctx.audit.append({
-        actor: by ?? ctx.actor(),
+    if ((await ctx.sql.run('DELETE FROM pin_attempts WHERE person_id = ?', [id])).changes > 0) {
+      await ctx.audit.append({
+        actor: by ?? (await ctx.actor()),
         kind: 'people.pin_attempts_cleared',
         refTable: 'pin_attempts',
         refId: id,

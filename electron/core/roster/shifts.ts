@@ -12,21 +12,22 @@ import { addDays, localParts, zonedInstant } from './zone-time';
 /** The shift model lives in the settings table (already audited) under its own key. */
 export const ROSTER_CONFIG_KEY = 'roster.config';
 
-export function getRosterConfig(ctx: CoreContext): RosterConfig {
-  const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(ROSTER_CONFIG_KEY) as
+export async function getRosterConfig(ctx: CoreContext): Promise<RosterConfig> {
+  const row = (await ctx.sql.get('SELECT value FROM settings WHERE key = ?', [ROSTER_CONFIG_KEY])) as
     { value: string } | undefined;
   if (!row) return DEFAULT_ROSTER_CONFIG;
   const parsed = rosterConfigSchema.safeParse(JSON.parse(row.value));
   return parsed.success ? parsed.data : DEFAULT_ROSTER_CONFIG;
 }
 
-export function saveRosterConfig(ctx: CoreContext, config: RosterConfig): RosterConfig {
+export async function saveRosterConfig(ctx: CoreContext, config: RosterConfig): Promise<RosterConfig> {
   const sorted = { ...config, holidays: [...config.holidays].sort((a, b) => a.date.localeCompare(b.date)) };
-  ctx.tx(() => {
-    ctx.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(ROSTER_CONFIG_KEY, JSON.stringify(sorted));
-    ctx.audit.appendRow(ctx.actor(), 'roster.config', 'settings', ROSTER_CONFIG_KEY);
+  await ctx.tx(async (ctx) => {
+    await ctx.sql.run(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      [ROSTER_CONFIG_KEY, JSON.stringify(sorted)],
+    );
+    await ctx.audit.appendRow(await ctx.actor(), 'roster.config', 'settings', ROSTER_CONFIG_KEY);
   });
   return getRosterConfig(ctx);
 }
@@ -59,8 +60,9 @@ export function shiftsOfDay(date: string, config: RosterConfig, tz: string): Shi
 }
 
 /** The shift in progress at `now`: it may belong to yesterday's roster day (before the handover). */
-export function shiftAt(ctx: CoreContext, now: Date, config = getRosterConfig(ctx)): ShiftInstance {
-  const tz = getSettings(ctx).timeZone;
+export async function shiftAt(ctx: CoreContext, now: Date, known?: RosterConfig): Promise<ShiftInstance> {
+  const config = known ?? (await getRosterConfig(ctx));
+  const tz = (await getSettings(ctx)).timeZone;
   const today = localParts(now, tz).date;
   for (const date of [addDays(today, -1), today]) {
     for (const s of shiftsOfDay(date, config, tz)) if (s.start <= now && now < s.end) return s;
@@ -68,7 +70,7 @@ export function shiftAt(ctx: CoreContext, now: Date, config = getRosterConfig(ct
   throw new Error(`no shift covers ${now.toISOString()}`);
 }
 
-export function nextShift(ctx: CoreContext, s: ShiftInstance, config = getRosterConfig(ctx)): ShiftInstance {
+export async function nextShift(ctx: CoreContext, s: ShiftInstance, config?: RosterConfig): Promise<ShiftInstance> {
   return shiftAt(ctx, s.end, config);
 }
 

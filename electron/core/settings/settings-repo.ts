@@ -4,12 +4,12 @@ import { toFieldIssues } from '../contract/zod-issues';
 import type { CoreContext } from '../context';
 
 /** Read once and kept until a settings row changes (see CoreContext.memo): every write asks for the zone. */
-export function getSettings(ctx: CoreContext): Settings {
-  return ctx.memo('settings', () => readSettings(ctx));
+export async function getSettings(ctx: CoreContext): Promise<Settings> {
+  return await ctx.memo('settings', () => readSettings(ctx));
 }
 
-function readSettings(ctx: CoreContext): Settings {
-  const rows = ctx.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+async function readSettings(ctx: CoreContext): Promise<Settings> {
+  const rows = (await ctx.sql.all('SELECT key, value FROM settings')) as { key: string; value: string }[];
   const stored: Record<string, unknown> = {};
   for (const r of rows) if (r.key in DEFAULT_SETTINGS) stored[r.key] = JSON.parse(r.value);
   // A stored value that no longer validates falls back to its own default, key by key: one bad value
@@ -22,18 +22,18 @@ function readSettings(ctx: CoreContext): Settings {
   return out as Settings;
 }
 
-export function updateSettings(ctx: CoreContext, patch: SettingsUpdate): Settings {
-  const next = settingsSchema.safeParse({ ...getSettings(ctx), ...patch });
+export async function updateSettings(ctx: CoreContext, patch: SettingsUpdate): Promise<Settings> {
+  const current = await getSettings(ctx);
+  const next = settingsSchema.safeParse({ ...current, ...patch });
   if (!next.success) throw new AppError('validation', undefined, toFieldIssues(next.error));
-  const current = getSettings(ctx);
-  const upsert = ctx.db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  );
-  ctx.tx(() => {
+  await ctx.tx(async (ctx) => {
     for (const [key, value] of Object.entries(next.data) as [keyof Settings, unknown][]) {
       if (JSON.stringify(current[key]) === JSON.stringify(value)) continue;
-      upsert.run(key, JSON.stringify(value));
-      ctx.audit.appendRow(ctx.actor(), 'settings.update', 'settings', key, { previous: current[key] });
+      await ctx.sql.run(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        [key, JSON.stringify(value)],
+      );
+      await ctx.audit.appendRow(await ctx.actor(), 'settings.update', 'settings', key, { previous: current[key] });
     }
   });
   return getSettings(ctx);

@@ -1,5 +1,5 @@
 import type { Migration } from './types';
-import { AuditLog } from '../../audit/chain';
+import { SqliteAuditLog } from '../../audit/chain';
 
 /** 'DRTC' in the SQLite header: a file is ours by this mark, not by whatever tables it happens to hold. */
 export const APPLICATION_ID = 0x44525443;
@@ -19,7 +19,7 @@ export const migration090: Migration = {
     `);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     // From now on the PIN table is audited like every record: start with what it holds today.
-    const audit = new AuditLog(db, env.clock);
+    const audit = new SqliteAuditLog(db, env.clock);
     const ids = db.prepare('SELECT person_id FROM person_pins ORDER BY person_id').pluck().all() as number[];
     for (const id of ids) audit.appendRow('system', 'people.pin_baseline', 'person_pins', id);
   },

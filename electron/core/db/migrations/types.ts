@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AuditLog } from '../../audit/chain';
+import type { SqliteAuditLog } from '../../audit/chain';
 import type { Clock } from '../clock';
 
 export interface Migration {
@@ -17,5 +17,5 @@ export interface MigrationEnv {
    * The chain, for a step that writes records: they are audited like any write. A step never calls
    * feature code (repositories, importers): its data and SQL are frozen in the step's own files.
    */
-  audit: AuditLog;
+  audit: SqliteAuditLog;
 }
