@@ -37,7 +37,7 @@ describe('backups', () => {
         ).value;
       await expect.poll(list, { timeout: 10_000 }).toHaveLength(1);
       const backups = { value: await list() };
-      const r = runCli(['restore', backups.value[0].file, '--data', data]);
+      const r = runCli(['restore', backups.value[0]!.file, '--data', data]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('db.in_use');
       await expect(startWebHost(data)).rejects.toThrow(/db\.in_use/);
