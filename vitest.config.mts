@@ -6,6 +6,44 @@ const alias = {
   '@domain': resolve(import.meta.dirname, 'electron/core/domain'),
 };
 
+/**
+ * Core test files that do not run a second time on PostgreSQL (issue 15), each with why. Everything else
+ * under tests/core runs on both engines; single SQLite-only tests inside a shared file use `sqliteOnly`
+ * (tests/core/helpers.ts), which names its reason in the test's title.
+ */
+const SQLITE_ONLY_FILES: Record<string, string> = {
+  // About the SQLite file itself.
+  'tests/core/crash.test.ts': 'kills a writer mid-transaction and reopens the SQLite file (WAL recovery)',
+  'tests/core/recovery.test.ts': 'repairs a damaged SQLite file from its witness and backups',
+  'tests/core/backup.test.ts': 'copies and restores the SQLite file (a server is backed up with pg_dump)',
+  'tests/core/db.test.ts': 'opening, creating and refusing SQLite files (header, quick check, temp name)',
+  'tests/core/migrations.test.ts': 'the SQLite steps from every earlier version (PostgreSQL: pg-schema.test.ts)',
+  'tests/core/tamper.test.ts': 'edits the SQLite file behind the app and finds it by the witness file',
+  'tests/core/witness-order.test.ts': 'the witness file beside the SQLite file, in commit order',
+  // Hosts over a data directory (SQLite): their --url form belongs to the shared-database setup work.
+  'tests/core/cli.test.ts': 'the CLI over a --data directory',
+  'tests/core/documents-cli.test.ts': 'the CLI over a --data directory',
+  'tests/core/web-host.test.ts': 'the built web host over a data directory',
+  'tests/core/core-process.test.ts': 'the core utility process over a data directory',
+  'tests/core/hosts-failures.test.ts': 'hosts refusing a locked or broken data directory',
+  'tests/core/concurrency.test.ts': 'two processes over one data directory (the 3-seat storm is its PostgreSQL form)',
+  // Already about PostgreSQL, or both engines, in the core project.
+  'tests/core/pg-connection.test.ts': 'tests PostgreSQL itself in the core project',
+  'tests/core/pg-schema.test.ts': 'tests PostgreSQL itself in the core project',
+  'tests/core/sql-port.test.ts': 'runs on both engines in the core project',
+  // No record at all: the engine is not involved, a second run adds nothing.
+  'tests/core/boundaries.test.ts': 'import boundaries of the source tree',
+  'tests/core/built.test.ts': 'the built bundles',
+  'tests/core/electron-security.test.ts': 'Electron window settings',
+  'tests/core/i18n-english.test.ts': 'locale files',
+  'tests/core/i18n-keys.test.ts': 'locale files',
+  'tests/core/domain-deadlines.test.ts': 'pure domain rules',
+  'tests/core/domain-facts.test.ts': 'pure domain rules',
+  'tests/core/domain-grading.test.ts': 'pure domain rules',
+  'tests/core/domain-supplementary.test.ts': 'pure domain rules',
+  'tests/core/zone-time.test.ts': 'pure time-zone arithmetic',
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -20,6 +58,20 @@ export default defineConfig({
           hookTimeout: 30_000,
           include: ['tests/core/**/*.test.ts'],
           // A throw-away PostgreSQL cluster for the tests that run on both engines (issue 15).
+          globalSetup: ['tests/pg/cluster.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The same core tests on PostgreSQL: openTestCore makes a fresh database per core (issue 15).
+          name: 'core-pg',
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          include: ['tests/core/**/*.test.ts'],
+          exclude: Object.keys(SQLITE_ONLY_FILES),
+          env: { DUTY_TEST_ENGINE: 'postgres' },
           globalSetup: ['tests/pg/cluster.ts'],
         },
       },

@@ -3,19 +3,43 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach } from 'vitest';
+import { afterEach, describe, it } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService, type Service } from '../../electron/core/service';
+import type { Sql } from '../../electron/core/db/sql-port';
 import { sqliteSql } from '../../electron/core/db/sql-sqlite';
+import { postgresSql } from '../../electron/core/db/sql-postgres';
+import { migratePostgres } from '../../electron/core/db/pg/migrate';
+import { freshDatabase } from '../pg/databases';
 import { downloadPath, downloadsDirOf } from '../../electron/core/data-dir';
 import { CORE_FEATURES } from '../../electron/core/features';
 import type { CoreWiring } from '../../electron/core/wiring';
 import type { MethodName, MethodInput, MethodOutput } from '../../electron/core/contract';
 
+/**
+ * The engine this run tests (issue 15: the same core tests on both). vitest's `core-pg` project sets
+ * DUTY_TEST_ENGINE=postgres; every other run is SQLite, the embedded default.
+ */
+export const engine: 'sqlite' | 'postgres' = process.env.DUTY_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * For tests that are about SQLite itself (its file, witness, triggers as SQLite reports them): skipped on
+ * the PostgreSQL run. The reason is part of the name, so a skipped test says why in the report.
+ */
+export const sqliteOnly = {
+  describe: (reason: string, name: string, fn: () => void) =>
+    describe.skipIf(engine === 'postgres')(`${name} [SQLite only: ${reason}]`, fn),
+  it: (reason: string, name: string, fn: () => Promise<void> | void, timeout?: number) =>
+    it.skipIf(engine === 'postgres')(`${name} [SQLite only: ${reason}]`, fn, timeout),
+};
+
 const dirs: string[] = [];
-afterEach(() => {
+const pools: Sql[] = [];
+afterEach(async () => {
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+  // A test's PostgreSQL pools end with it (the throw-away cluster allows a few hundred connections).
+  while (pools.length) await pools.pop()!.close();
 });
 
 export function tempDir(): string {
@@ -25,9 +49,16 @@ export function tempDir(): string {
 }
 
 export interface TestCore {
+  engine: 'sqlite' | 'postgres';
   dir: string;
+  /** The SQLite file; '' on PostgreSQL (no witness or checkpoint files beside a server). */
   file: string;
+  /** The raw SQLite handle — SQLite only: on PostgreSQL reading it fails the test (use `sql`). */
   db: Database.Database;
+  /** The record through the query port, on either engine. */
+  sql: Sql;
+  /** PostgreSQL: the database's URL (the cluster's superuser, for tests that play an intruder); '' on SQLite. */
+  url: string;
   clock: ManualClock;
   service: Service;
   /** Calls a method and returns its value, failing the test on an error result. */
@@ -38,9 +69,60 @@ export interface TestCore {
 /** The wiring of a full build, without a PDF printer unless a test lends one. */
 export const TEST_WIRING: CoreWiring = { ...CORE_FEATURES, pdfPrinter: null };
 
-export async function openTestCore(
-  opts: { start?: string; dir?: string; clock?: ManualClock; wiring?: CoreWiring; targetVersion?: number } = {},
-): Promise<TestCore> {
+export interface TestCoreOptions {
+  start?: string;
+  dir?: string;
+  clock?: ManualClock;
+  wiring?: CoreWiring;
+  targetVersion?: number;
+  /** PostgreSQL: reopen this database instead of making a fresh one. */
+  url?: string;
+}
+
+export async function openTestCore(opts: TestCoreOptions = {}): Promise<TestCore> {
+  lastInternal = null;
+  return engine === 'postgres' ? openPostgresCore(opts) : openSqliteCore(opts);
+}
+
+/**
+ * The cause behind the last `internal` answer: the API hides it from callers, but a test failing on
+ * PostgreSQL should name the SQL that broke, not just "internal".
+ */
+let lastInternal: unknown = null;
+const rememberInternal = (_msg: string, err: unknown) => {
+  lastInternal = err;
+};
+
+function testCore(
+  parts: Pick<TestCore, 'dir' | 'file' | 'url' | 'clock' | 'service'> & { db: Database.Database | null },
+  reopen: () => Promise<TestCore>,
+): TestCore {
+  const { service, db } = parts;
+  return {
+    engine,
+    dir: parts.dir,
+    file: parts.file,
+    get db(): Database.Database {
+      if (!db) throw new Error('core.db is SQLite only: use core.sql, or mark the test sqliteOnly with a reason');
+      return db;
+    },
+    sql: service.ctx.sql,
+    url: parts.url,
+    clock: parts.clock,
+    service,
+    async call(method, input) {
+      const r = await service.invoke(method, input);
+      if (!r.ok) {
+        const cause = r.error.code === 'internal' && lastInternal ? `: ${String(lastInternal)}` : '';
+        throw new Error(`${method} failed: ${JSON.stringify(r.error)}${cause}`);
+      }
+      return r.value as never;
+    },
+    reopen,
+  };
+}
+
+async function openSqliteCore(opts: TestCoreOptions): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const file = join(dir, 'duty-room.sqlite');
   const clock = opts.clock ?? new ManualClock(opts.start ?? '2026-11-23T01:00:00Z');
@@ -52,23 +134,37 @@ export async function openTestCore(
     dataFile: file,
     wiring: opts.wiring ?? TEST_WIRING,
   });
-  const core: TestCore = {
-    dir,
-    file,
-    db,
+  return testCore({ dir, file, url: '', db, clock, service }, () => {
+    db.close();
+    return openSqliteCore({ dir, clock, wiring: opts.wiring });
+  });
+}
+
+/** A fresh database on the test cluster, migrated by the app's migrator (what a new shared duty room gets). */
+async function openPostgresCore(opts: TestCoreOptions): Promise<TestCore> {
+  const dir = opts.dir ?? tempDir();
+  const clock = opts.clock ?? new ManualClock(opts.start ?? '2026-11-23T01:00:00Z');
+  const url = opts.url ?? (await freshDatabase('core'));
+  const sql = postgresSql({ url, max: 4, applicationName: 'duty-room-test' });
+  pools.push(sql);
+  await migratePostgres(sql, {
+    appVersion: 'test',
+    now: () => clock.now().toISOString(),
+    targetVersion: opts.targetVersion,
+  });
+  const service = await createService({
+    sql,
     clock,
-    service,
-    async call(method, input) {
-      const r = await service.invoke(method, input);
-      if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
-      return r.value as never;
-    },
-    reopen() {
-      db.close();
-      return openTestCore({ dir, clock, wiring: opts.wiring });
-    },
-  };
-  return core;
+    appVersion: 'test',
+    dataFile: '',
+    wiring: opts.wiring ?? TEST_WIRING,
+    log: rememberInternal,
+  });
+  return testCore({ dir, file: '', url, db: null, clock, service }, async () => {
+    await sql.close();
+    pools.splice(pools.indexOf(sql), 1);
+    return openPostgresCore({ dir, clock, wiring: opts.wiring, url });
+  });
 }
 
 /** The bytes of a big export the core prepared in the downloads folder (what a host hands over). */

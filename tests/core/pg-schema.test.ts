@@ -28,11 +28,14 @@ async function addIncident(sql: Sql, number: string): Promise<number> {
   ))!;
 }
 
-async function addAuditEntry(sql: Sql, id: number): Promise<void> {
+/** An entry on top of the chain (a new record already holds its starting entries); returns its id. */
+async function addAuditEntry(sql: Sql): Promise<number> {
+  const id = ((await sql.value<number>('SELECT max(id) FROM audit_log')) ?? 0) + 1;
   await sql.run(
     `INSERT INTO audit_log (id, ts, actor, kind, payload, prev_hash, hash) VALUES (?, ?, 'a', 'k', '{}', ?, ?)`,
     [id, NOW, `h${id - 1}`, `h${id}`],
   );
+  return id;
 }
 
 describe.skipIf(!pgUrl())('the PostgreSQL schema', () => {
@@ -107,9 +110,9 @@ describe.skipIf(!pgUrl())('the PostgreSQL schema', () => {
   });
 
   it('refuses UPDATE/DELETE of guarded rows for the table owner too, as SQLite does', async () => {
-    await addAuditEntry(owner, 1);
+    const entry = await addAuditEntry(owner);
     const id = await addIncident(owner, 'OWN-1');
-    await expect(owner.run("UPDATE audit_log SET actor = 'x' WHERE id = 1")).rejects.toMatchObject({
+    await expect(owner.run("UPDATE audit_log SET actor = 'x' WHERE id = ?", [entry])).rejects.toMatchObject({
       code: 'db.append_only',
       cause: expect.objectContaining({ message: 'audit_log is append-only' }),
     });
@@ -141,19 +144,21 @@ describe.skipIf(!pgUrl())('the PostgreSQL schema', () => {
     seatUrl.username = login;
     const seat = postgresSql({ url: seatUrl.toString() });
     try {
-      await addAuditEntry(seat, 2);
+      const entry = await addAuditEntry(seat);
       const id = await addIncident(seat, 'SEAT-1');
       expect((await seat.run("UPDATE incidents SET status = 'closed' WHERE id = ?", [id])).changes).toBe(1);
-      await expect(seat.run("UPDATE audit_log SET actor = 'x' WHERE id = 2")).rejects.toMatchObject({
+      await expect(seat.run("UPDATE audit_log SET actor = 'x' WHERE id = ?", [entry])).rejects.toMatchObject({
         code: 'db.append_only',
         cause: expect.objectContaining({ code: '42501' }), // refused by privilege, before any trigger
       });
-      await expect(seat.run('DELETE FROM audit_log WHERE id = 2')).rejects.toMatchObject({ code: 'db.append_only' });
+      await expect(seat.run('DELETE FROM audit_log WHERE id = ?', [entry])).rejects.toMatchObject({
+        code: 'db.append_only',
+      });
       await expect(seat.run('DELETE FROM incidents WHERE id = ?', [id])).rejects.toMatchObject({
         code: 'db.append_only',
       });
       await expect(seat.exec('CREATE TABLE intruder (x int)')).rejects.toThrow(/permission denied/);
-      expect(await seat.value('SELECT count(*) FROM audit_log WHERE id = 2')).toBe(1);
+      expect(await seat.value('SELECT count(*) FROM audit_log WHERE id = ?', [entry])).toBe(1);
     } finally {
       await seat.close();
     }

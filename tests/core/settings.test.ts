@@ -65,8 +65,8 @@ describe('settings stored badly', () => {
   it('falls back per key, keeping the valid ones', async () => {
     const core = await openTestCore();
     await core.call('settings.update', { timeZone: 'Asia/Urumqi', dutyRoomName: '江北区值班室' });
-    core.db.prepare("UPDATE settings SET value = '\"fr\"' WHERE key = 'dutyRoomName'").run();
-    core.db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"klingon\"')").run();
+    await core.sql.run("UPDATE settings SET value = '\"fr\"' WHERE key = 'dutyRoomName'");
+    await core.sql.run("INSERT INTO settings (key, value) VALUES ('language', '\"klingon\"')");
     const s = await core.call('settings.get', {});
     expect(s.timeZone).toBe('Asia/Urumqi');
     expect(s.language).toBe('zh-CN');

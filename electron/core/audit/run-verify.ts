@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import type { VerifyResult } from '../contract/audit';
 import { startOperation, yieldToOthers } from '../app/progress';
 import { verifyChain, verifyChainAsync, type VerifyOptions } from './verify';
+import { verifyOverPort } from './verify-port';
 import { witnessFileOf, writeCheckpoint } from './witness';
 
 type Options = Omit<VerifyOptions, 'witnesses'> & { witnesses?: string[] };
@@ -26,7 +27,7 @@ export function verifyDatabase(ctx: { db: Database.Database; dataFile: string },
  */
 export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}): Promise<VerifyResult> {
   const db = sqliteHandleOf(ctx.sql);
-  if (!db) throw new AppError('db.not_on_server', { operation: 'verify' });
+  if (!db) return verifyOnServer(ctx);
   const op = startOperation(ctx, 'audit.verify', 0);
   try {
     const result = await verifyChainAsync(
@@ -41,6 +42,17 @@ export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}):
     );
     if (result.ok && result.head && !db.readonly) writeCheckpoint(ctx.dataFile, result.head);
     return result;
+  } finally {
+    op.end();
+  }
+}
+
+/** A shared database: read through the port in pages on this thread (verify-port.ts), with progress. */
+async function verifyOnServer(ctx: CoreContext): Promise<VerifyResult> {
+  if (ctx.sql.engine !== 'postgres') throw new AppError('db.not_on_server', { operation: 'verify' });
+  const op = startOperation(ctx, 'audit.verify', 0);
+  try {
+    return await verifyOverPort(ctx.sql, (done, total) => op.progress(done, total));
   } finally {
     op.end();
   }

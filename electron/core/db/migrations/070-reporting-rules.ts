@@ -49,11 +49,15 @@ const schema = `
 `;
 
 /** The four sample plans seeded by step 030, and the reporting act that does each reporting item. */
-const SAMPLE_PLANS = ['森林火灾应急预案', '危险化学品事故应急预案', '防汛应急预案', '人员密集场所火灾应急预案'];
-const SATISFIED_BY: Record<string, string> = { 'report-phone': 'phone', written: 'initial', followup: 'followup' };
+export const SAMPLE_PLANS = ['森林火灾应急预案', '危险化学品事故应急预案', '防汛应急预案', '人员密集场所火灾应急预案'];
+export const SATISFIED_BY: Record<string, string> = {
+  'report-phone': 'phone',
+  written: 'initial',
+  followup: 'followup',
+};
 
 /** Sorted keys, no spaces: the form plan versions are stored in (frozen here, like the step's data). */
-function canonical(v: unknown): string {
+export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object')
     return `{${Object.keys(v)

@@ -1,5 +1,7 @@
 import { AppError } from '../../contract/errors';
+import { AuditLog } from '../../audit/chain';
 import type { Sql } from '../sql-port';
+import { SYSTEM_ACTOR, writeStartingRecords } from './starting-records';
 import { BASELINE_RECORDS } from './baseline-records';
 import { BASELINE_INDEXES, BASELINE_ROSTER } from './baseline-roster';
 import { BASELINE_GUARDS } from './guards';
@@ -48,8 +50,13 @@ export interface PgMigrateOptions {
   /** Stop at this version (tests of a later step from the previous one). */
   targetVersion?: number;
   /**
-   * Called inside each step's transaction after its DDL: where the app writes the step's audit entry
-   * (db.migrated) so the schema change and its record commit together.
+   * false: the schema only, no starting records and no audit entries — for migrate-to, which copies a
+   * SQLite record's own chain (with its own db.created and sample plans) into the empty database.
+   */
+  records?: boolean;
+  /**
+   * Called inside each step's transaction after its DDL and its db.migrated entry (which the migrator
+   * writes itself, as SQLite's does): anything a host wants to commit with the step.
    */
   onStep?: (sql: Sql, step: { version: number; name: string }) => Promise<void>;
 }
@@ -84,6 +91,18 @@ export async function migratePostgres(sql: Sql, opts: PgMigrateOptions): Promise
         opts.now(),
         opts.appVersion,
       ]);
+      if (opts.records !== false) {
+        // The same entries SQLite's migrator writes (db/open.ts migrate): a new record starts with
+        // db.created and the starting records, and each step is recorded, in the step's transaction.
+        const audit = new AuditLog(t, { now: () => new Date(opts.now()) });
+        if (!(await audit.head()))
+          await writeStartingRecords(t, audit, { at: opts.now(), appVersion: opts.appVersion });
+        await audit.append({
+          actor: SYSTEM_ACTOR,
+          kind: 'db.migrated',
+          payload: { version: step.version, name: step.name, appVersion: opts.appVersion },
+        });
+      }
       await opts.onStep?.(t, { version: step.version, name: step.name });
     });
   }
