@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/contract';
 import { fileLines, importIncidents } from '../../electron/core/incidents/import-file';
 import { runCli } from './built';
-import { openTestCore, tempDir } from './helpers';
+import { openTestCore, sqliteOnly, tempDir } from './helpers';
 import { chemicalFire } from './fixtures';
 
 const line = (i: number, overrides = {}) =>
@@ -77,7 +77,7 @@ describe('incident import (JSON lines)', () => {
 });
 
 describe('duty-room import-incidents', () => {
-  it('imports a JSON-lines file and refuses a broken one whole', () => {
+  sqliteOnly.it('the CLI over a --data directory', 'imports a JSON-lines file and refuses a broken one whole', () => {
     const data = tempDir();
     const dir = tempDir();
     const good = join(dir, 'good.jsonl');
