@@ -94,6 +94,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // The two-seat scenario runs its web hosts on one database of the throw-away cluster.
+          globalSetup: ['tests/pg/cluster.ts'],
         },
       },
     ],

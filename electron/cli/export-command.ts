@@ -2,7 +2,7 @@ import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { parseCommonArgs } from '../core/args';
 import { AppError, type ApiResult, type ExportedFile, type PreparedFile } from '../core/contract';
-import { downloadPath, downloadsDirOf } from '../core/data-dir';
+import { downloadPath } from '../core/data-dir';
 import type { ApiService } from '../core/contract/service';
 import { fromLocalDateTime } from '../core/domain';
 import { progressLine } from './progress';
@@ -81,7 +81,7 @@ export async function runExport(
   service: ApiService,
   kind: string | undefined,
   values: Values,
-  dataFile: string,
+  downloadsDir: string,
 ): Promise<void> {
   if (!values.out) throw new UsageError(`export needs --out FILE\n${EXPORT_USAGE}`);
   const settings = await service.invoke('settings.get', {});
@@ -110,7 +110,7 @@ export async function runExport(
   const file = r.value;
   if ('download' in file) {
     // Written beside the database as it was produced: copied to --out, not read into memory.
-    const prepared = downloadPath(downloadsDirOf(dataFile), file.download)!;
+    const prepared = downloadPath(downloadsDir, file.download)!;
     copyFileSync(prepared, out);
     rmSync(prepared, { force: true });
   } else writeFileSync(out, Buffer.from(file.base64, 'base64'));

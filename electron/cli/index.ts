@@ -64,7 +64,7 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
   await withRetry(async () => {
     // Chromium is looked for only if an export asks for a PDF.
     const printer = lazyChromiumPdfPrinter();
-    const core = await openCore(dataDir, { pdfPrinter: printer.print, readonly: values['read-only'] });
+    const core = await openCore(dataDir, { pdfPrinter: printer.print, readonly: values['read-only'], url: values.url });
     try {
       switch (command) {
         case 'info': {
@@ -77,7 +77,7 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
           if (!values.out) throw new UsageError('backup needs --out FILE');
           return await backupCommand(core, values.out);
         case 'export':
-          return await runExport(core.service, rest[0], values, core.dataFile);
+          return await runExport(core.service, rest[0], values, core.downloadsDir);
         case 'import-plans': {
           if (!rest[0]) throw new UsageError('import-plans needs a FILE');
           const r = await core.service.invoke('plans.import', { text: readFileSync(resolve(rest[0]), 'utf8') });

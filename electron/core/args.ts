@@ -8,6 +8,8 @@ export function parseCommonArgs(argv: string[]) {
     strict: true,
     options: {
       data: { type: 'string' },
+      // A shared PostgreSQL database instead of the folder's SQLite file (postgres://user@host/db).
+      url: { type: 'string' },
       port: { type: 'string' },
       out: { type: 'string' },
       date: { type: 'string' },

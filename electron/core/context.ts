@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import { AuditLog } from './audit/chain';
 import { appendWitness, readCheckpoint, witnessFileOf, writeCheckpoint } from './audit/witness';
 import type { AuditHead, AuditWitness } from './contract/audit';
+import { AppError } from './contract/errors';
+import { changeFeedOf, topicsOf, TouchingAuditLog, type ChangeFeed } from './changes';
+import { notifyChanges } from './changes-postgres';
 import type { Clock } from './db/clock';
 import type { Sql } from './db/sql-port';
 import { sqliteHandleOf } from './db/sql-sqlite';
@@ -35,6 +38,8 @@ export interface CoreContext {
    * change on this connection or another connection commits, so a write does not re-read them.
    */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** Committed changes of this record, from this seat and (on PostgreSQL) every other one. */
+  changes: ChangeFeed;
 }
 
 export function createContext(opts: {
@@ -48,6 +53,7 @@ export function createContext(opts: {
   // A throwaway context (seeding inside a migration, a bench) has no file to witness beside.
   const witnessFile = opts.dataFile && opts.dataFile !== ':memory:' ? witnessFileOf(opts.dataFile) : null;
   const memos = new Map<string, Promise<unknown>>();
+  const changes = changeFeedOf(opts.sql);
   const handle = sqliteHandleOf(opts.sql);
   const generation = handle ? watchMemoSources(handle) : () => null;
   let seen: unknown = null;
@@ -77,13 +83,18 @@ export function createContext(opts: {
       actor: opts.actor ?? (() => memo('actor', async () => (await operatorName(sql)) ?? 'unidentified')),
       tx: <T>(fn: (ctx: CoreContext) => Promise<T>): Promise<T> => {
         if (sql.inTransaction) return sql.tx(() => fn(ctx)); // nested: a savepoint in the outer transaction
+        // A seat that lost the shared server refuses at once (no write queued up to land unseen later).
+        if (changes.lost) return Promise.reject(new AppError('db.unavailable'));
         let start: AuditHead | null = null;
-        let bound: AuditLog | null = null;
+        let bound: TouchingAuditLog | null = null;
         return sql
           .tx(async (txSql) => {
-            bound = new AuditLog(txSql, opts.clock);
+            bound = new TouchingAuditLog(txSql, opts.clock);
             if (witnessFile) start = await bound.head();
-            return fn(bind(txSql, bound));
+            const out = await fn(bind(txSql, bound));
+            // PostgreSQL delivers it on commit to every seat; a rollback sends nothing.
+            if (txSql.engine === 'postgres' && bound.touched.size) await notifyChanges(txSql, topicsOf(bound.touched));
+            return out;
           })
           .then((out) => {
             const head = bound?.takeAppended();
@@ -91,11 +102,13 @@ export function createContext(opts: {
               appendWitness(witnessFile, head);
               advanceCheckpoint(opts.dataFile, start, head);
             }
+            if (sql.engine === 'sqlite' && bound?.touched.size) changes.emit(topicsOf(bound.touched));
             return out;
           });
       },
       witness: () => witnessOf(audit),
       memo,
+      changes,
     };
     return ctx;
   };

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ApiService } from './contract/service';
+import type { SeatEvents } from './contract/changes';
 import { systemClock, type Clock } from './db/clock';
 import { openDatabase } from './db/open';
 import { sqliteSql } from './db/sql-sqlite';
@@ -14,7 +15,10 @@ import { CORE_FEATURES } from './features';
 import type { CoreWiring } from './wiring';
 import type { PdfPrinter } from './documents/pdf-printer';
 
-import { DB_FILE_NAME } from './data-dir';
+import { DB_FILE_NAME, downloadsDirOf } from './data-dir';
+import { openSharedSql } from './db/open-shared';
+import { describeUrl, readSeat } from './db/seat-file';
+import { AppError } from './contract/errors';
 import { fileLines, importIncidents, type ImportResult } from './incidents/import-file';
 
 export type { PdfPrinter };
@@ -30,7 +34,14 @@ export { isBusy } from './db/sqlite-errors';
  */
 export interface Core {
   service: ApiService;
+  /** What changed in the record and the link to a shared database: the hosts push it to their pages. */
+  events: SeatEvents;
+  /** The SQLite file; '' on a shared database (there is no file of the record on this machine). */
   dataFile: string;
+  /** Where this seat's record is, as it may be printed: the file, or the shared database's URL without its password. */
+  location: string;
+  /** Where the core writes prepared exports for the host to hand over (beside the file; a temporary folder when shared). */
+  downloadsDir: string;
   /** An online backup of the open database to a file of the host's choosing, checked before it takes its name. */
   backupTo(outFile: string): Promise<CandidateCheck>;
   /**
@@ -51,6 +62,13 @@ export interface OpenCoreOptions {
   features?: Omit<CoreWiring, 'pdfPrinter'>;
   /** Recovery: look at the file without changing anything (writes answer db.read_only). */
   readonly?: boolean;
+  /**
+   * A shared PostgreSQL database (postgres://…) instead of the folder's SQLite file; without it, the
+   * folder's seat.json decides (written by `duty-room connect` or Settings).
+   */
+  url?: string;
+  /** Shown to the server as this seat's kind of host ('app', 'web', 'cli'). */
+  seatRole?: string;
 }
 
 export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
@@ -63,6 +81,8 @@ export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
 export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   mkdirSync(dataDir, { recursive: true });
+  const url = opts.url ?? readSeat(dataDir)?.url;
+  if (url) return openSharedCore(url, clock, opts);
   const dataFile = join(dataDir, DB_FILE_NAME);
   const release = opts.host ? acquireHostLock(lockFileOf(dataFile)) : () => {};
   let db: Database.Database;
@@ -77,7 +97,10 @@ export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Pro
   const stopBackups = opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {};
   return {
     service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
+    events: { subscribe: service.subscribe, current: service.current },
     dataFile,
+    location: dataFile,
+    downloadsDir: downloadsDirOf(dataFile),
     backupTo: (outFile) => backupDatabase(db, outFile),
     importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
     close: async () => {
@@ -91,6 +114,39 @@ export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Pro
       db.close();
       release();
     },
+  };
+}
+
+/**
+ * A seat on a shared database: the same service over PostgreSQL. No host lock (many seats is the point;
+ * the server serialises writers on the chain lock) and no daily backup files (the server's own backups
+ * keep a shared record — docs/postgres.md); the data folder keeps only seat.json.
+ */
+async function openSharedCore(url: string, clock: Clock, opts: OpenCoreOptions): Promise<Core> {
+  const sql = await openSharedSql(url, {
+    clock,
+    appVersion: APP_VERSION,
+    readonly: opts.readonly,
+    role: opts.seatRole ?? (opts.host ? 'app' : 'cli'),
+  });
+  const wiring: CoreWiring = { ...(opts.features ?? CORE_FEATURES), pdfPrinter: opts.pdfPrinter ?? null };
+  let service: Awaited<ReturnType<typeof createService>>;
+  try {
+    service = await createService({ sql, clock, appVersion: APP_VERSION, dataFile: '', wiring });
+  } catch (e) {
+    await sql.close();
+    throw e;
+  }
+  return {
+    service: { invoke: service.invoke, invokeRaw: service.invokeRaw },
+    events: { subscribe: service.subscribe, current: service.current },
+    dataFile: '',
+    location: describeUrl(url),
+    // Where the core writes prepared exports when it has no file to write beside (documents/downloads.ts).
+    downloadsDir: downloadsDirOf(''),
+    backupTo: () => Promise.reject(new AppError('db.not_on_server', { operation: 'backup' })),
+    importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
+    close: () => sql.close(),
   };
 }
 

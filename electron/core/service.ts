@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { AppError, contract, isMethodName, type ApiResult, type MethodName } from './contract';
 import type { ApiService } from './contract/service';
+import type { ChangeEvent, ConnectionStatus, SeatEvents } from './contract/changes';
 import { toFieldIssues } from './contract/zod-issues';
 import { fromSqliteError } from './db/sqlite-errors';
 import { createContext, type CoreContext } from './context';
@@ -28,8 +29,12 @@ const handlers: HandlerMap<MethodName> = {
 };
 
 /** The service as the composition root (and the core's own tests) hold it: the API plus its context. */
-export interface Service extends ApiService {
+export interface Service extends ApiService, SeatEvents {
   ctx: CoreContext;
+  /** Committed changes of the record, this seat's and (on PostgreSQL) other seats'; returns the unsubscribe. */
+  onChange(listener: (c: ChangeEvent) => void): () => void;
+  /** The link to a shared database (always `ok` on SQLite); followed while anything is subscribed. */
+  connection(): ConnectionStatus;
 }
 
 export interface ServiceDeps {
@@ -60,9 +65,14 @@ export async function createService(deps: ServiceDeps): Promise<Service> {
       return { ok: false, error: toApiError(e, deps.log) };
     }
   };
+  const feed = ctx.changes;
   return {
     ctx,
     invokeRaw,
+    onChange: (listener) => feed.onChange(listener),
+    connection: () => feed.connection(),
+    subscribe: (listener) => feed.subscribe(listener),
+    current: () => feed.current(),
     // The same path as a transport's call: the input is still parsed, so a host's typed call gets the
     // schema's defaults and refinements exactly as the UI's does.
     invoke: (method, input) => invokeRaw(method, input) as never,

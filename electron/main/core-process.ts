@@ -1,11 +1,14 @@
 import { utilityProcess } from 'electron';
 import { join } from 'node:path';
 import type { ApiService } from '../core/contract/service';
-import { Endpoint, remoteService, type CoreOps, type HostOps } from '../utility/protocol';
+import type { SeatEvents } from '../core/contract/changes';
+import { Endpoint, remoteService, seatRelay, type CoreOps, type HostOps } from '../utility/protocol';
 import { electronPdfPrinter } from './pdf';
 
 export interface CoreProcess {
   service: ApiService;
+  /** The core's seat events, relayed from the core process. */
+  events: SeatEvents;
   /** Asks the core to close its database, and resolves when the process has exited. */
   stop(): Promise<void>;
 }
@@ -22,8 +25,13 @@ export async function startCoreProcess(dataDir: string): Promise<CoreProcess> {
     serviceName: 'Duty Room core',
     stdio: 'inherit',
   });
+  const relay = seatRelay();
   const core = new Endpoint<CoreOps, HostOps>((m) => child.postMessage(m), {
     print: ({ html }) => electronPdfPrinter(html),
+    seatEvent: (e) => {
+      relay.take(e);
+      return { heard: true };
+    },
   });
   child.on('message', (m) => core.receive(m));
   const exited = new Promise<void>((resolve) =>
@@ -32,9 +40,11 @@ export async function startCoreProcess(dataDir: string): Promise<CoreProcess> {
       resolve();
     }),
   );
-  await core.request('open', { dataDir });
+  const { seat } = await core.request('open', { dataDir });
+  relay.take(seat);
   return {
     service: remoteService(core, (msg, e) => console.error(msg, e)),
+    events: relay.events,
     async stop() {
       await core.request('close', {}).catch(() => undefined);
       const timer = setTimeout(() => child.kill(), STOP_GRACE_MS);

@@ -16,6 +16,7 @@ app.setPath('userData', defaultDataDir());
 /** Main holds no database: the core runs in a utility process, reached through this. */
 let core: CoreProcess | null = null;
 let stopNotifications = () => {};
+let stopSeatEvents = () => {};
 
 function fatal(title: string, err: unknown): void {
   const detail = err instanceof Error ? err.message : String(err);
@@ -48,7 +49,7 @@ void app.whenReady().then(async () => {
     return;
   }
   serveRenderer(join(__dirname, '../renderer'));
-  wireIpc(core.service, join(app.getPath('userData'), DOWNLOADS_DIR));
+  stopSeatEvents = wireIpc(core.service, core.events, join(app.getPath('userData'), DOWNLOADS_DIR));
   createMainWindow();
   stopNotifications = notifyOverdue(core.service, overdueTitle);
 });
@@ -62,5 +63,6 @@ app.on('will-quit', (event) => {
   core = null;
   event.preventDefault();
   stopNotifications();
+  stopSeatEvents();
   void running.stop().finally(() => app.quit());
 });

@@ -1,6 +1,13 @@
 import { BrowserWindow, dialog, ipcMain } from 'electron';
 import { copyFile, writeFile } from 'node:fs/promises';
-import { INVOKE_CHANNEL, SAVE_CHANNEL, SAVE_DOWNLOAD_CHANNEL } from '../core/contract';
+import {
+  INVOKE_CHANNEL,
+  SAVE_CHANNEL,
+  SAVE_DOWNLOAD_CHANNEL,
+  SEAT_EVENT_CHANNEL,
+  SEAT_STATE_CHANNEL,
+  type SeatEvents,
+} from '../core/contract';
 import { downloadPath } from '../core/data-dir';
 import type { ApiService } from '../core/contract/service';
 import { isTrustedUrl } from './window';
@@ -11,7 +18,7 @@ function trusted(event: Electron.IpcMainInvokeEvent): boolean {
 }
 
 /** One handler for the whole API; the service parses every payload with the contract's schema. */
-export function wireIpc(service: ApiService, downloadsDir: string): void {
+export function wireIpc(service: ApiService, events: SeatEvents, downloadsDir: string): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!trusted(event)) return { ok: false, error: { code: 'unauthorized' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'unknown_method' } };
@@ -41,5 +48,14 @@ export function wireIpc(service: ApiService, downloadsDir: string): void {
     if (!path) return { saved: false };
     await copyFile(from, path);
     return { saved: true, path };
+  });
+
+  // Seat events go to every window showing the app (never to a page that navigated elsewhere).
+  ipcMain.handle(SEAT_STATE_CHANNEL, (event) => (trusted(event) ? events.current() : null));
+  return events.subscribe((e) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      const url = win.webContents.getURL();
+      if (!win.isDestroyed() && url && isTrustedUrl(url)) win.webContents.send(SEAT_EVENT_CHANNEL, e);
+    }
   });
 }

@@ -1,5 +1,6 @@
 import type { ApiResult } from '../core/contract';
 import type { ApiService } from '../core/contract/service';
+import type { SeatEvent, SeatEvents } from '../core/contract/changes';
 
 /**
  * The messages between Electron's main process and the utility process that runs the core. Plain
@@ -16,16 +17,18 @@ export type Message =
 /** What main asks the core process. */
 export interface CoreOps {
   /** Opens the data folder (host lock, daily backups); fails with the reason a person can act on. */
-  open(p: { dataDir: string }): { dataFile: string };
+  open(p: { dataDir: string }): { dataFile: string; seat: SeatEvent };
   /** One API call, exactly as it came from the renderer: the core parses it with the contract. */
   invoke(p: { method: string; input: unknown }): ApiResult<unknown>;
   /** Closes the database cleanly; the process exits right after answering. */
   close(p: Record<string, never>): { closed: true };
 }
 
-/** What the core process asks main: only main has a browser engine to print with. */
+/** What the core process asks (or tells) main: only main has a browser engine to print with, and the windows. */
 export interface HostOps {
   print(p: { html: string }): Uint8Array;
+  /** A seat event for the windows (what changed, the shared database's link). */
+  seatEvent(p: SeatEvent): { heard: true };
 }
 
 type Handlers<Ops> = { [K in keyof Ops]: Ops[K] extends (p: infer P) => infer R ? (p: P) => R | Promise<R> : never };
@@ -104,4 +107,26 @@ export function remoteService(core: Endpoint<CoreOps, HostOps>, log: (msg: strin
     }
   };
   return { invokeRaw, invoke: (method, input) => invokeRaw(method, input) as never };
+}
+
+/**
+ * Main's side of the core's seat events: handed on to whoever listens (the windows), and the last
+ * connection state kept for a page that loads later and asks.
+ */
+export function seatRelay(): { take(e: SeatEvent): void; events: SeatEvents } {
+  let state: SeatEvent = { type: 'connection', shared: false, state: 'ok', since: new Date().toISOString() };
+  const listeners = new Set<(e: SeatEvent) => void>();
+  return {
+    take(e) {
+      if (e.type === 'connection') state = e;
+      for (const l of [...listeners]) l(e);
+    },
+    events: {
+      subscribe(l) {
+        listeners.add(l);
+        return () => void listeners.delete(l);
+      },
+      current: () => state,
+    },
+  };
 }

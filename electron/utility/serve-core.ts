@@ -10,6 +10,7 @@ export function serveCore(
   opts: { exit(): void; clock?: OpenCoreOptions['clock'] },
 ): Endpoint<HostOps, CoreOps> {
   let core: Core | null = null;
+  let stopEvents = () => {};
   const endpoint: Endpoint<HostOps, CoreOps> = new Endpoint<HostOps, CoreOps>(send, {
     open: async ({ dataDir }) => {
       try {
@@ -23,11 +24,15 @@ export function serveCore(
         const f = describeFailure(e, dataDir);
         throw new Error(f.recovery ? `${f.line}\n\n${f.recovery}` : f.line, { cause: e });
       }
-      return { dataFile: core.dataFile };
+      stopEvents();
+      // Told, not asked: an event main cannot take (closing) is dropped, the next one carries on.
+      stopEvents = core.events.subscribe((e) => void endpoint.request('seatEvent', e).catch(() => {}));
+      return { dataFile: core.dataFile, seat: core.events.current() };
     },
     invoke: ({ method, input }) =>
       core ? core.service.invokeRaw(method, input) : { ok: false, error: { code: 'internal' } },
     close: async () => {
+      stopEvents();
       await core?.close();
       core = null;
       // Exit after the answer has been posted.

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { parseCommonArgs } from '../core/args';
 import { defaultDataDir, describeFailure, hostLanguage, openCore, type Core } from '../core/open-core';
 import { createWebHost } from './server';
-import { downloadsDirOf } from '../core/data-dir';
 import { lazyChromiumPdfPrinter } from './chromium-pdf';
 
 const debug = process.argv.includes('--debug');
@@ -31,7 +30,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `npm run web -- --data DIR [--port N] [--read-only]`: the app in a browser, on 127.0.0.1 only. */
+/** `npm run web -- --data DIR [--url postgres://…] [--port N] [--read-only]`: the app in a browser, on 127.0.0.1 only. */
 async function main(): Promise<void> {
   const { values } = parseCommonArgs(process.argv.slice(2));
   const dataDir = values.data ?? defaultDataDir();
@@ -44,16 +43,23 @@ async function main(): Promise<void> {
   const printer = lazyChromiumPdfPrinter();
   let core: Core;
   try {
-    core = await openCore(dataDir, { host: true, pdfPrinter: printer.print, readonly: values['read-only'] });
+    core = await openCore(dataDir, {
+      host: true,
+      pdfPrinter: printer.print,
+      readonly: values['read-only'],
+      url: values.url,
+      seatRole: 'web',
+    });
   } catch (e) {
     fail(e, dataDir);
   }
   const token = randomBytes(24).toString('base64url');
   const server = createWebHost({
     service: core.service,
+    events: core.events,
     rendererDir: join(__dirname, '..', 'renderer'),
     token,
-    downloadsDir: downloadsDirOf(core.dataFile),
+    downloadsDir: core.downloadsDir,
   });
   server.once('error', (e: NodeJS.ErrnoException) => {
     void core.close();
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr ? addr.port : port;
     console.log(`Duty Room Console web host: http://127.0.0.1:${actual}/?token=${token}`);
-    console.log(`data: ${core.dataFile}${values['read-only'] ? ' (read-only)' : ''}`);
+    console.log(`data: ${core.location}${values['read-only'] ? ' (read-only)' : ''}`);
   });
   const stop = () => {
     // Let requests in flight (an export waiting on the printer) finish before the database closes;

@@ -6,6 +6,8 @@ import type { ApiResult } from '../core/contract';
 import type { ApiService } from '../core/contract/service';
 import { CONTENT_SECURITY_POLICY } from '../core/contract/csp';
 import { downloadPath } from '../core/data-dir';
+import type { SeatEvents } from '../core/contract/changes';
+import { EVENTS_PATH, seatEventStreams } from './server-events';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** All request bodies being read at once: many large uploads together must not exhaust memory. */
@@ -37,6 +39,8 @@ export interface WebHostOptions {
   token: string;
   /** Where the core writes big exports (downloadsDirOf the database); served at GET /download/<name>. */
   downloadsDir?: string;
+  /** What changed and the shared database's link, pushed to pages at GET /events (none: the stream is 404). */
+  events?: SeatEvents;
 }
 
 function sameToken(a: string | undefined, token: string): boolean {
@@ -129,13 +133,21 @@ function statusFor(code: string): number {
  * Electron preload reaches. Bound to 127.0.0.1 by the caller; every request needs the per-run token
  * (query on first load, then a same-site cookie, or the X-Duty-Room-Token header).
  */
-export function createWebHost({ service, rendererDir, token, downloadsDir }: WebHostOptions): Server {
-  return createServer((req, res) => {
+export function createWebHost({ service, rendererDir, token, downloadsDir, events }: WebHostOptions): Server {
+  const streams = events ? seatEventStreams(events) : null;
+  const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'internal' } });
       else res.end();
     });
   });
+  // An open event stream is never idle: closing the host ends them, or close() would wait forever.
+  const close = server.close.bind(server);
+  server.close = (cb) => {
+    streams?.close();
+    return close(cb);
+  };
+  return server;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -151,7 +163,7 @@ export function createWebHost({ service, rendererDir, token, downloadsDir }: Web
     const queryToken = url.searchParams.get('token') ?? undefined;
     const headerToken = req.headers['x-duty-room-token'];
     const byHeader = sameToken(typeof headerToken === 'string' ? headerToken : undefined, token);
-    const isApi = url.pathname.startsWith('/api/');
+    const isApi = url.pathname.startsWith('/api/') || url.pathname === EVENTS_PATH;
     // The API takes the token only from its header, which another page cannot set (no CSRF through
     // the cookie); the cookie and the first URL only unlock the static app shell.
     const authorised = isApi
@@ -159,6 +171,11 @@ export function createWebHost({ service, rendererDir, token, downloadsDir }: Web
       : byHeader || sameToken(cookieToken(req), token) || (req.method === 'GET' && sameToken(queryToken, token));
     if (!authorised) return sendResult(res, 401, { ok: false, error: { code: 'unauthorized' } });
 
+    if (url.pathname === EVENTS_PATH) {
+      if (req.method !== 'GET') return sendResult(res, 405, { ok: false, error: { code: 'unknown_method' } });
+      if (!streams) return sendResult(res, 404, { ok: false, error: { code: 'not_found' } });
+      return streams.serve(req, res);
+    }
     if (isApi) {
       if (req.method !== 'POST') return sendResult(res, 405, { ok: false, error: { code: 'unknown_method' } });
       const body = await readBody(req);

@@ -63,10 +63,10 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts `node out/main/web.js --data DIR --port 0` and reads the URL it prints. */
-export function startWebHost(dataDir: string): Promise<RunningHost> {
+/** Starts `node out/main/web.js --data DIR --port 0 [args…]` and reads the URL it prints. */
+export function startWebHost(dataDir: string, args: string[] = []): Promise<RunningHost> {
   requireBuild();
-  const child = spawn(process.execPath, [join(OUT, 'web.js'), '--data', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [join(OUT, 'web.js'), '--data', dataDir, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DUTY_ROOM_LANG: process.env.DUTY_ROOM_LANG ?? 'en' },
   });

@@ -4,6 +4,7 @@ import { openCore } from '../../electron/core/open-core';
 import { Endpoint, remoteService, type CoreOps, type HostOps, type Message } from '../../electron/utility/protocol';
 import { serveCore } from '../../electron/utility/serve-core';
 import { chemicalFire } from './fixtures';
+import type { SeatEvent } from '../../electron/core/contract/changes';
 import { tempDir } from './helpers';
 
 /** Two ends of a fake port: messages are structured-cloned and delivered later, as a real port does. */
@@ -67,10 +68,15 @@ describe('the main ⇄ core process protocol', () => {
     const dataDir = tempDir();
     const port = fakePort();
     const printed: string[] = [];
+    const seatEvents: SeatEvent[] = [];
     const main = new Endpoint<CoreOps, HostOps>(port.toB, {
       print: ({ html }) => {
         printed.push(html);
         return new TextEncoder().encode('%PDF-1.7 fake');
+      },
+      seatEvent: (e) => {
+        seatEvents.push(e);
+        return { heard: true };
       },
     });
     let exited = false;
@@ -82,9 +88,14 @@ describe('the main ⇄ core process protocol', () => {
     const service = remoteService(main, () => {});
 
     expect(await service.invoke('app.info', {})).toEqual({ ok: false, error: { code: 'internal' } }); // not open yet
-    expect(await main.request('open', { dataDir })).toEqual({ dataFile: `${dataDir}/duty-room.sqlite` });
+    expect(await main.request('open', { dataDir })).toMatchObject({
+      dataFile: `${dataDir}/duty-room.sqlite`,
+      seat: { type: 'connection', shared: false, state: 'ok' }, // one seat on SQLite: no link to show
+    });
     const created = await service.invoke('incidents.create', chemicalFire({ economicLoss: 800 }));
     expect(created).toMatchObject({ ok: true, value: { number: '2026-0001' } });
+    // The write's change is told to main, which hands it to the windows.
+    await expect.poll(() => seatEvents).toEqual([{ type: 'change', topics: ['incidents'] }]);
     expect(await service.invokeRaw('incidents.create', { title: '' })).toMatchObject({
       ok: false,
       error: { code: 'validation' },

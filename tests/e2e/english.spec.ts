@@ -35,6 +35,18 @@ function watchData(page: Page) {
   for (const [k, v] of flatten(resources.en.translation))
     if (k in ENGLISH_WITH_CHINESE) for (const run of v.match(CJK) ?? []) data.add(run);
   const pending: Promise<void>[] = [];
+  // API calls in flight, for `quiet`: Playwright's 'networkidle' never comes while the page holds its
+  // long-lived /events stream (the seat events), so the API's own traffic is what is waited out.
+  let inflight = 0;
+  let changed = Date.now();
+  const track = (r: { url(): string }, delta: number) => {
+    if (!r.url().includes('/api/')) return;
+    inflight += delta;
+    changed = Date.now();
+  };
+  page.on('request', (r) => track(r, 1));
+  page.on('requestfinished', (r) => track(r, -1));
+  page.on('requestfailed', (r) => track(r, -1));
   page.on('response', (r) => {
     if (r.url().includes('/api/'))
       pending.push(
@@ -44,7 +56,9 @@ function watchData(page: Page) {
         ),
       );
   });
-  return { data, settle: () => Promise.all(pending) };
+  const quiet = () =>
+    expect.poll(() => inflight === 0 && Date.now() - changed >= 500, { timeout: 20_000, interval: 100 }).toBe(true);
+  return { data, quiet, settle: () => Promise.all(pending) };
 }
 
 /**
@@ -52,7 +66,7 @@ function watchData(page: Page) {
  * translated (a status, a report name, a "：" between an English label and its value).
  */
 async function untranslated(page: Page, watch: ReturnType<typeof watchData>): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
+  await watch.quiet();
   await watch.settle();
   const texts = await page.evaluate(() => {
     const out: string[] = [];

@@ -17,6 +17,8 @@ export async function withCore(language: Language = 'zh-CN', opts: { start?: str
     invoke: (method, input) => core.service.invokeRaw(method, input),
     saveFile: async () => ({ saved: true }),
     saveDownload: async () => ({ saved: true }),
+    onSeatEvent: (listener) => core.service.subscribe(listener),
+    seatState: async () => core.service.current(),
   };
   initI18n(language);
   return core;

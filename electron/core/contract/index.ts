@@ -32,6 +32,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export * from './channels';
+export * from './changes';
 export * from './errors';
 export * from './settings';
 export * from './audit';

@@ -110,6 +110,11 @@ class PostgresSql implements Sql {
     return this.pool;
   }
 
+  /** The pool's connection settings (URL, TLS, timeouts), for a seat's own connection beside it. */
+  get clientConfig(): pg.ClientConfig {
+    return { ...this.pool.options };
+  }
+
   async snapshot<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
     let client: pg.PoolClient;
@@ -230,6 +235,11 @@ export interface PostgresOptions {
   onError?: (e: Error) => void;
   /** Shown in pg_stat_activity: which seat holds which connection. */
   applicationName?: string;
+}
+
+/** A PostgreSQL port's connection settings (the change feed's LISTEN client), or null on SQLite. */
+export function postgresClientConfig(sql: Sql): pg.ClientConfig | null {
+  return sql instanceof PostgresSql ? sql.clientConfig : null;
 }
 
 /** The port over a `pg` pool; `close()` ends the pool. */

@@ -24,6 +24,8 @@ import { DutyNowHeader } from '../features/roster/DutyNowHeader';
 import { OperatorSwitch } from '../features/roster/OperatorSwitch';
 import { AREAS, AREA_ICONS, type Area } from './areas';
 import { OverdueBadge } from './OverdueBadge';
+import { SeatStatus } from './SeatStatus';
+import { useSeatEvents } from './useSeatEvents';
 import { NavCount } from './NavCount';
 import { AboutDialog, EMBLEM_URL } from './AboutDialog';
 import { useSettings } from './settings-context';
@@ -62,6 +64,7 @@ export function Shell() {
   const { settings, update } = useSettings();
   const [route, go] = useRoute();
   const counts = useNavCounts();
+  const seat = useSeatEvents();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const [loggingCall, setLoggingCall] = useState(false);
   const [creating, setCreating] = useState<IncidentDraft | null>(null);
@@ -128,6 +131,7 @@ export function Shell() {
             </Badge>
           </Group>
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <SeatStatus link={seat} timeZone={settings.timeZone} />
             <DutyNowHeader />
             <OverdueBadge overdue={counts.overdue} soon={counts.soon} onClick={() => go('now')} />
             <div style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>

@@ -1,0 +1,76 @@
+import { hostname } from 'node:os';
+import { AppError } from '../contract/errors';
+import type { Clock } from './clock';
+import { migratePostgres, PG_LATEST_VERSION } from './pg/migrate';
+import { grantSeatRole, SEAT_GROUP } from './pg/seat-role';
+import type { Sql } from './sql-port';
+import { postgresSql } from './sql-postgres';
+import { checkUrl } from './seat-file';
+
+export interface SharedOpenOptions {
+  clock: Clock;
+  appVersion: string;
+  readonly?: boolean;
+  /** Which kind of host this seat is ('app', 'web', 'cli'), shown in pg_stat_activity beside the machine. */
+  role?: string;
+  onError?: (e: Error) => void;
+}
+
+/** The schema version a shared database is at (0: nothing created yet). */
+export async function sharedSchemaVersion(sql: Sql): Promise<number> {
+  if (!(await sql.get(sql.dialect.tableExists, ['schema_migrations']))) return 0;
+  return (await sql.value<number>('SELECT max(version) FROM schema_migrations')) ?? 0;
+}
+
+/** Whether this login may create tables here (the owner: migrates) or only use them (a seat). */
+export async function mayMigrate(sql: Sql): Promise<boolean> {
+  return (await sql.value<boolean>("SELECT has_schema_privilege(current_schema(), 'CREATE')")) === true;
+}
+
+/**
+ * A seat's connection to a shared database, the schema brought up to this app's version first. A login
+ * that may create tables (the owner, docs/postgres.md) migrates and then rebuilds the seat group's
+ * grants so new tables are covered. A seat's login that finds the schema behind is
+ * refused with db.schema_behind: it cannot migrate, and writing to an older schema would lose fields.
+ */
+export async function openSharedSql(url: string, opts: SharedOpenOptions): Promise<Sql> {
+  checkUrl(url);
+  const sql = postgresSql({
+    url,
+    readonly: opts.readonly,
+    onError: opts.onError,
+    applicationName: `duty-room ${opts.role ?? 'seat'}@${hostname()}`.slice(0, 63),
+  });
+  try {
+    await prepareSchema(sql, opts);
+    return sql;
+  } catch (e) {
+    await sql.close();
+    throw e;
+  }
+}
+
+async function prepareSchema(sql: Sql, opts: SharedOpenOptions): Promise<void> {
+  const found = await sharedSchemaVersion(sql);
+  if (found > PG_LATEST_VERSION) throw new AppError('db.newer_than_app', { found, supported: PG_LATEST_VERSION });
+  if (found === PG_LATEST_VERSION) return;
+  if (opts.readonly || !(await mayMigrate(sql)))
+    throw new AppError('db.schema_behind', { found, needed: PG_LATEST_VERSION });
+  // migratePostgres records each step (db.created and the starting records first, as a new SQLite file).
+  const { from, to } = await migratePostgres(sql, {
+    appVersion: opts.appVersion,
+    now: () => opts.clock.now().toISOString(),
+  });
+  if (to > from && (await mayGrant(sql))) await grantSeatRole(sql);
+}
+
+/** The seat group exists (a superuser made it) or this login may create it. */
+async function mayGrant(sql: Sql): Promise<boolean> {
+  return (
+    (await sql.value<boolean>(
+      `SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = ?)
+           OR EXISTS (SELECT FROM pg_roles WHERE rolname = current_user AND (rolcreaterole OR rolsuper))`,
+      [SEAT_GROUP],
+    )) === true
+  );
+}
