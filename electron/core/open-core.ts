@@ -17,6 +17,7 @@ import type { PdfPrinter } from './documents/pdf-printer';
 import { DB_FILE_NAME, downloadsDirOf } from './data-dir';
 import { openSharedSql } from './db/open-shared';
 import { describeUrl, readSeat } from './db/seat-file';
+import { connectSeatWith } from './seat-ops';
 import { AppError } from './contract/errors';
 import { fileLines, importIncidents, type ImportResult } from './incidents/import-file';
 
@@ -26,6 +27,9 @@ export { defaultDataDir, DB_FILE_NAME } from './data-dir';
 export { verifyDataFile, checkBackupsIn, salvageDataFile } from './integrity-ops';
 export { describeFailure, hostLanguage, type FailureText } from './messages';
 export { isBusy } from './db/sqlite-errors';
+// A seat on a shared database: switching to one, moving a single-seat record there, printing where it is.
+export { migrateToShared, type ConnectionCheck, type MigrateToResult } from './seat-ops';
+export { describeUrl, readSeat } from './db/seat-file';
 
 /**
  * What a host gets from the composition root: the typed API and the few whole-file operations a host
@@ -144,6 +148,10 @@ async function openSharedCore(url: string, clock: Clock, opts: OpenCoreOptions):
     close: () => sql.close(),
   };
 }
+
+/** Tests a shared database and, only if the seat opens on it, writes the folder's seat.json (seat-ops.ts). */
+export const connectSeat = (dataDir: string, url: string) =>
+  connectSeatWith(dataDir, url, (dir, u) => openCore(dir, { url: u, seatRole: 'connect' }));
 
 /** Replaces the data folder's database with a checked backup (the CLI's `restore`; no host may hold it). */
 export function restoreCore(dataDir: string, backupFile: string, clock: Clock = systemClock) {
