@@ -131,8 +131,13 @@ function checkSourceFits(source: Database.Database, tables: Table[]): void {
 async function copyTable(source: Database.Database, sql: Sql, table: Table): Promise<number> {
   // search_fts is FTS5 in SQLite: its id is the rowid search-index.ts assigned.
   const select = table.columns.map((c) => (c === 'id' && table.name === 'search_fts' ? 'rowid AS id' : c));
-  const order = table.columns.includes('id') ? 'id' : 'rowid';
-  const rows = source.prepare(`SELECT ${select.join(', ')} FROM ${table.name} ORDER BY ${order}`).raw();
+  // In id order; a table without an id (settings, WITHOUT ROWID tables) in its primary key's order.
+  const pk = source
+    .prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk')
+    .pluck()
+    .all(table.name) as string[];
+  const order = table.columns.includes('id') ? ' ORDER BY id' : pk.length ? ` ORDER BY ${pk.join(', ')}` : '';
+  const rows = source.prepare(`SELECT ${select.join(', ')} FROM ${table.name}${order}`).raw();
   const head = `INSERT INTO ${table.name} (${table.columns.join(', ')}) VALUES `;
   const one = `(${table.columns.map(() => '?').join(', ')})`;
   let batch: unknown[][] = [];

@@ -16,9 +16,15 @@ export interface SharedOpenOptions {
   onError?: (e: Error) => void;
 }
 
-/** The schema version a shared database is at (0: nothing created yet). */
+/**
+ * The schema version a shared database is at (0: nothing created yet). Looked up by name, not through
+ * information_schema, which hides the tables a login has no privilege on: a login outside the seat group
+ * would see an empty database and be told to migrate it.
+ */
 export async function sharedSchemaVersion(sql: Sql): Promise<number> {
-  if (!(await sql.get(sql.dialect.tableExists, ['schema_migrations']))) return 0;
+  if (!(await sql.value<boolean>("SELECT to_regclass('schema_migrations') IS NOT NULL"))) return 0;
+  if (!(await sql.value<boolean>("SELECT has_table_privilege('schema_migrations', 'SELECT')")))
+    throw new AppError('db.no_write_privilege', { table: 'schema_migrations' });
   return (await sql.value<number>('SELECT max(version) FROM schema_migrations')) ?? 0;
 }
 
