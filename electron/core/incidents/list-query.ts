@@ -65,7 +65,7 @@ export async function listIncidents(ctx: CoreContext, q: Query): Promise<Inciden
         ? matching.length
         : ((await ctx.sql.value(
             `SELECT count(*) FROM (SELECT 1 FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-               LIMIT ${TOTAL_CAP + 1})`,
+               LIMIT ${TOTAL_CAP + 1}) AS capped`,
             params,
           )) as number);
     // Many text matches (内涝: a seventh of the log): walk the log newest first and keep the matching

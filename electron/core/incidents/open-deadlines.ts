@@ -176,7 +176,7 @@ export async function deadlineSummary(ctx: CoreContext, now: Date): Promise<Dead
     cutoff,
   ])) as number;
   const stale = (await ctx.sql.value(
-    `SELECT count(*) FROM (SELECT 1 FROM open_incidents WHERE last_activity_at < ? LIMIT ${TOTAL_CAP + 1})`,
+    `SELECT count(*) FROM (SELECT 1 FROM open_incidents WHERE last_activity_at < ? LIMIT ${TOTAL_CAP + 1}) AS capped`,
     [cutoff],
   )) as number;
   const staleRows = (await ctx.sql.all(

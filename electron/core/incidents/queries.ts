@@ -17,7 +17,7 @@ export async function reportBriefs(
   const out = new Map<number, DeadlineInput['reports']>();
   if (!incidentIds.length) return out;
   const rows = (await ctx.sql.all(
-    `SELECT incident_id, kind, status, channel, sent_at AS sentAt FROM reports
+    `SELECT incident_id, kind, status, channel, sent_at AS "sentAt" FROM reports
        WHERE incident_id IN (${ctx.sql.dialect.jsonIds}) ORDER BY id`,
     [JSON.stringify(incidentIds)],
   )) as ReportBrief[];

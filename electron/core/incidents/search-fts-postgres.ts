@@ -37,48 +37,78 @@ function matches(query: TextQuery, t = ''): [string, unknown[]] {
   return [where.join(' AND '), params];
 }
 
-/** The index text's tokens as unicode61 sees them: runs of letters and digits, with their offsets. */
+/** The index text's tokens as unicode61 sees them: runs of letters, digits and private-use characters. */
 function tokenize(text: string): { token: string; start: number; end: number }[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+  return [...text.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)].map((m) => ({
     token: m[0].toLowerCase(),
     start: m.index,
     end: m.index + m[0].length,
   }));
 }
 
+/** Where FTS5 sees a sentence begin: the first token, and one after whitespace after a '.' or ':'. */
+function sentenceStarts(text: string, tokens: { start: number }[]): number[] {
+  const out = [0];
+  tokens.forEach((t, k) => {
+    if (k > 0 && /[.:][ \t\n\r]+$/.test(text.slice(Math.max(0, tokens[k - 1]!.start), t.start))) out.push(k);
+  });
+  return out;
+}
+
 /**
- * FTS5's snippet, cut in JS: the window of SNIPPET_TOKENS tokens with the most distinct terms in it
- * (a repeat counts little), centred on its hits, with an ellipsis where the text goes on.
+ * FTS5's snippet (fts5_aux.c, 16 tokens, no highlight, ' … ' ellipses) cut in JS from the same index
+ * text, so a hit reads the same on both engines: each match is scored with the window starting there
+ * (1000 per distinct term in it, 1 per repeat) and centred on its matches, or starting at the sentence
+ * before it (+100, +120 at the very start); the best window wins, the first on a tie.
  */
 function snippet(text: string, query: TextQuery): string {
   const tokens = tokenize(text);
-  if (tokens.length <= SNIPPET_TOKENS) return text.slice(tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0);
-  const hits: { at: number; last: number; term: number }[] = [];
+  if (tokens.length <= SNIPPET_TOKENS) return text;
+  const hits: { at: number; size: number; term: number }[] = [];
   query.terms.forEach((term, i) => {
-    tokens.forEach((_, at) => {
-      if (isPhrase(term)) {
-        if (term.phrase.every((b, k) => tokens[at + k]?.token === b))
-          hits.push({ at, last: at + term.phrase.length - 1, term: i });
-      } else if (tokens[at]!.token.startsWith(term.prefix.toLowerCase())) hits.push({ at, last: at, term: i });
+    tokens.forEach((t, at) => {
+      if (
+        isPhrase(term)
+          ? term.phrase.every((b, k) => tokens[at + k]?.token === b)
+          : t.token.startsWith(term.prefix.toLowerCase())
+      )
+        hits.push({ at, size: isPhrase(term) ? term.phrase.length : 1, term: i });
     });
   });
-  hits.sort((a, b) => a.at - b.at);
-  let best = { score: -1, start: 0 };
-  for (const first of hits) {
-    const inside = hits.filter((h) => h.at >= first.at && h.last < first.at + SNIPPET_TOKENS);
+  hits.sort((a, b) => a.at - b.at || a.term - b.term);
+  const score = (from: number) => {
     const seen = new Set<number>();
-    let score = 0;
-    for (const h of inside) score += seen.has(h.term) ? 1 : (seen.add(h.term), 1000);
-    const last = Math.max(...inside.map((h) => h.last));
-    const start = first.at - Math.floor((SNIPPET_TOKENS - (last - first.at + 1)) / 2);
-    const clamped = Math.max(0, Math.min(start, tokens.length - SNIPPET_TOKENS));
-    if (score > best.score) best = { score, start: clamped };
+    let total = 0;
+    let first = -1;
+    let last = 0;
+    for (const h of hits)
+      if (h.at >= from && h.at < from + SNIPPET_TOKENS) {
+        total += seen.has(h.term) ? 1 : 1000;
+        seen.add(h.term);
+        if (first < 0) first = h.at;
+        last = h.at + h.size;
+      }
+    const centred = first - Math.trunc((SNIPPET_TOKENS - (last - first)) / 2);
+    return { total, centred: Math.max(0, Math.min(centred, tokens.length - SNIPPET_TOKENS)) };
+  };
+  const sentences = sentenceStarts(text, tokens);
+  let best = { total: 0, start: 0 };
+  for (const h of hits) {
+    const own = score(h.at);
+    if (own.total > best.total) best = { total: own.total, start: own.centred };
+    const sentence = sentences.filter((s) => s <= h.at).pop()!;
+    if (sentence < h.at) {
+      const total = score(sentence).total + (sentence === 0 ? 120 : 100);
+      if (total > best.total) best = { total, start: sentence };
+    }
   }
-  const end = best.start + SNIPPET_TOKENS;
+  const last = best.start + SNIPPET_TOKENS - 1;
+  const whole = last >= tokens.length - 1;
+  const from = best.start > 0 ? tokens[best.start]!.start : 0;
   return (
     (best.start > 0 ? ELLIPSIS : '') +
-    text.slice(tokens[best.start]!.start, tokens[end - 1]!.end) +
-    (end < tokens.length ? ELLIPSIS : '')
+    text.slice(from, whole ? text.length : tokens[last]!.end) +
+    (whole ? '' : ELLIPSIS)
   );
 }
 
