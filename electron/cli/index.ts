@@ -1,15 +1,28 @@
 import { parseCommonArgs } from '../core/args';
 import { AppError } from '../core/contract';
-import { DB_FILE_NAME, defaultDataDir, openCore } from '../core/open-core';
+import { DB_FILE_NAME, defaultDataDir, openCore, readSeat } from '../core/open-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lazyChromiumPdfPrinter } from '../web/chromium-pdf';
 import { EXPORT_USAGE, runExport } from './export-command';
 import { CliFailure, UsageError, report, withRetry } from './failure';
-import { backupCommand, backupsCommand, restoreCommand, salvageCommand, verifyCommand } from './integrity-commands';
+import {
+  backupCommand,
+  backupsCommand,
+  restoreCommand,
+  salvageCommand,
+  verifyCommand,
+  verifySharedCommand,
+} from './integrity-commands';
 import { progressLine } from './progress';
+import { connectCommand, migrateToCommand } from './shared-commands';
 
-const USAGE = `duty-room <command> [--data DIR] [--debug]
+const USAGE = `duty-room <command> [--data DIR] [--url postgres://…] [--debug]
+  connect --url URL       test a shared PostgreSQL database (server, login, schema, write privilege),
+                          then make this data folder's seat use it (seat.json; the password belongs in
+                          ~/.pgpass or PGPASSWORD, not in the URL)
+  migrate-to --url URL    copy this folder's single-seat record into an EMPTY PostgreSQL database and
+                          verify the audit chain there
   info                    schema version, data file, audit head
   verify [--full] [--witness FILE]…
                           recompute the audit chain, compare every audited row and the witness
@@ -46,8 +59,18 @@ async function run(argv: string[], dataDirOut: { dir: string }): Promise<void> {
   dataDirOut.dir = dataDir;
   const dataFile = join(dataDir, DB_FILE_NAME);
 
+  // A shared database (--url, or the folder's seat.json) has no file here: its server keeps the backups.
+  const shared = values.url ?? readSeat(dataDir)?.url;
+  if (shared && ['restore', 'backups', 'salvage'].includes(command))
+    throw new AppError('db.not_on_server', { operation: command });
+  if (shared && command === 'verify') return verifySharedCommand(dataDir, shared);
+
   // Commands that look at the file without the normal open (it may be the damaged file itself).
   switch (command) {
+    case 'connect':
+      return connectCommand(dataDir, values.url);
+    case 'migrate-to':
+      return migrateToCommand(dataDir, values.url);
     case 'restore':
       if (!rest[0]) throw new UsageError('restore needs a FILE');
       return restoreCommand(rest[0], dataDir);

@@ -44,6 +44,21 @@ export async function verifyCommand(dataFile: string, opts: { full?: boolean; wi
   console.log(`ok: ${v.entries} entries, head #${v.head?.id} ${v.head?.hash}, ${v.witnessed} witnessed${integrity}`);
 }
 
+/** verify on a shared database: the server's record, checked through the seat (audit.verify on PostgreSQL). */
+export async function verifySharedCommand(dataDir: string, url: string): Promise<void> {
+  const core = await openCore(dataDir, { url });
+  try {
+    const r = await core.service.invoke('audit.verify', {});
+    if (!r.ok) throw new AppError(r.error.code, r.error.params);
+    const v = r.value;
+    if (!v.ok)
+      throw new CliFailure(`audit chain broken at ${describeProblem(v)} (${v.problems} problem(s))`, EXIT.verifyFailed);
+    console.log(`ok: ${v.entries} entries, head #${v.head?.id} ${v.head?.hash}, on ${core.location}`);
+  } finally {
+    await core.close();
+  }
+}
+
 export async function backupCommand(core: Core, out: string): Promise<void> {
   const check = await core.backupTo(resolve(out));
   console.log(

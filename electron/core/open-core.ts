@@ -12,12 +12,13 @@ import { acquireHostLock } from './db/host-lock';
 import { scheduleDailyBackups } from './backup/auto-backup';
 import { backupDatabase, restoreDatabase, type CandidateCheck } from './backup/backup';
 import { CORE_FEATURES } from './features';
-import type { CoreWiring } from './wiring';
+import type { CoreWiring, SeatAdapter } from './wiring';
 import type { PdfPrinter } from './documents/pdf-printer';
 
 import { DB_FILE_NAME, downloadsDirOf } from './data-dir';
-import { openSharedSql } from './db/open-shared';
-import { describeUrl, readSeat } from './db/seat-file';
+import { describeUrl, readSeat, sharedPlace } from './db/seat-file';
+import { checkSharedDatabase, openSharedSql } from './db/open-shared';
+import { connectSeatWith } from './seat-ops';
 import { AppError } from './contract/errors';
 import { fileLines, importIncidents, type ImportResult } from './incidents/import-file';
 
@@ -27,6 +28,9 @@ export { defaultDataDir, DB_FILE_NAME } from './data-dir';
 export { verifyDataFile, checkBackupsIn, salvageDataFile } from './integrity-ops';
 export { describeFailure, hostLanguage, type FailureText } from './messages';
 export { isBusy } from './db/sqlite-errors';
+// A seat on a shared database: switching to one, moving a single-seat record there, printing where it is.
+export { migrateToShared, type ConnectionCheck, type MigrateToResult } from './seat-ops';
+export { describeUrl, readSeat } from './db/seat-file';
 
 /**
  * What a host gets from the composition root: the typed API and the few whole-file operations a host
@@ -71,6 +75,20 @@ export interface OpenCoreOptions {
   seatRole?: string;
 }
 
+interface InternalOptions extends OpenCoreOptions {
+  seat?: SeatAdapter;
+}
+
+/** Settings' shared database section: this folder's seat, tested and switched through seat-ops. */
+function seatAdapter(dataDir: string, url: string | null): SeatAdapter {
+  return {
+    current: () =>
+      url ? { mode: 'shared', ...sharedPlace(url) } : { mode: 'local', host: '', port: '', database: '', user: '' },
+    test: (u) => checkSharedDatabase(u),
+    switch: (u) => connectSeat(dataDir, u),
+  };
+}
+
 export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
 
 /**
@@ -78,11 +96,11 @@ export const lockFileOf = (dataFile: string) => `${dataFile}.lock`;
  * database and builds the one service with everything it needs passed in. The CLI's short commands
  * take no host lock and make no daily backups.
  */
-export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Promise<Core> {
+export async function openCore(dataDir: string, opts: InternalOptions = {}): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   mkdirSync(dataDir, { recursive: true });
   const url = opts.url ?? readSeat(dataDir)?.url;
-  if (url) return openSharedCore(url, clock, opts);
+  if (url) return openSharedCore(url, clock, { ...opts, seat: seatAdapter(dataDir, url) });
   const dataFile = join(dataDir, DB_FILE_NAME);
   const release = opts.host ? acquireHostLock(lockFileOf(dataFile)) : () => {};
   let db: Database.Database;
@@ -92,7 +110,11 @@ export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Pro
     release();
     throw e;
   }
-  const wiring: CoreWiring = { ...(opts.features ?? CORE_FEATURES), pdfPrinter: opts.pdfPrinter ?? null };
+  const wiring: CoreWiring = {
+    ...(opts.features ?? CORE_FEATURES),
+    pdfPrinter: opts.pdfPrinter ?? null,
+    seat: opts.seat ?? seatAdapter(dataDir, null),
+  };
   const service = await createService({ sql: sqliteSql(db), clock, appVersion: APP_VERSION, dataFile, wiring });
   const stopBackups = opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {};
   return {
@@ -122,14 +144,18 @@ export async function openCore(dataDir: string, opts: OpenCoreOptions = {}): Pro
  * the server serialises writers on the chain lock) and no daily backup files (the server's own backups
  * keep a shared record — docs/postgres.md); the data folder keeps only seat.json.
  */
-async function openSharedCore(url: string, clock: Clock, opts: OpenCoreOptions): Promise<Core> {
+async function openSharedCore(url: string, clock: Clock, opts: InternalOptions): Promise<Core> {
   const sql = await openSharedSql(url, {
     clock,
     appVersion: APP_VERSION,
     readonly: opts.readonly,
     role: opts.seatRole ?? (opts.host ? 'app' : 'cli'),
   });
-  const wiring: CoreWiring = { ...(opts.features ?? CORE_FEATURES), pdfPrinter: opts.pdfPrinter ?? null };
+  const wiring: CoreWiring = {
+    ...(opts.features ?? CORE_FEATURES),
+    pdfPrinter: opts.pdfPrinter ?? null,
+    seat: opts.seat,
+  };
   let service: Awaited<ReturnType<typeof createService>>;
   try {
     service = await createService({ sql, clock, appVersion: APP_VERSION, dataFile: '', wiring });
@@ -149,6 +175,10 @@ async function openSharedCore(url: string, clock: Clock, opts: OpenCoreOptions):
     close: () => sql.close(),
   };
 }
+
+/** Tests a shared database and, only if the seat opens on it, writes the folder's seat.json (seat-ops.ts). */
+export const connectSeat = (dataDir: string, url: string) =>
+  connectSeatWith(dataDir, url, (dir, u) => openCore(dir, { url: u, seatRole: 'connect' }));
 
 /** Replaces the data folder's database with a checked backup (the CLI's `restore`; no host may hold it). */
 export function restoreCore(dataDir: string, backupFile: string, clock: Clock = systemClock) {

@@ -2,6 +2,7 @@ import type { TimelineContributor } from './incidents/timeline';
 import type { HandoverSources } from './handover/sources';
 import type { DailySources } from './documents/daily-sources';
 import type { PdfPrinter } from './documents/pdf-printer';
+import type { SeatCheck, SeatInfo } from './contract/app';
 
 /**
  * How features read each other, and what the host lends the core. Passed to `createService` by each
@@ -16,6 +17,15 @@ export interface CoreWiring {
   daily: DailySources;
   /** The host's PDF printer; null = `format: 'pdf'` fails with export.pdf_unavailable. */
   pdfPrinter: PdfPrinter | null;
+  /** The host's data folder's seat (Settings' shared database section); absent = seat.* answer not_found. */
+  seat?: SeatAdapter;
+}
+
+/** What the composition root lends for the seat.* methods: only it knows the data folder. */
+export interface SeatAdapter {
+  current(): SeatInfo;
+  test(url: string): Promise<SeatCheck>;
+  switch(url: string): Promise<SeatCheck>;
 }
 
 /** A context that reads no other feature and prints nothing (migrations, benchmarks of one repo). */

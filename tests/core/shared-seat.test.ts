@@ -129,4 +129,31 @@ describe.skipIf(!pgUrl())('a seat on a shared database', () => {
       url: 'postgresql://seat@db.duty.local:6432/duty_room',
     });
   });
+
+  it('Settings: seat.test tests without switching, seat.switch writes seat.json, bad input is a validation error', async () => {
+    const url = await freshDatabase('settings');
+    const dir = tempDir();
+    const core = await openCore(dir); // a single seat on its own file
+    try {
+      expect(await core.service.invoke('seat.current', {})).toMatchObject({ ok: true, value: { mode: 'local' } });
+      const bad = await core.service.invoke('seat.test', { url: 'http://db/x' });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'url' }] } });
+      const tested = await core.service.invoke('seat.test', { url });
+      expect(tested).toMatchObject({ ok: true, value: { database: new URL(url).pathname.slice(1), schemaVersion: 0 } });
+      expect(existsSync(seatFileOf(dir))).toBe(false); // tested, not switched
+      const switched = await core.service.invoke('seat.switch', { url });
+      expect(switched).toMatchObject({ ok: true, value: { schemaVersion: PG_LATEST_VERSION } });
+      expect(readSeat(dir)).toEqual({ url });
+    } finally {
+      await core.close();
+    }
+    const reopened = await openCore(dir);
+    try {
+      const seat = await reopened.service.invoke('seat.current', {});
+      expect(seat).toMatchObject({ ok: true, value: { mode: 'shared', host: new URL(url).hostname } });
+      expect(JSON.stringify(seat)).not.toContain('password');
+    } finally {
+      await reopened.close();
+    }
+  });
 });

@@ -5,6 +5,8 @@ import { AppError } from '../contract/errors';
 import { schemaVersionOf } from '../db/schema-version';
 import { verifyDatabaseAsync } from '../audit/run-verify';
 import type { HandlerMap } from '../handlers';
+import type { CoreContext } from '../context';
+import type { SeatAdapter } from '../wiring';
 import { getSettings, updateSettings } from '../settings/settings-repo';
 
 export const appHandlers: HandlerMap<keyof typeof appMethods> = {
@@ -29,4 +31,12 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
       !(await ctx.sql.get('SELECT 1 FROM people LIMIT 1')) && !(await ctx.sql.get('SELECT 1 FROM incidents LIMIT 1')),
   }),
   'app.progress': (_, ctx) => longOperations(ctx),
+  'seat.current': (_, ctx) => seatOf(ctx).current(),
+  'seat.test': (i, ctx) => seatOf(ctx).test(i.url),
+  'seat.switch': (i, ctx) => seatOf(ctx).switch(i.url),
 };
+
+function seatOf(ctx: CoreContext): SeatAdapter {
+  if (!ctx.wiring.seat) throw new AppError('not_found');
+  return ctx.wiring.seat;
+}

@@ -41,6 +41,40 @@ export interface DemoSummary {
   dailyReport: { fileName: string; base64: string } | null;
 }
 
+/** Where this seat's record is: its own SQLite file, or a shared PostgreSQL database (never the password). */
+export interface SeatInfo {
+  mode: 'local' | 'shared';
+  /** For a shared database: where it is; empty strings for a local seat. */
+  host: string;
+  port: string;
+  database: string;
+  user: string;
+}
+
+/** A connection test's findings (Settings' 测试连接, `duty-room connect`). */
+export interface SeatCheck {
+  host: string;
+  port: string;
+  database: string;
+  user: string;
+  serverVersion: string;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  mayMigrate: boolean;
+}
+
+/** A shared database's address: postgres://user@host:port/database?sslmode=… (the password belongs in ~/.pgpass). */
+export const seatUrlSchema = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .regex(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/),
+  })
+  .strict();
+
 export const appMethods = {
   'app.info': method<AppInfo>()(none),
   'settings.get': method<Settings>()(none),
@@ -53,4 +87,9 @@ export const appMethods = {
   /** Whether the database is still empty: the first screen offers setup or the demo. */
   'app.isEmpty': method<{ empty: boolean }>()(none),
   'app.progress': method<LongOperation[]>()(none),
+  'seat.current': method<SeatInfo>()(none),
+  /** Tests a shared database without switching to it. */
+  'seat.test': method<SeatCheck>()(seatUrlSchema),
+  /** Tests, then writes the data folder's seat.json: the app uses the shared database after a restart. */
+  'seat.switch': method<SeatCheck>()(seatUrlSchema),
 };

@@ -5,7 +5,7 @@ import { migratePostgres, PG_LATEST_VERSION } from './pg/migrate';
 import { grantSeatRole, SEAT_GROUP } from './pg/seat-role';
 import type { Sql } from './sql-port';
 import { postgresSql } from './sql-postgres';
-import { checkUrl } from './seat-file';
+import { checkUrl, sharedPlace } from './seat-file';
 
 export interface SharedOpenOptions {
   clock: Clock;
@@ -16,9 +16,15 @@ export interface SharedOpenOptions {
   onError?: (e: Error) => void;
 }
 
-/** The schema version a shared database is at (0: nothing created yet). */
+/**
+ * The schema version a shared database is at (0: nothing created yet). Looked up by name, not through
+ * information_schema, which hides the tables a login has no privilege on: a login outside the seat group
+ * would see an empty database and be told to migrate it.
+ */
 export async function sharedSchemaVersion(sql: Sql): Promise<number> {
-  if (!(await sql.get(sql.dialect.tableExists, ['schema_migrations']))) return 0;
+  if (!(await sql.value<boolean>("SELECT to_regclass('schema_migrations') IS NOT NULL"))) return 0;
+  if (!(await sql.value<boolean>("SELECT has_table_privilege('schema_migrations', 'SELECT')")))
+    throw new AppError('db.no_write_privilege', { table: 'schema_migrations' });
   return (await sql.value<number>('SELECT max(version) FROM schema_migrations')) ?? 0;
 }
 
@@ -73,4 +79,46 @@ async function mayGrant(sql: Sql): Promise<boolean> {
       [SEAT_GROUP],
     )) === true
   );
+}
+
+export interface ConnectionCheck {
+  host: string;
+  port: string;
+  database: string;
+  user: string;
+  serverVersion: string;
+  /** The schema the database is at (0: empty) and the one this app needs. */
+  schemaVersion: number;
+  appSchemaVersion: number;
+  /** This login may create tables: it would migrate the schema (the owner). */
+  mayMigrate: boolean;
+}
+
+/**
+ * `duty-room connect` and Settings' 测试连接: reaches the server, logs in, reads the schema version and
+ * checks this login may write, without switching anything. Refused as the seat would be at start
+ * (db.unavailable, db.login_refused, db.newer_than_app, db.schema_behind) or db.no_write_privilege.
+ */
+export async function checkSharedDatabase(url: string): Promise<ConnectionCheck> {
+  checkUrl(url);
+  const sql = postgresSql({ url, max: 1, applicationName: 'duty-room connect' });
+  try {
+    const serverVersion = (await sql.value<string>("SELECT current_setting('server_version')")) ?? '';
+    const found = await sharedSchemaVersion(sql);
+    const migrates = await mayMigrate(sql);
+    if (found > PG_LATEST_VERSION) throw new AppError('db.newer_than_app', { found, supported: PG_LATEST_VERSION });
+    if (found < PG_LATEST_VERSION && !migrates)
+      throw new AppError('db.schema_behind', { found, needed: PG_LATEST_VERSION });
+    if (found > 0) {
+      // What every write needs: a row in a record table and its audit entry.
+      for (const table of ['incidents', 'audit_log']) {
+        const may = await sql.value<boolean>("SELECT has_table_privilege(?, 'INSERT')", [table]);
+        if (!may) throw new AppError('db.no_write_privilege', { table });
+      }
+    }
+    const place = sharedPlace(url);
+    return { ...place, serverVersion, schemaVersion: found, appSchemaVersion: PG_LATEST_VERSION, mayMigrate: migrates };
+  } finally {
+    await sql.close();
+  }
 }

@@ -30,6 +30,7 @@ import { DeadlineRulesPanel } from '../incidents/DeadlineRulesPanel';
 import { ReportingSettingsPanel } from '../incidents/ReportingSettingsPanel';
 import { DocumentSettingsFields } from '../documents/DocumentSettingsFields';
 import { OperationProgress } from '../../components/OperationProgress';
+import { SharedDatabasePanel } from './SharedDatabasePanel';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'];
 
@@ -45,6 +46,7 @@ export function SettingsPage() {
       <ReportingSettingsPanel />
       <ShiftModelPanel />
       <IntegrityPanel />
+      <SharedDatabasePanel />
     </Stack>
   );
 }
