@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService, type Service } from '../../electron/core/service';
@@ -33,6 +34,52 @@ export const sqliteOnly = {
   it: (reason: string, name: string, fn: () => Promise<void> | void, timeout?: number) =>
     it.skipIf(engine === 'postgres')(`${name} [SQLite only: ${reason}]`, fn, timeout),
 };
+
+/**
+ * A write the record's guards refuse, in the guard's own words: SQLite's RAISE message, or on PostgreSQL
+ * the trigger's message behind `db.append_only` (the same words: db/pg/guards.ts mirrors SQLite's).
+ */
+export async function expectGuarded(write: Promise<unknown>, words: RegExp): Promise<void> {
+  const e = await write.then(
+    () => null,
+    (err: unknown) => err as Error & { code?: string; cause?: Error },
+  );
+  if (!e) throw new Error(`the write was not refused (expected ${String(words)})`);
+  if (engine === 'postgres') expect(e.code).toBe('db.append_only');
+  expect(engine === 'postgres' ? e.cause?.message : e.message).toMatch(words);
+}
+
+/**
+ * Changes the record behind the app, as someone with the file or the superuser could: on SQLite another
+ * connection to the file (dropping the named guard triggers first), on PostgreSQL a superuser session with
+ * triggers switched off for itself (`session_replication_role = replica`).
+ */
+export async function intrude(
+  core: Pick<TestCore, 'file' | 'url'>,
+  sql: string,
+  params: unknown[] = [],
+  sqliteTriggers: string[] = [],
+): Promise<void> {
+  if (engine === 'sqlite') {
+    const intruder = new BetterSqlite(core.file);
+    try {
+      for (const t of sqliteTriggers) intruder.exec(`DROP TRIGGER ${t}`);
+      intruder.prepare(sql).run(...params);
+    } finally {
+      intruder.close();
+    }
+    return;
+  }
+  const intruder = postgresSql({ url: core.url, max: 1 });
+  try {
+    await intruder.tx(async (t) => {
+      await t.exec('SET LOCAL session_replication_role = replica');
+      await t.run(sql, params);
+    });
+  } finally {
+    await intruder.close();
+  }
+}
 
 const dirs: string[] = [];
 const pools: Sql[] = [];
