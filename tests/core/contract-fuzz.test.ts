@@ -20,7 +20,7 @@ describe('every contract method, thousands of generated payloads', () => {
     const p = await seedPeople(core);
     await generateNovember(core, p);
     for (let i = 0; i < 3; i++) await core.call('incidents.create', chemicalFire({ title: `火灾${i}` }));
-    const head = () => core.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+    const head = async () => (await core.sql.value<number>('SELECT max(id) FROM audit_log'))!;
     const safeDir = tempDir();
     let calls = 0;
     const outcomes = new Map<string, number>();
@@ -37,7 +37,7 @@ describe('every contract method, thousands of generated payloads', () => {
           // Backups land only where the test says.
           if (input && typeof input === 'object' && 'backupDir' in input)
             (input as { backupDir: string }).backupDir = safeDir;
-          const before = head();
+          const before = await head();
           const r = await core.service.invokeRaw(method, input);
           calls++;
           outcomes.set(r.ok ? 'ok' : r.error.code, (outcomes.get(r.ok ? 'ok' : r.error.code) ?? 0) + 1);
@@ -45,7 +45,7 @@ describe('every contract method, thousands of generated payloads', () => {
           const known = (ERROR_CODES as readonly string[]).includes(r.error.code);
           if (!known || r.error.code === 'internal')
             failures.push(`${method} ${JSON.stringify(input).slice(0, 200)} → ${JSON.stringify(r.error)}`);
-          if (!LOGGED_REFUSALS.has(r.error.code) && head() !== before)
+          if (!LOGGED_REFUSALS.has(r.error.code) && (await head()) !== before)
             failures.push(`${method} refused (${r.error.code}) but wrote audit entries`);
         }),
         { numRuns: method.startsWith('documents.') ? Math.ceil(RUNS / 3) : RUNS },

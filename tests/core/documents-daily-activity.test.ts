@@ -148,32 +148,27 @@ describe('daily report: older incidents touched in the period', () => {
 
   it('finds the same incidents and instructions as testing every earlier record did, whatever the period', async () => {
     const { core } = await oldIncidentsTouched();
-    const db = core.db;
     // The query this replaced (it read every earlier incident and instruction): the reference.
-    const scanOngoing = db.prepare(
-      `SELECT id FROM incidents i WHERE received_at < ? AND status != 'voided' AND (
+    const scanOngoing = `SELECT id FROM incidents i WHERE received_at < ? AND status != 'voided' AND (
          EXISTS (SELECT 1 FROM reports r WHERE r.incident_id = i.id AND r.status = 'sent' AND r.sent_at >= ? AND r.sent_at < ?)
          OR EXISTS (SELECT 1 FROM instructions n WHERE n.incident_id = i.id AND n.given_at >= ? AND n.given_at < ?)
          OR EXISTS (SELECT 1 FROM incident_versions v WHERE v.incident_id = i.id AND v.kind != 'created' AND v.at >= ? AND v.at < ?)
          OR EXISTS (SELECT 1 FROM activation_events e JOIN activations a ON a.id = e.activation_id
                     WHERE a.incident_id = i.id AND e.at >= ? AND e.at < ?))
-       ORDER BY received_at, id`,
-    );
-    const scanInstructions = db.prepare(
-      `SELECT id FROM instructions n WHERE (given_at >= ? AND given_at < ?)
+       ORDER BY received_at, id`;
+    const scanInstructions = `SELECT id FROM instructions n WHERE (given_at >= ? AND given_at < ?)
          OR (given_at < ? AND EXISTS (SELECT 1 FROM instruction_actions a WHERE a.instruction_id = n.id AND a.at >= ? AND a.at < ?))
-       ORDER BY given_at, id`,
-    );
+       ORDER BY given_at, id`;
     let nonEmpty = 0;
     // Every hour-long and day-long window over the record, starting on the hour.
     for (let t = Date.parse('2026-11-19T00:00:00Z'); t < Date.parse('2026-11-25T00:00:00Z'); t += 3_600_000)
       for (const len of [3_600_000, 86_400_000]) {
         const from = new Date(t).toISOString();
         const to = new Date(t + len).toISOString();
-        const expected = scanOngoing.pluck().all(from, from, to, from, to, from, to, from, to);
+        const expected = await core.sql.column(scanOngoing, [from, from, to, from, to, from, to, from, to]);
         expect((await ongoingRows(core.service.ctx, from, to)).map((r) => r.id)).toEqual(expected);
         expect(await instructionIds(core.service.ctx, from, to)).toEqual(
-          scanInstructions.pluck().all(from, to, from, from, to),
+          await core.sql.column(scanInstructions, [from, to, from, from, to]),
         );
         if (expected.length) nonEmpty++;
       }

@@ -88,7 +88,7 @@ describe('roster data in the exports', () => {
     expect(String(ws.getRow(2).getCell(7).value)).toMatch(/138000000\d\d/);
     const docx = await core.call('exports.roster', { month: '2026-11', format: 'docx' });
     expect(await unzipText(docx.base64, 'word/document.xml')).toContain('2026-11-30');
-    const logged = core.db.prepare("SELECT count(*) FROM audit_log WHERE kind = 'export.roster'").pluck().get();
+    const logged = await core.sql.value("SELECT count(*) FROM audit_log WHERE kind = 'export.roster'");
     expect(logged).toBe(2);
   });
 

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { GENESIS_PREV, entryHash } from '../../electron/core/audit/chain';
 import { describe, expect, it } from 'vitest';
 import { chemicalFire } from './fixtures';
-import { openTestCore } from './helpers';
+import { expectGuarded, openTestCore, sqliteOnly } from './helpers';
 import { generateNovember, seedPeople } from './roster-fixtures';
 
 const EQUIP = { phone: 'ok', fax: 'ok', video: 'fault', satellite: 'ok', note: '视频会议终端无图像，已报修' } as const;
@@ -76,8 +76,8 @@ describe('handover', () => {
     expect(await core.call('handover.list', { query: '地震' })).toEqual([]);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
     // The database itself refuses a change to the frozen record.
-    expect(() => core.db.prepare("UPDATE handovers SET notices = 'x' WHERE id = ?").run(d.id)).toThrow(/frozen/);
-    expect(() => core.db.prepare('DELETE FROM handovers WHERE id = ?').run(d.id)).toThrow(/never deleted/);
+    await expectGuarded(core.sql.run("UPDATE handovers SET notices = 'x' WHERE id = ?", [d.id]), /frozen/);
+    await expectGuarded(core.sql.run('DELETE FROM handovers WHERE id = ?', [d.id]), /never deleted/);
   });
 
   it("refuses signing twice, out of order, in someone else's name, without PIN, and editing after signing", async () => {
@@ -204,34 +204,38 @@ describe('handover and PIN guards', () => {
 });
 
 describe('handover signatures anchor the chain', () => {
-  it('detects a chain rewritten from an old entry onward, which the chain alone cannot', async () => {
-    const { core, p } = await setup();
-    const d = await core.call('handover.draft', {});
-    await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '246802' });
-    expect((await core.call('audit.verify', {})).ok).toBe(true);
+  sqliteOnly.it(
+    'the witness file beside the SQLite file; a careful rewrite on PostgreSQL needs the superuser',
+    'detects a chain rewritten from an old entry onward, which the chain alone cannot',
+    async () => {
+      const { core, p } = await setup();
+      const d = await core.call('handover.draft', {});
+      await core.call('handover.sign', { id: d.id, side: 'outgoing', personId: p.leads[0]!.id, pin: '246802' });
+      expect((await core.call('audit.verify', {})).ok).toBe(true);
 
-    // Rewrite the genesis entry and re-hash everything after it, as a careful forger would.
-    const raw = new Database(core.file);
-    raw.exec('DROP TRIGGER audit_log_no_update');
-    const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as Parameters<typeof entryHash>[1][] &
-      { id: number }[];
-    let prev = GENESIS_PREV;
-    for (const r of rows) {
-      const row = r.id === 1 ? { ...r, actor: 'forger' } : r;
-      const hash = entryHash(prev, row);
-      raw
-        .prepare('UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE id = ?')
-        .run(row.actor, prev, hash, r.id);
-      prev = hash;
-    }
-    raw.close();
-    // The witness beside the database names the first rewritten entry…
-    const v = await core.call('audit.verify', {});
-    expect(v.ok).toBe(false);
-    expect(v.firstProblem).toMatchObject({ kind: 'witness_mismatch', entryId: 1 });
-    // …and with the witness gone too, the signature's anchor still shows the rewrite.
-    rmSync(`${core.file}.witness`);
-    const w = await core.call('audit.verify', {});
-    expect(w.firstProblem).toMatchObject({ kind: 'anchor_mismatch', table: 'handovers', rowId: String(d.id) });
-  });
+      // Rewrite the genesis entry and re-hash everything after it, as a careful forger would.
+      const raw = new Database(core.file);
+      raw.exec('DROP TRIGGER audit_log_no_update');
+      const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as Parameters<typeof entryHash>[1][] &
+        { id: number }[];
+      let prev = GENESIS_PREV;
+      for (const r of rows) {
+        const row = r.id === 1 ? { ...r, actor: 'forger' } : r;
+        const hash = entryHash(prev, row);
+        raw
+          .prepare('UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE id = ?')
+          .run(row.actor, prev, hash, r.id);
+        prev = hash;
+      }
+      raw.close();
+      // The witness beside the database names the first rewritten entry…
+      const v = await core.call('audit.verify', {});
+      expect(v.ok).toBe(false);
+      expect(v.firstProblem).toMatchObject({ kind: 'witness_mismatch', entryId: 1 });
+      // …and with the witness gone too, the signature's anchor still shows the rewrite.
+      rmSync(`${core.file}.witness`);
+      const w = await core.call('audit.verify', {});
+      expect(w.firstProblem).toMatchObject({ kind: 'anchor_mismatch', table: 'handovers', rowId: String(d.id) });
+    },
+  );
 });

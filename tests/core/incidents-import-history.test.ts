@@ -78,6 +78,6 @@ describe('import of incidents with their reports and calls', () => {
     const badCall = JSON.stringify({ ...facts, calls: [{ ...calls[0], direction: 'sideways' }] });
     await expect(importIncidents(core.service.ctx, [badCall])).rejects.toThrow(/"line":1,"field":"calls.0.direction"/);
     expect((await core.call('incidents.list', {})).total).toBe(0);
-    expect(core.db.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(0);
+    expect(await core.sql.value('SELECT count(*) FROM reports')).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/contract';
 import { fileLines, importIncidents } from '../../electron/core/incidents/import-file';
 import { runCli } from './built';
-import { openTestCore, tempDir } from './helpers';
+import { openTestCore, sqliteOnly, tempDir } from './helpers';
 import { chemicalFire } from './fixtures';
 
 const line = (i: number, overrides = {}) =>
@@ -30,10 +30,9 @@ describe('incident import (JSON lines)', () => {
     );
     expect((await core.call('deadlines.open', {})).length).toBe(6);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
-    const last = core.db.prepare('SELECT kind, payload FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
-      kind: string;
-      payload: string;
-    };
+    const last = (await core.sql.get<{ kind: string; payload: string }>(
+      'SELECT kind, payload FROM audit_log ORDER BY id DESC LIMIT 1',
+    ))!;
     expect(last.kind).toBe('incidents.import');
     expect(JSON.parse(last.payload)).toEqual({ count: 3, sha256: r.sha256 });
   });
@@ -60,7 +59,7 @@ describe('incident import (JSON lines)', () => {
     const lines = Array.from({ length: 10_001 }, (_, i) => line(i));
     await importIncidents(core.service.ctx, lines);
     expect(await core.call('incidents.list', { limit: 5 })).toMatchObject({ total: 10_000, totalCapped: true });
-    const exact = core.db.prepare("SELECT count(*) FROM incidents WHERE level = 'II'").pluck().get();
+    const exact = await core.sql.value("SELECT count(*) FROM incidents WHERE level = 'II'");
     expect(await core.call('incidents.list', { level: 'II', limit: 5 })).toMatchObject({
       total: exact,
       totalCapped: false,
@@ -76,7 +75,7 @@ describe('incident import (JSON lines)', () => {
   });
 });
 
-describe('duty-room import-incidents', () => {
+sqliteOnly.describe('the CLI over a --data directory', 'duty-room import-incidents', () => {
   it('imports a JSON-lines file and refuses a broken one whole', () => {
     const data = tempDir();
     const dir = tempDir();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
-import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
+import { openTestCore, sqliteOnly, tempDir, TEST_WIRING, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
@@ -255,7 +255,7 @@ describe('补报 through the API', () => {
   });
 });
 
-describe('migration 070', () => {
+sqliteOnly.describe('SQLite step 070 from a version-60 file', 'migration 070', () => {
   it('rebuilds the reports table of a version-60 database with its rows, still verifying, and takes phone reports', async () => {
     const dir = tempDir();
     const clock = new ManualClock('2026-11-23T03:00:00Z');

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openTestCore } from './helpers';
+import { expectGuarded, openTestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
 const sendMeta = {
@@ -41,11 +40,10 @@ describe('report chain', () => {
     expect(detail.deadlines.find((d) => d.kind === 'written')!.doneAt).toBe('2026-11-23T01:25:00.000Z');
     expect(detail.deadlines.find((d) => d.kind === 'followup')!.dueAt).toBe('2026-11-23T13:25:00.000Z');
 
-    const raw = new Database(core.file);
-    expect(() => raw.prepare("UPDATE reports SET recipient_unit = 'x' WHERE id = ?").run(sent.id)).toThrow(
+    await expectGuarded(
+      core.sql.run("UPDATE reports SET recipient_unit = 'x' WHERE id = ?", [sent.id]),
       /never edited/,
     );
-    raw.close();
     const again = await core.service.invoke('reports.update', { id: sent.id, changes: 'x' });
     expect(again).toMatchObject({ ok: false, error: { code: 'report.not_draft' } });
   });
@@ -109,7 +107,7 @@ describe('report chain', () => {
       override: { leader: '李市长', reason: '情况紧急，先行报告' },
     });
     expect(sent).toMatchObject({ overrideLeader: '李市长', missingFields: ['involvedUnit', 'economicLoss'] });
-    const kinds = core.db.prepare("SELECT kind FROM audit_log WHERE kind LIKE 'report.send%'").pluck().all();
+    const kinds = await core.sql.column("SELECT kind FROM audit_log WHERE kind LIKE 'report.send%'");
     expect(kinds).toEqual(['report.send_override']);
   });
 

@@ -98,13 +98,13 @@ describe('search at scale', () => {
   it('finds exactly the records a substring scan finds (bigram matching loses nothing)', async () => {
     const core = await corpus();
     for (const q of ['起火', '储罐泄漏', '内涝', '人民', '涝', 'depot', '江北大桥']) {
-      const like = core.db
-        .prepare(
-          `SELECT id FROM incidents WHERE title LIKE @q OR json_extract(facts, '$.summary') LIKE @q
-             OR json_extract(facts, '$.place') LIKE @q ORDER BY id`,
-        )
-        .pluck()
-        .all({ q: `%${q}%` });
+      const { jsonText } = core.sql.dialect;
+      // Case-blind like SQLite's LIKE on ASCII, on either engine.
+      const like = await core.sql.column(
+        `SELECT id FROM incidents WHERE lower(title) LIKE lower(@q) OR lower(${jsonText('facts', '$.summary')}) LIKE lower(@q)
+           OR lower(${jsonText('facts', '$.place')}) LIKE lower(@q) ORDER BY id`,
+        { q: `%${q}%` },
+      );
       const hits = (await core.call('search.query', { q, limit: 100 })).map((h) => h.refId).sort((a, b) => a - b);
       expect(hits, q).toEqual(like);
       expect(hits.length, q).toBeGreaterThan(0);
@@ -139,13 +139,10 @@ describe('log filtered by text, many matches', () => {
       );
     });
     await importIncidents(core.service.ctx, lines);
-    const expected = core.db
-      .prepare(
-        `SELECT id FROM incidents WHERE json_extract(facts, '$.summary') LIKE '%内涝%'
+    const expected = await core.sql.column<number>(
+      `SELECT id FROM incidents WHERE ${core.sql.dialect.jsonText('facts', '$.summary')} LIKE '%内涝%'
          ORDER BY received_at DESC, id DESC`,
-      )
-      .pluck()
-      .all() as number[];
+    );
     expect(expected.length).toBe(1600);
     const first = await core.call('incidents.list', { q: '内涝', limit: 50 });
     expect(first).toMatchObject({ total: 1600, totalCapped: false });
@@ -183,13 +180,10 @@ describe('log filtered by text, more than 10,000 matches', () => {
       core.service.ctx,
       Array.from({ length: 13_600 }, (_, i) => record(60 + i, old + i * 3_600_000, i % 4 !== 3)),
     );
-    const expected = core.db
-      .prepare(
-        `SELECT id FROM incidents WHERE json_extract(facts, '$.summary') LIKE '%内涝%'
+    const expected = await core.sql.column<number>(
+      `SELECT id FROM incidents WHERE ${core.sql.dialect.jsonText('facts', '$.summary')} LIKE '%内涝%'
          ORDER BY received_at DESC, id DESC LIMIT 200`,
-      )
-      .pluck()
-      .all() as number[];
+    );
     const seen: number[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 4; page++) {

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openTestCore } from './helpers';
+import { expectGuarded, intrude, openTestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
 describe('incidents', () => {
@@ -33,7 +32,7 @@ describe('incidents', () => {
     ]);
     expect(await bad(chemicalFire({ summary: '火'.repeat(10 * 1024 * 1024) }))).toEqual(['summary:too_long']);
     expect(await bad({ ...chemicalFire(), title: undefined })).toEqual(['title:required']);
-    expect(core.db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(0);
+    expect(await core.sql.value('SELECT count(*) FROM incidents')).toBe(0);
   });
 
   it('amends as a new version with who/when/why, keeping every field history', async () => {
@@ -100,18 +99,18 @@ describe('incidents', () => {
   it('never lets the database change a version or delete an incident', async () => {
     const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     await core.call('incidents.create', chemicalFire());
-    const raw = new Database(core.file);
-    expect(() => raw.prepare("UPDATE incident_versions SET reason = 'x'").run()).toThrow(/append-only/);
-    expect(() => raw.prepare('DELETE FROM incidents').run()).toThrow(/never deleted/);
-    raw.close();
+    await expectGuarded(core.sql.run("UPDATE incident_versions SET reason = 'x'"), /append-only/);
+    await expectGuarded(core.sql.run('DELETE FROM incidents'), /never deleted/);
   });
 
   it('detects an incident edited behind the app', async () => {
     const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
     const inc = await core.call('incidents.create', chemicalFire());
-    const raw = new Database(core.file);
-    raw.prepare("UPDATE incidents SET facts = json_set(facts, '$.casualties.deaths', 0) WHERE id = ?").run(inc.id);
-    raw.close();
+    const zeroDeaths =
+      core.engine === 'postgres'
+        ? `jsonb_set(facts::jsonb, '{casualties,deaths}', '0')::text`
+        : `json_set(facts, '$.casualties.deaths', 0)`;
+    await intrude(core, `UPDATE incidents SET facts = ${zeroDeaths} WHERE id = ?`, [inc.id]);
     const v = await core.call('audit.verify', {});
     expect(v.firstProblem).toMatchObject({ kind: 'row_changed', table: 'incidents', rowId: String(inc.id) });
   });
@@ -148,11 +147,11 @@ describe('incidents', () => {
 describe('incident numbers', () => {
   it('count per year past 9999 and restart in a new year, even if the clock goes back', async () => {
     const core = await openTestCore({ start: '2026-06-01T00:00:00Z' });
-    const insert = core.db.prepare(
-      `INSERT INTO incidents (id, number, status, version, received_at, category, level, district, title, facts, created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, 'open', 1, '2026-01-01T00:00:00Z', 'accident', 'IV', '', 't', '{}', 'x', 'x', 'x', 'x')`,
+    await core.sql.run(
+      `INSERT INTO incidents (number, status, version, received_at, category, level, district, title, facts, created_at, created_by, updated_at, updated_by)
+       VALUES (?, 'open', 1, '2026-01-01T00:00:00Z', 'accident', 'IV', '', 't', '{}', 'x', 'x', 'x', 'x')`,
+      ['2026-9999'],
     );
-    insert.run(1, '2026-9999');
     const a = await core.call(
       'incidents.create',
       chemicalFire({ receivedAt: '2026-06-01T00:00:00Z', occurredAt: '2026-06-01T00:00:00Z' }),

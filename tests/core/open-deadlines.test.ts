@@ -4,7 +4,7 @@ import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
 import { importIncidents } from '../../electron/core/incidents/import-file';
-import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
+import { openTestCore, sqliteOnly, tempDir, TEST_WIRING, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
@@ -107,24 +107,28 @@ describe('home screen data from the maintained open-deadline table', () => {
     expect(after.deadlines.some((d) => d.incidentId === old.id && d.state === 'overdue')).toBe(true);
   });
 
-  it('builds the table for incidents recorded before migration 100', async () => {
-    const dir = tempDir();
-    const clock = new ManualClock('2026-11-23T02:00:00Z');
-    const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 60 });
-    const service = await createService({
-      sql: sqliteSql(old),
-      clock,
-      appVersion: 'test',
-      dataFile: '',
-      wiring: TEST_WIRING,
-    });
-    const r = await service.invoke('incidents.create', chemicalFire());
-    expect(r.ok).toBe(true);
-    old.close();
+  sqliteOnly.it(
+    'SQLite step 100 from a version-60 file',
+    'builds the table for incidents recorded before migration 100',
+    async () => {
+      const dir = tempDir();
+      const clock = new ManualClock('2026-11-23T02:00:00Z');
+      const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 60 });
+      const service = await createService({
+        sql: sqliteSql(old),
+        clock,
+        appVersion: 'test',
+        dataFile: '',
+        wiring: TEST_WIRING,
+      });
+      const r = await service.invoke('incidents.create', chemicalFire());
+      expect(r.ok).toBe(true);
+      old.close();
 
-    const core = await openTestCore({ dir, clock });
-    expect(await summarised(core)).toHaveLength(2);
-    expect(await summarised(core)).toEqual(await liveUnmet(core));
-    expect((await core.call('audit.verify', {})).ok).toBe(true);
-  });
+      const core = await openTestCore({ dir, clock });
+      expect(await summarised(core)).toHaveLength(2);
+      expect(await summarised(core)).toEqual(await liveUnmet(core));
+      expect((await core.call('audit.verify', {})).ok).toBe(true);
+    },
+  );
 });

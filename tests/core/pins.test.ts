@@ -2,7 +2,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
-import { openTestCore, tempDir, type TestCore } from './helpers';
+import { openTestCore, sqliteOnly, tempDir, type TestCore } from './helpers';
 import { join } from 'node:path';
 
 const code = async (core: TestCore, m: string, input: unknown) => {
@@ -21,34 +21,38 @@ describe('PINs', () => {
     });
   });
 
-  it('a 4-digit PIN from before the rule keeps working, flagged until changed, and is audited', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'duty-room.sqlite');
-    const clock = new ManualClock('2026-11-23T01:00:00Z');
-    const old = openDatabase(file, { clock, appVersion: 'old', targetVersion: 60 });
-    old.prepare("INSERT INTO people (name, roles, updated_at) VALUES ('王局长', '[\"leader\"]', 't')").run();
-    const salt = randomBytes(16);
-    const hash = `scrypt$${salt.toString('hex')}$${scryptSync('1357', salt, 32).toString('hex')}`;
-    old.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (1, ?)').run(hash);
-    // An old-rule PIN that happens to be long enough: flagged only until it is first used.
-    old.prepare("INSERT INTO people (name, roles, updated_at) VALUES ('李副秘书长', '[\"leader\"]', 't')").run();
-    const long = `scrypt$${salt.toString('hex')}$${scryptSync('24681357', salt, 32).toString('hex')}`;
-    old.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (2, ?)').run(long);
-    old.close();
-    const core = await openTestCore({ dir, clock });
-    const [leader, second] = await core.call('people.list', {});
-    expect(leader).toMatchObject({ hasPin: true, pinWeak: true });
-    expect(second).toMatchObject({ hasPin: true, pinWeak: true });
-    await core.call('operator.switch', { personId: 2, pin: '24681357' });
-    expect((await core.call('people.list', {}))[1]).toMatchObject({ pinWeak: false });
-    expect(await core.call('operator.switch', { personId: 1, pin: '1357' })).toMatchObject({ pinVerified: true });
-    const v = await core.call('audit.verify', {});
-    // The people rows were written raw above (no entry): the problems. The PIN rows were baselined into
-    // the chain by the migration (and the re-hash recorded), so they are not.
-    expect(v).toMatchObject({ problems: 2, firstProblem: { kind: 'row_unaudited', table: 'people' } });
-    await core.call('people.setPin', { id: 1, pin: '97531086', currentPin: '1357' });
-    expect((await core.call('people.list', {}))[0]).toMatchObject({ pinWeak: false });
-  });
+  sqliteOnly.it(
+    'SQLite step 090 from a version-60 file',
+    'a 4-digit PIN from before the rule keeps working, flagged until changed, and is audited',
+    async () => {
+      const dir = tempDir();
+      const file = join(dir, 'duty-room.sqlite');
+      const clock = new ManualClock('2026-11-23T01:00:00Z');
+      const old = openDatabase(file, { clock, appVersion: 'old', targetVersion: 60 });
+      old.prepare("INSERT INTO people (name, roles, updated_at) VALUES ('王局长', '[\"leader\"]', 't')").run();
+      const salt = randomBytes(16);
+      const hash = `scrypt$${salt.toString('hex')}$${scryptSync('1357', salt, 32).toString('hex')}`;
+      old.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (1, ?)').run(hash);
+      // An old-rule PIN that happens to be long enough: flagged only until it is first used.
+      old.prepare("INSERT INTO people (name, roles, updated_at) VALUES ('李副秘书长', '[\"leader\"]', 't')").run();
+      const long = `scrypt$${salt.toString('hex')}$${scryptSync('24681357', salt, 32).toString('hex')}`;
+      old.prepare('INSERT INTO person_pins (person_id, pin_hash) VALUES (2, ?)').run(long);
+      old.close();
+      const core = await openTestCore({ dir, clock });
+      const [leader, second] = await core.call('people.list', {});
+      expect(leader).toMatchObject({ hasPin: true, pinWeak: true });
+      expect(second).toMatchObject({ hasPin: true, pinWeak: true });
+      await core.call('operator.switch', { personId: 2, pin: '24681357' });
+      expect((await core.call('people.list', {}))[1]).toMatchObject({ pinWeak: false });
+      expect(await core.call('operator.switch', { personId: 1, pin: '1357' })).toMatchObject({ pinVerified: true });
+      const v = await core.call('audit.verify', {});
+      // The people rows were written raw above (no entry): the problems. The PIN rows were baselined into
+      // the chain by the migration (and the re-hash recorded), so they are not.
+      expect(v).toMatchObject({ problems: 2, firstProblem: { kind: 'row_unaudited', table: 'people' } });
+      await core.call('people.setPin', { id: 1, pin: '97531086', currentPin: '1357' });
+      expect((await core.call('people.list', {}))[0]).toMatchObject({ pinWeak: false });
+    },
+  );
 
   it('wrong tries make the next one wait longer, then lock the PIN; every failure is logged', async () => {
     const core = await openTestCore();
@@ -73,7 +77,7 @@ describe('PINs', () => {
     expect(await tryPin('246810')).toBe('operator.pin_locked');
     core.clock.advance(2 * 60_000);
     expect(await tryPin('246810')).toBe('ok');
-    const failed = core.db.prepare("SELECT count(*) FROM audit_log WHERE kind = 'people.pin_failed'").pluck().get();
+    const failed = await core.sql.value("SELECT count(*) FROM audit_log WHERE kind = 'people.pin_failed'");
     expect(failed).toBe(10);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
   });
@@ -92,10 +96,9 @@ describe('PINs', () => {
     expect(await reset(other.id, '123456')).toBe('operator.pin_reset_denied');
     expect(await reset(leader.id, '000000')).toBe('operator.bad_pin');
     expect(await reset(leader.id, '975310')).toBe('ok');
-    const entry = core.db.prepare("SELECT actor, payload FROM audit_log WHERE kind = 'people.pin_reset'").get() as {
-      actor: string;
-      payload: string;
-    };
+    const entry = (await core.sql.get<{ actor: string; payload: string }>(
+      "SELECT actor, payload FROM audit_log WHERE kind = 'people.pin_reset'",
+    ))!;
     expect(entry.actor).toBe('王局长');
     expect(JSON.parse(entry.payload)).toMatchObject({ by: '王局长', name: '张伟' });
     expect(entry.payload).not.toContain('scrypt');

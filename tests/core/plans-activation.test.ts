@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createService } from '../../electron/core/service';
 import { checklistItemStatus } from '../../electron/core/domain';
 import { activeResponses } from '../../electron/core/plans/queries';
-import { openTestCore, TEST_WIRING } from './helpers';
+import { expectGuarded, openTestCore, TEST_WIRING } from './helpers';
 import { activate, errorOf, smallPlan } from './plans-fixtures';
 
 const MIN = 60_000;
@@ -118,7 +118,7 @@ describe('activation and checklist', () => {
     expect(noted.items[0]!.notes.map((n) => n.text)).toEqual(['领导已知悉']);
     const na = await core.call('checklist.markNA', { itemId: a.items[1]!.id, reason: '无人员伤亡' });
     expect(na.items[1]!.notApplicable?.text).toBe('无人员伤亡');
-    expect(core.db.prepare('SELECT count(*) FROM checklist_marks').pluck().get()).toBe(3);
+    expect(await core.sql.value('SELECT count(*) FROM checklist_marks')).toBe(3);
   });
 
   it('refuses a second live activation of the same plan, future order times, voided incidents', async () => {
@@ -137,10 +137,10 @@ describe('activation and checklist', () => {
     const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { a } = await activate(core);
     await core.call('checklist.tick', { itemId: a.items[0]!.id });
-    expect(() => core.db.prepare("UPDATE checklist_marks SET by = 'x'").run()).toThrow(/append-only/);
-    expect(() => core.db.prepare('DELETE FROM checklist_items').run()).toThrow(/append-only/);
-    expect(() => core.db.prepare("UPDATE plan_versions SET doc = '{}'").run()).toThrow(/append-only/);
+    await expectGuarded(core.sql.run("UPDATE checklist_marks SET by = 'x'"), /append-only/);
+    await expectGuarded(core.sql.run('DELETE FROM checklist_items'), /append-only/);
+    await expectGuarded(core.sql.run("UPDATE plan_versions SET doc = '{}'"), /append-only/);
     await core.call('activations.terminate', { id: a.id, orderedBy: 'x' });
-    expect(() => core.db.prepare("UPDATE activations SET level = 'I'").run()).toThrow(/frozen/);
+    await expectGuarded(core.sql.run("UPDATE activations SET level = 'I'"), /frozen/);
   });
 });

@@ -97,7 +97,7 @@ describe('import and export', () => {
 
   it('names the line and field of a bad file and stores nothing', async () => {
     const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
-    const before = core.db.prepare('SELECT count(*) FROM plan_versions').pluck().get();
+    const before = await core.sql.value('SELECT count(*) FROM plan_versions');
     const text = [
       '{',
       '  "format": "duty-room-plans",',
@@ -124,6 +124,6 @@ describe('import and export', () => {
     });
     expect(syntax).toMatchObject({ code: 'plan.import_invalid', params: { line: 3 } });
     expect((await errorOf(core, 'plans.import', { text: '{"format":"other"}' })).issues?.[0]?.path).toBe('format');
-    expect(core.db.prepare('SELECT count(*) FROM plan_versions').pluck().get()).toBe(before);
+    expect(await core.sql.value('SELECT count(*) FROM plan_versions')).toBe(before);
   });
 });

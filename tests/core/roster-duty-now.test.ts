@@ -86,18 +86,15 @@ describe('current operator', () => {
     const s = await core.call('operator.switch', { personId: p.leads[0]!.id, pin: '246802' });
     expect(s).toMatchObject({ name: '张伟', pinVerified: true });
     await core.call('people.save', { name: '新同志', roles: ['second'] });
-    const last = core.db.prepare('SELECT actor, kind FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    const last = await core.sql.get('SELECT actor, kind FROM audit_log ORDER BY id DESC LIMIT 1');
     expect(last).toEqual({ actor: '张伟', kind: 'people.create' });
     await core.call('operator.switch', { personId: p.leads[1]!.id });
-    const sw = core.db
-      .prepare("SELECT actor, payload FROM audit_log WHERE kind = 'operator.switch' ORDER BY id DESC")
-      .get() as {
-      actor: string;
-      payload: string;
-    };
+    const sw = (await core.sql.get<{ actor: string; payload: string }>(
+      "SELECT actor, payload FROM audit_log WHERE kind = 'operator.switch' ORDER BY id DESC",
+    ))!;
     expect(sw.actor).toBe('张伟');
     expect(sw.payload).toContain('刘洋');
-    expect(core.db.prepare('SELECT count(*) AS n FROM audit_log WHERE payload LIKE ?').get('%scrypt%')).toEqual({
+    expect(await core.sql.get('SELECT count(*) AS n FROM audit_log WHERE payload LIKE ?', ['%scrypt%'])).toEqual({
       n: 0,
     });
     expect((await core.call('audit.verify', {})).ok).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openTestCore } from './helpers';
+import { expectGuarded, intrude, openTestCore } from './helpers';
 import { generateNovember, seedPeople } from './roster-fixtures';
 
 const slot = (date: string, role: 'leader' | 'lead' | 'second' = 'lead') => ({ date, shift: 'full' as const, role });
@@ -239,11 +239,11 @@ describe('roster integrity', () => {
     const core = await openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
-    core.db
-      .prepare("UPDATE roster_assignments SET person_id = ? WHERE date = '2026-11-02' AND role = 'lead'")
-      .run(p.leads[0]!.id);
+    await intrude(core, "UPDATE roster_assignments SET person_id = ? WHERE date = '2026-11-02' AND role = 'lead'", [
+      p.leads[0]!.id,
+    ]);
     const v = await core.call('audit.verify', {});
     expect(v).toMatchObject({ ok: false, firstProblem: { kind: 'row_changed', table: 'roster_assignments' } });
-    expect(() => core.db.prepare('DELETE FROM roster_changes').run()).toThrow(/append-only/);
+    await expectGuarded(core.sql.run('DELETE FROM roster_changes'), /append-only/);
   });
 });
