@@ -12,7 +12,7 @@ import type { Sql } from '../../electron/core/db/sql-port';
 import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 import { postgresSql } from '../../electron/core/db/sql-postgres';
 import { migratePostgres } from '../../electron/core/db/pg/migrate';
-import { freshDatabase } from '../pg/databases';
+import { databaseOf, freshDatabase } from '../pg/databases';
 import { downloadPath, downloadsDirOf } from '../../electron/core/data-dir';
 import { CORE_FEATURES } from '../../electron/core/features';
 import type { CoreWiring } from '../../electron/core/wiring';
@@ -187,18 +187,39 @@ async function openSqliteCore(opts: TestCoreOptions): Promise<TestCore> {
   });
 }
 
+/**
+ * Migrating a new database takes about a second on a loaded 2-core box, a copy of a migrated one a tenth
+ * of that: each test process migrates once per start time (the starting entries carry it) and copies.
+ */
+const templates = new Map<string, Promise<string>>();
+function migratedTemplate(clock: ManualClock, targetVersion: number | undefined): Promise<string> {
+  const at = clock.now().toISOString();
+  const key = `${at}|${targetVersion ?? ''}`;
+  let made = templates.get(key);
+  if (!made) {
+    made = (async () => {
+      const url = await freshDatabase('tmpl');
+      const sql = postgresSql({ url, max: 1 });
+      try {
+        await migratePostgres(sql, { appVersion: 'test', now: () => at, targetVersion });
+      } finally {
+        await sql.close(); // a template is copied only while nobody is connected to it
+      }
+      return databaseOf(url);
+    })();
+    templates.set(key, made);
+    made.catch(() => templates.delete(key));
+  }
+  return made;
+}
+
 /** A fresh database on the test cluster, migrated by the app's migrator (what a new shared duty room gets). */
 async function openPostgresCore(opts: TestCoreOptions): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? new ManualClock(opts.start ?? '2026-11-23T01:00:00Z');
-  const url = opts.url ?? (await freshDatabase('core'));
+  const url = opts.url ?? (await freshDatabase('core', await migratedTemplate(clock, opts.targetVersion)));
   const sql = postgresSql({ url, max: 4, applicationName: 'duty-room-test' });
   pools.push(sql);
-  await migratePostgres(sql, {
-    appVersion: 'test',
-    now: () => clock.now().toISOString(),
-    targetVersion: opts.targetVersion,
-  });
   const service = await createService({
     sql,
     clock,
