@@ -16,6 +16,9 @@ export default defineConfig({
     name: 'bench',
     environment: 'node',
     include: ['tests/bench/**/*.bench.ts'],
+    // A throw-away PostgreSQL server for the shared-database rows (issue 15), durable as a duty room runs it.
+    globalSetup: ['tests/pg/cluster.ts'],
+    env: { DUTY_PG_DURABLE: '1' },
     testTimeout: 4 * 3600_000,
     hookTimeout: 600_000,
     // The table is the output: let console.log through as it is.

@@ -14,6 +14,8 @@ export interface Result {
   target: string;
   met: boolean;
   unit: string;
+  /** The same measure on a shared PostgreSQL record (issue 15), when the run had a server. */
+  postgres?: number;
 }
 
 const now = () => performance.now();
@@ -69,15 +71,18 @@ const fmt = (x: number | null, unit: string) =>
 
 /** The table as Markdown (README) and for the console. */
 export function table(results: Result[]): string {
+  // The PostgreSQL column appears when the run measured a shared database too.
+  const pg = results.some((r) => r.postgres !== undefined);
   const rows = [
-    ['measure', 'product', 'baseline', 'ratio', 'target', 'met'],
+    ['measure', 'product', 'baseline', 'ratio', 'target', 'met', ...(pg ? ['PostgreSQL'] : [])],
     ...results.map((r) => [
       r.measure,
-      `${fmt(r.product, r.unit)} ${r.unit}`,
+      Number.isNaN(r.product) ? '—' : `${fmt(r.product, r.unit)} ${r.unit}`,
       r.baseline === null ? '—' : `${fmt(r.baseline, r.unit)} ${r.unit}`,
       r.ratio === null ? '—' : r.ratio.toFixed(2),
       r.target,
       r.met ? 'yes' : '**no**',
+      ...(pg ? [r.postgres === undefined ? '—' : `${fmt(r.postgres, r.unit)} ${r.unit}`] : []),
     ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -90,7 +95,7 @@ export function saveResults(file: string, results: Result[]): void {
   writeFileSync(
     file,
     JSON.stringify(
-      results.map(({ measure, size, product, baseline, ratio, target, met }) => ({
+      results.map(({ measure, size, product, baseline, ratio, target, met, postgres }) => ({
         measure,
         size,
         product,
@@ -98,6 +103,7 @@ export function saveResults(file: string, results: Result[]): void {
         ratio,
         target,
         met,
+        ...(postgres === undefined ? {} : { postgres }),
       })),
       null,
       2,

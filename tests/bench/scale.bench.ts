@@ -12,6 +12,7 @@ import { table, saveResults, type Result } from './measure';
 import { benchWants, readMeasures, writeMeasures } from './measures-rw';
 import { documentMeasures, hostMeasures, verifyMeasure } from './measures-docs';
 import { sqliteSql } from '../../electron/core/db/sql-sqlite';
+import { postgresMeasures } from './measures-pg';
 
 /**
  * `npm run bench`: seeds BENCH_INCIDENTS (default 100,000) incidents deterministically through the
@@ -60,6 +61,8 @@ it(`benchmark at ${N.toLocaleString('en-US')} incidents`, async () => {
   db.close();
   if (benchWants('host')) await hostMeasures(env);
   if (benchWants('verify')) await verifyMeasure(env);
+  const pgUrl = process.env.DUTY_PG_URL;
+  if (benchWants('pg') && pgUrl) await postgresMeasures(env, pgUrl);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`\n${N.toLocaleString('en-US')} incidents · ${machine}\n\n${table(results)}\n`);

@@ -140,13 +140,13 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   run('cp', ['-a', template, data]);
   const port = await freePort();
   // Durability is not under test here: without fsync the cluster starts and migrates in a few seconds.
+  // The bench measures a server as a duty room runs it (DUTY_PG_DURABLE=1): fsync on, like SQLite's FULL.
+  const durable = process.env.DUTY_PG_DURABLE === '1';
   const serverOpts = [
     `-p ${port}`,
     `-k ${dir}`,
     "-c listen_addresses='127.0.0.1'",
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=200',
   ].join(' ');
   try {
