@@ -2,7 +2,7 @@ import { incidentFacts, NOW } from './seed';
 import { capture, createMirrors, rawInserter } from './raw';
 import { interleave, median, p95, record, sum, type BenchEnv } from './measure';
 import { importIncidents } from '../../electron/core/incidents/import-file';
-import { matchExpression } from '../../electron/core/incidents/search-text';
+import { matchExpression, textQuery } from '../../electron/core/incidents/search-text';
 import { newestMatches } from '../../electron/core/incidents/search';
 import { ftsRange } from '../../electron/core/incidents/search-index';
 import { TOTAL_CAP } from '../../electron/core/contract/incident-methods';
@@ -197,7 +197,7 @@ export async function readMeasures(env: BenchEnv): Promise<void> {
     ['search: two-character word (火灾)', '火灾'],
     ['search: phrase (储罐泄漏)', '储罐泄漏'],
   ] as const) {
-    const same = JSON.stringify((await newestMatches(env.ctx, matchExpression(q)!, 30)).map((r) => r.rowid));
+    const same = JSON.stringify((await newestMatches(env.ctx, textQuery(q)!, 30)).map((r) => r.rowid));
     if (same !== JSON.stringify(raw30(q).map((r) => r.rowid))) throw new Error(`${q}: not the raw top 30`);
     const hits = (await call(env, 'search.query', { q, limit: 30 })) as unknown[];
     if (hits.length !== rawSearch(q).length) throw new Error(`${q}: not the raw hits`);

@@ -20,7 +20,7 @@ describe('every contract method, thousands of generated payloads', () => {
     const p = await seedPeople(core);
     await generateNovember(core, p);
     for (let i = 0; i < 3; i++) await core.call('incidents.create', chemicalFire({ title: `火灾${i}` }));
-    const head = async () => (await core.sql.value<number>('SELECT max(id) FROM audit_log'))!;
+    const head = async () => (await core.sql.value('SELECT max(id) FROM audit_log')) as number;
     const safeDir = tempDir();
     let calls = 0;
     const outcomes = new Map<string, number>();

@@ -165,10 +165,10 @@ describe('daily report: older incidents touched in the period', () => {
       for (const len of [3_600_000, 86_400_000]) {
         const from = new Date(t).toISOString();
         const to = new Date(t + len).toISOString();
-        const expected = await core.sql.column(scanOngoing, [from, from, to, from, to, from, to, from, to]);
+        const expected = await core.sql.column<number>(scanOngoing, [from, from, to, from, to, from, to, from, to]);
         expect((await ongoingRows(core.service.ctx, from, to)).map((r) => r.id)).toEqual(expected);
         expect(await instructionIds(core.service.ctx, from, to)).toEqual(
-          await core.sql.column(scanInstructions, [from, to, from, from, to]),
+          await core.sql.column<number>(scanInstructions, [from, to, from, from, to]),
         );
         if (expected.length) nonEmpty++;
       }

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dayWithIncidents, unzipText } from './documents-fixtures';
-import { downloadedBytes, expectGuarded, TEST_WIRING } from './helpers';
+import { TEST_WIRING, downloadedBytes } from './helpers';
+import { expectRefused } from './refused';
 
 const day = { date: '2026-11-23', distribution: { bao: '省政府总值班室', song: '市委办公室', fa: '各区政府' } };
 
@@ -57,7 +58,7 @@ describe('daily report 值班信息', () => {
     expect(footers.join()).toContain('PAGE');
     expect(footers.join()).toMatch(/w:eastAsia="宋体"/);
 
-    const entry = (await core.sql.get<{ payload: string }>("SELECT * FROM audit_log WHERE kind = 'document.file'"))!;
+    const entry = (await core.sql.get("SELECT * FROM audit_log WHERE kind = 'document.file'")) as { payload: string };
     expect(JSON.parse(entry.payload).row).toMatchObject({ format: 'docx', sha256: file.sha256 });
     expect(await core.sql.value("SELECT count(*) FROM audit_log WHERE kind = 'document.issue'")).toBe(1);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
@@ -81,7 +82,7 @@ describe('daily report 值班信息', () => {
     expect((await core.call('exports.dailyReport', { period: shift, format: 'docx' })).fileName).toContain('第1期');
     const f = await core.call('exports.dailyReport', { period: { day: '2026-11-23' }, format: 'docx' });
     expect(f.fileName).toBe('值班信息第2期（2026年11月23日）.docx');
-    await expectGuarded(core.sql.run('DELETE FROM issued_documents'), /append-only/);
+    await expectRefused(core, 'DELETE FROM issued_documents', [], /append-only/);
     expect((await core.call('exports.preview', { kind: 'daily', period: { date: '2027-01-02' } })).issue?.seq).toBe(1);
   });
 

@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs';
 import { GENESIS_PREV, entryHash } from '../../electron/core/audit/chain';
 import { describe, expect, it } from 'vitest';
 import { chemicalFire } from './fixtures';
-import { expectGuarded, openTestCore, sqliteOnly } from './helpers';
+import { openTestCore, sqliteOnly } from './helpers';
+import { expectRefused } from './refused';
 import { generateNovember, seedPeople } from './roster-fixtures';
 
 const EQUIP = { phone: 'ok', fax: 'ok', video: 'fault', satellite: 'ok', note: '视频会议终端无图像，已报修' } as const;
@@ -76,8 +77,8 @@ describe('handover', () => {
     expect(await core.call('handover.list', { query: '地震' })).toEqual([]);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
     // The database itself refuses a change to the frozen record.
-    await expectGuarded(core.sql.run("UPDATE handovers SET notices = 'x' WHERE id = ?", [d.id]), /frozen/);
-    await expectGuarded(core.sql.run('DELETE FROM handovers WHERE id = ?', [d.id]), /never deleted/);
+    await expectRefused(core, "UPDATE handovers SET notices = 'x' WHERE id = ?", [d.id], /frozen/);
+    await expectRefused(core, 'DELETE FROM handovers WHERE id = ?', [d.id], /never deleted/);
   });
 
   it("refuses signing twice, out of order, in someone else's name, without PIN, and editing after signing", async () => {
@@ -205,7 +206,7 @@ describe('handover and PIN guards', () => {
 
 describe('handover signatures anchor the chain', () => {
   sqliteOnly.it(
-    'the witness file beside the SQLite file; a careful rewrite on PostgreSQL needs the superuser',
+    'rewrites the SQLite file',
     'detects a chain rewritten from an old entry onward, which the chain alone cannot',
     async () => {
       const { core, p } = await setup();

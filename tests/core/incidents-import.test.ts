@@ -30,9 +30,10 @@ describe('incident import (JSON lines)', () => {
     );
     expect((await core.call('deadlines.open', {})).length).toBe(6);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
-    const last = (await core.sql.get<{ kind: string; payload: string }>(
-      'SELECT kind, payload FROM audit_log ORDER BY id DESC LIMIT 1',
-    ))!;
+    const last = (await core.sql.get('SELECT kind, payload FROM audit_log ORDER BY id DESC LIMIT 1')) as {
+      kind: string;
+      payload: string;
+    };
     expect(last.kind).toBe('incidents.import');
     expect(JSON.parse(last.payload)).toEqual({ count: 3, sha256: r.sha256 });
   });
@@ -75,8 +76,8 @@ describe('incident import (JSON lines)', () => {
   });
 });
 
-sqliteOnly.describe('the CLI over a --data directory', 'duty-room import-incidents', () => {
-  it('imports a JSON-lines file and refuses a broken one whole', () => {
+describe('duty-room import-incidents', () => {
+  sqliteOnly.it('the CLI over a --data directory', 'imports a JSON-lines file and refuses a broken one whole', () => {
     const data = tempDir();
     const dir = tempDir();
     const good = join(dir, 'good.jsonl');

@@ -4,6 +4,7 @@ import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService } from '../../electron/core/service';
 import { openTestCore, sqliteOnly, tempDir, TEST_WIRING, type TestCore } from './helpers';
+import { expectRefused } from './refused';
 import { chemicalFire } from './fixtures';
 import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
@@ -255,46 +256,48 @@ describe('补报 through the API', () => {
   });
 });
 
-sqliteOnly.describe('SQLite step 070 from a version-60 file', 'migration 070', () => {
-  it('rebuilds the reports table of a version-60 database with its rows, still verifying, and takes phone reports', async () => {
-    const dir = tempDir();
-    const clock = new ManualClock('2026-11-23T03:00:00Z');
-    const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 60 });
-    const service = await createService({
-      sql: sqliteSql(old),
-      clock,
-      appVersion: 'test',
-      dataFile: '',
-      wiring: TEST_WIRING,
-    });
-    const created = await service.invoke('incidents.create', chemicalFire({ economicLoss: 800 }));
-    const inc = (created as { value: { id: number } }).value;
-    const draft = (await service.invoke('reports.draft', { incidentId: inc.id, kind: 'initial' })) as {
-      value: { id: number };
-    };
-    // (Sending needs this version's tables; the draft row is carried over as it stands.)
-    const before = old.prepare('SELECT * FROM reports').all();
-    old.close();
+describe('migration 070', () => {
+  sqliteOnly.it(
+    'an SQLite database at version 60',
+    'rebuilds the reports table of a version-60 database with its rows, still verifying, and takes phone reports',
+    async () => {
+      const dir = tempDir();
+      const clock = new ManualClock('2026-11-23T03:00:00Z');
+      const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 60 });
+      const service = await createService({
+        sql: sqliteSql(old),
+        clock,
+        appVersion: 'test',
+        dataFile: '',
+        wiring: TEST_WIRING,
+      });
+      const created = await service.invoke('incidents.create', chemicalFire({ economicLoss: 800 }));
+      const inc = (created as { value: { id: number } }).value;
+      const draft = (await service.invoke('reports.draft', { incidentId: inc.id, kind: 'initial' })) as {
+        value: { id: number };
+      };
+      // (Sending needs this version's tables; the draft row is carried over as it stands.)
+      const before = old.prepare('SELECT * FROM reports').all();
+      old.close();
 
-    const core = await openTestCore({ dir, clock });
-    expect(core.db.prepare('SELECT * FROM reports').all()).toEqual(
-      before.map((r) => ({ ...(r as object), call_id: null })),
-    );
-    expect((await core.call('audit.verify', {})).ok).toBe(true);
-    // The sample plans, as seeded, now mark their reporting items.
-    const chem = (await core.call('plans.list', {})).find((p) => p.name === '危险化学品事故应急预案')!;
-    const doc = (await core.call('plans.get', { id: chem.id })).doc;
-    expect(chem.version).toBe(2);
-    expect(doc.levels.III.filter((i) => i.satisfiedBy).map((i) => [i.id, i.satisfiedBy])).toEqual([
-      ['report-phone', 'phone'],
-      ['written', 'initial'],
-      ['followup', 'followup'],
-    ]);
-    await core.call('calls.create', phoneCall(inc.id, '2026-11-23T01:20:00Z'));
-    await core.call('reports.send', { id: draft.value.id, sentAt: '2026-11-23T02:00:00Z', ...sendMeta });
-    expect(() => core.db.prepare("UPDATE reports SET recipient_unit = 'x' WHERE kind = 'phone'").run()).toThrow(
-      /never edited/,
-    );
-    expect((await core.call('audit.verify', {})).ok).toBe(true);
-  });
+      const core = await openTestCore({ dir, clock });
+      expect(await core.sql.all('SELECT * FROM reports')).toEqual(
+        before.map((r) => ({ ...(r as object), call_id: null })),
+      );
+      expect((await core.call('audit.verify', {})).ok).toBe(true);
+      // The sample plans, as seeded, now mark their reporting items.
+      const chem = (await core.call('plans.list', {})).find((p) => p.name === '危险化学品事故应急预案')!;
+      const doc = (await core.call('plans.get', { id: chem.id })).doc;
+      expect(chem.version).toBe(2);
+      expect(doc.levels.III.filter((i) => i.satisfiedBy).map((i) => [i.id, i.satisfiedBy])).toEqual([
+        ['report-phone', 'phone'],
+        ['written', 'initial'],
+        ['followup', 'followup'],
+      ]);
+      await core.call('calls.create', phoneCall(inc.id, '2026-11-23T01:20:00Z'));
+      await core.call('reports.send', { id: draft.value.id, sentAt: '2026-11-23T02:00:00Z', ...sendMeta });
+      await expectRefused(core, "UPDATE reports SET recipient_unit = 'x' WHERE kind = 'phone'", [], /never edited/);
+      expect((await core.call('audit.verify', {})).ok).toBe(true);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectGuarded, openTestCore } from './helpers';
+import { openTestCore } from './helpers';
+import { expectRefused } from './refused';
 import { chemicalFire } from './fixtures';
 
 const sendMeta = {
@@ -40,10 +41,7 @@ describe('report chain', () => {
     expect(detail.deadlines.find((d) => d.kind === 'written')!.doneAt).toBe('2026-11-23T01:25:00.000Z');
     expect(detail.deadlines.find((d) => d.kind === 'followup')!.dueAt).toBe('2026-11-23T13:25:00.000Z');
 
-    await expectGuarded(
-      core.sql.run("UPDATE reports SET recipient_unit = 'x' WHERE id = ?", [sent.id]),
-      /never edited/,
-    );
+    await expectRefused(core, "UPDATE reports SET recipient_unit = 'x' WHERE id = ?", [sent.id], /never edited/);
     const again = await core.service.invoke('reports.update', { id: sent.id, changes: 'x' });
     expect(again).toMatchObject({ ok: false, error: { code: 'report.not_draft' } });
   });

@@ -99,10 +99,9 @@ describe('search at scale', () => {
     const core = await corpus();
     for (const q of ['起火', '储罐泄漏', '内涝', '人民', '涝', 'depot', '江北大桥']) {
       const { jsonText } = core.sql.dialect;
-      // Case-blind like SQLite's LIKE on ASCII, on either engine.
-      const like = await core.sql.column(
-        `SELECT id FROM incidents WHERE lower(title) LIKE lower(@q) OR lower(${jsonText('facts', '$.summary')}) LIKE lower(@q)
-           OR lower(${jsonText('facts', '$.place')}) LIKE lower(@q) ORDER BY id`,
+      const like = await core.sql.column<number>(
+        `SELECT id FROM incidents WHERE title LIKE @q OR ${jsonText('facts', '$.summary')} LIKE @q
+           OR ${jsonText('facts', '$.place')} LIKE @q ORDER BY id`,
         { q: `%${q}%` },
       );
       const hits = (await core.call('search.query', { q, limit: 100 })).map((h) => h.refId).sort((a, b) => a - b);

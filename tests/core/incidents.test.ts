@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { expectGuarded, intrude, openTestCore } from './helpers';
+import { openTestCore, sqliteOnly } from './helpers';
 import { chemicalFire } from './fixtures';
 
 describe('incidents', () => {
@@ -96,24 +97,32 @@ describe('incidents', () => {
     expect(forged).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('never lets the database change a version or delete an incident', async () => {
-    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
-    await core.call('incidents.create', chemicalFire());
-    await expectGuarded(core.sql.run("UPDATE incident_versions SET reason = 'x'"), /append-only/);
-    await expectGuarded(core.sql.run('DELETE FROM incidents'), /never deleted/);
-  });
+  sqliteOnly.it(
+    'the SQLite triggers; PostgreSQL: pg-schema.test.ts',
+    'never lets the database change a version or delete an incident',
+    async () => {
+      const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
+      await core.call('incidents.create', chemicalFire());
+      const raw = new Database(core.file);
+      expect(() => raw.prepare("UPDATE incident_versions SET reason = 'x'").run()).toThrow(/append-only/);
+      expect(() => raw.prepare('DELETE FROM incidents').run()).toThrow(/never deleted/);
+      raw.close();
+    },
+  );
 
-  it('detects an incident edited behind the app', async () => {
-    const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
-    const inc = await core.call('incidents.create', chemicalFire());
-    const zeroDeaths =
-      core.engine === 'postgres'
-        ? `jsonb_set(facts::jsonb, '{casualties,deaths}', '0')::text`
-        : `json_set(facts, '$.casualties.deaths', 0)`;
-    await intrude(core, `UPDATE incidents SET facts = ${zeroDeaths} WHERE id = ?`, [inc.id]);
-    const v = await core.call('audit.verify', {});
-    expect(v.firstProblem).toMatchObject({ kind: 'row_changed', table: 'incidents', rowId: String(inc.id) });
-  });
+  sqliteOnly.it(
+    'edits the SQLite file; PostgreSQL: pg-verify.test.ts',
+    'detects an incident edited behind the app',
+    async () => {
+      const core = await openTestCore({ start: '2026-11-23T01:10:00Z' });
+      const inc = await core.call('incidents.create', chemicalFire());
+      const raw = new Database(core.file);
+      raw.prepare("UPDATE incidents SET facts = json_set(facts, '$.casualties.deaths', 0) WHERE id = ?").run(inc.id);
+      raw.close();
+      const v = await core.call('audit.verify', {});
+      expect(v.firstProblem).toMatchObject({ kind: 'row_changed', table: 'incidents', rowId: String(inc.id) });
+    },
+  );
 
   it('pages newest first with filters and a stable keyset cursor', async () => {
     const core = await openTestCore({ start: '2026-11-24T00:00:00Z' });
@@ -148,9 +157,9 @@ describe('incident numbers', () => {
   it('count per year past 9999 and restart in a new year, even if the clock goes back', async () => {
     const core = await openTestCore({ start: '2026-06-01T00:00:00Z' });
     await core.sql.run(
-      `INSERT INTO incidents (number, status, version, received_at, category, level, district, title, facts, created_at, created_by, updated_at, updated_by)
-       VALUES (?, 'open', 1, '2026-01-01T00:00:00Z', 'accident', 'IV', '', 't', '{}', 'x', 'x', 'x', 'x')`,
-      ['2026-9999'],
+      `INSERT INTO incidents (id, number, status, version, received_at, category, level, district, title, facts, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, 'open', 1, '2026-01-01T00:00:00Z', 'accident', 'IV', '', 't', '{}', 'x', 'x', 'x', 'x')`,
+      [1, '2026-9999'],
     );
     const a = await core.call(
       'incidents.create',

@@ -108,7 +108,7 @@ describe('home screen data from the maintained open-deadline table', () => {
   });
 
   sqliteOnly.it(
-    'SQLite step 100 from a version-60 file',
+    'an SQLite database from before migration 100',
     'builds the table for incidents recorded before migration 100',
     async () => {
       const dir = tempDir();

@@ -22,7 +22,7 @@ describe('PINs', () => {
   });
 
   sqliteOnly.it(
-    'SQLite step 090 from a version-60 file',
+    'a PIN hash written into an SQLite file before the rule',
     'a 4-digit PIN from before the rule keeps working, flagged until changed, and is audited',
     async () => {
       const dir = tempDir();
@@ -96,9 +96,10 @@ describe('PINs', () => {
     expect(await reset(other.id, '123456')).toBe('operator.pin_reset_denied');
     expect(await reset(leader.id, '000000')).toBe('operator.bad_pin');
     expect(await reset(leader.id, '975310')).toBe('ok');
-    const entry = (await core.sql.get<{ actor: string; payload: string }>(
-      "SELECT actor, payload FROM audit_log WHERE kind = 'people.pin_reset'",
-    ))!;
+    const entry = (await core.sql.get("SELECT actor, payload FROM audit_log WHERE kind = 'people.pin_reset'")) as {
+      actor: string;
+      payload: string;
+    };
     expect(entry.actor).toBe('王局长');
     expect(JSON.parse(entry.payload)).toMatchObject({ by: '王局长', name: '张伟' });
     expect(entry.payload).not.toContain('scrypt');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createService } from '../../electron/core/service';
 import { checklistItemStatus } from '../../electron/core/domain';
 import { activeResponses } from '../../electron/core/plans/queries';
-import { expectGuarded, openTestCore, TEST_WIRING } from './helpers';
+import { openTestCore, TEST_WIRING } from './helpers';
+import { expectRefused } from './refused';
 import { activate, errorOf, smallPlan } from './plans-fixtures';
 
 const MIN = 60_000;
@@ -137,10 +138,10 @@ describe('activation and checklist', () => {
     const core = await openTestCore({ start: '2026-11-23T01:30:00Z' });
     const { a } = await activate(core);
     await core.call('checklist.tick', { itemId: a.items[0]!.id });
-    await expectGuarded(core.sql.run("UPDATE checklist_marks SET by = 'x'"), /append-only/);
-    await expectGuarded(core.sql.run('DELETE FROM checklist_items'), /append-only/);
-    await expectGuarded(core.sql.run("UPDATE plan_versions SET doc = '{}'"), /append-only/);
+    await expectRefused(core, "UPDATE checklist_marks SET by = 'x'", [], /append-only/);
+    await expectRefused(core, 'DELETE FROM checklist_items', [], /append-only/);
+    await expectRefused(core, "UPDATE plan_versions SET doc = '{}'", [], /append-only/);
     await core.call('activations.terminate', { id: a.id, orderedBy: 'x' });
-    await expectGuarded(core.sql.run("UPDATE activations SET level = 'I'"), /frozen/);
+    await expectRefused(core, "UPDATE activations SET level = 'I'", [], /frozen/);
   });
 });

@@ -89,9 +89,12 @@ describe('current operator', () => {
     const last = await core.sql.get('SELECT actor, kind FROM audit_log ORDER BY id DESC LIMIT 1');
     expect(last).toEqual({ actor: '张伟', kind: 'people.create' });
     await core.call('operator.switch', { personId: p.leads[1]!.id });
-    const sw = (await core.sql.get<{ actor: string; payload: string }>(
+    const sw = (await core.sql.get(
       "SELECT actor, payload FROM audit_log WHERE kind = 'operator.switch' ORDER BY id DESC",
-    ))!;
+    )) as {
+      actor: string;
+      payload: string;
+    };
     expect(sw.actor).toBe('张伟');
     expect(sw.payload).toContain('刘洋');
     expect(await core.sql.get('SELECT count(*) AS n FROM audit_log WHERE payload LIKE ?', ['%scrypt%'])).toEqual({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectGuarded, intrude, openTestCore } from './helpers';
+import { openTestCore } from './helpers';
+import { expectRefused } from './refused';
 import { generateNovember, seedPeople } from './roster-fixtures';
 
 const slot = (date: string, role: 'leader' | 'lead' | 'second' = 'lead') => ({ date, shift: 'full' as const, role });
@@ -239,11 +240,11 @@ describe('roster integrity', () => {
     const core = await openTestCore();
     const p = await seedPeople(core);
     await generateNovember(core, p);
-    await intrude(core, "UPDATE roster_assignments SET person_id = ? WHERE date = '2026-11-02' AND role = 'lead'", [
+    await core.sql.run("UPDATE roster_assignments SET person_id = ? WHERE date = '2026-11-02' AND role = 'lead'", [
       p.leads[0]!.id,
     ]);
     const v = await core.call('audit.verify', {});
     expect(v).toMatchObject({ ok: false, firstProblem: { kind: 'row_changed', table: 'roster_assignments' } });
-    await expectGuarded(core.sql.run('DELETE FROM roster_changes'), /append-only/);
+    await expectRefused(core, 'DELETE FROM roster_changes', [], /append-only/);
   });
 });

@@ -42,6 +42,14 @@ export interface SqlDialect {
   readonly tableExists: string;
   /** `SELECT value FROM …` over a parameter holding a JSON array of integers (one row per element). */
   readonly jsonIds: string;
+  /** A JSON boolean at `path` as 1/0 (NULL when absent): PostgreSQL's text 'false' would read as true. */
+  jsonFlag(col: string, path: string): string;
+  /** The JSON type name at `path` ('object', 'null', …), NULL when absent or when `col` is not JSON. */
+  jsonType(col: string, path: string): string;
+  /** A hint naming the index a scan must walk (SQLite's planner needs it; PostgreSQL has none: ''). */
+  indexedBy(index: string): string;
+  /** The pattern operator that ignores letter case, as SQLite's LIKE does (PostgreSQL: ILIKE). */
+  readonly likeNoCase: string;
 }
 
 export interface Sql {

@@ -129,7 +129,10 @@ export async function storeFile(
   bytes: Buffer,
 ) {
   const hash = sha256(bytes);
-  await ctx.sql.run('INSERT OR IGNORE INTO issued_file_bytes (sha256, bytes) VALUES (?, ?)', [hash, bytes]);
+  await ctx.sql.run('INSERT INTO issued_file_bytes (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING', [
+    hash,
+    bytes,
+  ]);
   const id = Number(
     await ctx.sql.insert(
       `INSERT INTO issued_files (issue_id, format, file_name, sha256, size, created_at, created_by)
@@ -143,7 +146,7 @@ export async function storeFile(
 /** The stored file of an issue, checked against the hash the chain recorded; null if never rendered. */
 export async function readFile(ctx: CoreContext, issueId: number, format: DocumentFormat) {
   const row = (await ctx.sql.get(
-    `SELECT f.file_name AS fileName, f.sha256 AS sha256, b.bytes AS bytes FROM issued_files f
+    `SELECT f.file_name AS "fileName", f.sha256 AS sha256, b.bytes AS bytes FROM issued_files f
        LEFT JOIN issued_file_bytes b ON b.sha256 = f.sha256 WHERE f.issue_id = ? AND f.format = ?`,
     [issueId, format],
   )) as { fileName: string; sha256: string; bytes: Buffer | null } | undefined;
@@ -155,7 +158,7 @@ export async function readFile(ctx: CoreContext, issueId: number, format: Docume
 export async function toIssued(ctx: CoreContext, s: StoredIssue): Promise<IssuedDocument> {
   const r = s.row;
   const files = (await ctx.sql.all(
-    'SELECT format, file_name AS fileName, sha256, size FROM issued_files WHERE issue_id = ? ORDER BY id',
+    'SELECT format, file_name AS "fileName", sha256, size FROM issued_files WHERE issue_id = ? ORDER BY id',
     [r.id],
   )) as IssuedDocument['files'];
   const by = await ctx.sql.value('SELECT id FROM issued_documents WHERE corrects_id = ? ORDER BY id LIMIT 1', [r.id]);

@@ -78,11 +78,17 @@ export const logIncidents = (reader: CoreContext, from: string, to: string) =>
 
 /** The period's incidents for the reports sheet: the title is all of the facts it shows. */
 export const logReports = (reader: CoreContext, from: string, to: string) =>
-  pages(reader, from, to, "json_extract(facts, '$.title')", (number, _status, title, reports): ReportsOf => ({
-    number,
-    title,
-    reports,
-  }));
+  pages(
+    reader,
+    from,
+    to,
+    reader.sql.dialect.jsonText('facts', '$.title'),
+    (number, _status, title, reports): ReportsOf => ({
+      number,
+      title,
+      reports,
+    }),
+  );
 
 /**
  * The period's incidents in pages of PAGE, oldest first (keyset on received_at, id), with their reports

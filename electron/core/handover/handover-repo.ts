@@ -244,12 +244,14 @@ export async function reviewHandover(ctx: CoreContext, id: number, personId: num
 /** Signed handovers awaiting the leader's review come first, then the newest. */
 export async function listHandovers(ctx: CoreContext, query: string, limit: number): Promise<HandoverSummary[]> {
   const like = `%${query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  // SQLite's LIKE ignores the case of Latin letters; PostgreSQL's needs ILIKE for the same search.
+  const likeOp = ctx.sql.dialect.likeNoCase;
   const rows = (await ctx.sql.all(
     `SELECT h.* FROM handovers h
          LEFT JOIN people o ON o.id = h.outgoing_person_id LEFT JOIN people i ON i.id = h.incoming_person_id
-       WHERE ? = '' OR h.date LIKE ? ESCAPE '\\' OR h.notices LIKE ? ESCAPE '\\' OR h.notes LIKE ? ESCAPE '\\'
-          OR h.live LIKE ? ESCAPE '\\' OR h.review_comment LIKE ? ESCAPE '\\'
-          OR o.name LIKE ? ESCAPE '\\' OR i.name LIKE ? ESCAPE '\\'
+       WHERE ? = '' OR h.date ${likeOp} ? ESCAPE '\\' OR h.notices ${likeOp} ? ESCAPE '\\' OR h.notes ${likeOp} ? ESCAPE '\\'
+          OR h.live ${likeOp} ? ESCAPE '\\' OR h.review_comment ${likeOp} ? ESCAPE '\\'
+          OR o.name ${likeOp} ? ESCAPE '\\' OR i.name ${likeOp} ? ESCAPE '\\'
        ORDER BY (h.incoming_signed_at IS NOT NULL AND h.reviewed_at IS NULL) DESC, h.period_start DESC
        LIMIT ?`,
     [query, like, like, like, like, like, like, like, limit],

@@ -8,7 +8,7 @@ import {
 import type { IncidentFacts, IncidentStatus } from '../contract/incidents';
 import type { CoreContext } from '../context';
 import { deadlinesFor } from './queries';
-import { matchExpression } from './search-text';
+import { textQuery } from './search-text';
 import { matchingIncidentIds, readMatches, unreadMatchPossible } from './text-filter';
 
 type Query = Omit<IncidentListQuery, 'limit'> & { limit: number };
@@ -46,7 +46,7 @@ export async function listIncidents(ctx: CoreContext, q: Query): Promise<Inciden
   if (q.level) add('level = ?', q.level);
   if (q.status) add('status = ?', q.status);
   if (q.district) add('district = ?', q.district);
-  const match = q.q ? matchExpression(q.q) : null;
+  const match = q.q ? textQuery(q.q) : null;
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   // The text alone: read each kind's newest matches first; often that is all of them, or enough.
   const newest = match && !where.length ? await readMatches(ctx, match, TOTAL_CAP + 1) : null;
@@ -58,14 +58,14 @@ export async function listIncidents(ctx: CoreContext, q: Query): Promise<Inciden
     const matching = complete ? newest.ids : match ? await matchingIncidentIds(ctx, match) : null;
     // Filters other than the text: with none, every matching id is an incident of the page's set.
     const otherFilters = where.length > 0;
-    if (matching) add('id IN (SELECT value FROM json_each(?))', JSON.stringify(matching));
+    if (matching) add(`id IN (${ctx.sql.dialect.jsonIds})`, JSON.stringify(matching));
     // Counting stops just past the cap: an exact count of 100,000 matches would cost more than the page.
     counted =
       matching && !otherFilters
         ? matching.length
         : ((await ctx.sql.value(
             `SELECT count(*) FROM (SELECT 1 FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-               LIMIT ${TOTAL_CAP + 1})`,
+               LIMIT ${TOTAL_CAP + 1}) AS capped`,
             params,
           )) as number);
     // Many text matches (内涝: a seventh of the log): walk the log newest first and keep the matching
@@ -135,7 +135,7 @@ async function pageRows(
   }
   return (await ctx.sql.all(
     `SELECT id, number, status, received_at, supplementary_due_from, facts FROM incidents
-       ${walk ? 'INDEXED BY incidents_received' : ''} ${all.length ? `WHERE ${all.join(' AND ')}` : ''}
+       ${walk ? ctx.sql.dialect.indexedBy('incidents_received') : ''} ${all.length ? `WHERE ${all.join(' AND ')}` : ''}
        ORDER BY received_at DESC, id DESC LIMIT ?`,
     [...values, limit + 1],
   )) as Row[];
@@ -154,14 +154,7 @@ async function newestTextPage(
   limit: number,
 ) {
   if (cut.own === null) return null;
-  const rows = await pageRows(
-    ctx,
-    ['id IN (SELECT value FROM json_each(?))'],
-    [JSON.stringify(ids)],
-    cursor,
-    limit,
-    true,
-  );
+  const rows = await pageRows(ctx, [`id IN (${ctx.sql.dialect.jsonIds})`], [JSON.stringify(ids)], cursor, limit, true);
   const last = rows[limit];
   if (!last || (await unreadMatchPossible(ctx, cut, [last.received_at, last.id], cursor))) return null;
   return { rows, counted: TOTAL_CAP + 1 };

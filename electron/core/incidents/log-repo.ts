@@ -29,7 +29,7 @@ async function phoneReportsOf(ctx: CoreContext, rows: CallRow[]): Promise<Map<nu
   const incidents = [...new Set(rows.map((r) => r.incident_id).filter((id) => id !== null))];
   if (!incidents.length) return new Map();
   const reports = (await ctx.sql.all(
-    "SELECT * FROM reports WHERE kind = 'phone' AND incident_id IN (SELECT value FROM json_each(?))",
+    `SELECT * FROM reports WHERE kind = 'phone' AND incident_id IN (${ctx.sql.dialect.jsonIds})`,
     [JSON.stringify(incidents)],
   )) as { id: number; call_id?: number | null }[];
   return new Map(reports.filter((r) => r.call_id != null).map((r) => [r.call_id!, r.id]));

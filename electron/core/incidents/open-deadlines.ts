@@ -21,7 +21,8 @@ interface SubjectRow {
   updated_at: string;
 }
 
-const SUBJECT_SQL = `SELECT id, received_at, level, json_extract(facts, '$.sensitive') AS sensitive, status,
+const subjectSql = (ctx: CoreContext) => `SELECT id, received_at, level,
+  ${ctx.sql.dialect.jsonFlag('facts', '$.sensitive')} AS sensitive, status,
   supplementary_due_from, version, updated_at FROM incidents`;
 
 const subject = (r: SubjectRow): DeadlineSubject => ({
@@ -49,7 +50,7 @@ async function store(ctx: CoreContext, rows: SubjectRow[]): Promise<void> {
   const lastReport = new Map(
     (await ctx.sql.arrays(
       `SELECT incident_id, max(updated_at) FROM reports
-         WHERE incident_id IN (SELECT value FROM json_each(?)) GROUP BY incident_id`,
+         WHERE incident_id IN (${ctx.sql.dialect.jsonIds}) GROUP BY incident_id`,
       [JSON.stringify(open.map((r) => r.id))],
     )) as [number, string][],
   );
@@ -93,7 +94,7 @@ export async function refreshOpenDeadlines(ctx: CoreContext, incidentId: number)
   if (batch) return void batch.add(incidentId);
   await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id = ?', [incidentId]);
   await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id = ?', [incidentId]);
-  await store(ctx, (await ctx.sql.all(`${SUBJECT_SQL} WHERE id = ?`, [incidentId])) as SubjectRow[]);
+  await store(ctx, (await ctx.sql.all(`${subjectSql(ctx)} WHERE id = ?`, [incidentId])) as SubjectRow[]);
 }
 
 /**
@@ -118,8 +119,8 @@ export async function withDeferredRefresh<T>(ctx: CoreContext, fn: () => Promise
 async function refreshMany(ctx: CoreContext, ids: number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 1000) {
     const slice = JSON.stringify(ids.slice(i, i + 1000));
-    await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]);
-    await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id IN (SELECT value FROM json_each(?))', [slice]);
+    await ctx.sql.run(`DELETE FROM open_deadlines WHERE incident_id IN (${ctx.sql.dialect.jsonIds})`, [slice]);
+    await ctx.sql.run(`DELETE FROM open_incidents WHERE incident_id IN (${ctx.sql.dialect.jsonIds})`, [slice]);
     await store(ctx, await subjects(ctx, slice));
   }
 }
@@ -136,7 +137,7 @@ export async function rebuildOpenDeadlines(ctx: CoreContext): Promise<void> {
 }
 
 const subjects = (ctx: CoreContext, idsJson: string) =>
-  ctx.sql.all<SubjectRow>(`${SUBJECT_SQL} WHERE id IN (SELECT value FROM json_each(?))`, [idsJson]);
+  ctx.sql.all<SubjectRow>(`${subjectSql(ctx)} WHERE id IN (${ctx.sql.dialect.jsonIds})`, [idsJson]);
 
 const STAMP = 'open_deadlines';
 
@@ -175,7 +176,7 @@ export async function deadlineSummary(ctx: CoreContext, now: Date): Promise<Dead
     cutoff,
   ])) as number;
   const stale = (await ctx.sql.value(
-    `SELECT count(*) FROM (SELECT 1 FROM open_incidents WHERE last_activity_at < ? LIMIT ${TOTAL_CAP + 1})`,
+    `SELECT count(*) FROM (SELECT 1 FROM open_incidents WHERE last_activity_at < ? LIMIT ${TOTAL_CAP + 1}) AS capped`,
     [cutoff],
   )) as number;
   const staleRows = (await ctx.sql.all(

@@ -17,8 +17,8 @@ export async function reportBriefs(
   const out = new Map<number, DeadlineInput['reports']>();
   if (!incidentIds.length) return out;
   const rows = (await ctx.sql.all(
-    `SELECT incident_id, kind, status, channel, sent_at AS sentAt FROM reports
-       WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    `SELECT incident_id, kind, status, channel, sent_at AS "sentAt" FROM reports
+       WHERE incident_id IN (${ctx.sql.dialect.jsonIds}) ORDER BY id`,
     [JSON.stringify(incidentIds)],
   )) as ReportBrief[];
   for (const { incident_id, ...r } of rows) {
@@ -40,8 +40,9 @@ export async function gradeHistories(
   const out = new Map<number, NonNullable<DeadlineInput['history']>>();
   if (!incidentIds.length) return out;
   const rows = (await ctx.sql.all(
-    `SELECT incident_id, at, json_extract(facts, '$.level') AS level, json_extract(facts, '$.sensitive') AS sensitive
-       FROM incident_versions WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, version`,
+    `SELECT incident_id, at, ${ctx.sql.dialect.jsonText('facts', '$.level')} AS level,
+       ${ctx.sql.dialect.jsonFlag('facts', '$.sensitive')} AS sensitive
+       FROM incident_versions WHERE incident_id IN (${ctx.sql.dialect.jsonIds}) ORDER BY incident_id, version`,
     [JSON.stringify(incidentIds)],
   )) as { incident_id: number; at: string; level: Level; sensitive: number }[];
   for (const r of rows) {

@@ -1,5 +1,6 @@
 import type { Incident } from '../contract/incidents';
 import type { CoreContext } from '../context';
+import { ftsOf } from './search-fts';
 import { indexText } from './search-text';
 
 type Kind = 'incident' | 'report' | 'instruction' | 'call';
@@ -31,10 +32,11 @@ export async function indexEntry(
   fresh = false,
 ): Promise<void> {
   const rowid = ftsRowId(e.kind, e.refId);
+  const key = ftsOf(ctx).key;
   // A record written for the first time (an import's new ids) has no entry to replace.
-  if (!fresh) await ctx.sql.run('DELETE FROM search_fts WHERE rowid = ?', [rowid]);
+  if (!fresh) await ctx.sql.run(`DELETE FROM search_fts WHERE ${key} = ?`, [rowid]);
   await ctx.sql.run(
-    'INSERT INTO search_fts (rowid, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO search_fts (${key}, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     [rowid, indexText(e.text), e.kind, e.refId, e.incidentId, e.at, e.title],
   );
 }

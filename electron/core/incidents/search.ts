@@ -1,6 +1,7 @@
 import type { SearchHit } from '../contract/incident-methods';
 import type { CoreContext } from '../context';
-import { matchExpression } from './search-text';
+import { ftsOf } from './search-fts';
+import { textQuery, type TextQuery } from './search-text';
 import { ftsRange, ftsRowId, KIND_SPAN } from './search-index';
 
 type Kind = SearchHit['kind'];
@@ -14,16 +15,18 @@ const base = (k: Kind) => ftsRowId(k, 0);
  */
 export async function newestMatches(
   ctx: CoreContext,
-  match: string,
+  query: TextQuery,
   limit: number,
 ): Promise<{ rowid: number; at: string }[]> {
   const found: { rowid: number; at: string }[] = [];
+  const { key, matches } = ftsOf(ctx);
+  const [match, params] = matches(query);
   for (const k of KINDS)
     found.push(
       ...(await ctx.sql.all<{ rowid: number; at: string }>(
-        `SELECT rowid, at FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ?
-         ORDER BY rowid DESC LIMIT ?`,
-        [match, ...ftsRange(k), limit],
+        `SELECT ${key} AS rowid, at FROM search_fts WHERE ${match} AND ${key} >= ? AND ${key} < ?
+         ORDER BY ${key} DESC LIMIT ?`,
+        [...params, ...ftsRange(k), limit],
       )),
     );
   return found.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.rowid - a.rowid)).slice(0, limit);
@@ -47,18 +50,20 @@ interface HitRow {
  * range per kind returns exactly them.
  */
 export async function search(ctx: CoreContext, input: { q: string; limit: number }): Promise<SearchHit[]> {
-  const match = matchExpression(input.q);
-  if (!match) return [];
-  const chosen = await newestMatches(ctx, match, input.limit);
-  const rows = `SELECT rowid, kind, ref_id, incident_id, at, title, snippet(search_fts, 0, '', '', ' … ', 16) AS snippet
-     FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`;
+  const query = textQuery(input.q);
+  if (!query) return [];
+  const chosen = await newestMatches(ctx, query, input.limit);
+  const fts = ftsOf(ctx);
+  const [match, params] = fts.matches(query);
+  const rows = `SELECT ${fts.key} AS rowid, kind, ref_id, incident_id, at, title, ${fts.snippetSource} AS snippet
+     FROM search_fts WHERE ${match} AND ${fts.key} >= ? AND ${fts.key} < ? ORDER BY ${fts.key} DESC LIMIT ?`;
   const byRowid = new Map<number, HitRow>();
   for (const k of KINDS) {
     const mine = chosen.filter((c) => c.rowid >= base(k) && c.rowid < base(k) + KIND_SPAN);
     if (!mine.length) continue;
     const from = Math.min(...mine.map((c) => c.rowid));
-    for (const r of await ctx.sql.all<HitRow>(rows, [match, ...ftsRange(k, from - base(k)), mine.length]))
-      byRowid.set(r.rowid, r);
+    for (const r of await ctx.sql.all<HitRow>(rows, [...params, ...ftsRange(k, from - base(k)), mine.length]))
+      byRowid.set(Number(r.rowid), r);
   }
   return chosen
     .map((c) => byRowid.get(c.rowid))
@@ -69,7 +74,7 @@ export async function search(ctx: CoreContext, input: { q: string; limit: number
       incidentId: r.incident_id === null ? null : Number(r.incident_id),
       title: r.title,
       // The index holds bigrams; fold them back into readable text for the snippet.
-      snippet: readable(r.snippet),
+      snippet: readable(fts.snippet(r.snippet, query)),
       at: r.at,
     }));
 }

@@ -1,5 +1,7 @@
 import type { CoreContext } from '../context';
+import { ftsOf } from './search-fts';
 import { ftsRange, ftsRowId } from './search-index';
+import type { TextQuery } from './search-text';
 
 type Kind = 'incident' | 'report' | 'instruction' | 'call';
 const base = (k: Kind) => ftsRowId(k, 0);
@@ -28,13 +30,15 @@ export interface Cut {
  */
 export async function readMatches(
   ctx: CoreContext,
-  match: string,
+  query: TextQuery,
   limit: number | null,
 ): Promise<{ ids: number[]; cut: Cut }> {
-  const newest = limit === null ? '' : `ORDER BY f.rowid DESC LIMIT ${limit}`;
+  const { key, matches } = ftsOf(ctx);
+  const [match, params] = matches(query, 'f.');
+  const newest = limit === null ? '' : `ORDER BY f.${key} DESC LIMIT ${limit}`;
   const own = (await ctx.sql.column(
-    `SELECT f.rowid FROM search_fts f WHERE f.search_fts MATCH ? AND f.rowid >= ? AND f.rowid < ? ${newest}`,
-    [match, ...ftsRange('incident')],
+    `SELECT f.${key} FROM search_fts f WHERE ${match} AND f.${key} >= ? AND f.${key} < ? ${newest}`,
+    [...params, ...ftsRange('incident')],
   )) as number[];
   const ids = new Set(own.map((r) => r - base('incident')));
   const cut: Cut = {
@@ -43,9 +47,9 @@ export async function readMatches(
   };
   for (const [kind, table] of LINKED) {
     const rows = (await ctx.sql.arrays(
-      `SELECT f.rowid, t.incident_id FROM search_fts f JOIN ${table} t ON t.id = f.rowid - ${base(kind)}
-         WHERE f.search_fts MATCH ? AND f.rowid >= ? AND f.rowid < ? ${newest}`,
-      [match, ...ftsRange(kind)],
+      `SELECT f.${key}, t.incident_id FROM search_fts f JOIN ${table} t ON t.id = f.${key} - ${base(kind)}
+         WHERE ${match} AND f.${key} >= ? AND f.${key} < ? ${newest}`,
+      [...params, ...ftsRange(kind)],
     )) as [number, number | null][];
     for (const [, id] of rows) if (id !== null) ids.add(id);
     if (limit !== null && rows.length === limit) cut.linked.set(table, rows[rows.length - 1]![0] - base(kind));
@@ -54,7 +58,7 @@ export async function readMatches(
 }
 
 /** Every incident the query matches (see readMatches). */
-export const matchingIncidentIds = async (ctx: CoreContext, match: string): Promise<number[]> =>
+export const matchingIncidentIds = async (ctx: CoreContext, match: TextQuery): Promise<number[]> =>
   (await readMatches(ctx, match, null)).ids;
 
 type Key = [receivedAt: string, id: number];
@@ -84,7 +88,7 @@ export async function unreadMatchPossible(
     rangeParams.push(before[0], before[0], before[1]);
   }
   return !!(await ctx.sql.get(
-    `SELECT 1 FROM incidents INDEXED BY incidents_received
+    `SELECT 1 FROM incidents ${ctx.sql.dialect.indexedBy('incidents_received')}
        WHERE ${range.join(' AND ')} AND (${doubt.join(' OR ')}) LIMIT 1`,
     [...rangeParams, ...params],
   ));

@@ -29,7 +29,7 @@ export async function applyReportActs(ctx: CoreContext, incidentId: number): Pro
   )) as ActRow[];
   if (!acts.length) return;
   // A database from before the plans step (opened by a migration check) has no responses to tick.
-  if (!(await ctx.sql.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'activations'"))) return;
+  if (!(await ctx.sql.get(ctx.sql.dialect.tableExists, ['activations']))) return;
   const activations = (await ctx.sql.all(
     "SELECT id, plan_id, plan_version FROM activations WHERE incident_id = ? AND status = 'active'",
     [incidentId],

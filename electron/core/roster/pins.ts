@@ -50,8 +50,8 @@ export async function checkPin(ctx: CoreContext, personId: number, pin: string |
     { pin_hash: string } | undefined;
   if (!row) {
     const last = (await ctx.sql.value(
-      `SELECT json_type(payload, '$.row') FROM audit_log
-         WHERE ref_table = 'person_pins' AND ref_id = ? AND json_valid(payload) AND json_type(payload, '$.row') IS NOT NULL
+      `SELECT ${ctx.sql.dialect.jsonType('payload', '$.row')} FROM audit_log
+         WHERE ref_table = 'person_pins' AND ref_id = ? AND ${ctx.sql.dialect.jsonType('payload', '$.row')} IS NOT NULL
          ORDER BY id DESC LIMIT 1`,
       [String(personId)],
     )) as string | undefined;
