@@ -4,7 +4,8 @@ import { canonicalJson } from '../../electron/core/audit/canonical-json';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { readCheckpoint } from '../../electron/core/audit/witness';
 import type { AuditHead } from '../../electron/core/contract/audit';
-import { expectGuarded, intrude, openTestCore, sqliteOnly } from './helpers';
+import { intrude, openTestCore, sqliteOnly } from './helpers';
+import { expectRefused } from './refused';
 
 describe('canonicalJson', () => {
   it('serialises the same record to the same bytes whatever the key order', () => {
@@ -99,8 +100,8 @@ describe('audit chain', () => {
 
   it('refuses UPDATE and DELETE on the audit log itself', async () => {
     const core = await openTestCore();
-    await expectGuarded(core.sql.run("UPDATE audit_log SET actor = 'x' WHERE id = 1"), /append-only/);
-    await expectGuarded(core.sql.run('DELETE FROM audit_log WHERE id = 1'), /append-only/);
+    await expectRefused(core, "UPDATE audit_log SET actor = 'x' WHERE id = 1", [], /append-only/);
+    await expectRefused(core, 'DELETE FROM audit_log WHERE id = 1', [], /append-only/);
   });
 
   it('names the first broken entry when an audit row is rewritten with its triggers dropped', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, it } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createService, type Service } from '../../electron/core/service';
@@ -34,20 +34,6 @@ export const sqliteOnly = {
   it: (reason: string, name: string, fn: () => Promise<void> | void, timeout?: number) =>
     it.skipIf(engine === 'postgres')(`${name} [SQLite only: ${reason}]`, fn, timeout),
 };
-
-/**
- * A write the record's guards refuse, in the guard's own words: SQLite's RAISE message, or on PostgreSQL
- * the trigger's message behind `db.append_only` (the same words: db/pg/guards.ts mirrors SQLite's).
- */
-export async function expectGuarded(write: Promise<unknown>, words: RegExp): Promise<void> {
-  const e = await write.then(
-    () => null,
-    (err: unknown) => err as Error & { code?: string; cause?: Error },
-  );
-  if (!e) throw new Error(`the write was not refused (expected ${String(words)})`);
-  if (engine === 'postgres') expect(e.code).toBe('db.append_only');
-  expect(engine === 'postgres' ? e.cause?.message : e.message).toMatch(words);
-}
 
 /**
  * Changes the record behind the app, as someone with the file or the superuser could: on SQLite another
