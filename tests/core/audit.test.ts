@@ -4,7 +4,8 @@ import { canonicalJson } from '../../electron/core/audit/canonical-json';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { readCheckpoint } from '../../electron/core/audit/witness';
 import type { AuditHead } from '../../electron/core/contract/audit';
-import { openTestCore } from './helpers';
+import { intrude, openTestCore, sqliteOnly } from './helpers';
+import { expectRefused } from './refused';
 
 describe('canonicalJson', () => {
   it('serialises the same record to the same bytes whatever the key order', () => {
@@ -43,10 +44,10 @@ describe('audit chain', () => {
     const core = await openTestCore();
     const before = (await core.call('app.info', {})).auditEntries;
     await core.call('settings.update', { dutyRoomName: '大江市人民政府总值班室', language: 'en' });
-    const rows = core.db.prepare('SELECT kind, ref_id FROM audit_log WHERE id > ? ORDER BY id').all(before) as {
-      kind: string;
-      ref_id: string;
-    }[];
+    const rows = await core.sql.all<{ kind: string; ref_id: string }>(
+      'SELECT kind, ref_id FROM audit_log WHERE id > ? ORDER BY id',
+      [before],
+    );
     expect(rows.map((r) => r.ref_id).sort()).toEqual(['dutyRoomName', 'language']);
     expect((await core.call('audit.verify', {})).ok).toBe(true);
   });
@@ -58,9 +59,7 @@ describe('audit chain', () => {
     const tricky = '值班室 "甲" \\ 乙\t\u0001 😀';
     await core.call('settings.update', { dutyRoomName: tricky });
     expect(await core.call('audit.verify', {})).toMatchObject({ ok: true, problems: 0 });
-    const intruder = new Database(core.file);
-    intruder.prepare("UPDATE settings SET value = ? WHERE key = 'dutyRoomName'").run(JSON.stringify(`${tricky}!`));
-    intruder.close();
+    await intrude(core, "UPDATE settings SET value = ? WHERE key = 'dutyRoomName'", [JSON.stringify(`${tricky}!`)]);
     const v = await core.call('audit.verify', {});
     expect(v.firstProblem).toMatchObject({ kind: 'row_changed', table: 'settings', rowId: 'dutyRoomName' });
   });
@@ -68,13 +67,10 @@ describe('audit chain', () => {
   it('names the entry when a setting is changed behind the app with another connection', async () => {
     const core = await openTestCore();
     await core.call('settings.update', { issuingOffice: '大江市应急管理局' });
-    const recordedAt = core.db
-      .prepare("SELECT max(id) FROM audit_log WHERE ref_table = 'settings' AND ref_id = 'issuingOffice'")
-      .pluck()
-      .get() as number;
-    const intruder = new Database(core.file);
-    intruder.prepare("UPDATE settings SET value = ? WHERE key = 'issuingOffice'").run(JSON.stringify('伪造'));
-    intruder.close();
+    const recordedAt = await core.sql.value<number>(
+      "SELECT max(id) FROM audit_log WHERE ref_table = 'settings' AND ref_id = 'issuingOffice'",
+    );
+    await intrude(core, "UPDATE settings SET value = ? WHERE key = 'issuingOffice'", [JSON.stringify('伪造')]);
     const v = await core.call('audit.verify', {});
     expect(v.ok).toBe(false);
     expect(v.firstProblem).toMatchObject({
@@ -87,9 +83,7 @@ describe('audit chain', () => {
 
   it('detects a row inserted or deleted behind the app', async () => {
     const core = await openTestCore();
-    const intruder = new Database(core.file);
-    intruder.prepare("INSERT INTO settings (key, value) VALUES ('timeZone', '\"UTC\"')").run();
-    intruder.close();
+    await intrude(core, "INSERT INTO settings (key, value) VALUES ('timeZone', '\"UTC\"')");
     expect((await core.call('audit.verify', {})).firstProblem).toMatchObject({
       kind: 'row_unaudited',
       rowId: 'timeZone',
@@ -97,9 +91,7 @@ describe('audit chain', () => {
 
     const other = await openTestCore();
     await other.call('settings.update', { backupKeep: 7 });
-    const del = new Database(other.file);
-    del.prepare("DELETE FROM settings WHERE key = 'backupKeep'").run();
-    del.close();
+    await intrude(other, "DELETE FROM settings WHERE key = 'backupKeep'");
     expect((await other.call('audit.verify', {})).firstProblem).toMatchObject({
       kind: 'row_missing',
       rowId: 'backupKeep',
@@ -108,22 +100,16 @@ describe('audit chain', () => {
 
   it('refuses UPDATE and DELETE on the audit log itself', async () => {
     const core = await openTestCore();
-    expect(() => core.db.prepare("UPDATE audit_log SET actor = 'x' WHERE id = 1").run()).toThrow(/append-only/);
-    expect(() => core.db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
+    await expectRefused(core, "UPDATE audit_log SET actor = 'x' WHERE id = 1", [], /append-only/);
+    await expectRefused(core, 'DELETE FROM audit_log WHERE id = 1', [], /append-only/);
   });
 
   it('names the first broken entry when an audit row is rewritten with its triggers dropped', async () => {
     const core = await openTestCore();
     await core.call('settings.update', { dutyRoomName: '一' });
     await core.call('settings.update', { dutyRoomName: '二' });
-    const target = core.db
-      .prepare("SELECT min(id) FROM audit_log WHERE kind = 'settings.update'")
-      .pluck()
-      .get() as number;
-    const intruder = new Database(core.file);
-    intruder.exec('DROP TRIGGER audit_log_no_update');
-    intruder.prepare("UPDATE audit_log SET actor = '某人' WHERE id = ?").run(target);
-    intruder.close();
+    const target = await core.sql.value<number>("SELECT min(id) FROM audit_log WHERE kind = 'settings.update'");
+    await intrude(core, "UPDATE audit_log SET actor = '某人' WHERE id = ?", [target], ['audit_log_no_update']);
     const v = await core.call('audit.verify', {});
     expect(v.ok).toBe(false);
     expect(v.firstProblem).toMatchObject({ kind: 'hash_mismatch', entryId: target });
@@ -132,46 +118,55 @@ describe('audit chain', () => {
   it('detects a deleted audit entry as a gap in the chain', async () => {
     const core = await openTestCore();
     await core.call('settings.update', { dutyRoomName: '一' });
-    const intruder = new Database(core.file);
-    intruder.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2');
-    intruder.close();
+    await intrude(core, 'DELETE FROM audit_log WHERE id = 2', [], ['audit_log_no_delete']);
     const v = await core.call('audit.verify', {});
     expect(v.firstProblem).toMatchObject({ entryId: 3 });
   });
 
-  it('verifies entries whose text needs escaping, and still catches one rewritten to a same-looking text', async () => {
-    const core = await openTestCore();
-    const odd = ['引号"与反斜杠\\', 'tab\tnew\nline', 'sep\u2028para\u2029', 'nul\u0000bell\u0007', '😀'];
-    await core.service.ctx.tx(async (ctx) => {
-      for (const text of odd) await ctx.audit.append({ actor: text, kind: `k${text}`, refId: text, payload: { text } });
-    });
-    expect(verifyChain(core.db)).toMatchObject({ ok: true, problems: 0 });
-    const target = core.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
-    const intruder = new Database(core.file);
-    intruder.exec('DROP TRIGGER audit_log_no_update');
-    // The same characters, escaped differently: still not the text that was hashed.
-    intruder.prepare('UPDATE audit_log SET payload = ? WHERE id = ?').run(String.raw`{"text":"\ud83d\ude00"}`, target);
-    intruder.close();
-    expect(verifyChain(core.db).firstProblem).toMatchObject({ kind: 'hash_mismatch', entryId: target });
-  });
+  sqliteOnly.it(
+    "SQLite's json_object builds the hashed bytes; PostgreSQL text holds no NUL",
+    'verifies entries whose text needs escaping, and still catches one rewritten to a same-looking text',
+    async () => {
+      const core = await openTestCore();
+      const odd = ['引号"与反斜杠\\', 'tab\tnew\nline', 'sep\u2028para\u2029', 'nul\u0000bell\u0007', '😀'];
+      await core.service.ctx.tx(async (ctx) => {
+        for (const text of odd)
+          await ctx.audit.append({ actor: text, kind: `k${text}`, refId: text, payload: { text } });
+      });
+      expect(verifyChain(core.db)).toMatchObject({ ok: true, problems: 0 });
+      const target = core.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+      const intruder = new Database(core.file);
+      intruder.exec('DROP TRIGGER audit_log_no_update');
+      // The same characters, escaped differently: still not the text that was hashed.
+      intruder
+        .prepare('UPDATE audit_log SET payload = ? WHERE id = ?')
+        .run(String.raw`{"text":"\ud83d\ude00"}`, target);
+      intruder.close();
+      expect(verifyChain(core.db).firstProblem).toMatchObject({ kind: 'hash_mismatch', entryId: target });
+    },
+  );
 
-  it('moves the start-up checkpoint with its own writes, but not over entries someone else appended', async () => {
-    const core = await openTestCore();
-    await core.call('settings.update', { dutyRoomName: '一' });
-    expect(readCheckpoint(core.file)).toEqual(await core.service.ctx.audit.head());
-    const verified = readCheckpoint(core.file)!;
-    // An entry appended behind the app: the next start must check it, so the checkpoint stays before it.
-    const intruder = new Database(core.file);
-    const last = intruder.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead;
-    intruder
-      .prepare(
-        "INSERT INTO audit_log (id, ts, actor, kind, payload, prev_hash, hash) VALUES (?, 'x', 'x', 'x', '{}', ?, 'forged')",
-      )
-      .run(last.id + 1, last.hash);
-    intruder.close();
-    await core.call('settings.update', { dutyRoomName: '二' });
-    expect(readCheckpoint(core.file)).toEqual(verified);
-  });
+  sqliteOnly.it(
+    'the checkpoint file lives beside the SQLite file',
+    'moves the start-up checkpoint with its own writes, but not over entries someone else appended',
+    async () => {
+      const core = await openTestCore();
+      await core.call('settings.update', { dutyRoomName: '一' });
+      expect(readCheckpoint(core.file)).toEqual(await core.service.ctx.audit.head());
+      const verified = readCheckpoint(core.file)!;
+      // An entry appended behind the app: the next start must check it, so the checkpoint stays before it.
+      const intruder = new Database(core.file);
+      const last = intruder.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as AuditHead;
+      intruder
+        .prepare(
+          "INSERT INTO audit_log (id, ts, actor, kind, payload, prev_hash, hash) VALUES (?, 'x', 'x', 'x', '{}', ?, 'forged')",
+        )
+        .run(last.id + 1, last.hash);
+      intruder.close();
+      await core.call('settings.update', { dutyRoomName: '二' });
+      expect(readCheckpoint(core.file)).toEqual(verified);
+    },
+  );
 
   it('verifies in slices, answering other requests and showing how far it is meanwhile', async () => {
     const core = await openTestCore();

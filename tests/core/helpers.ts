@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, it } from 'vitest';
 import { ManualClock } from '../../electron/core/db/clock';
@@ -11,7 +12,7 @@ import type { Sql } from '../../electron/core/db/sql-port';
 import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 import { postgresSql } from '../../electron/core/db/sql-postgres';
 import { migratePostgres } from '../../electron/core/db/pg/migrate';
-import { freshDatabase } from '../pg/databases';
+import { databaseOf, freshDatabase } from '../pg/databases';
 import { downloadPath, downloadsDirOf } from '../../electron/core/data-dir';
 import { CORE_FEATURES } from '../../electron/core/features';
 import type { CoreWiring } from '../../electron/core/wiring';
@@ -33,6 +34,38 @@ export const sqliteOnly = {
   it: (reason: string, name: string, fn: () => Promise<void> | void, timeout?: number) =>
     it.skipIf(engine === 'postgres')(`${name} [SQLite only: ${reason}]`, fn, timeout),
 };
+
+/**
+ * Changes the record behind the app, as someone with the file or the superuser could: on SQLite another
+ * connection to the file (dropping the named guard triggers first), on PostgreSQL a superuser session with
+ * triggers switched off for itself (`session_replication_role = replica`).
+ */
+export async function intrude(
+  core: Pick<TestCore, 'file' | 'url'>,
+  sql: string,
+  params: unknown[] = [],
+  sqliteTriggers: string[] = [],
+): Promise<void> {
+  if (engine === 'sqlite') {
+    const intruder = new BetterSqlite(core.file);
+    try {
+      for (const t of sqliteTriggers) intruder.exec(`DROP TRIGGER ${t}`);
+      intruder.prepare(sql).run(...params);
+    } finally {
+      intruder.close();
+    }
+    return;
+  }
+  const intruder = postgresSql({ url: core.url, max: 1 });
+  try {
+    await intruder.tx(async (t) => {
+      await t.exec('SET LOCAL session_replication_role = replica');
+      await t.run(sql, params);
+    });
+  } finally {
+    await intruder.close();
+  }
+}
 
 const dirs: string[] = [];
 const pools: Sql[] = [];
@@ -140,18 +173,39 @@ async function openSqliteCore(opts: TestCoreOptions): Promise<TestCore> {
   });
 }
 
+/**
+ * Migrating a new database takes about a second on a loaded 2-core box, a copy of a migrated one a tenth
+ * of that: each test process migrates once per start time (the starting entries carry it) and copies.
+ */
+const templates = new Map<string, Promise<string>>();
+function migratedTemplate(clock: ManualClock, targetVersion: number | undefined): Promise<string> {
+  const at = clock.now().toISOString();
+  const key = `${at}|${targetVersion ?? ''}`;
+  let made = templates.get(key);
+  if (!made) {
+    made = (async () => {
+      const url = await freshDatabase('tmpl');
+      const sql = postgresSql({ url, max: 1 });
+      try {
+        await migratePostgres(sql, { appVersion: 'test', now: () => at, targetVersion });
+      } finally {
+        await sql.close(); // a template is copied only while nobody is connected to it
+      }
+      return databaseOf(url);
+    })();
+    templates.set(key, made);
+    made.catch(() => templates.delete(key));
+  }
+  return made;
+}
+
 /** A fresh database on the test cluster, migrated by the app's migrator (what a new shared duty room gets). */
 async function openPostgresCore(opts: TestCoreOptions): Promise<TestCore> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? new ManualClock(opts.start ?? '2026-11-23T01:00:00Z');
-  const url = opts.url ?? (await freshDatabase('core'));
+  const url = opts.url ?? (await freshDatabase('core', await migratedTemplate(clock, opts.targetVersion)));
   const sql = postgresSql({ url, max: 4, applicationName: 'duty-room-test' });
   pools.push(sql);
-  await migratePostgres(sql, {
-    appVersion: 'test',
-    now: () => clock.now().toISOString(),
-    targetVersion: opts.targetVersion,
-  });
   const service = await createService({
     sql,
     clock,

@@ -5,21 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { verifyOverPort } from '../../electron/core/audit/verify-port';
-import { postgresSql } from '../../electron/core/db/sql-postgres';
-import { engine, openTestCore, type TestCore } from './helpers';
-
-/** Runs `sql` as a superuser with the guard triggers off for this session only (what an intruder could do). */
-async function asIntruder(core: TestCore, sql: string, params: unknown[] = []): Promise<void> {
-  const intruder = postgresSql({ url: core.url, max: 1 });
-  try {
-    await intruder.tx(async (t) => {
-      await t.exec('SET LOCAL session_replication_role = replica');
-      await t.run(sql, params);
-    });
-  } finally {
-    await intruder.close();
-  }
-}
+import { engine, intrude, openTestCore, type TestCore } from './helpers';
 
 async function withActivity(): Promise<TestCore> {
   const core = await openTestCore();
@@ -63,7 +49,7 @@ describe.skipIf(engine !== 'postgres')('verify on PostgreSQL', () => {
   it('names the entry an intruder rewrote', async () => {
     const core = await withActivity();
     const target = (await core.sql.value<number>("SELECT min(id) FROM audit_log WHERE kind = 'settings.update'"))!;
-    await asIntruder(core, "UPDATE audit_log SET actor = '某人' WHERE id = ?", [target]);
+    await intrude(core, "UPDATE audit_log SET actor = '某人' WHERE id = ?", [target]);
     const v = await core.call('audit.verify', {});
     expect(v.ok).toBe(false);
     expect(v.firstProblem).toEqual({ kind: 'hash_mismatch', entryId: target });
@@ -71,21 +57,21 @@ describe.skipIf(engine !== 'postgres')('verify on PostgreSQL', () => {
 
   it('names a deleted entry as a gap, and a row changed or deleted behind the app', async () => {
     const core = await withActivity();
-    await asIntruder(core, 'DELETE FROM audit_log WHERE id = 2');
+    await intrude(core, 'DELETE FROM audit_log WHERE id = 2');
     expect((await core.call('audit.verify', {})).firstProblem).toMatchObject({ kind: 'sequence_gap', entryId: 3 });
 
     const other = await withActivity();
     const recorded = await other.sql.value<number>(
       "SELECT max(id) FROM audit_log WHERE ref_table = 'settings' AND ref_id = 'dutyRoomName'",
     );
-    await asIntruder(other, `UPDATE settings SET value = '"三"' WHERE key = 'dutyRoomName'`);
+    await intrude(other, `UPDATE settings SET value = '"三"' WHERE key = 'dutyRoomName'`);
     expect((await other.call('audit.verify', {})).firstProblem).toEqual({
       kind: 'row_changed',
       entryId: recorded,
       table: 'settings',
       rowId: 'dutyRoomName',
     });
-    await asIntruder(other, "DELETE FROM settings WHERE key = 'dutyRoomName'");
+    await intrude(other, "DELETE FROM settings WHERE key = 'dutyRoomName'");
     expect((await other.call('audit.verify', {})).firstProblem).toMatchObject({
       kind: 'row_missing',
       entryId: recorded,
