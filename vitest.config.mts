@@ -31,6 +31,11 @@ const SQLITE_ONLY_FILES: Record<string, string> = {
   'tests/core/pg-connection.test.ts': 'tests PostgreSQL itself in the core project',
   'tests/core/pg-schema.test.ts': 'tests PostgreSQL itself in the core project',
   'tests/core/sql-port.test.ts': 'runs on both engines in the core project',
+  'tests/core/pg-upgrade.test.ts': 'tests PostgreSQL itself in the core project',
+  'tests/core/pg-records.test.ts': 'tests PostgreSQL itself in the core project',
+  'tests/core/shared-seat.test.ts': 'opens shared seats on its own database in the core project',
+  'tests/core/shared-cli.test.ts': 'runs the CLI against its own database in the core project',
+  'tests/core/write-storm.test.ts': 'three seat processes on its own database in the core project',
   // No record at all: the engine is not involved, a second run adds nothing.
   'tests/core/boundaries.test.ts': 'import boundaries of the source tree',
   'tests/core/built.test.ts': 'the built bundles',
