@@ -67,4 +67,16 @@ describe('bad input', () => {
     });
     expect(ok.actions[0]).toMatchObject({ kind: 'relay', party: '市卫健委' });
   });
+
+  it('answers text a shared database cannot hold (a NUL character) as bad input, never as an internal error', async () => {
+    const core = await openTestCore();
+    for (const [method, input] of [
+      ['handover.list', { query: '\u0000', limit: 7 }],
+      ['search.query', { q: '火\u0000灾', limit: 30 }],
+    ] as const) {
+      const r = await core.service.invokeRaw(method, input);
+      // SQLite stores and searches it (nothing matches); PostgreSQL refuses it as input it cannot hold.
+      if (!r.ok) expect(r.error.code, method).toBe('validation');
+    }
+  });
 });

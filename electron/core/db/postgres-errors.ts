@@ -42,6 +42,9 @@ export function fromPostgresError(e: unknown, sqlText?: string): AppError | null
   if (code === '40001' || code === '40P01' || code === '55P03') return withCause(new AppError('db.busy'), e);
   if (code === '25006') return withCause(new AppError('db.read_only'), e);
   if (code === '53100') return withCause(new AppError('db.disk_full'), e);
+  // Text PostgreSQL cannot hold (a NUL character, 0x00, which SQLite stores): the input's fault, not the app's.
+  if (code === '22021' || code === '22P05')
+    return withCause(new AppError('validation', { reason: 'unsupported_character' }, []), e);
   return null;
 }
 

@@ -23,6 +23,9 @@ export function affects(topics: readonly ChangeTopic[], queryKey: readonly unkno
   return topics.some((t) => !UNAFFECTED[t]?.includes(area));
 }
 
+/** Long enough to gather a burst of commits, short enough that another seat's change shows within a second. */
+const BATCH_MS = 150;
+
 export interface SeatLink {
   /** On a shared database (PostgreSQL): the header shows the link. */
   shared: boolean;
@@ -38,16 +41,30 @@ export interface SeatLink {
 export function useSeatEvents(): SeatLink {
   const client = useQueryClient();
   const [link, setLink] = useState<SeatLink>({ shared: false, state: 'ok', since: null });
-  useEffect(
-    () =>
-      subscribeSeatEvents((e: SeatEvent) => {
-        if (e.type === 'connection') {
-          setLink({ shared: e.shared, state: e.state, since: e.since });
-          return;
-        }
-        void client.invalidateQueries({ predicate: (q: Query) => affects(e.topics, q.queryKey) });
-      }),
-    [client],
-  );
+  useEffect(() => {
+    // A burst of commits (the demo seeding, an import, a busy room) is one refetch, not one per commit:
+    // topics gather for a moment, and a refetch already under way is not cancelled by the next change,
+    // so a storm of events cannot keep a screen loading forever.
+    const pending = new Set<ChangeTopic>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      const topics = [...pending];
+      pending.clear();
+      void client.invalidateQueries({ predicate: (q: Query) => affects(topics, q.queryKey) }, { cancelRefetch: false });
+    };
+    const stop = subscribeSeatEvents((e: SeatEvent) => {
+      if (e.type === 'connection') {
+        setLink({ shared: e.shared, state: e.state, since: e.since });
+        return;
+      }
+      for (const t of e.topics) pending.add(t);
+      timer ??= setTimeout(flush, BATCH_MS);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      stop();
+    };
+  }, [client]);
   return link;
 }
