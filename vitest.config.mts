@@ -47,6 +47,7 @@ const SQLITE_ONLY_FILES: Record<string, string> = {
   'tests/core/domain-grading.test.ts': 'pure domain rules',
   'tests/core/domain-supplementary.test.ts': 'pure domain rules',
   'tests/core/zone-time.test.ts': 'pure time-zone arithmetic',
+  'tests/core/search-text.test.ts': 'the search index text, a pure function',
 };
 
 export default defineConfig({

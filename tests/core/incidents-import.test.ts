@@ -38,6 +38,23 @@ describe('incident import (JSON lines)', () => {
     expect(JSON.parse(last.payload)).toEqual({ count: 3, sha256: r.sha256 });
   });
 
+  it('records each row as stored, and refuses rather than record rows missing a column', async () => {
+    const core = await openTestCore();
+    await importIncidents(core.service.ctx, [line(1)]);
+    // The entry's row is the row in the table, column for column (verify compares exactly this).
+    const entry = (await core.sql.get(
+      "SELECT payload FROM audit_log WHERE kind = 'incident.create' ORDER BY id DESC LIMIT 1",
+    )) as { payload: string };
+    const stored = await core.sql.get('SELECT * FROM incidents ORDER BY id DESC LIMIT 1');
+    expect(JSON.parse(entry.payload)).toEqual({ row: stored });
+    // A column the import's insert does not set would be stored with its default and missing from the
+    // entries: verify would name every imported row. The import refuses and records nothing.
+    const changed = await openTestCore();
+    await changed.sql.exec("ALTER TABLE incidents ADD COLUMN remark TEXT DEFAULT ''");
+    await expect(importIncidents(changed.service.ctx, [line(2)])).rejects.toThrow(/do not match its columns/);
+    expect((await changed.call('incidents.list', {})).total).toBe(0);
+  });
+
   it('refuses the whole file at the first bad line, naming the line and the field', async () => {
     const core = await openTestCore();
     const bad = line(2, {

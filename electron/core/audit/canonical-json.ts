@@ -66,3 +66,18 @@ function sortedJson(value: unknown): string {
   }
   return out + '}';
 }
+
+/**
+ * A copy of plain objects (deeply) with their keys inserted in sorted order, so the value's later
+ * canonicalJson takes the native path: facts arrive in the form's field order, and an import serialises
+ * each incident's facts for the row, its version and both audit entries.
+ */
+export function sortedCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return value;
+  const obj = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj).sort()) out[k] = sortedCopy(obj[k]);
+  return out as T;
+}

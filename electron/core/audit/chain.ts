@@ -14,6 +14,8 @@ export interface AuditEntryInput {
   refTable?: string | null;
   refId?: string | number | null;
   payload: unknown;
+  /** The payload already serialised in canonical form (see appendBuiltRow); `payload` is then ignored. */
+  payloadJson?: string;
 }
 
 export interface AuditRow {
@@ -113,6 +115,23 @@ export class AuditLog {
     return this.append(rowEntry(actor, kind, table, id, row, extra));
   }
 
+  /**
+   * appendRow for a row the caller built in canonical form itself (keys in sorted order, values only
+   * strings, finite numbers and nulls: an import's bound values), serialised natively without the
+   * canonical walk: an import appends two entries per incident.
+   */
+  async appendBuiltRow(
+    actor: string,
+    kind: string,
+    table: string,
+    id: string | number,
+    row: Record<string, unknown>,
+  ): Promise<AuditHead> {
+    if (auditedTable(table).project) return this.appendRow(actor, kind, table, id, undefined, row);
+    const payloadJson = `{"row":${JSON.stringify(row)}}`;
+    return this.append({ actor, kind, refTable: table, refId: id, payload: undefined, payloadJson });
+  }
+
   async head(): Promise<AuditHead | null> {
     return (await this.sql.get<AuditHead>(LAST_ENTRY)) ?? null;
   }
@@ -146,7 +165,7 @@ function nextEntry(prev: AuditHead | null, input: AuditEntryInput, clock: Clock)
     kind: input.kind,
     ref_table: input.refTable ?? null,
     ref_id: input.refId == null ? null : String(input.refId),
-    payload: canonicalJson(input.payload),
+    payload: input.payloadJson ?? canonicalJson(input.payload),
   };
   const prevHash = prev?.hash ?? GENESIS_PREV;
   const hash = entryHash(prevHash, row);

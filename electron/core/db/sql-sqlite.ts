@@ -71,19 +71,19 @@ class SqliteSql implements Sql {
 
   async all<T>(text: Text, params?: SqlParams): Promise<T[]> {
     const [s, p] = split(text, params);
-    await this.waitOutsideTx();
+    if (this.mustWait()) await this.waitOutsideTx();
     return this.handle.prepare(s).all(...p) as T[];
   }
 
   async get<T>(text: Text, params?: SqlParams): Promise<T | undefined> {
     const [s, p] = split(text, params);
-    await this.waitOutsideTx();
+    if (this.mustWait()) await this.waitOutsideTx();
     return this.handle.prepare(s).get(...p) as T | undefined;
   }
 
   async value<T>(text: Text, params?: SqlParams): Promise<T | undefined> {
     const [s, p] = split(text, params);
-    await this.waitOutsideTx();
+    if (this.mustWait()) await this.waitOutsideTx();
     return this.handle
       .prepare(s)
       .pluck()
@@ -92,7 +92,7 @@ class SqliteSql implements Sql {
 
   async column<T>(text: Text, params?: SqlParams): Promise<T[]> {
     const [s, p] = split(text, params);
-    await this.waitOutsideTx();
+    if (this.mustWait()) await this.waitOutsideTx();
     return this.handle
       .prepare(s)
       .pluck()
@@ -101,7 +101,7 @@ class SqliteSql implements Sql {
 
   async arrays<T extends unknown[]>(text: Text, params?: SqlParams): Promise<T[]> {
     const [s, p] = split(text, params);
-    await this.waitOutsideTx();
+    if (this.mustWait()) await this.waitOutsideTx();
     return this.handle
       .prepare(s)
       .raw()
@@ -110,18 +110,18 @@ class SqliteSql implements Sql {
 
   async insert(text: string, params?: SqlParams): Promise<number> {
     const [s, p] = split(text, params);
-    await this.waitOutsideTx();
+    if (this.mustWait()) await this.waitOutsideTx();
     return Number(this.handle.prepare(s).run(...p).lastInsertRowid);
   }
 
   async run(text: Text, params?: SqlParams): Promise<RunResult> {
     const [s, p] = split(text, params);
-    await this.waitOutsideTx();
+    if (this.mustWait()) await this.waitOutsideTx();
     return { changes: this.handle.prepare(s).run(...p).changes };
   }
 
   async exec(script: string): Promise<void> {
-    await this.waitOutsideTx();
+    if (this.mustWait()) await this.waitOutsideTx();
     this.handle.exec(script);
   }
 
@@ -180,8 +180,13 @@ class SqliteSql implements Sql {
    * connection: then it waits its turn, so it neither reads that caller's uncommitted rows nor writes into
    * its transaction. The common case (no one in a transaction) costs one flag test.
    */
-  private waitOutsideTx(): Promise<void> | void {
-    if (!this.inTransaction && this.turns.busy) return this.turns.run(async () => {});
+  private async waitOutsideTx(): Promise<void> {
+    await this.turns.run(async () => {});
+  }
+
+  /** Tested before awaiting, so a statement that need not wait skips the microtask an await costs. */
+  private mustWait(): boolean {
+    return !this.inTransaction && this.turns.busy;
   }
 }
 

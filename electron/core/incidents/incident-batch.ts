@@ -6,8 +6,9 @@ import {
   INSERT_VERSION_SQL,
   followingNumber,
   nextNumber,
+  VERSION_COLUMNS,
   rowParams,
-  sortedColumns,
+  sortedColumnNames,
   versionArgs,
 } from './incident-rows';
 import { planHistory, writeHistories, type History, type PlannedHistory } from './incident-history';
@@ -42,25 +43,31 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
     if (!pending.length) return;
     const slice = pending;
     pending = [];
-    const factsJson: string[] = [];
+    const rowCols = await sortedColumnNames(ctx, 'incidents');
+    const versionCols = await sortedColumnNames(ctx, 'incident_versions');
+    const rows: Record<string, unknown>[] = [];
+    const versions: Record<string, unknown>[] = [];
     for (const { inc, facts } of slice) {
       const params = rowParams(inc, facts);
       await ctx.sql.run(INSERT_ROW_SQL, params);
-      factsJson.push(params.facts as string);
+      rows.push(params);
     }
-    const versionIds: number[] = [];
-    for (const [k, { inc, facts, applied }] of slice.entries())
-      versionIds.push(
-        await ctx.sql.insert(INSERT_VERSION_SQL, versionArgs(inc, 'created', applied, factsJson[k], facts)),
-      );
-    // The rows as stored, read back in two range scans (cheaper than INSERT … RETURNING row by row), so
-    // each entry records what verify will compare.
-    const rows = await byId(ctx, 'incidents', slice[0]!.inc.id, slice[slice.length - 1]!.inc.id);
-    const versions = await byId(ctx, 'incident_versions', Math.min(...versionIds), Math.max(...versionIds));
+    for (const [k, { inc, facts, applied }] of slice.entries()) {
+      const args = versionArgs(inc, 'created', applied, rows[k]!.facts as string, facts);
+      const id = await ctx.sql.insert(INSERT_VERSION_SQL, args);
+      const version: Record<string, unknown> = {};
+      for (const [i, c] of VERSION_ORDER) version[c] = c === 'id' ? id : args[i];
+      versions.push(version);
+    }
+    // Each entry records the row as stored, so verify compares like with like: the values just bound
+    // (text into TEXT columns, integers into INTEGER ones: stored as given), keyed in the table's sorted
+    // column order. Reading the slice back would cost a range scan per table for the same values.
+    const rowsAsStored = asStored('incidents', rowCols, rows);
+    const versionsAsStored = asStored('incident_versions', versionCols, versions);
     for (const [k, { inc }] of slice.entries()) {
-      await ctx.audit.appendRow(actor, 'incident.create', 'incidents', inc.id, undefined, rows.get(inc.id));
-      const vid = versionIds[k]!;
-      await ctx.audit.appendRow(actor, 'incident.created', 'incident_versions', vid, undefined, versions.get(vid));
+      await ctx.audit.appendBuiltRow(actor, 'incident.create', 'incidents', inc.id, rowsAsStored[k]!);
+      const vid = versions[k]!.id as number;
+      await ctx.audit.appendBuiltRow(actor, 'incident.created', 'incident_versions', vid, versionsAsStored[k]!);
     }
     for (const { inc } of slice) await indexEntry(ctx, incidentEntry(inc), true);
     const histories = slice.flatMap(({ history }) => (history ? [history] : []));
@@ -83,16 +90,23 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
   };
 }
 
-/** Stored rows by id, their columns in sorted order (the audit payload's canonical order). */
-async function byId(
-  ctx: CoreContext,
-  table: string,
-  lo: number,
-  hi: number,
-): Promise<Map<number, Record<string, unknown>>> {
-  const rows = await ctx.sql.all(`SELECT ${await sortedColumns(ctx, table)} FROM ${table} WHERE id BETWEEN ? AND ?`, [
-    lo,
-    hi,
-  ]);
-  return new Map((rows as Record<string, unknown>[]).map((r) => [r.id as number, r]));
+/** The version row's columns in sorted order, each with its place in versionArgs (-1: the new id). */
+const VERSION_ORDER: [number, string][] = [...VERSION_COLUMNS, 'id']
+  .map((c, i): [number, string] => [c === 'id' ? -1 : i, c])
+  .sort((a, b) => (a[1] < b[1] ? -1 : 1));
+
+/** True when the object's keys are exactly `cols`, in that order (the audit payload's canonical order). */
+function sameKeys(row: Record<string, unknown>, cols: string[]): boolean {
+  let i = 0;
+  for (const k in row) if (k !== cols[i++]) return false;
+  return i === cols.length;
+}
+
+/**
+ * The bound rows, when their keys are the table's columns in order. A column added to the table but not
+ * to the insert (its default stored, not in the row) would make verify name every imported row: refuse.
+ */
+function asStored(table: string, cols: string[], bound: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (!bound.every((b) => sameKeys(b, cols))) throw new Error(`the import's ${table} rows do not match its columns`);
+  return bound;
 }

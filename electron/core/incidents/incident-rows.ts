@@ -70,8 +70,20 @@ export async function followingNumber(ctx: CoreContext, prev: string, at: Date):
   return (await ctx.sql.get('SELECT 1 FROM incidents WHERE number = ?', [candidate])) ? nextNumber(ctx, at) : candidate;
 }
 
-export const INSERT_VERSION_SQL = `INSERT INTO incident_versions
-  (incident_id, version, kind, at, by, reason, status, facts, suggested_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** The columns versionArgs gives values for, in its order. */
+export const VERSION_COLUMNS = [
+  'incident_id',
+  'version',
+  'kind',
+  'at',
+  'by',
+  'reason',
+  'status',
+  'facts',
+  'suggested_level',
+] as const;
+export const INSERT_VERSION_SQL = `INSERT INTO incident_versions (${VERSION_COLUMNS.join(', ')})
+  VALUES (${VERSION_COLUMNS.map(() => '?').join(', ')})`;
 
 /**
  * `factsJson`, `facts`: the facts' canonical JSON and the facts themselves when the caller already has
@@ -103,23 +115,25 @@ function suggested(f: IncidentFacts): Level | null {
 
 /** `facts`: the incident's facts when the caller already has them apart (an import). */
 export function rowParams(inc: Incident, facts: IncidentFacts = incidentFacts(inc)): Record<string, unknown> {
+  // Keys in sorted order (the table's columns sorted): an import hands this very object to the audit
+  // entry as the row it stored.
   return {
-    id: inc.id,
-    number: inc.number,
-    status: inc.status,
-    version: inc.version,
-    void_reason: inc.voidReason,
-    supplementary_due_from: inc.supplementaryDueFrom,
-    received_at: facts.receivedAt,
     category: facts.category,
-    level: facts.level,
-    district: facts.district,
-    title: facts.title,
-    facts: canonicalJson(facts),
     created_at: inc.createdAt,
     created_by: inc.createdBy,
+    district: facts.district,
+    facts: canonicalJson(facts),
+    id: inc.id,
+    level: facts.level,
+    number: inc.number,
+    received_at: facts.receivedAt,
+    status: inc.status,
+    supplementary_due_from: inc.supplementaryDueFrom,
+    title: facts.title,
     updated_at: inc.updatedAt,
     updated_by: inc.updatedBy,
+    version: inc.version,
+    void_reason: inc.voidReason,
   };
 }
 
@@ -129,24 +143,16 @@ export const INSERT_ROW_SQL = `INSERT INTO incidents (id, number, status, versio
   VALUES (@id, @number, @status, @version, @void_reason, @supplementary_due_from, @received_at, @category,
   @level, @district, @title, @facts, @created_at, @created_by, @updated_at, @updated_by)`;
 
-const sortedLists = new WeakMap<object, Map<string, string>>();
+const sortedLists = new WeakMap<object, Map<string, string[]>>();
 
-/**
- * All of a table's columns in sorted order, for a SELECT list: the row comes back with its keys already
- * in the audit payload's canonical order, so canonicalJson serialises it natively. SQLite's catalogue;
- * PostgreSQL's twin reads information_schema.columns.
- */
-export async function sortedColumns(ctx: CoreContext, table: string): Promise<string> {
+/** A table's column names in sorted order (the audit payload's canonical key order). */
+export async function sortedColumnNames(ctx: CoreContext, table: string): Promise<string[]> {
   let known = sortedLists.get(ctx.sql.origin);
   if (!known) sortedLists.set(ctx.sql.origin, (known = new Map()));
-  let list = known.get(table);
-  if (list === undefined) {
-    const names = await ctx.sql.column<string>(ctx.sql.dialect.tableColumns, [table]);
-    list = names
-      .sort()
-      .map((n) => `"${n}"`)
-      .join(', ');
-    known.set(table, list);
+  let names = known.get(table);
+  if (names === undefined) {
+    names = (await ctx.sql.column<string>(ctx.sql.dialect.tableColumns, [table])).sort();
+    known.set(table, names);
   }
-  return list;
+  return names;
 }

@@ -54,19 +54,25 @@ async function store(ctx: CoreContext, rows: SubjectRow[]): Promise<void> {
       [JSON.stringify(open.map((r) => r.id))],
     )) as [number, string][],
   );
+  const incidents: unknown[][] = [];
+  const due: unknown[][] = [];
   for (const r of open) {
-    await ctx.sql.run('INSERT INTO open_incidents (incident_id, last_activity_at) VALUES (?, ?)', [
-      r.id,
-      lastActivity(r, lastReport.get(r.id) ?? null),
-    ]);
-    for (const d of deadlines.get(r.id) ?? [])
-      if (!d.doneAt)
-        await ctx.sql.run('INSERT INTO open_deadlines (incident_id, kind, start_at, due_at) VALUES (?, ?, ?, ?)', [
-          r.id,
-          d.kind,
-          d.startAt,
-          d.dueAt,
-        ]);
+    incidents.push([r.id, lastActivity(r, lastReport.get(r.id) ?? null)]);
+    for (const d of deadlines.get(r.id) ?? []) if (!d.doneAt) due.push([r.id, d.kind, d.startAt, d.dueAt]);
+  }
+  await insertRows(ctx, 'open_incidents (incident_id, last_activity_at)', incidents);
+  await insertRows(ctx, 'open_deadlines (incident_id, kind, start_at, due_at)', due);
+}
+
+/**
+ * Rows in multi-row INSERTs of up to 100: an import stores tens of thousands, and a statement per row
+ * costs a round of binding (and on PostgreSQL a round trip) each.
+ */
+async function insertRows(ctx: CoreContext, into: string, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) {
+    const chunk = rows.slice(i, i + 100);
+    const tuple = `(${chunk[0]!.map(() => '?').join(', ')})`;
+    await ctx.sql.run(`INSERT INTO ${into} VALUES ${chunk.map(() => tuple).join(', ')}`, chunk.flat());
   }
 }
 

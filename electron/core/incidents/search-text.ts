@@ -15,27 +15,67 @@ function bigrams(run: string): string[] {
   return out;
 }
 
-/**
- * Text as stored in the index. The last character of a run is added on its own so that every
- * character starts some token, which lets a one-character query match by prefix.
- */
-export function indexText(text: string): string {
-  return text.replace(CJK, runTokens).replace(/\s+/g, ' ').trim();
-}
+const isCjk = (c: number) =>
+  (c >= 0x4e00 && c <= 0x9fff) ||
+  (c >= 0x3400 && c <= 0x4dbf) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0x20000 && c <= 0x2fa1f);
+
+/** What `\s` matches in a JavaScript regular expression (and `trim` removes). */
+const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 /**
- * A CJK run's tokens, ` 化工 工厂 厂 `: its bigrams then its last character (a lone character once),
- * built in one pass over its code points (every incident, report and call is indexed; an import
- * indexes a year of them).
+ * Text as stored in the index: each CJK run as its bigrams then its last character (` 化工 工厂 厂 `; a
+ * lone character once), so that every character starts some token and a one-character query matches by
+ * prefix; other text as it is, with whitespace runs made one space and none at either end.
+ * One pass over the code points (a regex replace with a callback per run cost three times as much, and
+ * an import indexes a year of incidents); tests/core/search-text.test.ts holds it to the regex form.
  */
-function runTokens(run: string): string {
-  let out = ' ';
-  let prev: string | null = null;
-  for (const ch of run) {
-    if (prev !== null) out += prev + ch + ' ';
-    prev = ch;
+export function indexText(text: string): string {
+  let out = '';
+  let gap = false; // a space is owed before the next token (never at the start)
+  let prev = ''; // the CJK character waiting for its successor
+  for (let i = 0; i < text.length;) {
+    const c = text.codePointAt(i)!;
+    const ch = c > 0xffff ? text.slice(i, i + 2) : text[i]!;
+    i += ch.length;
+    if (isCjk(c)) {
+      if (prev === '') gap ||= out !== '';
+      else {
+        if (gap && out) out += ' ';
+        out += prev + ch;
+        gap = true;
+      }
+      prev = ch;
+      continue;
+    }
+    if (prev !== '') {
+      if (gap && out) out += ' ';
+      out += prev;
+      gap = true;
+      prev = '';
+    }
+    if (isSpace(c)) {
+      gap ||= out !== '';
+      continue;
+    }
+    if (gap && out) out += ' ';
+    gap = false;
+    out += ch;
   }
-  return out + prev + ' ';
+  if (prev !== '') out += (gap && out ? ' ' : '') + prev;
+  return out;
 }
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
