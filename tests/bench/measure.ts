@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** One row of the table and of bench/results.json. */
@@ -90,25 +90,28 @@ export function table(results: Result[]): string {
   return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
+/**
+ * Writes this run's rows into bench/results.json, keeping the rows of runs at other sizes (the file holds
+ * the latest 100,000 and 1,000,000-incident runs side by side).
+ */
 export function saveResults(file: string, results: Result[]): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    JSON.stringify(
-      results.map(({ measure, size, product, baseline, ratio, target, met, postgres }) => ({
-        measure,
-        size,
-        product,
-        baseline,
-        ratio,
-        target,
-        met,
-        ...(postgres === undefined ? {} : { postgres }),
-      })),
-      null,
-      2,
-    ) + '\n',
-  );
+  const sizes = new Set(results.map((r) => r.size));
+  const kept = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Result[]).filter((r) => !sizes.has(r.size))
+    : [];
+  const rows = results.map(({ measure, size, product, baseline, ratio, target, met, postgres }) => ({
+    measure,
+    size,
+    product,
+    baseline,
+    ratio,
+    target,
+    met,
+    ...(postgres === undefined ? {} : { postgres }),
+  }));
+  const all = [...kept, ...rows].sort((a, b) => a.size - b.size);
+  writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
 }
 
 export interface BenchEnv {
