@@ -43,6 +43,9 @@ describe('progress of a long export', () => {
 
     const bar = await screen.findByTestId('operation-progress');
     expect(bar.querySelector('[role="progressbar"]')).not.toBeNull();
+    // One export at a time: the other format waits until this one is saved.
+    const xlsx = screen.getByTestId('export-xlsx') as HTMLButtonElement;
+    expect(xlsx.disabled).toBe(true);
     // What the core answers app.progress with during a big export: the bar follows its numbers.
     const op = startOperation(core.service.ctx, 'export.log', 12000);
     op.update(3000);
@@ -52,5 +55,6 @@ describe('progress of a long export', () => {
     // Done: the bar goes and the officer is told the file is saved.
     await waitFor(() => expect(screen.queryByTestId('operation-progress')).toBeNull());
     expect(await screen.findByText('值班日志_2025-01-01_2025-01-10.csv')).toBeTruthy();
+    expect(xlsx.disabled).toBe(false);
   }, 30_000);
 });

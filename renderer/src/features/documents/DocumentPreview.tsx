@@ -57,7 +57,7 @@ export function DocumentPreview(props: {
       <Group>
         <Button
           leftSection={<IconFileTypeDocx size={18} />}
-          disabled={!preview}
+          disabled={!preview || props.busy !== null}
           loading={props.busy === 'docx'}
           onClick={() => props.onExport('docx', print)}
           data-testid="export-docx"
@@ -66,7 +66,7 @@ export function DocumentPreview(props: {
         </Button>
         <Button
           leftSection={<IconFileTypePdf size={18} />}
-          disabled={!preview}
+          disabled={!preview || props.busy !== null}
           loading={props.busy === 'pdf'}
           onClick={() => props.onExport('pdf', print)}
           data-testid="export-pdf"
@@ -77,7 +77,7 @@ export function DocumentPreview(props: {
           <Button
             variant="default"
             leftSection={<IconFileText size={18} />}
-            disabled={!preview}
+            disabled={!preview || props.busy !== null}
             loading={props.busy === 'draft'}
             onClick={props.onDraft}
             data-testid="export-draft"

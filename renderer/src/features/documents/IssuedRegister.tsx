@@ -100,6 +100,7 @@ export function IssuedRegister() {
                       size="xs"
                       variant="light"
                       loading={exporter.busy === `${d.id}-${format}`}
+                      disabled={exporter.busy !== null}
                       onClick={() => download(d, format)}
                       data-testid={`issued-${d.id}-${format}`}
                     >

@@ -39,6 +39,7 @@ export function LogOptions({ today }: { today: string }) {
         <Button
           leftSection={<IconFileSpreadsheet size={18} />}
           loading={busy === 'xlsx'}
+          disabled={busy !== null}
           onClick={() => void go('xlsx')}
           data-testid="export-xlsx"
         >
@@ -47,6 +48,7 @@ export function LogOptions({ today }: { today: string }) {
         <Button
           leftSection={<IconFileTypeCsv size={18} />}
           loading={busy === 'csv'}
+          disabled={busy !== null}
           onClick={() => void go('csv')}
           data-testid="export-csv"
         >

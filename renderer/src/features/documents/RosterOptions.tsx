@@ -30,6 +30,7 @@ export function RosterOptions({ today }: { today: string }) {
         <Button
           leftSection={<IconFileSpreadsheet size={18} />}
           loading={busy === 'xlsx'}
+          disabled={busy !== null}
           onClick={() => void go('xlsx')}
           data-testid="export-roster-xlsx"
         >
@@ -38,6 +39,7 @@ export function RosterOptions({ today }: { today: string }) {
         <Button
           leftSection={<IconFileTypeDocx size={18} />}
           loading={busy === 'docx'}
+          disabled={busy !== null}
           onClick={() => void go('docx')}
           data-testid="export-roster-docx"
         >

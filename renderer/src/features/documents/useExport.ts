@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { toast } from '../../components/toast';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile, PreparedFile } from '@contract';
@@ -13,8 +13,13 @@ export function useExport() {
   const { t } = useTranslation();
   const errors = useApiErrors();
   const [busy, setBusy] = useState<string | null>(null);
+  // One export at a time from a screen: a second click (another format, another row) waits for the first
+  // to finish rather than racing it for the same period's issue number. The buttons say so (disabled).
+  const running = useRef(false);
 
   async function run(key: string, produce: () => Promise<ExportedFile | PreparedFile>, onPdfUnavailable?: () => void) {
+    if (running.current) return;
+    running.current = true;
     setBusy(key);
     errors.clear();
     try {
@@ -30,6 +35,7 @@ export function useExport() {
       if (e instanceof ApiError && e.shape.code === 'export.pdf_unavailable' && onPdfUnavailable) onPdfUnavailable();
       else errors.show(e);
     } finally {
+      running.current = false;
       setBusy(null);
     }
   }
