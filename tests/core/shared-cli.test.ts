@@ -53,7 +53,9 @@ describe.skipIf(!pgUrl())('duty-room connect', () => {
 
     const gone = runCli(['connect', '--url', 'postgres://nobody@127.0.0.1:1/duty_room', '--data', data]);
     expect(gone.code).toBe(1);
-    expect(gone.stderr).toContain('[db.unavailable]');
+    // Which server, and why not (the seat's own reconnecting message would not fit a test of an address).
+    expect(gone.stderr).toContain('[db.unreachable]');
+    expect(gone.stderr).toContain('127.0.0.1:1 cannot be reached (ECONNREFUSED)');
 
     const url = await freshDatabase('connect');
     const seat = await loginRole();

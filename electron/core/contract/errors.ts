@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'db.io',
   'db.not_on_server',
   'db.unavailable',
+  'db.unreachable',
   'db.login_refused',
   'db.append_only',
   'db.bad_url',

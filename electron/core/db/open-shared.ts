@@ -97,28 +97,41 @@ export interface ConnectionCheck {
 /**
  * `duty-room connect` and Settings' 测试连接: reaches the server, logs in, reads the schema version and
  * checks this login may write, without switching anything. Refused as the seat would be at start
- * (db.unavailable, db.login_refused, db.newer_than_app, db.schema_behind) or db.no_write_privilege.
+ * (db.login_refused, db.newer_than_app, db.schema_behind) or db.no_write_privilege; a server that
+ * cannot be reached is db.unreachable, naming the server and the network's reason (the seat's own
+ * db.unavailable says it reconnects by itself, which a test of another address does not).
  */
 export async function checkSharedDatabase(url: string): Promise<ConnectionCheck> {
   checkUrl(url);
   const sql = postgresSql({ url, max: 1, applicationName: 'duty-room connect' });
   try {
-    const serverVersion = (await sql.value<string>("SELECT current_setting('server_version')")) ?? '';
-    const found = await sharedSchemaVersion(sql);
-    const migrates = await mayMigrate(sql);
-    if (found > PG_LATEST_VERSION) throw new AppError('db.newer_than_app', { found, supported: PG_LATEST_VERSION });
-    if (found < PG_LATEST_VERSION && !migrates)
-      throw new AppError('db.schema_behind', { found, needed: PG_LATEST_VERSION });
-    if (found > 0) {
-      // What every write needs: a row in a record table and its audit entry.
-      for (const table of ['incidents', 'audit_log']) {
-        const may = await sql.value<boolean>("SELECT has_table_privilege(?, 'INSERT')", [table]);
-        if (!may) throw new AppError('db.no_write_privilege', { table });
-      }
-    }
-    const place = sharedPlace(url);
-    return { ...place, serverVersion, schemaVersion: found, appSchemaVersion: PG_LATEST_VERSION, mayMigrate: migrates };
+    return await checkOn(sql, url);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'db.unavailable') throw e;
+    const { host, port } = sharedPlace(url);
+    const cause = e.cause as { code?: unknown; message?: unknown } | undefined;
+    const reason = typeof cause?.code === 'string' ? cause.code : String(cause?.message ?? '—');
+    throw new AppError('db.unreachable', { server: `${host}:${port}`, reason });
   } finally {
     await sql.close();
   }
+}
+
+/** The checks themselves, on a connection to the server under test. */
+async function checkOn(sql: Sql, url: string): Promise<ConnectionCheck> {
+  const serverVersion = (await sql.value<string>("SELECT current_setting('server_version')")) ?? '';
+  const found = await sharedSchemaVersion(sql);
+  const migrates = await mayMigrate(sql);
+  if (found > PG_LATEST_VERSION) throw new AppError('db.newer_than_app', { found, supported: PG_LATEST_VERSION });
+  if (found < PG_LATEST_VERSION && !migrates)
+    throw new AppError('db.schema_behind', { found, needed: PG_LATEST_VERSION });
+  if (found > 0) {
+    // What every write needs: a row in a record table and its audit entry.
+    for (const table of ['incidents', 'audit_log']) {
+      const may = await sql.value<boolean>("SELECT has_table_privilege(?, 'INSERT')", [table]);
+      if (!may) throw new AppError('db.no_write_privilege', { table });
+    }
+  }
+  const place = sharedPlace(url);
+  return { ...place, serverVersion, schemaVersion: found, appSchemaVersion: PG_LATEST_VERSION, mayMigrate: migrates };
 }
