@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { nowActions, type NowAction } from '@domain';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { STATE_LOOK } from '../../components/state-look';
@@ -9,17 +10,22 @@ import { useNow } from '../../hooks/useNow';
 import { useQuery } from '../../hooks/useQuery';
 import { LevelBadge } from '../incidents/LevelBadge';
 
+/**
+ * The countdown's words: time left, time over, or for a 批示 the time waited ("刚刚" in its first minute,
+ * not "已等 0秒" the moment it is relayed).
+ */
+export function countdownText(a: Pick<NowAction, 'urgency' | 'remainingMs'>, t: TFunction): string {
+  if (a.urgency === 'waiting' && -a.remainingMs < 60_000) return t('now.action.justNow');
+  const d = formatDuration(a.remainingMs);
+  if (a.urgency === 'waiting') return t('now.action.waiting', { d });
+  return a.urgency === 'overdue' ? t('deadline.overdue', { d }) : t('deadline.remaining', { d });
+}
+
 /** A countdown (or, for a 批示, time waited) big enough to read across the room, in colour and in words. */
 function Countdown({ a }: { a: NowAction }) {
   const { t } = useTranslation();
   const look = STATE_LOOK[a.urgency === 'waiting' ? 'due_soon' : a.urgency];
-  const d = formatDuration(a.remainingMs);
-  const text =
-    a.urgency === 'waiting'
-      ? t('now.action.waiting', { d })
-      : a.urgency === 'overdue'
-        ? t('deadline.overdue', { d })
-        : t('deadline.remaining', { d });
+  const text = countdownText(a, t);
   const Icon = a.urgency === 'overdue' ? IconAlertTriangle : a.urgency === 'waiting' ? IconHourglass : IconClock;
   return (
     <Badge
