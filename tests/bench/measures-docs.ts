@@ -10,6 +10,7 @@ import { APP_VERSION } from '../../electron/core/version';
 import { NOW, REPORT_DAY } from './seed';
 import { interleave, median, record, type BenchEnv } from './measure';
 import { sqliteSql } from '../../electron/core/db/sql-sqlite';
+import { launchBrowser, newPage } from '../e2e/browser';
 
 /**
  * Peak RSS of a CLI command run on the bench file: the memory of a process doing only that work (this
@@ -141,6 +142,9 @@ export async function hostMeasures(env: BenchEnv): Promise<void> {
     met: js <= 300,
     unit: 'KB',
   });
+  // The browser is started first: what is timed is the host starting and the home screen painting its data.
+  const browser = await launchBrowser();
+  const page = await newPage(browser);
   const t0 = performance.now();
   const child = spawn(process.execPath, [web, '--data', env.dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
@@ -163,8 +167,11 @@ export async function hostMeasures(env: BenchEnv): Promise<void> {
       if (!res.ok) throw new Error(`${method}: HTTP ${res.status}`);
       return res.json();
     };
-    await api('deadlines.summary', {});
+    // The Now desk drawn with the seeded record's deadlines (the 300 recent open incidents' reports due).
+    await page.goto(url.toString());
+    await page.locator('[data-testid="now-action-deadline"]').first().waitFor({ timeout: 30_000 });
     const started = performance.now() - t0;
+    await browser.close();
     // Raw: a node process that opens the file and reads the same table.
     const b0 = performance.now();
     const raw = spawnSync(
@@ -180,7 +187,7 @@ export async function hostMeasures(env: BenchEnv): Promise<void> {
     const rawMs = performance.now() - b0;
     if (raw.status !== 0) throw new Error(String(raw.stderr));
     env.results.push({
-      measure: 'web host: start to home-screen data',
+      measure: 'web host: start to home screen painted with data (Chromium)',
       size: env.size,
       product: started,
       baseline: rawMs,
@@ -209,6 +216,7 @@ export async function hostMeasures(env: BenchEnv): Promise<void> {
     });
     env.log(`host: started in ${started.toFixed(0)} ms, RSS ${rss.toFixed(0)} MB`);
   } finally {
+    if (browser.isConnected()) await browser.close();
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }

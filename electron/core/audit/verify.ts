@@ -58,7 +58,6 @@ export async function verifyChainAsync(
 class Verification {
   readonly witness: WitnessCheck;
   readonly tasks: VerifyTask[];
-  private readonly integrity: string | undefined;
   private readonly total: number;
   private readonly rows: number;
   private hashed = 0;
@@ -69,14 +68,10 @@ class Verification {
     private readonly opts: VerifyOptions,
     threads: number,
   ) {
-    if (opts.full) {
-      const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-      this.integrity = rows.map((r) => r.integrity_check).join('; ');
-    }
     // The chain as it stands now: entries appended while verifying are the next verification's.
     this.total = (db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0;
     this.witness = new WitnessCheck(sqliteChainReader(db), this.total, opts.witnesses ?? []);
-    const plan = planTasks(db, this.total, threads);
+    const plan = planTasks(db, this.total, threads, opts.full);
     this.tasks = plan.tasks;
     this.rows = plan.rows;
   }
@@ -92,7 +87,8 @@ class Verification {
   result(results: TaskResult[]): VerifyResult {
     this.witness.finish();
     const problems: AuditProblem[] = [];
-    if (this.integrity !== undefined && this.integrity !== 'ok') problems.push({ kind: 'integrity', entryId: null });
+    const integrity = results.find((_, i) => this.tasks[i]!.kind === 'integrity')?.integrity;
+    if (integrity !== undefined && integrity !== 'ok') problems.push({ kind: 'integrity', entryId: null });
     const chain: AuditProblem[] = [];
     const rowProblems: AuditProblem[] = [];
     const pieces = results.filter((_, i) => this.tasks[i]!.kind === 'hashes');
@@ -115,7 +111,7 @@ class Verification {
       firstProblem: problems[0] ?? null,
       problems: problems.length,
       witnessed: this.witness.witnessed,
-      ...(this.integrity !== undefined ? { integrity: this.integrity } : {}),
+      ...(integrity !== undefined ? { integrity } : {}),
     };
   }
 }

@@ -2,7 +2,8 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, r
 import type Database from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { SqliteAuditLog } from '../audit/chain';
-import { verifyChain } from '../audit/verify';
+import { verifyChain, verifyChainAsync, type VerifyOptions } from '../audit/verify';
+import { yieldToOthers } from '../app/progress';
 import {
   appendWitness,
   checkpointFileOf,
@@ -33,16 +34,18 @@ function fsyncFile(file: string): void {
 }
 
 /**
- * Online backup (SQLite backup API: consistent while the app keeps writing) to a temporary name, then
- * checked — integrity_check and the whole chain — and only then renamed into place with its witness
- * beside it. A backup killed half-way, or a copy of a damaged database, never takes the real name.
+ * Online backup (SQLite backup API: consistent while the app keeps writing; it copies a hundred pages per
+ * turn of the event loop) to a temporary name, then checked — integrity_check and the whole chain, on
+ * worker threads when the host has them, so the host keeps answering during a million records' check —
+ * and only then renamed into place with its witness beside it. A backup killed half-way, or a copy of a
+ * damaged database, never takes the real name.
  */
 export async function backupDatabase(db: Database.Database, outFile: string): Promise<CandidateCheck> {
   const tmp = `${outFile}.partial-${process.pid}`;
   try {
     await db.backup(tmp);
     fsyncFile(tmp);
-    const check = checkBackupFile(tmp);
+    const check = await checkBackupFileAsync(tmp);
     renameSync(tmp, outFile);
     writeWitness(witnessFileOf(outFile), check.verify.head);
     return check;
@@ -54,6 +57,28 @@ export async function backupDatabase(db: Database.Database, outFile: string): Pr
 
 /** Checks a backup file without changing it: SQLite integrity, schema version and the audit chain. */
 export function checkBackupFile(file: string): CandidateCheck {
+  const { db, version } = openCandidate(file);
+  try {
+    return judged(version, verifyOrUnreadable(() => verifyChain(db, candidateOptions(file))));
+  } finally {
+    db.close();
+  }
+}
+
+/** The same check with its pieces on worker threads (a host's backup: it keeps serving meanwhile). */
+async function checkBackupFileAsync(file: string): Promise<CandidateCheck> {
+  const { db, version } = openCandidate(file);
+  try {
+    const verify = await verifyOrUnreadable(() =>
+      verifyChainAsync(db, { ...candidateOptions(file), dataFile: file }, yieldToOthers),
+    );
+    return judged(version, verify);
+  } finally {
+    db.close();
+  }
+}
+
+function openCandidate(file: string): { db: Database.Database; version: number } {
   if (!existsSync(file)) throw new AppError('backup.invalid', { reason: 'missing', file });
   let db: Database.Database;
   try {
@@ -65,28 +90,40 @@ export function checkBackupFile(file: string): CandidateCheck {
   try {
     const version = schemaVersion(db);
     if (version === 0) throw new AppError('backup.invalid', { reason: 'not_duty_room', file });
-    if (version > LATEST_VERSION)
-      throw new AppError('db.newer_than_app', { found: version, supported: LATEST_VERSION });
-    let verify: VerifyResult;
-    try {
-      // The backup's own witness, when it has one, must agree with the chain inside it.
-      const witness = witnessFileOf(file);
-      verify = verifyChain(db, { full: true, witnesses: existsSync(witness) ? [witness] : [] });
-    } catch {
-      throw new AppError('db.integrity', { detail: 'unreadable' });
-    }
-    if (verify.integrity !== 'ok')
-      throw new AppError('db.integrity', { detail: (verify.integrity ?? '').slice(0, 200) });
-    if (!verify.ok) {
-      throw new AppError('audit.broken', {
-        entry: verify.firstProblem?.entryId ?? 0,
-        kind: verify.firstProblem?.kind ?? 'unknown',
-      });
-    }
-    return { integrity: 'ok', schemaVersion: version, verify };
-  } finally {
+    if (version > LATEST_VERSION) throw new AppError('db.newer_than_app', { found: version, supported: LATEST_VERSION });
+    return { db, version };
+  } catch (e) {
     db.close();
+    throw e;
   }
+}
+
+/** Integrity and the chain; the backup's own witness, when it has one, must agree with the chain inside it. */
+function candidateOptions(file: string): VerifyOptions {
+  const witness = witnessFileOf(file);
+  return { full: true, witnesses: existsSync(witness) ? [witness] : [] };
+}
+
+/** A file too damaged to read through is reported as such, whatever the reader tripped on. */
+function verifyOrUnreadable<T>(run: () => T): T {
+  const unreadable = () => new AppError('db.integrity', { detail: 'unreadable' });
+  try {
+    const out = run();
+    return (out instanceof Promise ? out.catch(() => Promise.reject(unreadable())) : out) as T;
+  } catch {
+    throw unreadable();
+  }
+}
+
+function judged(version: number, verify: VerifyResult): CandidateCheck {
+  if (verify.integrity !== 'ok') throw new AppError('db.integrity', { detail: (verify.integrity ?? '').slice(0, 200) });
+  if (!verify.ok) {
+    throw new AppError('audit.broken', {
+      entry: verify.firstProblem?.entryId ?? 0,
+      kind: verify.firstProblem?.kind ?? 'unknown',
+    });
+  }
+  return { integrity: 'ok', schemaVersion: version, verify };
 }
 
 export interface RestoreResult {
