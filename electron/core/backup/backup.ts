@@ -59,7 +59,10 @@ export async function backupDatabase(db: Database.Database, outFile: string): Pr
 export function checkBackupFile(file: string): CandidateCheck {
   const { db, version } = openCandidate(file);
   try {
-    return judged(version, verifyOrUnreadable(() => verifyChain(db, candidateOptions(file))));
+    return judged(
+      version,
+      verifyOrUnreadable(() => verifyChain(db, candidateOptions(file))),
+    );
   } finally {
     db.close();
   }
@@ -90,7 +93,8 @@ function openCandidate(file: string): { db: Database.Database; version: number }
   try {
     const version = schemaVersion(db);
     if (version === 0) throw new AppError('backup.invalid', { reason: 'not_duty_room', file });
-    if (version > LATEST_VERSION) throw new AppError('db.newer_than_app', { found: version, supported: LATEST_VERSION });
+    if (version > LATEST_VERSION)
+      throw new AppError('db.newer_than_app', { found: version, supported: LATEST_VERSION });
     return { db, version };
   } catch (e) {
     db.close();
