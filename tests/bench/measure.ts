@@ -92,15 +92,12 @@ export function table(results: Result[]): string {
 
 /**
  * Writes this run's rows into bench/results.json, keeping the rows of runs at other sizes (the file holds
- * the latest 100,000 and 1,000,000-incident runs side by side).
+ * the latest 100,000 and 1,000,000-incident runs side by side). A partial run (BENCH_ONLY) replaces only
+ * the rows it measured, in their places.
  */
-export function saveResults(file: string, results: Result[]): void {
+export function saveResults(file: string, results: Result[], partial = false): void {
   mkdirSync(dirname(file), { recursive: true });
-  const sizes = new Set(results.map((r) => r.size));
-  const kept = existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as Result[]).filter((r) => !sizes.has(r.size))
-    : [];
-  const rows = results.map(({ measure, size, product, baseline, ratio, target, met, postgres }) => ({
+  const row = ({ measure, size, product, baseline, ratio, target, met, postgres }: Result) => ({
     measure,
     size,
     product,
@@ -109,8 +106,19 @@ export function saveResults(file: string, results: Result[]): void {
     target,
     met,
     ...(postgres === undefined ? {} : { postgres }),
-  }));
-  const all = [...kept, ...rows].sort((a, b) => a.size - b.size);
+  });
+  const key = (r: { size: number; measure: string }) => `${r.size}|${r.measure}`;
+  const fresh = new Map(results.map((r) => [key(r), row(r)]));
+  const sizes = new Set(results.map((r) => r.size));
+  const old = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Result[]) : [];
+  const kept = partial
+    ? old.map((r) => {
+        const now = fresh.get(key(r));
+        fresh.delete(key(r));
+        return now ?? r;
+      })
+    : old.filter((r) => !sizes.has(r.size));
+  const all = [...kept, ...fresh.values()].sort((a, b) => a.size - b.size);
   writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
 }
 

@@ -45,25 +45,30 @@ function dateOfNewest(env: BenchEnv, back: number): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+export const DAILY_DOCX = "export: daily DOCX (the report day's incidents), median";
+
 /** Exports: the daily report (docs helper's code, measured here), the log as XLSX and as CSV. */
 export async function documentMeasures(env: BenchEnv): Promise<void> {
   const { db } = env;
   const day = db.prepare(`SELECT * FROM incidents WHERE received_at >= ? AND received_at < ? ORDER BY received_at`);
   const dayFrom = new Date(`${REPORT_DAY}T00:00:00+08:00`).toISOString();
   const dayTo = new Date(Date.parse(dayFrom) + 86_400_000).toISOString();
-  // The calendar day holds the seeded 200 (the duty shift from 08:30 only 154), and a 样稿 is built in full
-  // each round: once a period is issued, its export hands back the stored bytes without building anything.
+  // The calendar day holds the seeded 200 and the day's share of the ten years (27 a day at 100k, 274 at
+  // 1M): the target, 300 ms for 200 incidents, is scaled to the day's count, as verify's is per 1M entries.
+  // A 样稿 is built in full each round: once a period is issued, its export hands back the stored bytes.
+  const onDay = (day.all(dayFrom, dayTo) as unknown[]).length;
+  const limit = 300 * Math.max(1, onDay / 200);
   record(
     env,
-    'export: daily DOCX (200 incidents), median',
+    DAILY_DOCX,
     await interleave(
       6,
       () => call(env, 'exports.dailyReport', { period: { day: REPORT_DAY }, format: 'docx', preview: true }),
       () => day.all(dayFrom, dayTo),
     ),
     median,
-    '≤ 300 ms',
-    (p) => p <= 300,
+    `≤ 300 ms per 200 incidents (${onDay} that day: ≤ ${Math.round(limit)} ms)`,
+    (p) => p <= limit,
   );
 
   const to = new Date(Date.parse(NOW) + 8 * 3_600_000).toISOString().slice(0, 10);

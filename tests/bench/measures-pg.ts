@@ -8,6 +8,7 @@ import { TEST_WIRING } from '../core/helpers';
 import { freshDatabase } from '../pg/databases';
 import { interleave, median, p95, sum, type BenchEnv, type Result } from './measure';
 import { incidentFacts, NOW, REPORT_DAY, seed, writeSeedFiles } from './seed';
+import { DAILY_DOCX } from './measures-docs';
 
 /**
  * Issue 15's performance row: the same measures on a shared PostgreSQL record, beside SQLite's. The seat
@@ -67,7 +68,7 @@ export async function postgresMeasures(env: BenchEnv, url: string): Promise<void
     await timed('home: deadlines.summary (Now + nav counts), p95', 100, p95, () =>
       must(service, 'deadlines.summary', {}),
     );
-    await timed('export: daily DOCX (200 incidents), median', 5, median, () =>
+    await timed(DAILY_DOCX, 5, median, () =>
       must(service, 'exports.dailyReport', { period: { day: REPORT_DAY }, format: 'docx', preview: true }),
     );
   } finally {

@@ -50,6 +50,12 @@ export interface SqlDialect {
   indexedBy(index: string): string;
   /** The pattern operator that ignores letter case, as SQLite's LIKE does (PostgreSQL: ILIKE). */
   readonly likeNoCase: string;
+  /**
+   * A scalar subquery: JSON text of an array holding, for each row of `from` (a table and its WHERE, may
+   * refer to the outer query) in `orderBy` order, the array of `columns`; '[]' when there is none. One
+   * query brings each row's children (an incident's reports) instead of a second query per page.
+   */
+  jsonArrayRows(columns: string, from: string, orderBy: string): string;
 }
 
 export interface Sql {

@@ -31,6 +31,9 @@ export const postgresDialect: SqlDialect = {
   jsonType: (col, path) => `jsonb_typeof((${col})::jsonb #> ${jsonPath(path)})`,
   indexedBy: () => '',
   likeNoCase: 'ILIKE',
+  // As text, so both engines hand back the same string (pg would parse a json column itself).
+  jsonArrayRows: (columns, from, orderBy) =>
+    `(SELECT coalesce(json_agg(json_build_array(${columns}) ORDER BY ${orderBy}), '[]')::text FROM ${from})`,
 };
 
 /**

@@ -13,6 +13,8 @@ export const sqliteDialect: SqlDialect = {
   jsonType: (col, path) => `CASE WHEN json_valid(${col}) THEN json_type(${col}, '${path}') END`,
   indexedBy: (index) => `INDEXED BY ${index}`,
   likeNoCase: 'LIKE',
+  jsonArrayRows: (columns, from, orderBy) =>
+    `(SELECT json_group_array(json_array(${columns}) ORDER BY ${orderBy}) FROM ${from})`,
 };
 
 type Text = string | CompiledSql;

@@ -91,10 +91,12 @@ export const logReports = (reader: CoreContext, from: string, to: string) =>
   );
 
 /**
- * The period's incidents in pages of PAGE, oldest first (keyset on received_at, id), with their reports
- * (two queries a page). Rows come as arrays (`raw`), and the facts as one JSON text parsed by the caller:
- * twenty json_extract calls a row re-parsed the JSON for each column and took twice as long. The
- * keyset's lower bound moves with the page, so each page starts in the index where the last one ended.
+ * The period's incidents in pages of PAGE, oldest first (keyset on received_at, id), each with its reports
+ * as one JSON array beside it (a subquery per row on the reports' (incident_id, id) index: a second query
+ * per page for the page's reports took a third of a 100,000-row export). Rows come as arrays (`raw`), and
+ * the facts as one JSON text parsed by the caller: twenty json_extract calls a row re-parsed the JSON for
+ * each column and took twice as long. The keyset's lower bound moves with the page, so each page starts
+ * in the index where the last one ended.
  */
 async function* pages<T>(
   reader: CoreContext,
@@ -103,39 +105,43 @@ async function* pages<T>(
   factsColumn: string,
   make: (number: string, status: Incident['status'], facts: string, reports: ReportLine[]) => T,
 ): AsyncGenerator<T[]> {
-  const next = `SELECT id, received_at, number, status, ${factsColumn} FROM incidents
+  const reports = reader.sql.dialect.jsonArrayRows(
+    'r.kind, r.seq, r.status, r.channel, r.recipient_unit, r.approving_leader, r.sender, r.sent_at',
+    'reports r WHERE r.incident_id = incidents.id',
+    'r.id',
+  );
+  const next = `SELECT id, received_at, number, status, ${factsColumn}, ${reports} FROM incidents
        WHERE received_at >= ? AND received_at < ? AND (received_at > ? OR id > ?)
        ORDER BY received_at, id LIMIT ${PAGE}`;
-  const reportsOf = `SELECT incident_id, kind, seq, status, channel, recipient_unit, approving_leader, sender, sent_at
-       FROM reports WHERE incident_id IN (${reader.sql.dialect.jsonIds}) ORDER BY incident_id, id`;
   let after: [string, number] = ['', 0];
   for (;;) {
-    const rows = await reader.sql.arrays<[number, string, string, Incident['status'], string]>(next, [
+    const rows = await reader.sql.arrays<[number, string, string, Incident['status'], string, string]>(next, [
       after[0] > from ? after[0] : from,
       to,
       ...after,
     ]);
     if (!rows.length) return;
     // Index access, not destructuring: destructuring an array walks its iterator, per row and per field.
-    const byId = new Map<number, ReportLine[]>();
-    for (const r of await reader.sql.arrays(reportsOf, [JSON.stringify(rows.map((row) => row[0]))])) {
-      const line = {
-        kind: r[1],
-        seq: r[2],
-        status: r[3],
-        channel: r[4],
-        recipientUnit: r[5],
-        approvingLeader: r[6],
-        sender: r[7],
-        sentAt: r[8],
-      } as ReportLine;
-      const list = byId.get(r[0] as number);
-      if (list) list.push(line);
-      else byId.set(r[0] as number, [line]);
-    }
-    yield rows.map((row) => make(row[2], row[3], row[4], byId.get(row[0]) ?? []));
+    yield rows.map((row) => make(row[2], row[3], row[4], reportLines(row[5])));
     const last = rows[rows.length - 1]!;
     after = [last[1], last[0]];
     await yieldToOthers();
   }
+}
+
+function reportLines(json: string): ReportLine[] {
+  if (json === '[]') return [];
+  return (JSON.parse(json) as unknown[][]).map(
+    (r) =>
+      ({
+        kind: r[0],
+        seq: r[1],
+        status: r[2],
+        channel: r[3],
+        recipientUnit: r[4],
+        approvingLeader: r[5],
+        sender: r[6],
+        sentAt: r[7],
+      }) as ReportLine,
+  );
 }
