@@ -69,6 +69,17 @@ export async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peak
 const fmt = (x: number | null, unit: string) =>
   x === null ? '—' : unit === 'rows/s' ? Math.round(x).toLocaleString('en-US') : x < 10 ? x.toFixed(2) : x.toFixed(0);
 
+/** The unit of a row saved before results.json carried it. */
+const unitOf = (r: Result) =>
+  r.unit ??
+  (r.measure.startsWith('write:')
+    ? 'rows/s'
+    : /RSS/.test(r.measure)
+      ? 'MB'
+      : /initial JS/.test(r.measure)
+        ? 'KB'
+        : 'ms');
+
 /** The table as Markdown (README) and for the console. */
 export function table(results: Result[]): string {
   // The PostgreSQL column appears when the run measured a shared database too.
@@ -77,12 +88,12 @@ export function table(results: Result[]): string {
     ['measure', 'product', 'baseline', 'ratio', 'target', 'met', ...(pg ? ['PostgreSQL'] : [])],
     ...results.map((r) => [
       r.measure,
-      Number.isNaN(r.product) ? '—' : `${fmt(r.product, r.unit)} ${r.unit}`,
-      r.baseline === null ? '—' : `${fmt(r.baseline, r.unit)} ${r.unit}`,
+      Number.isNaN(r.product) ? '—' : `${fmt(r.product, unitOf(r))} ${unitOf(r)}`,
+      r.baseline === null ? '—' : `${fmt(r.baseline, unitOf(r))} ${unitOf(r)}`,
       r.ratio === null ? '—' : r.ratio.toFixed(2),
       r.target,
       r.met ? 'yes' : '**no**',
-      ...(pg ? [r.postgres === undefined ? '—' : `${fmt(r.postgres, r.unit)} ${r.unit}`] : []),
+      ...(pg ? [r.postgres === undefined ? '—' : `${fmt(r.postgres, unitOf(r))} ${unitOf(r)}`] : []),
     ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -95,9 +106,9 @@ export function table(results: Result[]): string {
  * the latest 100,000 and 1,000,000-incident runs side by side). A partial run (BENCH_ONLY) replaces only
  * the rows it measured, in their places.
  */
-export function saveResults(file: string, results: Result[], partial = false): void {
+export function saveResults(file: string, results: Result[], partial = false): Result[] {
   mkdirSync(dirname(file), { recursive: true });
-  const row = ({ measure, size, product, baseline, ratio, target, met, postgres }: Result) => ({
+  const row = ({ measure, size, product, baseline, ratio, target, met, unit, postgres }: Result): Result => ({
     measure,
     size,
     product,
@@ -105,6 +116,7 @@ export function saveResults(file: string, results: Result[], partial = false): v
     ratio,
     target,
     met,
+    unit,
     ...(postgres === undefined ? {} : { postgres }),
   });
   const key = (r: { size: number; measure: string }) => `${r.size}|${r.measure}`;
@@ -120,6 +132,7 @@ export function saveResults(file: string, results: Result[], partial = false): v
     : old.filter((r) => !sizes.has(r.size));
   const all = [...kept, ...fresh.values()].sort((a, b) => a.size - b.size);
   writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
+  return all;
 }
 
 export interface BenchEnv {

@@ -67,7 +67,10 @@ it(`benchmark at ${N.toLocaleString('en-US')} incidents`, async () => {
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`\n${N.toLocaleString('en-US')} incidents · ${machine}\n\n${table(results)}\n`);
-  // A partial run (BENCH_ONLY) replaces only the rows it measured, at this size.
-  saveResults(join(root, 'bench/results.json'), results, !!process.env.BENCH_ONLY);
+  // A partial run (BENCH_ONLY) replaces only the rows it measured, at this size, and prints the whole
+  // table at this size as it now stands.
+  const saved = saveResults(join(root, 'bench/results.json'), results, !!process.env.BENCH_ONLY);
+  if (process.env.BENCH_ONLY)
+    console.log(`\nresults.json at this size:\n\n${table(saved.filter((r) => r.size === N))}\n`);
   expect(results.length > 0 || process.env.BENCH_ONLY === 'seed').toBe(true);
 });
