@@ -24,7 +24,7 @@ describe('backups', () => {
     const data = tempDir();
     const host = await startWebHost(data);
     try {
-      // The host makes its first daily backup at start, in the background (it serves meanwhile).
+      // The host makes its first daily backup soon after start (FIRST_BACKUP_AFTER_MS), in the background.
       const list = async () =>
         (
           (await (
@@ -35,7 +35,7 @@ describe('backups', () => {
             })
           ).json()) as { value: { file: string }[] }
         ).value;
-      await expect.poll(list, { timeout: 10_000 }).toHaveLength(1);
+      await expect.poll(list, { timeout: 25_000, interval: 500 }).toHaveLength(1);
       const backups = { value: await list() };
       const r = runCli(['restore', backups.value[0]!.file, '--data', data]);
       expect(r.code).toBe(1);

@@ -32,7 +32,8 @@ describe('writers that cooperate', () => {
       let writes = 0;
       let cliRuns = 0;
       let slowest = 0; // reported on failure: a writer waiting its turn, never an error
-      // The host's start-up work (its first daily backup) is done before the clock starts.
+      // The host is serving before the clock starts (its first daily backup comes 10 s after start, in the
+      // background: writers keep going through it).
       await fetch(`${host.origin}/api/backup.list`, { method: 'POST', headers: { 'X-Duty-Room-Token': host.token } });
       const until = Date.now() + SECONDS * 1000;
       const plan = join(

@@ -59,7 +59,8 @@ interface Job {
 export function workerRunner(dataFile: string, fallback: TaskRunner, max = 2): TaskRunner | null {
   const file = verifyWorkerFile();
   const threads = Math.min(max, availableParallelism());
-  if (!file || threads < 2 || !existsSync(dataFile)) return null;
+  // One core: a worker would only take turns with this thread.
+  if (!file || availableParallelism() < 2 || !existsSync(dataFile)) return null;
   const queue: Job[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, Job>();

@@ -37,11 +37,11 @@ export function verifyChain(db: Database.Database, opts: VerifyOptions = {}): Ve
  */
 export async function verifyChainAsync(
   db: Database.Database,
-  opts: VerifyOptions & { dataFile?: string },
+  opts: VerifyOptions & { dataFile?: string; threads?: number },
   pause: () => Promise<void>,
 ): Promise<VerifyResult> {
   const local = inThreadRunner(db, pause);
-  const runner: TaskRunner = (opts.dataFile && workerRunner(opts.dataFile, local)) || local;
+  const runner: TaskRunner = (opts.dataFile && workerRunner(opts.dataFile, local, opts.threads)) || local;
   try {
     const v = new Verification(db, opts, runner.threads);
     const pending = Promise.all(v.tasks.map((t) => runner.run(t).then((r) => v.settle(t, r))));

@@ -78,7 +78,13 @@ export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
   return (await listBackups(ctx)).find((b) => b.file === file)!;
 }
 
-/** Backs up at start when the newest valid backup is a day old, then checks every hour. */
+/**
+ * The first check waits this long after start: the officer's first screen is drawn before a day's backup
+ * starts copying and checking the record beside it.
+ */
+export const FIRST_BACKUP_AFTER_MS = 10_000;
+
+/** Backs up soon after start when the newest valid backup is a day old, then checks every hour. */
 export function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => void = console.error): () => void {
   const due = async () => {
     const last = (await listBackups(ctx))[0];
@@ -89,8 +95,12 @@ export function scheduleDailyBackups(ctx: CoreContext, log: (msg: string) => voi
   const run = () => {
     due().catch((e: unknown) => log(`automatic backup failed: ${e instanceof Error ? e.message : e}`));
   };
-  run();
+  const first = setTimeout(run, FIRST_BACKUP_AFTER_MS);
+  first.unref();
   const timer = setInterval(run, 3_600_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -72,8 +72,9 @@ export function checkBackupFile(file: string): CandidateCheck {
 async function checkBackupFileAsync(file: string): Promise<CandidateCheck> {
   const { db, version } = openCandidate(file);
   try {
+    // One worker: the check is background work, and the host's own thread keeps a core to answer on.
     const verify = await verifyOrUnreadable(() =>
-      verifyChainAsync(db, { ...candidateOptions(file), dataFile: file }, yieldToOthers),
+      verifyChainAsync(db, { ...candidateOptions(file), dataFile: file, threads: 1 }, yieldToOthers),
     );
     return judged(version, verify);
   } finally {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../contract/documents';
 import type { CoreContext } from '../context';
 import { rosterMonth } from '../roster/roster-repo';
@@ -76,6 +75,8 @@ export function rosterDocument(view: RosterMonthView, dutyRoomName: string): Doc
 
 /** One sheet, frozen header, A4 landscape fitted to the page width, header repeated on every page. */
 export async function rosterXlsx(view: RosterMonthView, dutyRoomName: string): Promise<Buffer> {
+  // Loaded here, not at start: ExcelJS takes a third of a second to load, and only the roster's XLSX uses it.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Duty Room Console';
   const ws = wb.addWorksheet(view.month, {

@@ -35,7 +35,9 @@ import { useNavCounts } from './useNavCounts';
 
 // Each area (and the search palette and call form, opened by shortcut) is its own chunk, fetched when
 // first shown: the window paints the header and the Now page without loading every feature's code.
-const NowPage = lazy(() => import('../features/now/NowPage').then((m) => ({ default: m.NowPage })));
+// The home screen's chunk is fetched while the app asks for its settings, not after them.
+const nowPage = import('../features/now/NowPage');
+const NowPage = lazy(() => nowPage.then((m) => ({ default: m.NowPage })));
 const IncidentsPage = lazy(() =>
   import('../features/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
 );

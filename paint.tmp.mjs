@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const p = await b.newPage({ viewport: { width: 1440, height: 900 } });
+const t0 = performance.now();
+const lap = (m) => console.log((performance.now() - t0).toFixed(0).padStart(6), m);
+const child = spawn(process.execPath, ['out/main/web.js', '--data', '/dev/shm/bh', '--port', '0']);
+const url = await new Promise((res) => { let o=''; child.stdout.on('data', (d) => { o += d; const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(o); if (m) res(m[1]); }); });
+lap('host printed url');
+p.on('requestfinished', (r) => { const u = r.url(); if (!u.includes('/api/')) lap('static ' + u.split('/').pop().slice(0, 40)); });
+p.on('domcontentloaded', () => lap('domcontentloaded'));
+await p.goto(url);
+await p.locator('[data-testid="now-action-deadline"]').first().waitFor({ timeout: 30000 });
+lap('deadline action painted');
+await b.close(); child.kill();
