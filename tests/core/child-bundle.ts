@@ -25,7 +25,8 @@ export function bundleChild(entry: string): Promise<string> {
         input: entry,
         platform: 'node',
         external: ['better-sqlite3'],
-        output: { file, format: 'cjs' },
+        // One file: the core's lazily loaded modules (ExcelJS for the roster XLSX) inlined, not split out.
+        output: { file, format: 'cjs', inlineDynamicImports: true },
         logLevel: 'silent',
       });
       process.once('exit', () => rmSync(file, { force: true }));
