@@ -81,6 +81,27 @@ export function tempDir(): string {
   return d;
 }
 
+/**
+ * A service over an SQLite database left at an older schema `version` (an upgrade test writes through it,
+ * closes it, then opens the folder with the current app to see the migration at work).
+ */
+export async function serviceAtVersion(
+  version: number,
+  start: string,
+): Promise<{ dir: string; clock: ManualClock; old: Database.Database; service: Service }> {
+  const dir = tempDir();
+  const clock = new ManualClock(start);
+  const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: version });
+  const service = await createService({
+    sql: sqliteSql(old),
+    clock,
+    appVersion: 'test',
+    dataFile: '',
+    wiring: TEST_WIRING,
+  });
+  return { dir, clock, old, service };
+}
+
 export interface TestCore {
   engine: 'sqlite' | 'postgres';
   dir: string;

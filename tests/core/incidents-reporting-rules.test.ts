@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { ManualClock } from '../../electron/core/db/clock';
-import { openDatabase } from '../../electron/core/db/open';
-import { createService } from '../../electron/core/service';
-import { openTestCore, sqliteOnly, tempDir, TEST_WIRING, type TestCore } from './helpers';
+import { openTestCore, serviceAtVersion, sqliteOnly, type TestCore } from './helpers';
 import { expectRefused } from './refused';
 import { chemicalFire } from './fixtures';
-import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
 const sendMeta = {
   channel: 'edoc' as const,
@@ -261,16 +256,7 @@ describe('migration 070', () => {
     'an SQLite database at version 60',
     'rebuilds the reports table of a version-60 database with its rows, still verifying, and takes phone reports',
     async () => {
-      const dir = tempDir();
-      const clock = new ManualClock('2026-11-23T03:00:00Z');
-      const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 60 });
-      const service = await createService({
-        sql: sqliteSql(old),
-        clock,
-        appVersion: 'test',
-        dataFile: '',
-        wiring: TEST_WIRING,
-      });
+      const { dir, clock, old, service } = await serviceAtVersion(60, '2026-11-23T03:00:00Z');
       const created = await service.invoke('incidents.create', chemicalFire({ economicLoss: 800 }));
       const inc = (created as { value: { id: number } }).value;
       const draft = (await service.invoke('reports.draft', { incidentId: inc.id, kind: 'initial' })) as {

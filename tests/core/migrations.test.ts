@@ -1,15 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteAuditLog } from '../../electron/core/audit/chain';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
-import { ManualClock } from '../../electron/core/db/clock';
-import { openDatabase } from '../../electron/core/db/open';
-import { createService } from '../../electron/core/service';
 import { chemicalFire } from './fixtures';
-import { openTestCore, tempDir, TEST_WIRING, type TestCore } from './helpers';
+import { openTestCore, serviceAtVersion, tempDir, type TestCore } from './helpers';
 import { generateNovember, seedPeople } from './roster-fixtures';
-import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
 type Db = TestCore['db'];
 
@@ -132,16 +127,7 @@ describe('every migration step upgrades a database with data', () => {
 
 describe('migration 030', () => {
   it('adds the plan tables to a version-20 database, keeps its incidents and seeds the samples, audited', async () => {
-    const dir = tempDir();
-    const clock = new ManualClock('2026-11-23T01:30:00Z');
-    const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 20 });
-    const service = await createService({
-      sql: sqliteSql(old),
-      clock,
-      appVersion: 'test',
-      dataFile: '',
-      wiring: TEST_WIRING,
-    });
+    const { dir, clock, old, service } = await serviceAtVersion(20, '2026-11-23T01:30:00Z');
     expect((await service.invoke('incidents.create', chemicalFire())).ok).toBe(true);
     const before = old.prepare('SELECT * FROM incidents').all();
     old.close();

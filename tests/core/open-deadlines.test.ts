@@ -1,12 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../electron/core/db/clock';
-import { openDatabase } from '../../electron/core/db/open';
-import { createService } from '../../electron/core/service';
 import { importIncidents } from '../../electron/core/incidents/import-file';
-import { openTestCore, sqliteOnly, tempDir, TEST_WIRING, type TestCore } from './helpers';
+import { openTestCore, serviceAtVersion, sqliteOnly, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
-import { sqliteSql } from '../../electron/core/db/sql-sqlite';
 
 const sendMeta = { recipientUnit: '省应急管理厅', approvingLeader: '李市长', sender: '王值班' };
 
@@ -111,16 +106,7 @@ describe('home screen data from the maintained open-deadline table', () => {
     'an SQLite database from before migration 100',
     'builds the table for incidents recorded before migration 100',
     async () => {
-      const dir = tempDir();
-      const clock = new ManualClock('2026-11-23T02:00:00Z');
-      const old = openDatabase(join(dir, 'duty-room.sqlite'), { clock, appVersion: 'test', targetVersion: 60 });
-      const service = await createService({
-        sql: sqliteSql(old),
-        clock,
-        appVersion: 'test',
-        dataFile: '',
-        wiring: TEST_WIRING,
-      });
+      const { dir, clock, old, service } = await serviceAtVersion(60, '2026-11-23T02:00:00Z');
       const r = await service.invoke('incidents.create', chemicalFire());
       expect(r.ok).toBe(true);
       old.close();

@@ -58,8 +58,10 @@ export interface SeatCheck {
   database: string;
   user: string;
   serverVersion: string;
+  /** The schema the database is at (0: empty) and the one this app needs. */
   schemaVersion: number;
   appSchemaVersion: number;
+  /** This login may create tables: it would migrate the schema (the owner). */
   mayMigrate: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { AppError } from '../contract/errors';
+import type { SeatCheck } from '../contract/app';
 import type { Clock } from './clock';
 import { migratePostgres, PG_LATEST_VERSION } from './pg/migrate';
 import { grantSeatRole, SEAT_GROUP } from './pg/seat-role';
@@ -81,18 +82,8 @@ async function mayGrant(sql: Sql): Promise<boolean> {
   );
 }
 
-export interface ConnectionCheck {
-  host: string;
-  port: string;
-  database: string;
-  user: string;
-  serverVersion: string;
-  /** The schema the database is at (0: empty) and the one this app needs. */
-  schemaVersion: number;
-  appSchemaVersion: number;
-  /** This login may create tables: it would migrate the schema (the owner). */
-  mayMigrate: boolean;
-}
+/** What a connection test found: the contract's SeatCheck (Settings shows it, `connect` prints it). */
+export type ConnectionCheck = SeatCheck;
 
 /**
  * `duty-room connect` and Settings' 测试连接: reaches the server, logs in, reads the schema version and
