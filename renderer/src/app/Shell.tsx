@@ -16,6 +16,8 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { IconLanguage, IconMoon, IconSun } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+// The home screen is part of the first load: it is what every start shows.
+import { NowPage } from '../features/now/NowPage';
 import { useTranslation } from 'react-i18next';
 import { HeaderClock } from '../components/HeaderClock';
 import { BLANK_DRAFT, draftFromCall, type IncidentDraft } from '../features/incidents/incident-draft';
@@ -35,9 +37,7 @@ import { useNavCounts } from './useNavCounts';
 
 // Each area (and the search palette and call form, opened by shortcut) is its own chunk, fetched when
 // first shown: the window paints the header and the Now page without loading every feature's code.
-// The home screen's chunk is fetched while the app asks for its settings, not after them.
-const nowPage = import('../features/now/NowPage');
-const NowPage = lazy(() => nowPage.then((m) => ({ default: m.NowPage })));
+
 const IncidentsPage = lazy(() =>
   import('../features/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
 );
