@@ -16,8 +16,10 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           // The utility process that runs the core under Electron (forked by electron/main/core-process.ts).
           core: resolve(__dirname, 'electron/utility/index.ts'),
-          // verify's worker threads, started by whichever of the above runs verify (audit/verify-pool.ts).
+          // verify's worker threads, started by whichever of the above runs verify (app/worker-pool.ts).
           'verify-worker': resolve(__dirname, 'electron/core/audit/verify-worker.ts'),
+          // the log CSV's worker threads (documents/log-csv.ts), likewise.
+          'log-csv-worker': resolve(__dirname, 'electron/core/documents/log-csv-worker.ts'),
         },
       },
     },

@@ -23,6 +23,8 @@ const SQLITE_ONLY_FILES: Record<string, string> = {
   // Hosts over a data directory (SQLite): their --url form belongs to the shared-database setup work.
   'tests/core/cli.test.ts': 'the CLI over a --data directory',
   'tests/core/documents-cli.test.ts': 'the CLI over a --data directory',
+  'tests/core/log-csv-worker.test.ts':
+    "worker threads with their own connection to the SQLite file (a server's export reads on one)",
   'tests/core/web-host.test.ts': 'the built web host over a data directory',
   'tests/core/core-process.test.ts': 'the core utility process over a data directory',
   'tests/core/hosts-failures.test.ts': 'hosts refusing a locked or broken data directory',

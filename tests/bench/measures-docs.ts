@@ -79,25 +79,30 @@ export async function documentMeasures(env: BenchEnv): Promise<void> {
   const rowsFrom = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
   for (const [format, rows, target, limit, rounds] of [
     ['xlsx', 10_000, '≤ 1 s, RSS ≤ 300 MB', 1000, 3],
-    ['csv', 100_000, '≤ 3 s, RSS ≤ 300 MB', 3000, 2],
+    ['csv', 100_000, '≤ 3 s, RSS ≤ 300 MB', 3000, 3],
   ] as const) {
     const from = dateOfNewest(env, rows);
+    const out = join(env.dir, `bench-log.${format}`);
+    const cli = () => cliPeakMb(env, ['export', 'log', '--from', from, '--to', to, '--format', format, '--out', out]);
     let count = 0;
+    const peaks: number[] = [];
     const times = await interleave(
       rounds,
-      () => call(env, 'exports.log', { from, to, format }),
+      // XLSX: the service, in this process. CSV: `duty-room export log` in a process of its own, built,
+      // start to exit (what the officer waits for, with the CLI's own start): a big CSV is shared out to
+      // worker threads (out/main/log-csv-worker.js), which the sources under test do not have.
+      () => (format === 'csv' ? peaks.push(cli()) : call(env, 'exports.log', { from, to, format })),
       () => {
         count = 0;
         for (const _ of logRows.iterate(rowsFrom(from))) count++;
       },
     );
-    // The same export by `duty-room export log` in a process of its own, for the memory it needs.
-    const out = join(env.dir, `bench-log.${format}`);
-    const peak = cliPeakMb(env, ['export', 'log', '--from', from, '--to', to, '--format', format, '--out', out]);
+    // The memory the export needs: the same export by the CLI (the CSV rounds above were that already).
+    const peak = Math.max(...(peaks.length ? peaks : [cli()]));
     rmSync(out, { force: true });
     record(
       env,
-      `export: log ${format.toUpperCase()} (${count.toLocaleString('en-US')} rows), median`,
+      `export: log ${format.toUpperCase()} (${count.toLocaleString('en-US')} rows${format === 'csv' ? ', CLI start to exit' : ''}), median`,
       times,
       median,
       target,

@@ -11,6 +11,7 @@ export const BUILT = [
   'out/main/web.js',
   'out/main/cli.js',
   'out/main/verify-worker.js',
+  'out/main/log-csv-worker.js',
   'out/preload/index.js',
   'out/renderer/index.html',
 ];

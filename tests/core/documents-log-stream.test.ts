@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importIncidents } from '../../electron/core/incidents/import-file';
+import { sliceRanges, writeCsvRows } from '../../electron/core/documents/log-csv';
+import type { LogRange } from '../../electron/core/documents/log-rows';
 import { downloadedBytes, openTestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
@@ -51,5 +53,41 @@ describe('streamed log export', () => {
     expect(ws.getRow(1201).getCell(4).value).toBe('历史事件1199');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(wb.getWorksheet('报告')!.rowCount).toBe(1);
+  });
+
+  it('cuts a period into slices that, written in turn, make the file one pass makes (ties on the minute too)', async () => {
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
+    // Three incidents a minute: slices are cut inside a run of equal received_at (the keyset's id decides).
+    await importIncidents(
+      core.service.ctx,
+      Array.from({ length: 40 }, (_, i) =>
+        JSON.stringify(chemicalFire({ title: `历史事件${i}`, occurredAt: at(0), receivedAt: at(Math.floor(i / 3)) })),
+      ),
+    );
+    const [from, to] = ['2024-12-31T16:00:00.000Z', '2025-01-01T16:00:00.000Z'];
+    const csv = async (ranges: LogRange[]) => {
+      const chunks: Buffer[] = [];
+      const counted: number[] = [];
+      await writeCsvRows(
+        core.sql,
+        core.file,
+        ranges,
+        'Asia/Shanghai',
+        { write: async (c) => void chunks.push(c) },
+        (n) => counted.push(n),
+      );
+      return { lines: Buffer.concat(chunks).toString('utf8').trimEnd().split('\r\n'), counted };
+    };
+    const whole = await csv([{ from, to }]);
+    expect(whole.lines.map((l) => l.split(',')[3])).toEqual(
+      // Equal received_at: in the order they were recorded (id).
+      Array.from({ length: 40 }, (_, i) => `历史事件${i}`),
+    );
+    const sevens = await sliceRanges(core.sql, from, to, 40, 7);
+    expect(sevens).toHaveLength(6);
+    expect(await csv(sevens)).toEqual({ lines: whole.lines, counted: [7, 7, 7, 7, 7, 5] });
+    // A size that divides the count: no empty slice after the last cut.
+    const eights = await sliceRanges(core.sql, from, to, 40, 8);
+    expect(await csv(eights)).toEqual({ lines: whole.lines, counted: [8, 8, 8, 8, 8] });
   });
 });

@@ -7,7 +7,7 @@ import { goneRows, suspectRows } from './row-check';
 
 /**
  * verify's work cut into independent pieces, each answerable from the database alone: any thread with
- * its own read-only connection can take any of them, in any order (verify-pool.ts). Each entry's hash
+ * its own read-only connection can take any of them, in any order (app/worker-pool.ts). Each entry's hash
  * depends only on its own stored link and body; its link must equal the hash of the entry before,
  * checked inside the piece here and where pieces meet by joinPieces (chain-links.ts).
  */

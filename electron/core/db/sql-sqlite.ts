@@ -149,6 +149,9 @@ class SqliteSql implements Sql {
     // An in-memory database has no second connection: it reads through this one.
     if (this.inTransaction || !file || file === ':memory:' || this.handle.memory) return fn(this);
     const reader = cacheStatements(new Database(file, { readonly: true, fileMustExist: true }));
+    // A snapshot reads its pages once, in order (an export, a verify): SQLite's 2 MB default, not the
+    // 16 MB better-sqlite3 gives a connection, which only added to a big export's memory.
+    reader.pragma('cache_size = -2000');
     try {
       reader.exec('BEGIN');
       return await fn(new SqliteSql(reader, new TurnQueue(), false));

@@ -5,7 +5,9 @@ import { getSettings } from '../settings/settings-repo';
 import { resolvePeriod } from './daily-data';
 import { recordDocument } from './document-file';
 import { prepareDownload, type FileSink } from './downloads';
-import { incidentCells, logIncidents, logReports, reportCells } from './log-rows';
+import { incidentCells, logIncidents, logReports, reportCells, type LogRange } from './log-rows';
+import { csvLines, sliceRanges, writeCsvRows } from './log-csv';
+import type { Sql } from '../db/sql-port';
 import { safeFileName } from './wording';
 import { writeXlsx, type Cell, type SheetSpec } from './xlsx-writer';
 
@@ -50,25 +52,20 @@ const REPORT_SHEET: SheetSpec = {
 
 type Rows = () => AsyncIterable<Cell[][]>;
 
-/** A CSV field: quoted only when it holds a comma, a quote or a line break (RFC 4180). */
-const NEEDS_QUOTES = /[",\r\n]/;
-const csvCell = (v: Cell) =>
-  typeof v === 'number' ? String(v) : NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-
-/** UTF-8 with a BOM: without it Excel reads Chinese as mojibake. CRLF as RFC 4180 says. */
-function csvLines(rows: Cell[][]): string {
-  let out = '';
-  for (const r of rows) {
-    for (let i = 0; i < r.length; i++) out += (i ? ',' : '') + csvCell(r[i]!);
-    out += '\r\n';
-  }
-  return out;
-}
-
-async function csv(head: string[], rows: Rows, sink: FileSink): Promise<void> {
+/** UTF-8 with a BOM: without it Excel reads Chinese as mojibake. */
+async function csv(
+  reader: Sql,
+  dataFile: string,
+  range: LogRange,
+  count: number,
+  tz: string,
+  sink: FileSink,
+  onRows: (n: number) => void,
+) {
   await sink.write(Buffer.from([0xef, 0xbb, 0xbf]));
-  await sink.write(Buffer.from(csvLines([head]), 'utf8'));
-  for await (const page of rows()) await sink.write(Buffer.from(csvLines(page), 'utf8'));
+  await sink.write(Buffer.from(csvLines([INCIDENT_SHEET.head]), 'utf8'));
+  const ranges = await sliceRanges(reader, range.from, range.to, count);
+  await writeCsvRows(reader, dataFile, ranges, tz, sink, onRows);
 }
 
 export async function exportLog(
@@ -79,8 +76,7 @@ export async function exportLog(
   const from = resolvePeriod({ date: input.from }, tz).from;
   const to = resolvePeriod({ date: input.to }, tz).to;
   const { prepared, count } = await ctx.sql.snapshot(async (sql) => {
-    const reader: CoreContext = { ...ctx, sql };
-    const count = (await reader.sql.value('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?', [
+    const count = (await sql.value('SELECT count(*) FROM incidents WHERE received_at >= ? AND received_at < ?', [
       from,
       to,
     ])) as number;
@@ -95,19 +91,19 @@ export async function exportLog(
           yield page.flatMap(toRows);
         }
       };
-    const incidentRows = rows(logIncidents(reader, from, to), (i) => [incidentCells(i, tz)]);
+    const range: LogRange = { from, to };
     try {
       const prepared = await prepareDownload(ctx.dataFile, input.format, (sink) =>
         input.format === 'xlsx'
           ? writeXlsx(
               sink,
               [
-                [INCIDENT_SHEET, incidentRows],
-                [REPORT_SHEET, rows(logReports(reader, from, to), (i) => reportCells(i, tz))],
+                [INCIDENT_SHEET, rows(logIncidents(sql, range), (i) => [incidentCells(i, tz)])],
+                [REPORT_SHEET, rows(logReports(sql, range), (i) => reportCells(i, tz))],
               ],
               { creator: 'Duty Room Console', at: ctx.clock.now() },
             )
-          : csv(INCIDENT_SHEET.head, incidentRows, sink),
+          : csv(sql, ctx.dataFile, range, count, tz, sink, (n) => op.update((done += n))),
       );
       return { prepared, count };
     } finally {
