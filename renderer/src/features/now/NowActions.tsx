@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconHourglass } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useFirstShown } from '../../hooks/useFirstShown';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { nowActions, type NowAction } from '@domain';
@@ -97,16 +97,11 @@ function What({ a }: { a: NowAction }) {
  * 待办: every deadline, checklist item, 批示 and handover the room owes, in one list, overdue first. Each
  * source is a cheap bounded read (maintained tables or indexed ranges); the merging is the domain's.
  */
-/**
- * The most urgent actions drawn at first; the rest on request. A room owing two hundred reports at once
- * still gets its screen in a moment (two hundred rows took a second to lay out), and the top of the list is
- * what is read first.
- */
+/** The most urgent actions drawn at first; the rest on request (a room may owe two hundred reports at once). */
 const FIRST_SHOWN = 12;
 
 export function NowActions(props: { openIncident(id: number): void; openHandover(): void }) {
   const { t } = useTranslation();
-  const [showAll, setShowAll] = useState(false);
   const now = useNow();
   const summary = useQuery('deadlines.summary', {});
   const responses = useQuery('activations.active', {});
@@ -122,6 +117,7 @@ export function NowActions(props: { openIncident(id: number): void; openHandover
     },
     now,
   );
+  const { shown, hidden, showAll } = useFirstShown(list, FIRST_SHOWN);
   const open = (a: NowAction) => {
     if (a.kind === 'handover') return props.openHandover();
     const id =
@@ -137,7 +133,7 @@ export function NowActions(props: { openIncident(id: number): void; openHandover
       <Title order={3}>{t('now.actionsTitle', { count: list.length })}</Title>
       {summary.data && list.length === 0 && <Text c="dimmed">{t('now.nothingDue')}</Text>}
       <Stack gap={6} data-testid="now-actions">
-        {(showAll ? list : list.slice(0, FIRST_SHOWN)).map((a) => (
+        {shown.map((a) => (
           <UnstyledButton key={a.key} onClick={() => open(a)} data-testid={`now-action-${a.kind}`}>
             <Paper withBorder p="xs" data-state={a.urgency}>
               <Group justify="space-between" wrap="nowrap">
@@ -152,8 +148,8 @@ export function NowActions(props: { openIncident(id: number): void; openHandover
           </UnstyledButton>
         ))}
       </Stack>
-      {!showAll && list.length > FIRST_SHOWN && (
-        <Button variant="subtle" onClick={() => setShowAll(true)} data-testid="now-actions-all">
+      {hidden > 0 && (
+        <Button variant="subtle" onClick={showAll} data-testid="now-actions-all">
           {t('now.showAllActions', { count: list.length })}
         </Button>
       )}
