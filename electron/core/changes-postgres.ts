@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { pgLib } from './db/pg-lib';
 import { CHANGE_TOPICS, type ChangeTopic } from './contract/changes';
 import type { Sql } from './db/sql-port';
 import type { ChangeFeed, FeedSource } from './changes';
@@ -59,7 +60,10 @@ export function postgresListener(config: pg.ClientConfig): FeedSource {
   const connect = () => {
     retry = null;
     if (!feed) return;
-    const c = new pg.Client({ ...config, application_name: `${config.application_name ?? 'duty-room'} (listen)` });
+    const c = new (pgLib().Client)({
+      ...config,
+      application_name: `${config.application_name ?? 'duty-room'} (listen)`,
+    });
     client = c;
     c.on('error', () => drop(c));
     c.on('end', () => drop(c));

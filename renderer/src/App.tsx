@@ -5,6 +5,7 @@ import { Component, type ReactNode } from 'react';
 import i18next from 'i18next';
 import { SettingsProvider } from './app/settings-context';
 import { DataProviders } from './app/DataProviders';
+import type { QueryClient } from '@tanstack/react-query';
 import { Shell } from './app/Shell';
 import { theme } from './app/theme';
 import { ApiError } from './api/client';
@@ -29,13 +30,13 @@ class StartupBoundary extends Component<{ children: ReactNode }, { error: unknow
   }
 }
 
-export function App() {
+export function App({ client }: { client: QueryClient }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       {/* Below the header, never over it (toasts.module.css); toast() keeps a repeated message single. */}
       <Notifications position="top-right" limit={4} classNames={toastClasses} />
       <StartupBoundary>
-        <DataProviders>
+        <DataProviders client={client}>
           <SettingsProvider
             fallback={
               <Center h="100vh">

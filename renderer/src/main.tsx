@@ -5,10 +5,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { createQueryClient } from './app/query-client';
+import { askFirstReads } from './app/first-reads';
 
 initI18n();
-createRoot(document.getElementById('root')!).render(
+const client = createQueryClient();
+const root = createRoot(document.getElementById('root')!);
+askFirstReads(client);
+root.render(
   <StrictMode>
-    <App />
+    <App client={client} />
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { pgLib } from './pg-lib';
 import type { CompiledSql, RunResult, Sql, SqlDialect, SqlParams } from './sql-port';
 import { toNumberedNamed, toNumberedParams } from './pg/placeholders';
 import { fromPostgresError } from './postgres-errors';
@@ -41,9 +42,10 @@ export const postgresDialect: SqlDialect = {
  * numbers on both engines (ids stay below 2^53). Scoped to this port's pool, not pg's global parsers.
  */
 function numberTypes(): pg.CustomTypesConfig {
-  const types = new pg.TypeOverrides();
-  types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
-  types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
+  const { TypeOverrides, types: builtin } = pgLib();
+  const types = new TypeOverrides();
+  types.setTypeParser(builtin.builtins.INT8, (v: string) => Number(v));
+  types.setTypeParser(builtin.builtins.NUMERIC, (v: string) => Number(v));
   return types;
 }
 
@@ -247,7 +249,7 @@ export function postgresClientConfig(sql: Sql): pg.ClientConfig | null {
 
 /** The port over a `pg` pool; `close()` ends the pool. */
 export function postgresSql(opts: PostgresOptions): Sql {
-  const pool = new pg.Pool({
+  const pool = new (pgLib().Pool)({
     connectionString: opts.url,
     max: opts.max ?? 4,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,

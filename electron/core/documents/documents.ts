@@ -11,7 +11,7 @@ import { legacyNumber, nextSeq } from './issue-numbers';
 import { currentIssue, insertIssue, readFile, storeFile, toIssued, type StoredIssue } from './issue-register';
 import { printPdf } from './pdf-printer';
 import { incidentPlanHistory } from './plans-source';
-import { renderDocx } from './render-docx';
+import { renderDocx } from './docx-lazily';
 import { renderHtml } from './render-html';
 import { docNumber, specialDocument } from './special-document';
 import { safeFileName } from './wording';

@@ -4,7 +4,7 @@ import { rosterMonth } from '../roster/roster-repo';
 import { getSettings } from '../settings/settings-repo';
 import type { DocumentModel } from './blocks';
 import { recordDocument } from './document-file';
-import { renderDocx } from './render-docx';
+import { renderDocx } from './docx-lazily';
 import { safeFileName } from './wording';
 
 /**

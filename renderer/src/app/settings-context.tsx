@@ -22,15 +22,17 @@ export function useSettings(): SettingsState {
  * Settings under the same query key useQuery('settings.get', {}) would use, so any write refreshes them.
  * The UI language follows the stored setting, switched before the new settings render.
  */
+export const SETTINGS_QUERY = {
+  queryKey: ['settings.get', {}],
+  queryFn: () =>
+    call('settings.get', {}).then((s) => {
+      initI18n(s.language);
+      return s;
+    }),
+};
+
 export function SettingsProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  const { data: settings, error } = useQuery({
-    queryKey: ['settings.get', {}],
-    queryFn: () =>
-      call('settings.get', {}).then((s) => {
-        initI18n(s.language);
-        return s;
-      }),
-  });
+  const { data: settings, error } = useQuery(SETTINGS_QUERY);
   const write = useMutationCall();
   const client = useQueryClient();
   // The stored settings come back from the write: the language and name switch at once.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/settings-context';
 import { formatTime } from '../../components/time-format';
 import { useQuery } from '../../hooks/useQuery';
+import { OPEN_INCIDENTS } from '../../app/first-reads';
 import { LevelBadge } from '../incidents/LevelBadge';
 
 /** How many open incidents the desk lists; the count beside the title covers all of them. */
@@ -15,7 +16,7 @@ const SHOWN = 8;
 export function OpenIncidents(props: { count: number | undefined; openIncident(id: number): void }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const { data } = useQuery('incidents.list', { status: 'open', limit: 100 });
+  const { data } = useQuery('incidents.list', OPEN_INCIDENTS);
   const items = (data?.items ?? []).slice(0, SHOWN);
   return (
     <Stack gap={6} data-testid="now-open-incidents">

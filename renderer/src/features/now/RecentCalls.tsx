@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutationCall } from '../../hooks/useMutationCall';
 import { useApiErrors } from '../../hooks/useApiErrors';
 import { useQuery } from '../../hooks/useQuery';
+import { OPEN_INCIDENTS } from '../../app/first-reads';
 import { CallCard } from '../incidents/CallCard';
 import { useNow } from '../../hooks/useNow';
 
@@ -25,7 +26,7 @@ export function RecentCalls({
   const now = useNow(60_000);
   const since = new Date(now.getTime() - DAY_MS).toISOString();
   const calls = useQuery('calls.list', { since, limit: 50 });
-  const open = useQuery('incidents.list', { status: 'open', limit: 100 });
+  const open = useQuery('incidents.list', OPEN_INCIDENTS);
   const options = (open.data?.items ?? []).map((i) => ({ value: String(i.id), label: `${i.number} ${i.title}` }));
   return (
     <Stack gap={6} data-testid="now-calls">

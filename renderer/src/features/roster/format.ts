@@ -1,12 +1,21 @@
+/** Made once per zone and language: making an Intl formatter costs about as much as rendering a row. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** Date and time of an instant in the duty room's zone, for display. */
 export function formatInstant(iso: string, timeZone: string, language: string, withDate = true): string {
-  return new Intl.DateTimeFormat(language, {
-    timeZone,
-    ...(withDate ? { month: '2-digit', day: '2-digit' } : {}),
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
+  const key = `${language}|${timeZone}|${withDate}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language, {
+      timeZone,
+      ...(withDate ? { month: '2-digit', day: '2-digit' } : {}),
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
+    formats.set(key, f);
+  }
+  return f.format(new Date(iso));
 }
 
 export function weekdayName(date: string, language: string): string {
