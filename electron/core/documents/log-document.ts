@@ -12,9 +12,9 @@ import { safeFileName } from './wording';
 import { writeXlsx, type Cell, type SheetSpec } from './xlsx-writer';
 
 /**
- * The log as XLSX or CSV, streamed: incidents are read a page at a time (with their reports in one
- * query per page) from a snapshot, turned into rows and written out before the next page is read, and
- * the event loop gets a turn between pages so a 100,000-row export never stalls other requests.
+ * The log as XLSX or CSV, streamed from a snapshot: XLSX a page at a time (each incident with its reports),
+ * each page written out before the next is read and the event loop given a turn between pages, so a big
+ * export never stalls other requests; CSV in slices, on worker threads where it can (log-csv.ts).
  */
 
 const INCIDENT_SHEET: SheetSpec = {
