@@ -127,7 +127,10 @@ export function saveResults(file: string, results: Result[], partial = false): R
     ? old.map((r) => {
         const now = fresh.get(key(r));
         fresh.delete(key(r));
-        return now ?? r;
+        // A partial run without the PostgreSQL group leaves that column's figure as it was.
+        return now
+          ? { ...now, ...(now.postgres === undefined && r.postgres !== undefined ? { postgres: r.postgres } : {}) }
+          : r;
       })
     : old.filter((r) => !sizes.has(r.size));
   const all = [...kept, ...fresh.values()].sort((a, b) => a.size - b.size);
