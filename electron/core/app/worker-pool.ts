@@ -136,3 +136,17 @@ export function workerRunner<T, R>(
     },
   };
 }
+
+/**
+ * Readers of a database file: `name`'s threads, each opening `dataFile` read-only (the worker is given
+ * `{ dataFile }`), or `local` where there is no file to open or no thread to start.
+ */
+export function fileReaders<T, R>(
+  name: string,
+  dataFile: string | null | undefined,
+  local: TaskRunner<T, R>,
+  opts: Omit<WorkerOptions, 'workerData'> = {},
+): TaskRunner<T, R> {
+  if (!dataFile || !existsSync(dataFile)) return local;
+  return workerRunner(name, { ...opts, workerData: { dataFile } }, local) ?? local;
+}

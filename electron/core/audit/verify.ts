@@ -3,8 +3,7 @@ import type { AuditProblem, VerifyResult } from '../contract/audit';
 import { AUDIT_ANCHORS } from './audited-tables';
 import { joinPieces, WitnessCheck } from './chain-links';
 import { sqliteChainReader } from './chain-scan';
-import { existsSync } from 'node:fs';
-import { inThreadRunner, workerRunner, type TaskRunner } from '../app/worker-pool';
+import { fileReaders, inThreadRunner } from '../app/worker-pool';
 import { planTasks, runTask, type TaskResult, type VerifyTask } from './verify-tasks';
 
 export interface VerifyOptions {
@@ -42,22 +41,13 @@ export async function verifyChainAsync(
   pause: () => Promise<void>,
 ): Promise<VerifyResult> {
   const local = inThreadRunner((task: VerifyTask) => runTask(db, task), pause);
-  const runner: TaskRunner<VerifyTask, TaskResult> =
-    (opts.dataFile &&
-      existsSync(opts.dataFile) &&
-      workerRunner(
-        'verify-worker',
-        {
-          workerData: { dataFile: opts.dataFile },
-          max: opts.threads,
-          // A piece allocates small, short-lived things (a row, its bytes, a digest): a small young generation
-          // keeps each thread's memory low (measured at 610k entries: peak RSS 240 MB with V8's default, 174 MB
-          // with 2 MB, at the same CPU time), so verify stays within its 200 MB with two threads.
-          resourceLimits: { maxYoungGenerationSizeMb: 2 },
-        },
-        local,
-      )) ||
-    local;
+  const runner = fileReaders('verify-worker', opts.dataFile, local, {
+    max: opts.threads,
+    // A piece allocates small, short-lived things (a row, its bytes, a digest): a small young generation
+    // keeps each thread's memory low (measured at 610k entries: peak RSS 240 MB with V8's default, 174 MB
+    // with 2 MB, at the same CPU time), so verify stays within its 200 MB with two threads.
+    resourceLimits: { maxYoungGenerationSizeMb: 2 },
+  });
   try {
     const v = new Verification(db, opts, runner.threads);
     const pending = Promise.all(v.tasks.map((t) => runner.run(t).then((r) => v.settle(t, r))));

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { inThreadRunner, workerRunner, type TaskRunner } from '../app/worker-pool';
+import { fileReaders, inThreadRunner } from '../app/worker-pool';
 import { yieldToOthers } from '../app/progress';
 import type { Sql } from '../db/sql-port';
 import type { FileSink } from './downloads';
@@ -103,13 +102,9 @@ export async function writeCsvRows(
   onRows: (n: number) => void,
 ): Promise<void> {
   const local = inThreadRunner((task: CsvTask) => csvSlice(reader, task), yieldToOthers);
-  const runner: TaskRunner<CsvTask, CsvPart> =
-    (ranges.length > 1 &&
-      reader.engine === 'sqlite' &&
-      dataFile &&
-      existsSync(dataFile) &&
-      workerRunner('log-csv-worker', { workerData: { dataFile } }, local)) ||
-    local;
+  // One slice, or a server's rows: nothing to share out.
+  const runner =
+    ranges.length > 1 && reader.engine === 'sqlite' ? fileReaders('log-csv-worker', dataFile, local) : local;
   try {
     const head = runner === local ? 0 : await auditHead(reader);
     const tasks = ranges.map((range): CsvTask => ({ range, tz, head }));
