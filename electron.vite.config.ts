@@ -23,6 +23,8 @@ export default defineConfig({
           'verify-worker': resolve(__dirname, 'electron/core/audit/verify-worker.ts'),
           // the log CSV's worker threads (documents/log-csv.ts), likewise.
           'log-csv-worker': resolve(__dirname, 'electron/core/documents/log-csv-worker.ts'),
+          // an import's preparing thread (incidents/import-file.ts), likewise.
+          'import-worker': resolve(__dirname, 'electron/core/incidents/import-worker.ts'),
         },
       },
     },

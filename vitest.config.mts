@@ -25,6 +25,7 @@ const SQLITE_ONLY_FILES: Record<string, string> = {
   'tests/core/documents-cli.test.ts': 'the CLI over a --data directory',
   'tests/core/log-csv-worker.test.ts':
     "worker threads with their own connection to the SQLite file (a server's export reads on one)",
+  'tests/core/import-worker.test.ts': 'the CLI over a --data directory, its import prepared on a worker thread',
   'tests/core/web-host.test.ts': 'the built web host over a data directory',
   'tests/core/core-process.test.ts': 'the core utility process over a data directory',
   'tests/core/hosts-failures.test.ts': 'hosts refusing a locked or broken data directory',

@@ -1,4 +1,4 @@
-import { AuditLog, type AuditEntryInput } from './audit/chain';
+import { AuditLog, type PreparedEntry } from './audit/chain';
 import type { AuditHead } from './contract/audit';
 import type { ChangeEvent, ChangeTopic, ConnectionStatus, SeatEvent, SeatEvents } from './contract/changes';
 import type { Sql } from './db/sql-port';
@@ -52,9 +52,9 @@ export function topicsOf(touched: Iterable<string>): ChangeTopic[] {
 /** The chain as a transaction appends to it, noting what each entry records. */
 export class TouchingAuditLog extends AuditLog {
   readonly touched = new Set<string>();
-  override append(input: AuditEntryInput): Promise<AuditHead> {
-    this.touched.add(input.refTable ?? input.kind);
-    return super.append(input);
+  override appendPrepared(e: PreparedEntry): Promise<AuditHead> {
+    this.touched.add(e.refTable ?? e.kind);
+    return super.appendPrepared(e);
   }
 }
 

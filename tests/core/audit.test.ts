@@ -1,11 +1,46 @@
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/audit/canonical-json';
+import { entryHash, entryMid, entryMidAround } from '../../electron/core/audit/chain';
 import { verifyChain } from '../../electron/core/audit/verify';
 import { readCheckpoint } from '../../electron/core/audit/witness';
 import type { AuditHead } from '../../electron/core/contract/audit';
 import { intrude, openTestCore, sqliteOnly } from './helpers';
 import { expectRefused } from './refused';
+
+describe("an entry's canonical JSON built ahead (an import's worker)", () => {
+  it('entryMidAround joined with the id is entryMid over the whole payload, whatever the text around it', () => {
+    // Quotes, backslashes, control characters, CJK and astral characters: everything JSON escapes or not.
+    const text = fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0001', 'a', '值', '𠀋', '\u2028', ':', ',') });
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 1, max: 2 ** 40 }), (a, b, id) => {
+        const payload: [string, string] = [`{"row":{"at":${JSON.stringify(a)},"id":`, `,"x":${JSON.stringify(b)}}}`];
+        const whole = payload.join(String(id));
+        expect(entryMidAround('incident.created', payload, 'incident_versions').join(String(id))).toBe(
+          entryMid('incident.created', whole, String(id), 'incident_versions'),
+        );
+      }),
+    );
+  });
+
+  it('entryHash hashes the canonical JSON of the whole entry', async () => {
+    const { createHash } = await import('node:crypto');
+    const row = {
+      id: 7,
+      ts: '2026-11-23T02:00:00.000Z',
+      actor: '王值班',
+      kind: 'k',
+      ref_table: null,
+      ref_id: '3',
+      payload: '{"a":"\\""}',
+    };
+    const expected = createHash('sha256')
+      .update('p\n' + canonicalJson(row))
+      .digest('hex');
+    expect(entryHash('p', row)).toBe(expected);
+  });
+});
 
 describe('canonicalJson', () => {
   it('serialises the same record to the same bytes whatever the key order', () => {

@@ -12,6 +12,7 @@ export const BUILT = [
   'out/main/cli.js',
   'out/main/verify-worker.js',
   'out/main/log-csv-worker.js',
+  'out/main/import-worker.js',
   'out/preload/index.js',
   'out/renderer/index.html',
 ];

@@ -14,8 +14,6 @@ export interface AuditEntryInput {
   refTable?: string | null;
   refId?: string | number | null;
   payload: unknown;
-  /** The payload already serialised in canonical form (see appendBuiltRow); `payload` is then ignored. */
-  payloadJson?: string;
 }
 
 export interface AuditRow {
@@ -37,23 +35,56 @@ export interface AuditRow {
  * (same bytes as updating a Hash object three times) skips building a Hash object per entry.
  */
 export function entryHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
-  const body =
-    '{"actor":' +
-    JSON.stringify(row.actor) +
-    ',"id":' +
-    JSON.stringify(row.id) +
+  return hashEntry(prevHash, row.actor, row.id, entryMid(row.kind, row.payload, row.ref_id, row.ref_table), row.ts);
+}
+
+/**
+ * The middle of an entry's canonical JSON (kind, payload, ref_id, ref_table): everything but the id and
+ * the time, which only the writer holding the chain knows. An import builds it ahead, off the writer's
+ * thread (incidents/import-prepare.ts).
+ */
+export function entryMid(kind: string, payload: string, refId: string | null, refTable: string | null): string {
+  return (
     ',"kind":' +
-    JSON.stringify(row.kind) +
+    JSON.stringify(kind) +
     ',"payload":' +
-    JSON.stringify(row.payload) +
+    JSON.stringify(payload) +
     ',"ref_id":' +
-    JSON.stringify(row.ref_id ?? null) +
+    JSON.stringify(refId ?? null) +
     ',"ref_table":' +
-    JSON.stringify(row.ref_table ?? null) +
-    ',"ts":' +
-    JSON.stringify(row.ts) +
-    '}';
+    JSON.stringify(refTable ?? null)
+  );
+}
+
+/**
+ * entryMid for an entry whose payload holds its record's id in one place, `payload[0] + id + payload[1]`,
+ * and whose ref_id is that id, before the id is known (a version row's id is the database's): the parts
+ * that, joined with the id, give entryMid's text. JSON escaping is per character, so the payload's two
+ * halves escape apart as they would together (each half ends and starts at ASCII).
+ */
+export function entryMidAround(kind: string, payload: [string, string], refTable: string): [string, string, string] {
+  const escaped = (s: string) => JSON.stringify(s).slice(1, -1);
+  return [
+    ',"kind":' + JSON.stringify(kind) + ',"payload":"' + escaped(payload[0]),
+    escaped(payload[1]) + '","ref_id":"',
+    '","ref_table":' + JSON.stringify(refTable),
+  ];
+}
+
+function hashEntry(prevHash: string, actor: string, id: number, mid: string, ts: string): string {
+  const body =
+    '{"actor":' + JSON.stringify(actor) + ',"id":' + JSON.stringify(id) + mid + ',"ts":' + JSON.stringify(ts) + '}';
   return oneShotHash('sha256', prevHash + '\n' + body, 'hex');
+}
+
+/** An entry prepared ahead: its canonical payload and entryMid over it. */
+export interface PreparedEntry {
+  actor: string;
+  kind: string;
+  refTable: string | null;
+  refId: string | null;
+  payload: string;
+  mid: string;
 }
 
 /**
@@ -72,13 +103,11 @@ export class AuditLog {
   ) {}
 
   async append(input: AuditEntryInput): Promise<AuditHead> {
-    if (!this.sql.inTransaction) throw new Error('audit entries are appended inside a transaction');
-    const prev = this.batchHead !== undefined ? this.batchHead : await this.head();
-    const entry = nextEntry(prev, input, this.clock);
-    await this.sql.run(INSERT_ENTRY, entry);
-    this.appended = { id: entry[0], hash: entry[8] };
-    if (this.batchHead !== undefined) this.batchHead = this.appended;
-    return this.appended;
+    const payload = canonicalJson(input.payload);
+    const refTable = input.refTable ?? null;
+    const refId = input.refId == null ? null : String(input.refId);
+    const mid = entryMid(input.kind, payload, refId, refTable);
+    return this.appendPrepared({ actor: input.actor, kind: input.kind, refTable, refId, payload, mid });
   }
 
   /**
@@ -115,21 +144,18 @@ export class AuditLog {
     return this.append(rowEntry(actor, kind, table, id, row, extra));
   }
 
-  /**
-   * appendRow for a row the caller built in canonical form itself (keys in sorted order, values only
-   * strings, finite numbers and nulls: an import's bound values), serialised natively without the
-   * canonical walk: an import appends two entries per incident.
-   */
-  async appendBuiltRow(
-    actor: string,
-    kind: string,
-    table: string,
-    id: string | number,
-    row: Record<string, unknown>,
-  ): Promise<AuditHead> {
-    if (auditedTable(table).project) return this.appendRow(actor, kind, table, id, undefined, row);
-    const payloadJson = `{"row":${JSON.stringify(row)}}`;
-    return this.append({ actor, kind, refTable: table, refId: id, payload: undefined, payloadJson });
+  /** Appends an entry whose payload and middle were built ahead (see entryMid): only the id, time and hash are left. */
+  async appendPrepared(e: PreparedEntry): Promise<AuditHead> {
+    if (!this.sql.inTransaction) throw new Error('audit entries are appended inside a transaction');
+    const prev = this.batchHead !== undefined ? this.batchHead : await this.head();
+    const id = (prev?.id ?? 0) + 1;
+    const ts = this.clock.now().toISOString();
+    const prevHash = prev?.hash ?? GENESIS_PREV;
+    const hash = hashEntry(prevHash, e.actor, id, e.mid, ts);
+    await this.sql.run(INSERT_ENTRY, [id, ts, e.actor, e.kind, e.refTable, e.refId, e.payload, prevHash, hash]);
+    this.appended = { id, hash };
+    if (this.batchHead !== undefined) this.batchHead = this.appended;
+    return this.appended;
   }
 
   async head(): Promise<AuditHead | null> {
@@ -165,7 +191,7 @@ function nextEntry(prev: AuditHead | null, input: AuditEntryInput, clock: Clock)
     kind: input.kind,
     ref_table: input.refTable ?? null,
     ref_id: input.refId == null ? null : String(input.refId),
-    payload: input.payloadJson ?? canonicalJson(input.payload),
+    payload: canonicalJson(input.payload),
   };
   const prevHash = prev?.hash ?? GENESIS_PREV;
   const hash = entryHash(prevHash, row);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { ZodError } from 'zod';
-import { AppError, type FieldIssue } from '../contract/errors';
-import { incidentImportLineSchema } from '../contract/incident-import';
-import { toFieldIssues } from '../contract/zod-issues';
+import { inThreadRunner, workerRunner, type TaskRunner } from '../app/worker-pool';
+import { yieldToOthers } from '../app/progress';
+import { AppError } from '../contract/errors';
 import type { CoreContext } from '../context';
 import { incidentBatch } from './incident-batch';
+import { prepareLines, type PrepareResult, type PrepareTask } from './import-prepare';
 import { withDeferredRefresh } from './open-deadlines';
 
 /**
@@ -47,23 +47,10 @@ export function* fileLines(path: string): Generator<string> {
   }
 }
 
-function invalid(line: number, issues: FieldIssue[]): AppError {
-  const located = issues.map((i) => ({ ...i, params: { ...i.params, line } }));
-  return new AppError('incident.import_invalid', { line, field: located[0]?.path || '—' }, located);
-}
-
-/** Parses one line, or throws incident.import_invalid naming it. */
-function parseLine(text: string, line: number) {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw invalid(line, [{ path: '', code: 'json_syntax' }]);
-  }
-  const parsed = incidentImportLineSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(line, toFieldIssues(parsed.error));
-  return parsed.data;
-}
+/** Lines per prepared slice: the writer's slice too (see incident-batch.ts). */
+const SLICE = 500;
+/** Slices being prepared while the writer writes: enough to keep both threads busy, few enough to stay small. */
+const AHEAD = 2;
 
 export async function importIncidents(
   ctx: CoreContext,
@@ -78,6 +65,15 @@ export async function importIncidents(
   );
 }
 
+/**
+ * Where lines are prepared: a worker thread of the built app (so parsing, checking and serialising run
+ * beside the inserts, on the machine's second core), else this thread, one slice per turn.
+ */
+function preparers(): TaskRunner<PrepareTask, PrepareResult> {
+  const local = inThreadRunner(prepareLines, yieldToOthers);
+  return workerRunner('import-worker', { workerData: null, max: 1 }, local) ?? local;
+}
+
 async function recordAll(
   ctx: CoreContext,
   lines: Iterable<string>,
@@ -87,22 +83,39 @@ async function recordAll(
   let line = 0;
   let count = 0;
   const batch = await incidentBatch(ctx);
-  for (const text of lines) {
-    line++;
-    hash.update(text).update('\n');
-    if (!text.trim()) continue;
-    const { reports, calls, ...facts } = parseLine(text.replace(/^\uFEFF/, ''), line);
-    try {
-      await batch.add(facts, reports || calls ? { reports: reports ?? [], calls: calls ?? [] } : undefined);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'validation') throw invalid(line, e.issues ?? []);
-      if (e instanceof ZodError) throw invalid(line, toFieldIssues(e));
-      throw e;
+  const runner = preparers();
+  const inFlight: Promise<PrepareResult>[] = [];
+  let slice: { line: number; text: string }[] = [];
+  const send = async () => {
+    if (!slice.length) return;
+    inFlight.push(runner.run(await batch.task(slice)));
+    slice = [];
+  };
+  const writeNext = async () => {
+    const r = await inFlight.shift()!;
+    if ('refused' in r) throw new AppError(r.refused.code, r.refused.params, r.refused.issues);
+    await batch.write(r.incidents);
+    const before = count;
+    count += r.incidents.length;
+    if (onProgress && Math.floor(count / 10_000) > Math.floor(before / 10_000)) onProgress(count);
+  };
+  try {
+    for (const text of lines) {
+      line++;
+      hash.update(text).update('\n');
+      if (!text.trim()) continue;
+      slice.push({ line, text: text.replace(/^\uFEFF/, '') });
+      if (slice.length < SLICE) continue;
+      await send();
+      while (inFlight.length > AHEAD) await writeNext();
     }
-    count++;
-    if (onProgress && count % 10_000 === 0) onProgress(count);
+    await send();
+    while (inFlight.length) await writeNext();
+  } finally {
+    // A refused line ends the import: what is still being prepared is not wanted.
+    for (const p of inFlight) p.catch(() => {});
+    await runner.close();
   }
-  await batch.flush();
   const sha256 = hash.digest('hex');
   // One entry for the file as a whole (each incident also has its own): which file, how many records.
   await ctx.audit.append({ actor: await ctx.actor(), kind: 'incidents.import', payload: { count, sha256 } });

@@ -1,112 +1,97 @@
-import type { IncidentFacts, Incident } from '../contract/incidents';
 import type { CoreContext } from '../context';
-import { checkTimes, gradedFacts, newIncident } from './incident-repo';
 import {
-  INSERT_ROW_SQL,
+  INSERT_ROW_VALUES_SQL,
   INSERT_VERSION_SQL,
-  followingNumber,
-  nextNumber,
+  ROW_COLUMNS,
   VERSION_COLUMNS,
-  rowParams,
+  nextNumber,
+  numberAfter,
   sortedColumnNames,
-  versionArgs,
 } from './incident-rows';
-import { planHistory, writeHistories, type History, type PlannedHistory } from './incident-history';
+import { writeHistories } from './incident-history';
 import { refreshOpenDeadlines } from './open-deadlines';
 import { getSettings } from '../settings/settings-repo';
-import { incidentEntry, indexEntry } from './search-index';
-
-/** Incidents written per slice: enough that each table's pages stay hot, few enough to stay small. */
-const SLICE = 500;
+import { ftsOf } from './search-fts';
+import type { PreparedIncident, PrepareTask } from './import-prepare';
 
 /**
- * Records many new incidents in the caller's transaction (an import file): the same rows, audit entries,
- * search entries and deadline refreshes as `createIncident`, written table by table a slice at a time
- * instead of incident by incident. Interleaving eight B-trees per record thrashed SQLite's page cache
- * (the import ran at a quarter of raw inserts); one table at a time keeps its pages hot, as a raw bulk
- * insert does. The time, the operator, the next id and number are read once for the run. Each incident
- * is validated (times, grade, and the reports and calls it brings) when it is added, so an error still
- * names its line.
+ * The writer's half of an import (import-prepare.ts has the other): hands out each line's id and number,
+ * then writes prepared incidents in the caller's transaction: the same rows, audit entries, search
+ * entries and deadline refreshes as `createIncident`, written table by table a slice at a time instead of
+ * incident by incident. Interleaving eight B-trees per record thrashed SQLite's page cache (the import
+ * ran at a quarter of raw inserts); one table at a time keeps its pages hot, as a raw bulk insert does.
+ * The time, the operator, the next id and number are read once for the run.
  */
 export async function incidentBatch(ctx: CoreContext): Promise<{
-  add(input: IncidentFacts, history?: History): Promise<Incident>;
-  flush(): Promise<void>;
+  /** The task preparing these lines (numbered in the file), each given its id and number. */
+  task(lines: { line: number; text: string }[]): Promise<PrepareTask>;
+  write(slice: PreparedIncident[]): Promise<void>;
 }> {
   const now = ctx.clock.now();
   const actor = await ctx.actor();
   let id = ((await ctx.sql.value('SELECT max(id) FROM incidents')) as number | null) ?? 0;
   let number: string | null = null;
   const tz = (await getSettings(ctx)).timeZone;
-  let pending: { inc: Incident; facts: IncidentFacts; applied: string | null; history: PlannedHistory | null }[] = [];
-
-  const flush = async () => {
-    if (!pending.length) return;
-    const slice = pending;
-    pending = [];
-    const rowCols = await sortedColumnNames(ctx, 'incidents');
-    const versionCols = await sortedColumnNames(ctx, 'incident_versions');
-    const rows: Record<string, unknown>[] = [];
-    const versions: Record<string, unknown>[] = [];
-    for (const { inc, facts } of slice) {
-      const params = rowParams(inc, facts);
-      await ctx.sql.run(INSERT_ROW_SQL, params);
-      rows.push(params);
-    }
-    for (const [k, { inc, facts, applied }] of slice.entries()) {
-      const args = versionArgs(inc, 'created', applied, rows[k]!.facts as string, facts);
-      const id = await ctx.sql.insert(INSERT_VERSION_SQL, args);
-      const version: Record<string, unknown> = {};
-      for (const [i, c] of VERSION_ORDER) version[c] = c === 'id' ? id : args[i];
-      versions.push(version);
-    }
-    // Each entry records the row as stored, so verify compares like with like: the values just bound
-    // (text into TEXT columns, integers into INTEGER ones: stored as given), keyed in the table's sorted
-    // column order. Reading the slice back would cost a range scan per table for the same values.
-    const rowsAsStored = asStored('incidents', rowCols, rows);
-    const versionsAsStored = asStored('incident_versions', versionCols, versions);
-    for (const [k, { inc }] of slice.entries()) {
-      await ctx.audit.appendBuiltRow(actor, 'incident.create', 'incidents', inc.id, rowsAsStored[k]!);
-      const vid = versions[k]!.id as number;
-      await ctx.audit.appendBuiltRow(actor, 'incident.created', 'incident_versions', vid, versionsAsStored[k]!);
-    }
-    for (const { inc } of slice) await indexEntry(ctx, incidentEntry(inc), true);
-    const histories = slice.flatMap(({ history }) => (history ? [history] : []));
-    if (histories.length) await writeHistories(ctx, histories, now, actor);
-    for (const { inc } of slice) await refreshOpenDeadlines(ctx, inc.id);
-  };
+  await checkColumns(ctx);
+  const ftsKey = ftsOf(ctx).key;
+  const insertFts = `INSERT INTO search_fts (${ftsKey}, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)`;
 
   return {
-    async add(input, history) {
-      const { facts, applied } = gradedFacts(input);
-      checkTimes(ctx, facts);
-      number = number === null ? await nextNumber(ctx, now) : await followingNumber(ctx, number, now);
-      const inc = newIncident(facts, ++id, number, now, actor);
-      const planned = history ? planHistory(inc, history, now, tz, actor) : null;
-      pending.push({ inc, facts, applied, history: planned });
-      if (pending.length >= SLICE) await flush();
-      return inc;
+    async task(lines) {
+      const numbered: PrepareTask['lines'] = [];
+      for (const l of lines) {
+        number = number === null ? await nextNumber(ctx, now) : await numberAfter(ctx, number);
+        numbered.push({ ...l, id: ++id, number });
+      }
+      return { now: now.toISOString(), checkAt: ctx.clock.now().toISOString(), tz, actor, lines: numbered };
     },
-    flush,
+
+    async write(slice) {
+      for (const p of slice) await ctx.sql.run(INSERT_ROW_VALUES_SQL, p.row);
+      const versionIds: string[] = [];
+      for (const p of slice) versionIds.push(String(await ctx.sql.insert(INSERT_VERSION_SQL, p.version)));
+      // Each entry records the row as stored, so verify compares like with like: the values just bound
+      // (text into TEXT columns, integers into INTEGER ones: stored as given), keyed in the table's sorted
+      // column order. Reading the slice back would cost a range scan per table for the same values.
+      for (const [k, p] of slice.entries()) {
+        const e = p.rowEntry;
+        await ctx.audit.appendPrepared({
+          actor,
+          kind: e.kind,
+          refTable: 'incidents',
+          refId: String(p.id),
+          payload: e.payload,
+          mid: e.mid,
+        });
+        const vid = versionIds[k]!;
+        const v = p.versionEntry;
+        await ctx.audit.appendPrepared({
+          actor,
+          kind: v.kind,
+          refTable: 'incident_versions',
+          refId: vid,
+          payload: v.payload.join(vid),
+          mid: v.mid.join(vid),
+        });
+      }
+      for (const p of slice) await ctx.sql.run(insertFts, p.fts);
+      const histories = slice.flatMap((p) => (p.history ? [p.history] : []));
+      if (histories.length) await writeHistories(ctx, histories, now, actor);
+      for (const p of slice) await refreshOpenDeadlines(ctx, p.id);
+    },
   };
-}
-
-/** The version row's columns in sorted order, each with its place in versionArgs (-1: the new id). */
-const VERSION_ORDER: [number, string][] = [...VERSION_COLUMNS, 'id']
-  .map((c, i): [number, string] => [c === 'id' ? -1 : i, c])
-  .sort((a, b) => (a[1] < b[1] ? -1 : 1));
-
-/** True when the object's keys are exactly `cols`, in that order (the audit payload's canonical order). */
-function sameKeys(row: Record<string, unknown>, cols: string[]): boolean {
-  let i = 0;
-  for (const k in row) if (k !== cols[i++]) return false;
-  return i === cols.length;
 }
 
 /**
- * The bound rows, when their keys are the table's columns in order. A column added to the table but not
- * to the insert (its default stored, not in the row) would make verify name every imported row: refuse.
+ * The prepared rows are the tables' columns in sorted order (the audit payload's canonical key order). A
+ * column added to a table but not to the import (its default stored, not in the entry) would make verify
+ * name every imported row: refuse.
  */
-function asStored(table: string, cols: string[], bound: Record<string, unknown>[]): Record<string, unknown>[] {
-  if (!bound.every((b) => sameKeys(b, cols))) throw new Error(`the import's ${table} rows do not match its columns`);
-  return bound;
+async function checkColumns(ctx: CoreContext): Promise<void> {
+  const rowCols = await sortedColumnNames(ctx, 'incidents');
+  const versionCols = await sortedColumnNames(ctx, 'incident_versions');
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+  if (!same(rowCols, ROW_COLUMNS)) throw new Error("the import's incidents rows do not match its columns");
+  if (!same(versionCols, [...VERSION_COLUMNS, 'id'].sort()))
+    throw new Error("the import's incident_versions rows do not match its columns");
 }

@@ -30,8 +30,7 @@ export async function findIncident(ctx: CoreContext, id: number): Promise<Incide
 }
 
 /** Times must be plausible: nothing in the future, nothing received before it happened. */
-export function checkTimes(ctx: CoreContext, f: IncidentFacts): void {
-  const now = ctx.clock.now();
+export function checkTimes(now: Date, f: IncidentFacts): void {
   const issues: FieldIssue[] = [
     ...futureIssues('occurredAt', f.occurredAt, now),
     ...futureIssues('receivedAt', f.receivedAt, now),
@@ -102,7 +101,7 @@ export function gradedFacts(input: IncidentFacts): { facts: IncidentFacts; appli
 
 export async function createIncident(ctx: CoreContext, input: IncidentFacts): Promise<Incident> {
   const { facts, applied } = gradedFacts(input);
-  checkTimes(ctx, facts);
+  checkTimes(ctx.clock.now(), facts);
   return await ctx.tx(async (ctx) => insertIncident(ctx, facts, applied));
 }
 
@@ -156,7 +155,7 @@ export async function amendIncident(
     expectVersion(inc, input.expectedVersion);
     const before = incidentFacts(inc);
     const after = normaliseFacts({ ...before, ...input.changes });
-    checkTimes(ctx, after);
+    checkTimes(ctx.clock.now(), after);
     if (canonicalJson(before) === canonicalJson(after)) throw new AppError('incident.no_changes');
     const now = ctx.clock.now();
     let { status, supplementaryDueFrom } = inc;

@@ -47,27 +47,36 @@ export function rowToIncident(r: IncidentRow): Incident {
 
 export async function nextNumber(ctx: CoreContext, at: Date): Promise<string> {
   const year = localParts(at, (await getSettings(ctx)).timeZone).year;
-  const format = (n: number) => `${year}-${String(n).padStart(4, '0')}`;
-  const seqOf = (number: string | undefined) => (number?.startsWith(`${year}-`) ? Number(number.slice(5)) : 0);
   // Fast path: numbers are handed out in creation order, so the newest incident holds the last one.
   const newest = (await ctx.sql.value('SELECT number FROM incidents ORDER BY id DESC LIMIT 1')) as string | undefined;
   if (newest?.startsWith(`${year}-`)) {
-    const candidate = format(seqOf(newest) + 1);
+    const candidate = numberOf(year, seqOf(newest) + 1);
     if (!(await ctx.sql.get('SELECT 1 FROM incidents WHERE number = ?', [candidate]))) return candidate;
   }
   // First incident of a year, or the clock went back: find the year's highest number the slow way.
+  return numberOf(year, (await highestOfYear(ctx, year)) + 1);
+}
+
+const numberOf = (year: string | number, seq: number) => `${year}-${String(seq).padStart(4, '0')}`;
+const seqOf = (number: string) => Number(number.slice(number.indexOf('-') + 1));
+
+async function highestOfYear(ctx: CoreContext, year: string | number): Promise<number> {
   const rows = (await ctx.sql.column('SELECT number FROM incidents WHERE number >= ? AND number < ?', [
     `${year}-`,
     `${year}.`,
   ])) as string[];
-  return format(Math.max(0, ...rows.map(seqOf)) + 1);
+  return Math.max(0, ...rows.map(seqOf));
 }
 
-/** The number after `prev` when it is free (an import numbers thousands in a row), else the slow way. */
-export async function followingNumber(ctx: CoreContext, prev: string, at: Date): Promise<string> {
-  const dash = prev.indexOf('-');
-  const candidate = `${prev.slice(0, dash)}-${String(Number(prev.slice(dash + 1)) + 1).padStart(4, '0')}`;
-  return (await ctx.sql.get('SELECT 1 FROM incidents WHERE number = ?', [candidate])) ? nextNumber(ctx, at) : candidate;
+/**
+ * The number after `prev` when it is free (an import numbers thousands in a row), else the one after the
+ * year's highest; never one at or below `prev`, which an import may have handed out but not yet written.
+ */
+export async function numberAfter(ctx: CoreContext, prev: string): Promise<string> {
+  const year = prev.slice(0, prev.indexOf('-'));
+  const candidate = numberOf(year, seqOf(prev) + 1);
+  if (!(await ctx.sql.get('SELECT 1 FROM incidents WHERE number = ?', [candidate]))) return candidate;
+  return numberOf(year, Math.max(await highestOfYear(ctx, year), seqOf(prev)) + 1);
 }
 
 /** The columns versionArgs gives values for, in its order. */
@@ -142,6 +151,28 @@ export const INSERT_ROW_SQL = `INSERT INTO incidents (id, number, status, versio
   updated_at, updated_by)
   VALUES (@id, @number, @status, @version, @void_reason, @supplementary_due_from, @received_at, @category,
   @level, @district, @title, @facts, @created_at, @created_by, @updated_at, @updated_by)`;
+
+/** rowParams' keys (the table's columns, sorted): the order of an import's positional row values. */
+export const ROW_COLUMNS = [
+  'category',
+  'created_at',
+  'created_by',
+  'district',
+  'facts',
+  'id',
+  'level',
+  'number',
+  'received_at',
+  'status',
+  'supplementary_due_from',
+  'title',
+  'updated_at',
+  'updated_by',
+  'version',
+  'void_reason',
+] as const;
+export const INSERT_ROW_VALUES_SQL = `INSERT INTO incidents (${ROW_COLUMNS.join(', ')})
+  VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`;
 
 const sortedLists = new WeakMap<object, Map<string, string[]>>();
 

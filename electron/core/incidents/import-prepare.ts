@@ -1,0 +1,149 @@
+import { ZodError } from 'zod';
+import { entryMid, entryMidAround } from '../audit/chain';
+import { AppError, type ApiErrorShape, type FieldIssue } from '../contract/errors';
+import { incidentImportLineSchema } from '../contract/incident-import';
+import { toFieldIssues } from '../contract/zod-issues';
+import { planHistory, type PlannedHistory } from './incident-history';
+import { checkTimes, gradedFacts, newIncident } from './incident-repo';
+import { ROW_COLUMNS, VERSION_COLUMNS, rowParams, versionArgs } from './incident-rows';
+import { ftsRowId, incidentEntry } from './search-index';
+import { indexText } from './search-text';
+
+/**
+ * The part of an import that needs no database: each line parsed, checked (the incidents.create schema,
+ * the times, the grade, the reports and calls it brings) and turned into the values its rows will hold,
+ * down to the audit entries' canonical JSON. Pure, so it runs on a worker thread while the writer's
+ * thread inserts the slice before (import-file.ts); the writer is left with the inserts and the chain's
+ * hashes, which only it can compute. The id and the number of each incident are the writer's, given.
+ */
+
+export interface PrepareTask {
+  /** The run's time (every row's created_at), ISO. */
+  now: string;
+  /** The clock as the slice was handed out: lines must not lie after it. */
+  checkAt: string;
+  tz: string;
+  actor: string;
+  lines: { line: number; text: string; id: number; number: string }[];
+}
+
+export interface PreparedIncident {
+  id: number;
+  /** incidents values in ROW_COLUMNS order. */
+  row: unknown[];
+  /** incident_versions values in VERSION_COLUMNS order (its id is the database's). */
+  version: unknown[];
+  rowEntry: { kind: string; payload: string; mid: string };
+  /** The version's entry around its id: payload[0] + id + payload[1], mid.join(id). */
+  versionEntry: { kind: string; payload: [string, string]; mid: [string, string, string] };
+  /** search_fts values: rowid, text, kind, ref_id, incident_id, at, title. */
+  fts: unknown[];
+  history: PlannedHistory | null;
+}
+
+/** A slice's incidents, or the first line that is refused (the import is all or nothing). */
+export type PrepareResult = { incidents: PreparedIncident[] } | { refused: ApiErrorShape };
+
+export function prepareLines(task: PrepareTask): PrepareResult {
+  const now = new Date(task.now);
+  const checkAt = new Date(task.checkAt);
+  const incidents: PreparedIncident[] = [];
+  for (const l of task.lines) {
+    try {
+      incidents.push(prepareLine(l, now, checkAt, task.tz, task.actor));
+    } catch (e) {
+      return { refused: refusal(e, l.line) };
+    }
+  }
+  return { incidents };
+}
+
+function prepareLine(
+  l: PrepareTask['lines'][number],
+  now: Date,
+  checkAt: Date,
+  tz: string,
+  actor: string,
+): PreparedIncident {
+  const { reports, calls, ...input } = parseLine(l.text);
+  const { facts, applied } = gradedFacts(input);
+  checkTimes(checkAt, facts);
+  const inc = newIncident(facts, l.id, l.number, now, actor);
+  const history =
+    reports || calls ? planHistory(inc, { reports: reports ?? [], calls: calls ?? [] }, now, tz, actor) : null;
+
+  const params = rowParams(inc, facts);
+  if (!rowColumnsChecked) checkRowColumns(params);
+  const row = Object.values(params);
+  const version = versionArgs(inc, 'created', applied, params.facts as string, facts);
+  const rowPayload = `{"row":${JSON.stringify(params)}}`;
+  const versionPayload = aroundId(version);
+  const search = incidentEntry(inc);
+  return {
+    id: inc.id,
+    row,
+    version,
+    rowEntry: {
+      kind: 'incident.create',
+      payload: rowPayload,
+      mid: entryMid('incident.create', rowPayload, String(inc.id), 'incidents'),
+    },
+    versionEntry: {
+      kind: 'incident.created',
+      payload: versionPayload,
+      mid: entryMidAround('incident.created', versionPayload, 'incident_versions'),
+    },
+    fts: [
+      ftsRowId('incident', inc.id),
+      indexText(search.text),
+      search.kind,
+      search.refId,
+      search.incidentId,
+      search.at,
+      search.title,
+    ],
+    history,
+  };
+}
+
+/** The line's record, or throws (JSON syntax, or the schema's issues). */
+function parseLine(text: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError('validation', undefined, [{ path: '', code: 'json_syntax' }]);
+  }
+  return incidentImportLineSchema.parse(raw);
+}
+
+/** Why a line is refused: incident.import_invalid naming it and its first field. */
+function refusal(e: unknown, line: number): ApiErrorShape {
+  let issues: FieldIssue[];
+  if (e instanceof AppError && e.code === 'validation') issues = e.issues ?? [];
+  else if (e instanceof ZodError) issues = toFieldIssues(e);
+  else throw e;
+  const located = issues.map((i) => ({ ...i, params: { ...i.params, line } }));
+  return new AppError('incident.import_invalid', { line, field: located[0]?.path || '—' }, located).toJSON();
+}
+
+/** VERSION_COLUMNS with their places in versionArgs, sorted, split where the id (the database's) goes. */
+const SORTED_VERSION = [...VERSION_COLUMNS.entries()].sort((a, b) => (a[1] < b[1] ? -1 : 1));
+const BEFORE_ID = SORTED_VERSION.filter(([, c]) => c < 'id');
+const AFTER_ID = SORTED_VERSION.filter(([, c]) => c > 'id');
+
+/** The version row's payload as stored, keys in sorted order, in two halves around its id. */
+function aroundId(args: unknown[]): [string, string] {
+  const half = (cols: [number, string][]) => JSON.stringify(Object.fromEntries(cols.map(([i, c]) => [c, args[i]])));
+  return [`{"row":${half(BEFORE_ID).slice(0, -1)},"id":`, `,${half(AFTER_ID).slice(1)}}`];
+}
+
+let rowColumnsChecked = false;
+
+/** The import's row values follow ROW_COLUMNS: a renamed or added key in rowParams must not shift them. */
+function checkRowColumns(params: Record<string, unknown>): void {
+  const keys = Object.keys(params);
+  if (keys.length !== ROW_COLUMNS.length || keys.some((k, i) => k !== ROW_COLUMNS[i]))
+    throw new Error("the import's incidents values do not match ROW_COLUMNS");
+  rowColumnsChecked = true;
+}
