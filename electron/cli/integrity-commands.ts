@@ -34,6 +34,8 @@ export async function verifyCommand(dataFile: string, opts: { full?: boolean; wi
       full: opts.full,
       witnesses: (opts.witnesses ?? []).map((w) => resolve(w)),
       onProgress: progress,
+      // The CLI's own folder: the workers are built beside it (out/main).
+      workers: __dirname,
     });
   } finally {
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

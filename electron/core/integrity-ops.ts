@@ -21,7 +21,7 @@ import { openReadOnly } from './db/open';
  */
 export async function verifyDataFile(
   dataFile: string,
-  opts: { full?: boolean; witnesses?: string[]; onProgress?: VerifyOptions['onProgress'] },
+  opts: { full?: boolean; witnesses?: string[]; workers?: string; onProgress?: VerifyOptions['onProgress'] },
 ): Promise<VerifyResult> {
   const db = openReadOnly(dataFile);
   try {

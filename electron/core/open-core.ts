@@ -114,6 +114,8 @@ export async function openCore(dataDir: string, opts: InternalOptions = {}): Pro
     ...(opts.features ?? CORE_FEATURES),
     pdfPrinter: opts.pdfPrinter ?? null,
     seat: opts.seat ?? seatAdapter(dataDir, null),
+    // This bundle's folder: the workers are built beside it (out/main).
+    workers: __dirname,
   };
   const service = await createService({ sql: sqliteSql(db), clock, appVersion: APP_VERSION, dataFile, wiring });
   const stopBackups = opts.host && !opts.readonly ? scheduleDailyBackups(service.ctx) : () => {};
@@ -123,7 +125,7 @@ export async function openCore(dataDir: string, opts: InternalOptions = {}): Pro
     dataFile,
     location: dataFile,
     downloadsDir: downloadsDirOf(dataFile),
-    backupTo: (outFile) => backupDatabase(db, outFile),
+    backupTo: (outFile) => backupDatabase(db, outFile, wiring.workers),
     importIncidentsFrom: (file, onProgress) => importIncidents(service.ctx, fileLines(file), onProgress),
     close: async () => {
       stopBackups();
@@ -155,6 +157,7 @@ async function openSharedCore(url: string, clock: Clock, opts: InternalOptions):
     ...(opts.features ?? CORE_FEATURES),
     pdfPrinter: opts.pdfPrinter ?? null,
     seat: opts.seat,
+    workers: __dirname,
   };
   let service: Awaited<ReturnType<typeof createService>>;
   try {

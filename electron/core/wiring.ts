@@ -19,6 +19,11 @@ export interface CoreWiring {
   pdfPrinter: PdfPrinter | null;
   /** The host's data folder's seat (Settings' shared database section); absent = seat.* answer not_found. */
   seat?: SeatAdapter;
+  /**
+   * The folder of the built worker threads (out/main, beside the bundle the host runs from); absent =
+   * every piece of a long job runs on the calling thread (the sources under test, a migration).
+   */
+  workers?: string;
 }
 
 /** What the composition root lends for the seat.* methods: only it knows the data folder. */

@@ -9,7 +9,6 @@ import { freshDatabase } from '../pg/databases';
 import { interleave, median, p95, sum, type BenchEnv, type Result } from './measure';
 import { incidentFacts, NOW, REPORT_DAY, seed, writeSeedFiles } from './seed';
 import { DAILY_DOCX } from './measures-docs';
-import { IMPORT_MEASURE } from './measures-rw';
 
 /**
  * Issue 15's performance row: the same measures on a shared PostgreSQL record, beside SQLite's. The seat
@@ -44,7 +43,7 @@ export async function postgresMeasures(env: BenchEnv, url: string): Promise<void
     const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify(incidentFacts(3_000_000 + i, at)));
     t = performance.now();
     await importIncidents(service.ctx, lines);
-    put(IMPORT_MEASURE, lines.length / ((performance.now() - t) / 1000));
+    put('write: import-incidents, one transaction', lines.length / ((performance.now() - t) / 1000));
 
     const timed = async (measure: string, rounds: number, stat: (xs: number[]) => number, fn: () => unknown) => {
       try {

@@ -70,7 +70,7 @@ describe('streamed log export', () => {
       const counted: number[] = [];
       await writeCsvRows(
         core.sql,
-        core.file,
+        { dataFile: core.file, workers: undefined },
         ranges,
         'Asia/Shanghai',
         { write: async (c) => void chunks.push(c) },

@@ -64,7 +64,8 @@ describe('an import prepared on the worker thread (built)', () => {
     const data = tempDir();
     const dir = tempDir();
     const good = join(dir, 'good.jsonl');
-    const n = 1_730;
+    // Past WORKER_AFTER (2,000 lines prepared here first), several slices on the worker.
+    const n = 3_200;
     writeFileSync(good, Array.from({ length: n }, (_, i) => line(i)).join('\n') + '\n');
     const ok = runCli(['import-incidents', good, '--data', data]);
     expect(ok.stderr).toBe('');
@@ -84,11 +85,11 @@ describe('an import prepared on the worker thread (built)', () => {
 
     const broken = join(dir, 'broken.jsonl');
     const lines = Array.from({ length: n }, (_, i) => line(i));
-    lines[1_650] = lines[1_650]!.replace('"category":"accident"', '"category":"volcano"');
+    lines[3_100] = lines[3_100]!.replace('"category":"accident"', '"category":"volcano"');
     writeFileSync(broken, lines.join('\n'));
     const bad = runCli(['import-incidents', broken, '--data', data]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('line 1651, field category');
+    expect(bad.stderr).toContain('line 3101, field category');
     expect(incidents()).toBe(n);
   }, 120_000);
 });

@@ -108,7 +108,7 @@ describe('never open a damaged or foreign file as new', () => {
     const out = join(core.dir, 'copy.sqlite');
     await expect(service.invoke('backup.now', {})).resolves.toMatchObject({ ok: false });
     const { backupDatabase } = await import('../../electron/core/backup/backup');
-    await expect(backupDatabase(db, out)).rejects.toBeInstanceOf(AppError);
+    await expect(backupDatabase(db, out, undefined)).rejects.toBeInstanceOf(AppError);
     expect(existsSync(out)).toBe(false);
     expect((await service.invoke('backup.list', {})) as { value: unknown[] }).toMatchObject({ ok: true });
     db.close();

@@ -37,12 +37,12 @@ export function inThreadRunner<T, R>(work: (task: T) => R | Promise<R>, pause: (
 }
 
 /**
- * A built worker (an entry of electron.vite.config.ts, out/main/<name>.js beside this bundle). Running
- * from the TypeScript sources (tests) there is none: the work then runs on the calling thread.
+ * A built worker (an entry of electron.vite.config.ts, `<dir>/<name>.js`; `dir` is the host's wiring.workers).
+ * Without one the work runs on the calling thread.
  */
-export function builtWorkerFile(name: string): string | null {
-  const file = join(__dirname, `${name}.js`);
-  return existsSync(file) ? file : null;
+export function builtWorkerFile(name: string, dir: string | undefined): string | null {
+  const file = dir ? join(dir, `${name}.js`) : null;
+  return file && existsSync(file) ? file : null;
 }
 
 interface Job<T, R> {
@@ -52,6 +52,8 @@ interface Job<T, R> {
 }
 
 export interface WorkerOptions {
+  /** Where the built workers are (CoreWiring.workers). */
+  dir: string | undefined;
   /** What each thread is started with (e.g. the database file it opens read-only). */
   workerData: unknown;
   /** At most this many threads (and never more than the machine's cores). */
@@ -70,7 +72,7 @@ export function workerRunner<T, R>(
   opts: WorkerOptions,
   fallback: TaskRunner<T, R>,
 ): TaskRunner<T, R> | null {
-  const file = builtWorkerFile(name);
+  const file = builtWorkerFile(name, opts.dir);
   const threads = Math.min(opts.max ?? 2, availableParallelism());
   // One core: a worker would only take turns with this thread.
   if (!file || availableParallelism() < 2) return null;
@@ -145,7 +147,7 @@ export function fileReaders<T, R>(
   name: string,
   dataFile: string | null | undefined,
   local: TaskRunner<T, R>,
-  opts: Omit<WorkerOptions, 'workerData'> = {},
+  opts: Omit<WorkerOptions, 'workerData'>,
 ): TaskRunner<T, R> {
   if (!dataFile || !existsSync(dataFile)) return local;
   return workerRunner(name, { ...opts, workerData: { dataFile } }, local) ?? local;

@@ -35,6 +35,7 @@ export async function verifyDatabaseAsync(ctx: CoreContext, opts: Options = {}):
       {
         ...opts,
         dataFile: ctx.dataFile,
+        workers: ctx.wiring.workers,
         witnesses: [witnessFileOf(ctx.dataFile), ...(opts.witnesses ?? [])],
         onProgress: (done, total) => op.progress(done, total),
       },

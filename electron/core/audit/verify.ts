@@ -37,11 +37,12 @@ export function verifyChain(db: Database.Database, opts: VerifyOptions = {}): Ve
  */
 export async function verifyChainAsync(
   db: Database.Database,
-  opts: VerifyOptions & { dataFile?: string; threads?: number },
+  opts: VerifyOptions & { dataFile?: string; workers?: string; threads?: number },
   pause: () => Promise<void>,
 ): Promise<VerifyResult> {
   const local = inThreadRunner((task: VerifyTask) => runTask(db, task), pause);
   const runner = fileReaders('verify-worker', opts.dataFile, local, {
+    dir: opts.workers,
     max: opts.threads,
     // A piece allocates small, short-lived things (a row, its bytes, a digest): a small young generation
     // keeps each thread's memory low (measured at 610k entries: peak RSS 240 MB with V8's default, 174 MB

@@ -61,7 +61,7 @@ export async function backupNow(ctx: CoreContext): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true });
   const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const file = join(dir, `${PREFIX}${stamp}.sqlite`);
-  const check = await backupDatabase(handle, file);
+  const check = await backupDatabase(handle, file, ctx.wiring.workers);
   const head = check.verify.head;
   await ctx.tx(async (ctx) => {
     await ctx.audit.append({

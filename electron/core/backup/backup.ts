@@ -40,12 +40,16 @@ function fsyncFile(file: string): void {
  * and only then renamed into place with its witness beside it. A backup killed half-way, or a copy of a
  * damaged database, never takes the real name.
  */
-export async function backupDatabase(db: Database.Database, outFile: string): Promise<CandidateCheck> {
+export async function backupDatabase(
+  db: Database.Database,
+  outFile: string,
+  workers: string | undefined,
+): Promise<CandidateCheck> {
   const tmp = `${outFile}.partial-${process.pid}`;
   try {
     await db.backup(tmp);
     fsyncFile(tmp);
-    const check = await checkBackupFileAsync(tmp);
+    const check = await checkBackupFileAsync(tmp, workers);
     renameSync(tmp, outFile);
     writeWitness(witnessFileOf(outFile), check.verify.head);
     return check;
@@ -69,12 +73,12 @@ export function checkBackupFile(file: string): CandidateCheck {
 }
 
 /** The same check with its pieces on worker threads (a host's backup: it keeps serving meanwhile). */
-async function checkBackupFileAsync(file: string): Promise<CandidateCheck> {
+async function checkBackupFileAsync(file: string, workers: string | undefined): Promise<CandidateCheck> {
   const { db, version } = openCandidate(file);
   try {
     // One worker: the check is background work, and the host's own thread keeps a core to answer on.
     const verify = await verifyOrUnreadable(() =>
-      verifyChainAsync(db, { ...candidateOptions(file), dataFile: file, threads: 1 }, yieldToOthers),
+      verifyChainAsync(db, { ...candidateOptions(file), dataFile: file, workers, threads: 1 }, yieldToOthers),
     );
     return judged(version, verify);
   } finally {

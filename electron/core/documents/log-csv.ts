@@ -95,7 +95,7 @@ export async function sliceRanges(
  */
 export async function writeCsvRows(
   reader: Sql,
-  dataFile: string | undefined,
+  files: { dataFile: string | undefined; workers: string | undefined },
   ranges: LogRange[],
   tz: string,
   sink: FileSink,
@@ -104,7 +104,9 @@ export async function writeCsvRows(
   const local = inThreadRunner((task: CsvTask) => csvSlice(reader, task), yieldToOthers);
   // One slice, or a server's rows: nothing to share out.
   const runner =
-    ranges.length > 1 && reader.engine === 'sqlite' ? fileReaders('log-csv-worker', dataFile, local) : local;
+    ranges.length > 1 && reader.engine === 'sqlite'
+      ? fileReaders('log-csv-worker', files.dataFile, local, { dir: files.workers })
+      : local;
   try {
     const head = runner === local ? 0 : await auditHead(reader);
     const tasks = ranges.map((range): CsvTask => ({ range, tz, head }));

@@ -55,7 +55,7 @@ type Rows = () => AsyncIterable<Cell[][]>;
 /** UTF-8 with a BOM: without it Excel reads Chinese as mojibake. */
 async function csv(
   reader: Sql,
-  dataFile: string,
+  files: { dataFile: string; workers: string | undefined },
   range: LogRange,
   count: number,
   tz: string,
@@ -65,7 +65,7 @@ async function csv(
   await sink.write(Buffer.from([0xef, 0xbb, 0xbf]));
   await sink.write(Buffer.from(csvLines([INCIDENT_SHEET.head]), 'utf8'));
   const ranges = await sliceRanges(reader, range.from, range.to, count);
-  await writeCsvRows(reader, dataFile, ranges, tz, sink, onRows);
+  await writeCsvRows(reader, files, ranges, tz, sink, onRows);
 }
 
 export async function exportLog(
@@ -103,7 +103,9 @@ export async function exportLog(
               ],
               { creator: 'Duty Room Console', at: ctx.clock.now() },
             )
-          : csv(sql, ctx.dataFile, range, count, tz, sink, (n) => op.update((done += n))),
+          : csv(sql, { dataFile: ctx.dataFile, workers: ctx.wiring.workers }, range, count, tz, sink, (n) =>
+              op.update((done += n)),
+            ),
       );
       return { prepared, count };
     } finally {

@@ -66,12 +66,29 @@ export async function importIncidents(
 }
 
 /**
- * Where lines are prepared: a worker thread of the built app (so parsing, checking and serialising run
- * beside the inserts, on the machine's second core), else this thread, one slice per turn.
+ * Lines prepared on this thread before a worker is started: a thread takes a few hundred milliseconds to
+ * start and warm up, about what preparing 2,000 lines here costs, so a small file is done without one.
  */
-function preparers(): TaskRunner<PrepareTask, PrepareResult> {
+const WORKER_AFTER = 2_000;
+
+/**
+ * Where lines are prepared: this thread, one slice per turn, then (past WORKER_AFTER lines, in a built
+ * host) a worker thread, so parsing, checking and serialising run beside the inserts on the second core.
+ */
+function preparers(workers: string | undefined): TaskRunner<PrepareTask, PrepareResult> {
   const local = inThreadRunner(prepareLines, yieldToOthers);
-  return workerRunner('import-worker', { workerData: null, max: 1 }, local) ?? local;
+  let worker: TaskRunner<PrepareTask, PrepareResult> | null | undefined;
+  let handed = 0;
+  return {
+    threads: 1,
+    run(task) {
+      handed += task.lines.length;
+      if (worker === undefined && handed > WORKER_AFTER)
+        worker = workerRunner('import-worker', { dir: workers, workerData: null, max: 1 }, local);
+      return (worker ?? local).run(task);
+    },
+    close: async () => worker?.close(),
+  };
 }
 
 async function recordAll(
@@ -83,7 +100,7 @@ async function recordAll(
   let line = 0;
   let count = 0;
   const batch = await incidentBatch(ctx);
-  const runner = preparers();
+  const runner = preparers(ctx.wiring.workers);
   const inFlight: Promise<PrepareResult>[] = [];
   let slice: { line: number; text: string }[] = [];
   const send = async () => {
