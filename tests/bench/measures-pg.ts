@@ -7,7 +7,7 @@ import { APP_VERSION } from '../../electron/core/version';
 import { TEST_WIRING } from '../core/helpers';
 import { freshDatabase } from '../pg/databases';
 import { interleave, median, p95, sum, type BenchEnv, type Result } from './measure';
-import { incidentFacts, NOW, REPORT_DAY, seed, writeSeedFiles } from './seed';
+import { BEFORE_SEEDED, incidentFacts, NOW, REPORT_DAY, seed, writeSeedFiles } from './seed';
 import { DAILY_DOCX } from './measures-docs';
 
 /**
@@ -32,7 +32,7 @@ export async function postgresMeasures(env: BenchEnv, url: string): Promise<void
       else env.results.push(pgOnly(measure, env.size, value));
       env.log(`PostgreSQL ${measure}: ${value.toFixed(2)}`);
     };
-    const at = new Date(Date.parse(NOW) - 5 * 365 * 86_400_000).toISOString();
+    const at = BEFORE_SEEDED;
     const times: number[] = [];
     for (let r = 0; r < 200; r++) {
       t = performance.now();

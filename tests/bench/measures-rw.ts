@@ -1,4 +1,4 @@
-import { incidentFacts, NOW } from './seed';
+import { BEFORE_SEEDED, incidentFacts, NOW } from './seed';
 import { capture, createMirrors, rawInserter } from './raw';
 import { interleave, median, p95, record, sum, type BenchEnv } from './measure';
 import { importIncidents } from '../../electron/core/incidents/import-file';
@@ -24,9 +24,7 @@ export async function writeMeasures(env: BenchEnv): Promise<void> {
   env.log('mirror tables for the raw write baseline');
   createMirrors(env.db);
   const insert = rawInserter(env.db);
-  // Received five years ago: these extra records must not change what the read measures see (today's
-  // deadlines, the newest pages, the export periods), only add to the totals.
-  const at = new Date(Date.parse(NOW) - 5 * 365 * 86_400_000).toISOString();
+  const at = BEFORE_SEEDED;
 
   // One per commit, interleaved: a product write, then the very rows it wrote inserted raw in one commit
   // (the capture happens between the two timings).

@@ -12,6 +12,12 @@ import { fileLines, importIncidents } from '../../electron/core/incidents/import
  */
 export const NOW = '2026-11-24T00:00:00Z';
 const SPAN_MS = 10 * 365 * 86_400_000;
+/**
+ * When the write measures' extra records were received: a year before the seeded span, so they add to the
+ * totals without changing what the read measures see (today's deadlines, the newest pages, and the export
+ * periods, which are cut by counting back from the newest).
+ */
+export const BEFORE_SEEDED = new Date(Date.parse(NOW) - SPAN_MS - 365 * 86_400_000).toISOString();
 const FIRST = Date.parse(NOW) - SPAN_MS;
 /** The day the daily-report measure exports: 200 extra incidents land on it. */
 export const REPORT_DAY = '2026-11-20';
