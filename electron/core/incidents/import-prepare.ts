@@ -6,8 +6,7 @@ import { toFieldIssues } from '../contract/zod-issues';
 import { planHistory, type PlannedHistory } from './incident-history';
 import { checkTimes, gradedFacts, newIncident } from './incident-repo';
 import { ROW_COLUMNS, VERSION_COLUMNS, rowParams, versionArgs } from './incident-rows';
-import { ftsRowId, incidentEntry } from './search-index';
-import { indexText } from './search-text';
+import { ftsValues, incidentEntry } from './search-index';
 
 /**
  * The part of an import that needs no database: each line parsed, checked (the incidents.create schema,
@@ -78,7 +77,6 @@ function prepareLine(
   const version = versionArgs(inc, 'created', applied, params.facts as string, facts);
   const rowPayload = `{"row":${JSON.stringify(params)}}`;
   const versionPayload = aroundId(version);
-  const search = incidentEntry(inc);
   return {
     id: inc.id,
     row,
@@ -93,15 +91,7 @@ function prepareLine(
       payload: versionPayload,
       mid: entryMidAround('incident.created', versionPayload, 'incident_versions'),
     },
-    fts: [
-      ftsRowId('incident', inc.id),
-      indexText(search.text),
-      search.kind,
-      search.refId,
-      search.incidentId,
-      search.at,
-      search.title,
-    ],
+    fts: ftsValues(incidentEntry(inc)),
     history,
   };
 }

@@ -1,3 +1,4 @@
+import { auditedTable } from '../audit/audited-tables';
 import type { CoreContext } from '../context';
 import {
   INSERT_ROW_VALUES_SQL,
@@ -12,6 +13,7 @@ import { writeHistories } from './incident-history';
 import { refreshOpenDeadlines } from './open-deadlines';
 import { getSettings } from '../settings/settings-repo';
 import { ftsOf } from './search-fts';
+import { insertFtsSql } from './search-index';
 import type { PreparedIncident, PrepareTask } from './import-prepare';
 
 /**
@@ -33,8 +35,7 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
   let number: string | null = null;
   const tz = (await getSettings(ctx)).timeZone;
   await checkColumns(ctx);
-  const ftsKey = ftsOf(ctx).key;
-  const insertFts = `INSERT INTO search_fts (${ftsKey}, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)`;
+  const insertFts = insertFtsSql(ftsOf(ctx).key);
 
   return {
     async task(lines) {
@@ -83,15 +84,17 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
 }
 
 /**
- * The prepared rows are the tables' columns in sorted order (the audit payload's canonical key order). A
- * column added to a table but not to the import (its default stored, not in the entry) would make verify
- * name every imported row: refuse.
+ * The prepared rows are the tables' columns in sorted order (the audit payload's canonical key order), each
+ * entry the whole row. A column added to a table but not to the import (its default stored, not in the
+ * entry), or a table whose entries record a projection of the row, would make verify name every imported
+ * row: refuse.
  */
 async function checkColumns(ctx: CoreContext): Promise<void> {
   const rowCols = await sortedColumnNames(ctx, 'incidents');
   const versionCols = await sortedColumnNames(ctx, 'incident_versions');
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
-  if (!same(rowCols, ROW_COLUMNS)) throw new Error("the import's incidents rows do not match its columns");
-  if (!same(versionCols, [...VERSION_COLUMNS, 'id'].sort()))
+  if (!same(rowCols, ROW_COLUMNS) || auditedTable('incidents').project)
+    throw new Error("the import's incidents rows do not match its columns");
+  if (!same(versionCols, [...VERSION_COLUMNS, 'id'].sort()) || auditedTable('incident_versions').project)
     throw new Error("the import's incident_versions rows do not match its columns");
 }

@@ -25,20 +25,35 @@ export const ftsRange = (kind: Kind, fromRefId = 0): [bigint, bigint] => [
   BigInt(ftsRowId(kind, 0) + KIND_SPAN),
 ];
 
+interface IndexEntry {
+  kind: Kind;
+  refId: number;
+  incidentId: number | null;
+  at: string;
+  title: string;
+  text: string;
+}
+
+/** Adds an entry (`key`: the engine's rowid column, see ftsOf); its values are ftsValues'. */
+export const insertFtsSql = (key: string) =>
+  `INSERT INTO search_fts (${key}, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)`;
+
+export const ftsValues = (e: IndexEntry): unknown[] => [
+  ftsRowId(e.kind, e.refId),
+  indexText(e.text),
+  e.kind,
+  e.refId,
+  e.incidentId,
+  e.at,
+  e.title,
+];
+
 /** Replaces the index entry of one record; derived data, rebuilt inside the writer's transaction. */
-export async function indexEntry(
-  ctx: CoreContext,
-  e: { kind: Kind; refId: number; incidentId: number | null; at: string; title: string; text: string },
-  fresh = false,
-): Promise<void> {
-  const rowid = ftsRowId(e.kind, e.refId);
+export async function indexEntry(ctx: CoreContext, e: IndexEntry, fresh = false): Promise<void> {
   const key = ftsOf(ctx).key;
   // A record written for the first time (an import's new ids) has no entry to replace.
-  if (!fresh) await ctx.sql.run(`DELETE FROM search_fts WHERE ${key} = ?`, [rowid]);
-  await ctx.sql.run(
-    `INSERT INTO search_fts (${key}, text, kind, ref_id, incident_id, at, title) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [rowid, indexText(e.text), e.kind, e.refId, e.incidentId, e.at, e.title],
-  );
+  if (!fresh) await ctx.sql.run(`DELETE FROM search_fts WHERE ${key} = ?`, [ftsRowId(e.kind, e.refId)]);
+  await ctx.sql.run(insertFtsSql(key), ftsValues(e));
 }
 
 /** The search entry of an incident: its number, title, place and the text an officer would look for. */
