@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { prepareLines, type PrepareResult, type PrepareTask } from '../../electron/core/incidents/import-prepare';
+import { DEFAULT_DEADLINE_RULES } from '../../electron/core/contract/deadlines';
 import { ROOT, requireBuild, runCli } from './built';
 import { chemicalFire } from './fixtures';
 import { tempDir } from './helpers';
@@ -28,6 +29,7 @@ function task(from: number, n: number, bad?: number): PrepareTask {
     checkAt: '2026-11-23T02:00:01.000Z',
     tz: 'Asia/Shanghai',
     actor: '王值班',
+    rules: DEFAULT_DEADLINE_RULES.rules,
     lines: Array.from({ length: n }, (_, k) => ({
       line: from + k,
       text: from + k === bad ? line(k).replace('"category":"accident"', '"category":"volcano"') : line(k),

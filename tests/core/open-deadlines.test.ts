@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importIncidents } from '../../electron/core/incidents/import-file';
+import { rebuildOpenDeadlines } from '../../electron/core/incidents/open-deadlines';
 import { openTestCore, serviceAtVersion, sqliteOnly, type TestCore } from './helpers';
 import { chemicalFire } from './fixtures';
 
@@ -100,6 +101,63 @@ describe('home screen data from the maintained open-deadline table', () => {
     const after = await core.call('deadlines.summary', {});
     expect(after.stale.map((i) => i.id)).toEqual([imported!.id]);
     expect(after.deadlines.some((d) => d.incidentId === old.id && d.state === 'overdue')).toBe(true);
+  });
+
+  it('an import writes the rows a refresh computes, whatever each line brings', async () => {
+    const core = await openTestCore({ start: '2026-11-23T02:00:00Z' });
+    // Rules other than the defaults: the import must use the ones in force.
+    const rules = await core.call('deadlines.rules', {});
+    await core.call('deadlines.updateRules', {
+      source: '某市值班信息报送规定',
+      rules: { ...rules.rules, III: { phoneMinutes: 25, writtenMinutes: 50, followupMinutes: 300 } },
+    });
+    const t = (minutes: number) => new Date(Date.parse('2026-11-20T00:00:00Z') + minutes * 60_000).toISOString();
+    const send = (kind: string, at: number, channel = 'edoc') => ({
+      kind,
+      sentAt: t(at),
+      channel,
+      recipientUnit: '省应急管理厅',
+      approvingLeader: '李市长',
+      sender: '王值班',
+    });
+    const lines = [
+      chemicalFire({ title: '无报告', level: 'IV', occurredAt: t(0), receivedAt: t(10) }),
+      chemicalFire({ title: '敏感', level: 'IV', sensitive: true, occurredAt: t(0), receivedAt: t(10) }),
+      // Left 未定级 with figures that grade it: the graded level decides the clock.
+      chemicalFire({
+        title: '按伤亡定级',
+        level: 'unrated',
+        casualties: { deaths: 12, missing: 0, seriouslyInjured: 0, injured: 0, trapped: 0, evacuated: 0 },
+        occurredAt: t(0),
+        receivedAt: t(5),
+      }),
+      {
+        ...chemicalFire({ title: '电话初报', economicLoss: 30, occurredAt: t(0), receivedAt: t(5) }),
+        reports: [send('initial', 20, 'phone')],
+      },
+      {
+        ...chemicalFire({ title: '已续报', economicLoss: 30, occurredAt: t(0), receivedAt: t(5) }),
+        reports: [send('initial', 20), send('followup', 400)],
+      },
+      {
+        ...chemicalFire({ title: '已终报', economicLoss: 30, occurredAt: t(0), receivedAt: t(5) }),
+        reports: [send('initial', 20), send('final', 900)],
+      },
+    ].map((l) => JSON.stringify(l));
+    await importIncidents(core.service.ctx, lines);
+    const tables = async () => ({
+      open: await core.service.ctx.sql.all('SELECT * FROM open_incidents ORDER BY incident_id'),
+      due: await core.service.ctx.sql.all('SELECT * FROM open_deadlines ORDER BY incident_id, kind'),
+    });
+    const imported = await tables();
+    // Five open (the 终报 closed one), and each kind of clock is there.
+    expect(imported.open).toHaveLength(5);
+    expect(new Set(imported.due.map((d) => (d as { kind: string }).kind))).toEqual(
+      new Set(['phone', 'written', 'followup']),
+    );
+    await core.service.ctx.tx((ctx) => rebuildOpenDeadlines(ctx));
+    expect(await tables()).toEqual(imported);
+    expect(await summarised(core)).toEqual(await liveUnmet(core));
   });
 
   sqliteOnly.it(

@@ -66,28 +66,45 @@ export async function importIncidents(
 }
 
 /**
- * Lines prepared on this thread before a worker is started: a thread takes a few hundred milliseconds to
- * start and warm up, about what preparing 2,000 lines here costs, so a small file is done without one.
+ * A file of up to this many lines is prepared on this thread: a thread takes a few hundred milliseconds
+ * to start and warm up, about what preparing 2,000 lines here costs.
  */
 const WORKER_AFTER = 2_000;
 
 /**
- * Where lines are prepared: this thread, one slice per turn, then (past WORKER_AFTER lines, in a built
- * host) a worker thread, so parsing, checking and serialising run beside the inserts on the second core.
+ * Where lines are prepared: this thread, one slice per turn, or (for a larger file, in a built host) a
+ * worker thread, so parsing, checking and serialising run beside the inserts on the second core. The
+ * worker is started before the first slice is handed out, and that slice is prepared here while the
+ * thread boots: the writer never waits for a start it could have overlapped.
  */
-function preparers(workers: string | undefined): TaskRunner<PrepareTask, PrepareResult> {
+function preparers(workers: string | undefined, large: boolean): TaskRunner<PrepareTask, PrepareResult> {
   const local = inThreadRunner(prepareLines, yieldToOthers);
-  let worker: TaskRunner<PrepareTask, PrepareResult> | null | undefined;
+  const worker = large ? workerRunner('import-worker', { dir: workers, workerData: null, max: 1 }, local) : null;
+  if (!worker) return local;
   let handed = 0;
   return {
     threads: 1,
-    run(task) {
-      handed += task.lines.length;
-      if (worker === undefined && handed > WORKER_AFTER)
-        worker = workerRunner('import-worker', { dir: workers, workerData: null, max: 1 }, local);
-      return (worker ?? local).run(task);
-    },
-    close: async () => worker?.close(),
+    run: (task) => (handed++ === 0 ? local : worker).run(task),
+    close: () => worker.close(),
+  };
+}
+
+/** The lines as given, and whether there are more than `n`, found by reading that many ahead. */
+function lookAhead(lines: Iterable<string>, n: number): { more: boolean; lines: Iterable<string> } {
+  const rest = lines[Symbol.iterator]();
+  const head: string[] = [];
+  while (head.length <= n) {
+    const r = rest.next();
+    if (r.done) break;
+    head.push(r.value);
+  }
+  return {
+    more: head.length > n,
+    // Delegating to `rest` hands an early end (a refused line) on to it: a file's reader closes its file.
+    lines: (function* () {
+      yield* head;
+      yield* { [Symbol.iterator]: () => rest };
+    })(),
   };
 }
 
@@ -100,7 +117,8 @@ async function recordAll(
   let line = 0;
   let count = 0;
   const batch = await incidentBatch(ctx);
-  const runner = preparers(ctx.wiring.workers);
+  const ahead = lookAhead(lines, WORKER_AFTER);
+  const runner = preparers(ctx.wiring.workers, ahead.more);
   const inFlight: Promise<PrepareResult>[] = [];
   let slice: { line: number; text: string }[] = [];
   const send = async () => {
@@ -111,13 +129,13 @@ async function recordAll(
   const writeNext = async () => {
     const r = await inFlight.shift()!;
     if ('refused' in r) throw new AppError(r.refused.code, r.refused.params, r.refused.issues);
-    await batch.write(r.incidents);
+    await batch.write(r);
     const before = count;
     count += r.incidents.length;
     if (onProgress && Math.floor(count / 10_000) > Math.floor(before / 10_000)) onProgress(count);
   };
   try {
-    for (const text of lines) {
+    for (const text of ahead.lines) {
       line++;
       hash.update(text).update('\n');
       if (!text.trim()) continue;

@@ -7,6 +7,9 @@ import { planHistory, type PlannedHistory } from './incident-history';
 import { checkTimes, gradedFacts, newIncident } from './incident-repo';
 import { ROW_COLUMNS, VERSION_COLUMNS, rowParams, versionArgs } from './incident-rows';
 import { ftsValues, incidentEntry } from './search-index';
+import { addOpenRows, lastActivity, noOpenRows, type OpenRows } from './open-deadline-rows';
+import type { DeadlineInput, DeadlineRuleSet } from '../contract/deadlines';
+import type { Incident, IncidentFacts } from '../contract/incidents';
 
 /**
  * The part of an import that needs no database: each line parsed, checked (the incidents.create schema,
@@ -23,6 +26,8 @@ export interface PrepareTask {
   checkAt: string;
   tz: string;
   actor: string;
+  /** The deadline rules in force: each open record's rows in the maintained tables are computed here. */
+  rules: DeadlineRuleSet['rules'];
   lines: { line: number; text: string; id: number; number: string }[];
 }
 
@@ -40,29 +45,61 @@ export interface PreparedIncident {
   history: PlannedHistory | null;
 }
 
-/** A slice's incidents, or the first line that is refused (the import is all or nothing). */
-export type PrepareResult = { incidents: PreparedIncident[] } | { refused: ApiErrorShape };
+/**
+ * A slice's incidents and their rows in the maintained open-deadline tables, or the first line that is
+ * refused (the import is all or nothing).
+ */
+export type PrepareResult = { incidents: PreparedIncident[]; open: OpenRows } | { refused: ApiErrorShape };
 
 export function prepareLines(task: PrepareTask): PrepareResult {
   const now = new Date(task.now);
   const checkAt = new Date(task.checkAt);
   const incidents: PreparedIncident[] = [];
+  const open = noOpenRows();
   for (const l of task.lines) {
     try {
-      incidents.push(prepareLine(l, now, checkAt, task.tz, task.actor));
+      incidents.push(prepareLine(l, now, checkAt, task, open));
     } catch (e) {
       return { refused: refusal(e, l.line) };
     }
   }
-  return { incidents };
+  return { incidents, open };
+}
+
+/**
+ * The rows the refresh would compute for a record just imported, from the values about to be written:
+ * the record, its one version (the grade history's only entry), its sent reports. One its history
+ * closes (a 终报) gets none: closing it refreshes it in the writer (setIncidentStatus).
+ */
+function addImportedOpenRows(
+  out: OpenRows,
+  inc: Incident,
+  facts: IncidentFacts,
+  history: PlannedHistory | null,
+  rules: DeadlineRuleSet['rules'],
+): void {
+  const reports = history?.reports ?? [];
+  if (reports.some((r) => r.kind === 'final')) return;
+  const sensitive = !!facts.sensitive;
+  const input: DeadlineInput = {
+    receivedAt: inc.receivedAt,
+    level: facts.level,
+    sensitive,
+    status: inc.status,
+    supplementaryDueFrom: inc.supplementaryDueFrom,
+    history: [{ at: inc.updatedAt, level: facts.level, sensitive }],
+    reports: reports.map((r) => ({ kind: r.kind, status: 'sent', channel: r.channel, sentAt: r.sentAt })),
+  };
+  // A report's updated_at is the time it was written: the import's.
+  addOpenRows(out, inc.id, input, lastActivity(inc.receivedAt, null, reports.length ? inc.updatedAt : null), rules);
 }
 
 function prepareLine(
   l: PrepareTask['lines'][number],
   now: Date,
   checkAt: Date,
-  tz: string,
-  actor: string,
+  { tz, actor, rules }: PrepareTask,
+  open: OpenRows,
 ): PreparedIncident {
   const { reports, calls, ...input } = parseLine(l.text);
   const { facts, applied } = gradedFacts(input);
@@ -77,6 +114,7 @@ function prepareLine(
   const version = versionArgs(inc, 'created', applied, params.facts as string, facts);
   const rowPayload = `{"row":${JSON.stringify(params)}}`;
   const versionPayload = aroundId(version);
+  addImportedOpenRows(open, inc, facts, history, rules);
   return {
     id: inc.id,
     row,

@@ -10,7 +10,9 @@ import {
   sortedColumnNames,
 } from './incident-rows';
 import { writeHistories } from './incident-history';
-import { refreshOpenDeadlines } from './open-deadlines';
+import { insertOpenRows, maintained } from './open-deadlines';
+import { currentRules } from './deadline-rules';
+import type { OpenRows } from './open-deadline-rows';
 import { getSettings } from '../settings/settings-repo';
 import { ftsOf } from './search-fts';
 import { insertFtsSql } from './search-index';
@@ -19,7 +21,7 @@ import type { PreparedIncident, PrepareTask } from './import-prepare';
 /**
  * The writer's half of an import (import-prepare.ts has the other): hands out each line's id and number,
  * then writes prepared incidents in the caller's transaction: the same rows, audit entries, search
- * entries and deadline refreshes as `createIncident`, written table by table a slice at a time instead of
+ * entries and open-deadline rows as `createIncident`, written table by table a slice at a time instead of
  * incident by incident. Interleaving eight B-trees per record thrashed SQLite's page cache (the import
  * ran at a quarter of raw inserts); one table at a time keeps its pages hot, as a raw bulk insert does.
  * The time, the operator, the next id and number are read once for the run.
@@ -27,7 +29,7 @@ import type { PreparedIncident, PrepareTask } from './import-prepare';
 export async function incidentBatch(ctx: CoreContext): Promise<{
   /** The task preparing these lines (numbered in the file), each given its id and number. */
   task(lines: { line: number; text: string }[]): Promise<PrepareTask>;
-  write(slice: PreparedIncident[]): Promise<void>;
+  write(prepared: { incidents: PreparedIncident[]; open: OpenRows }): Promise<void>;
 }> {
   const now = ctx.clock.now();
   const actor = await ctx.actor();
@@ -36,6 +38,8 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
   const tz = (await getSettings(ctx)).timeZone;
   await checkColumns(ctx);
   const insertFts = insertFtsSql(ftsOf(ctx).key);
+  const rules = (await currentRules(ctx)).rules;
+  const keepsOpenRows = await maintained(ctx);
 
   return {
     async task(lines) {
@@ -44,10 +48,10 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
         number = number === null ? await nextNumber(ctx, now) : await numberAfter(ctx, number);
         numbered.push({ ...l, id: ++id, number });
       }
-      return { now: now.toISOString(), checkAt: ctx.clock.now().toISOString(), tz, actor, lines: numbered };
+      return { now: now.toISOString(), checkAt: ctx.clock.now().toISOString(), tz, actor, rules, lines: numbered };
     },
 
-    async write(slice) {
+    async write({ incidents: slice, open }) {
       for (const p of slice) await ctx.sql.run(INSERT_ROW_VALUES_SQL, p.row);
       const versionIds: string[] = [];
       for (const p of slice) versionIds.push(String(await ctx.sql.insert(INSERT_VERSION_SQL, p.version)));
@@ -77,8 +81,9 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
       }
       for (const p of slice) await ctx.sql.run(insertFts, p.fts);
       const histories = slice.flatMap((p) => (p.history ? [p.history] : []));
+      // The open-deadline rows were computed with the lines: no refresh reads back what was just written.
+      if (keepsOpenRows) await insertOpenRows(ctx, open);
       if (histories.length) await writeHistories(ctx, histories, now, actor);
-      for (const p of slice) await refreshOpenDeadlines(ctx, p.id);
     },
   };
 }

@@ -23,7 +23,8 @@ export interface History {
 
 interface PlannedReport {
   params: unknown[];
-  kind: string;
+  kind: ImportedReport['kind'];
+  channel: ImportedReport['channel'];
   override: boolean;
   search: string;
   sentAt: string;
@@ -78,6 +79,7 @@ export function planHistory(inc: Incident, h: History, now: Date, tz: string, ac
     earlier.push({ kind: r.kind, sentAt, missingFields, overrideLeader: overridden?.leader ?? null });
     return {
       kind: r.kind,
+      channel: r.channel,
       override: !!overridden,
       sentAt,
       search: [inc.title, r.recipientUnit, changes, '', ''].join(' '),

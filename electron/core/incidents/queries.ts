@@ -67,19 +67,20 @@ export interface DeadlineSubject {
 
 export async function deadlinesFor(ctx: CoreContext, subjects: DeadlineSubject[]): Promise<Map<number, Deadline[]>> {
   const rules = (await currentRules(ctx)).rules;
-  const briefs = await reportBriefs(
-    ctx,
-    subjects.map((s) => s.id),
-  );
-  const histories = await gradeHistories(
-    ctx,
-    subjects.map((s) => s.id),
-  );
+  const inputs = await deadlineInputs(ctx, subjects);
+  return new Map(subjects.map((s) => [s.id, computeDeadlines(inputs.get(s.id)!, rules)]));
+}
+
+/** What the deadline engine needs of each incident: the subject with its grade history and reports. */
+export async function deadlineInputs(
+  ctx: CoreContext,
+  subjects: DeadlineSubject[],
+): Promise<Map<number, DeadlineInput>> {
+  const ids = subjects.map((s) => s.id);
+  const briefs = await reportBriefs(ctx, ids);
+  const histories = await gradeHistories(ctx, ids);
   return new Map(
-    subjects.map((s) => [
-      s.id,
-      computeDeadlines({ ...s, history: histories.get(s.id), reports: briefs.get(s.id) ?? [] }, rules),
-    ]),
+    subjects.map(({ id, ...s }) => [id, { ...s, history: histories.get(id), reports: briefs.get(id) ?? [] }]),
   );
 }
 

@@ -1,0 +1,41 @@
+import type { DeadlineInput, DeadlineRuleSet } from '../contract/deadlines';
+import { computeDeadlines } from '../domain';
+
+/**
+ * The rows an incident holds in the maintained tables of migration 100 (open-deadlines.ts), from what
+ * decides them: its record, its grade history, its reports and the rules in force. Pure, so the two
+ * places that know these inputs compute the same rows: the refresh, which reads them back from the
+ * database, and an import's preparing thread, which has them in hand for the records it is about to
+ * write (import-prepare.ts).
+ */
+export interface OpenRows {
+  /** open_incidents values: incident_id, last_activity_at. */
+  incidents: [number, string][];
+  /** open_deadlines values: incident_id, kind, start_at, due_at. */
+  due: [number, string, string, string][];
+}
+
+export const noOpenRows = (): OpenRows => ({ incidents: [], due: [] });
+
+/**
+ * When anything last happened to an incident: its receipt, a change to its record (`changedAt`: its
+ * updated_at once it has more than one version; not the act of recording it, so an import of last
+ * year's records is not activity) or a report being drafted or sent (`lastReportAt`: the newest
+ * report's updated_at).
+ */
+export function lastActivity(receivedAt: string, changedAt: string | null, lastReportAt: string | null): string {
+  return [receivedAt, changedAt ?? '', lastReportAt ?? ''].reduce((a, b) => (b > a ? b : a));
+}
+
+/** Adds the incident's rows to `out`: none unless it is open, and only its unmet deadlines. */
+export function addOpenRows(
+  out: OpenRows,
+  id: number,
+  input: DeadlineInput,
+  lastActivityAt: string,
+  rules: DeadlineRuleSet['rules'],
+): void {
+  if (input.status !== 'open') return;
+  out.incidents.push([id, lastActivityAt]);
+  for (const d of computeDeadlines(input, rules)) if (!d.doneAt) out.due.push([id, d.kind, d.startAt, d.dueAt]);
+}
