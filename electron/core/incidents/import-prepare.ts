@@ -7,9 +7,9 @@ import { planHistory, type PlannedHistory } from './incident-history';
 import { checkTimes, gradedFacts, newIncident } from './incident-repo';
 import { ROW_COLUMNS, VERSION_COLUMNS, rowParams, versionArgs } from './incident-rows';
 import { ftsValues, incidentEntry } from './search-index';
-import { addOpenRows, lastActivity, noOpenRows, type OpenRows } from './open-deadline-rows';
-import type { DeadlineInput, DeadlineRuleSet } from '../contract/deadlines';
-import type { Incident, IncidentFacts } from '../contract/incidents';
+import { addNewIncidentRows, noOpenRows, type OpenRows } from './open-deadline-rows';
+import type { DeadlineRuleSet } from '../contract/deadlines';
+import type { Incident } from '../contract/incidents';
 
 /**
  * The part of an import that needs no database: each line parsed, checked (the incidents.create schema,
@@ -67,31 +67,19 @@ export function prepareLines(task: PrepareTask): PrepareResult {
 }
 
 /**
- * The rows the refresh would compute for a record just imported, from the values about to be written:
- * the record, its one version (the grade history's only entry), its sent reports. One its history
- * closes (a 终报) gets none: closing it refreshes it in the writer (setIncidentStatus).
+ * The rows the refresh would compute for a record just imported. One its history closes (a 终报) gets
+ * none: closing it refreshes it in the writer (setIncidentStatus).
  */
 function addImportedOpenRows(
   out: OpenRows,
   inc: Incident,
-  facts: IncidentFacts,
   history: PlannedHistory | null,
   rules: DeadlineRuleSet['rules'],
 ): void {
   const reports = history?.reports ?? [];
   if (reports.some((r) => r.kind === 'final')) return;
-  const sensitive = !!facts.sensitive;
-  const input: DeadlineInput = {
-    receivedAt: inc.receivedAt,
-    level: facts.level,
-    sensitive,
-    status: inc.status,
-    supplementaryDueFrom: inc.supplementaryDueFrom,
-    history: [{ at: inc.updatedAt, level: facts.level, sensitive }],
-    reports: reports.map((r) => ({ kind: r.kind, status: 'sent', channel: r.channel, sentAt: r.sentAt })),
-  };
-  // A report's updated_at is the time it was written: the import's.
-  addOpenRows(out, inc.id, input, lastActivity(inc.receivedAt, null, reports.length ? inc.updatedAt : null), rules);
+  const sent = reports.map((r) => ({ kind: r.kind, status: 'sent' as const, channel: r.channel, sentAt: r.sentAt }));
+  addNewIncidentRows(out, inc, sent, rules);
 }
 
 function prepareLine(
@@ -114,7 +102,7 @@ function prepareLine(
   const version = versionArgs(inc, 'created', applied, params.facts as string, facts);
   const rowPayload = `{"row":${JSON.stringify(params)}}`;
   const versionPayload = aroundId(version);
-  addImportedOpenRows(open, inc, facts, history, rules);
+  addImportedOpenRows(open, inc, history, rules);
   return {
     id: inc.id,
     row,

@@ -12,7 +12,7 @@ import { futureIssues, initialLevel, supplementaryRequired } from '../domain';
 import type { CoreContext } from '../context';
 import { getSettings } from '../settings/settings-repo';
 import { indexIncident } from './search-index';
-import { refreshOpenDeadlines } from './open-deadlines';
+import { refreshOpenDeadlines, storeNewIncident } from './open-deadlines';
 import {
   INSERT_ROW_SQL,
   INSERT_VERSION_SQL,
@@ -66,7 +66,8 @@ async function writeVersion(
   await ctx.audit.appendRow(inc.updatedBy, `incident.${kind}`, 'incident_versions', Number(info));
   // After the version row: the deadline engine follows the grade through the versions (a raise never
   // back-dates), so the maintained table must see this one.
-  await refreshOpenDeadlines(ctx, inc.id);
+  if (kind === 'created') await storeNewIncident(ctx, inc);
+  else await refreshOpenDeadlines(ctx, inc.id);
 }
 
 async function writeRow(ctx: CoreContext, inc: Incident, insert: boolean): Promise<void> {

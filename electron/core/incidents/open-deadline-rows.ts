@@ -1,4 +1,5 @@
 import type { DeadlineInput, DeadlineRuleSet } from '../contract/deadlines';
+import type { Incident } from '../contract/incidents';
 import { computeDeadlines } from '../domain';
 
 /**
@@ -38,4 +39,28 @@ export function addOpenRows(
   if (input.status !== 'open') return;
   out.incidents.push([id, lastActivityAt]);
   for (const d of computeDeadlines(input, rules)) if (!d.doneAt) out.due.push([id, d.kind, d.startAt, d.dueAt]);
+}
+
+/**
+ * A record just created (by the form, or by an import with the reports it brings, sent and in order),
+ * before anything else happens to it: its one version is its grade history, and its reports were
+ * written with it.
+ */
+export function addNewIncidentRows(
+  out: OpenRows,
+  inc: Incident,
+  reports: DeadlineInput['reports'],
+  rules: DeadlineRuleSet['rules'],
+): void {
+  const grade = { at: inc.updatedAt, level: inc.level, sensitive: !!inc.sensitive };
+  const input: DeadlineInput = {
+    receivedAt: inc.receivedAt,
+    level: inc.level,
+    sensitive: grade.sensitive,
+    status: inc.status,
+    supplementaryDueFrom: inc.supplementaryDueFrom,
+    history: [grade],
+    reports,
+  };
+  addOpenRows(out, inc.id, input, lastActivity(inc.receivedAt, null, reports.length ? inc.createdAt : null), rules);
 }

@@ -1,9 +1,9 @@
 import type { CoreContext } from '../context';
-import type { IncidentStatus, Level } from '../contract/incidents';
+import type { Incident, IncidentStatus, Level } from '../contract/incidents';
 import { STALE_AFTER_DAYS, SUMMARY_LIMIT, TOTAL_CAP, type DeadlineSummary } from '../contract/incident-methods';
 import { OPEN_DEADLINE_SQL, deadlineInputs, urgentFirst, type DeadlineSubject, type OpenDeadlineRow } from './queries';
 import { currentRules } from './deadline-rules';
-import { addOpenRows, lastActivity, noOpenRows, type OpenRows } from './open-deadline-rows';
+import { addNewIncidentRows, addOpenRows, lastActivity, noOpenRows, type OpenRows } from './open-deadline-rows';
 
 /**
  * The maintained tables of migration 100: unmet deadlines of open incidents and when each open incident
@@ -106,6 +106,19 @@ export async function refreshOpenDeadlines(ctx: CoreContext, incidentId: number)
   await ctx.sql.run('DELETE FROM open_deadlines WHERE incident_id = ?', [incidentId]);
   await ctx.sql.run('DELETE FROM open_incidents WHERE incident_id = ?', [incidentId]);
   await store(ctx, (await ctx.sql.all(`${subjectSql(ctx)} WHERE id = ?`, [incidentId])) as SubjectRow[]);
+}
+
+/**
+ * A new incident's rows, from the record in hand: it has none yet, nor any report, so there is nothing
+ * to delete or read back. Caller holds the transaction that created it.
+ */
+export async function storeNewIncident(ctx: CoreContext, inc: Incident): Promise<void> {
+  if (!(await maintained(ctx))) return;
+  const batch = deferred.get(ctx.sql);
+  if (batch) return void batch.add(inc.id);
+  const out = noOpenRows();
+  addNewIncidentRows(out, inc, [], (await currentRules(ctx)).rules);
+  await insertOpenRows(ctx, out);
 }
 
 /**
