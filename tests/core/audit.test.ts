@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/audit/canonical-json';
 import { entryHash, entryMid, entryMidAround } from '../../electron/core/audit/chain';
 import { verifyChain } from '../../electron/core/audit/verify';
-import { readCheckpoint } from '../../electron/core/audit/witness';
+import { readCheckpoint, writeCheckpoint } from '../../electron/core/audit/witness';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AuditHead } from '../../electron/core/contract/audit';
-import { intrude, openTestCore, sqliteOnly } from './helpers';
+import { intrude, openTestCore, sqliteOnly, tempDir } from './helpers';
 import { expectRefused } from './refused';
 
 describe("an entry's canonical JSON built ahead (an import's worker)", () => {
@@ -202,6 +204,17 @@ describe('audit chain', () => {
       expect(readCheckpoint(core.file)).toEqual(verified);
     },
   );
+
+  it('moves a checkpoint written by an older release, and one of its own, to the newest head', () => {
+    const file = join(tempDir(), 'duty-room.sqlite');
+    const head = (id: number): AuditHead => ({ id, hash: String(id % 10).repeat(64) });
+    // An older release wrote the bare JSON (87 bytes): replaced whole, then moved in place.
+    writeFileSync(`${file}.verified`, JSON.stringify(head(609829)));
+    writeCheckpoint(file, head(1_000_000_000_007));
+    expect(readCheckpoint(file)).toEqual(head(1_000_000_000_007));
+    writeCheckpoint(file, head(8));
+    expect(readCheckpoint(file)).toEqual(head(8));
+  });
 
   it('verifies in slices, answering other requests and showing how far it is meanwhile', async () => {
     const core = await openTestCore();
