@@ -38,6 +38,23 @@ describe('incident import (JSON lines)', () => {
     expect(JSON.parse(last.payload)).toEqual({ count: 3, sha256: r.sha256 });
   });
 
+  it('numbers past the numbers already taken, however they were handed out', async () => {
+    const core = await openTestCore({ start: '2026-06-01T00:00:00Z' });
+    // The newest record holds 2026-0001, an older one 2026-0003 (the clock once went back).
+    for (const [id, number] of [
+      [1, '2026-0003'],
+      [2, '2026-0001'],
+    ] as const)
+      await core.sql.run(
+        `INSERT INTO incidents (id, number, status, version, received_at, category, level, district, title, facts, created_at, created_by, updated_at, updated_by)
+         VALUES (?, ?, 'closed', 1, '2026-01-01T00:00:00Z', 'accident', 'IV', '', 't', '{}', 'x', 'x', 'x', 'x')`,
+        [id, number],
+      );
+    await importIncidents(core.service.ctx, [line(1), line(2), line(3)]);
+    const numbers = (await core.sql.column('SELECT number FROM incidents WHERE id > 2 ORDER BY id')) as string[];
+    expect(numbers).toEqual(['2026-0002', '2026-0004', '2026-0005']);
+  });
+
   it('records each row as stored, and refuses rather than record rows missing a column', async () => {
     const core = await openTestCore();
     await importIncidents(core.service.ctx, [line(1)]);

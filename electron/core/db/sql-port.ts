@@ -42,6 +42,8 @@ export interface SqlDialect {
   readonly tableExists: string;
   /** `SELECT value FROM …` over a parameter holding a JSON array of integers (one row per element). */
   readonly jsonIds: string;
+  /** The same over a JSON array of strings. */
+  readonly jsonTexts: string;
   /** A JSON boolean at `path` as 1/0 (NULL when absent): PostgreSQL's text 'false' would read as true. */
   jsonFlag(col: string, path: string): string;
   /** The JSON type name at `path` ('object', 'null', …), NULL when absent or when `col` is not JSON. */

@@ -28,6 +28,7 @@ export const postgresDialect: SqlDialect = {
     'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?',
   tableExists: 'SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?',
   jsonIds: 'SELECT (json_array_elements_text(?::json))::bigint AS value',
+  jsonTexts: 'SELECT json_array_elements_text(?::json) AS value',
   jsonFlag: (col, path) => `(((${col})::jsonb #> ${jsonPath(path)}) = 'true'::jsonb)::int`,
   jsonType: (col, path) => `jsonb_typeof((${col})::jsonb #> ${jsonPath(path)})`,
   indexedBy: () => '',

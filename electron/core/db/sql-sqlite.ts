@@ -9,6 +9,7 @@ export const sqliteDialect: SqlDialect = {
   tableColumns: 'SELECT name FROM pragma_table_info(?)',
   tableExists: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
   jsonIds: 'SELECT value FROM json_each(?)',
+  jsonTexts: 'SELECT value FROM json_each(?)',
   jsonFlag: (col, path) => `json_extract(${col}, '${path}')`,
   jsonType: (col, path) => `CASE WHEN json_valid(${col}) THEN json_type(${col}, '${path}') END`,
   indexedBy: (index) => `INDEXED BY ${index}`,

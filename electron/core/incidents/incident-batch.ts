@@ -6,7 +6,7 @@ import {
   ROW_COLUMNS,
   VERSION_COLUMNS,
   nextNumber,
-  numberAfter,
+  numbersAfter,
   sortedColumnNames,
 } from './incident-rows';
 import { writeHistories } from './incident-history';
@@ -34,7 +34,8 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
   const now = ctx.clock.now();
   const actor = await ctx.actor();
   let id = ((await ctx.sql.value('SELECT max(id) FROM incidents')) as number | null) ?? 0;
-  let number: string | null = null;
+  /** The last number handed out. */
+  let last: string | null = null;
   const tz = (await getSettings(ctx)).timeZone;
   await checkColumns(ctx);
   const insertFts = insertFtsSql(ftsOf(ctx).key);
@@ -43,11 +44,13 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
 
   return {
     async task(lines) {
-      const numbered: PrepareTask['lines'] = [];
-      for (const l of lines) {
-        number = number === null ? await nextNumber(ctx, now) : await numberAfter(ctx, number);
-        numbered.push({ ...l, id: ++id, number });
-      }
+      let numbers: string[];
+      if (last === null) {
+        const first = await nextNumber(ctx, now);
+        numbers = [first, ...(await numbersAfter(ctx, first, lines.length - 1))];
+      } else numbers = await numbersAfter(ctx, last, lines.length);
+      last = numbers.at(-1) ?? last;
+      const numbered = lines.map((l, k) => ({ ...l, id: ++id, number: numbers[k]! }));
       return { now: now.toISOString(), checkAt: ctx.clock.now().toISOString(), tz, actor, rules, lines: numbered };
     },
 

@@ -79,6 +79,24 @@ export async function numberAfter(ctx: CoreContext, prev: string): Promise<strin
   return numberOf(year, Math.max(await highestOfYear(ctx, year), seqOf(prev)) + 1);
 }
 
+/**
+ * The next `n` numbers after `prev` (an import's slice): one lookup for them all when they are free, as
+ * they are unless numbers were handed out out of order; else one by one as numberAfter finds them.
+ */
+export async function numbersAfter(ctx: CoreContext, prev: string, n: number): Promise<string[]> {
+  if (n <= 0) return [];
+  const year = prev.slice(0, prev.indexOf('-'));
+  const from = seqOf(prev);
+  const run = Array.from({ length: n }, (_, k) => numberOf(year, from + 1 + k));
+  const taken = await ctx.sql.value(`SELECT count(*) FROM incidents WHERE number IN (${ctx.sql.dialect.jsonTexts})`, [
+    JSON.stringify(run),
+  ]);
+  if (Number(taken) === 0) return run;
+  const out: string[] = [];
+  for (let last = prev; out.length < n;) out.push((last = await numberAfter(ctx, last)));
+  return out;
+}
+
 /** The columns versionArgs gives values for, in its order. */
 export const VERSION_COLUMNS = [
   'incident_id',
