@@ -1,4 +1,4 @@
-import { hash as oneShotHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../db/clock';
 import type { Sql } from '../db/sql-port';
@@ -71,11 +71,20 @@ export function entryMidAround(kind: string, payload: [string, string], refTable
   ];
 }
 
-function hashEntry(prevHash: string, actor: string, id: number, mid: string, ts: string): string {
-  const body =
-    '{"actor":' + JSON.stringify(actor) + ',"id":' + JSON.stringify(id) + mid + ',"ts":' + JSON.stringify(ts) + '}';
-  return oneShotHash('sha256', prevHash + '\n' + body, 'hex');
+function hashEntry(prevHash: string, actor: string, id: number, mid: EntryMid, ts: string): string {
+  const head = prevHash + '\n{"actor":' + JSON.stringify(actor) + ',"id":' + JSON.stringify(id);
+  const tail = ',"ts":' + JSON.stringify(ts) + '}';
+  if (typeof mid === 'string') return oneShotHash('sha256', head + mid + tail, 'hex');
+  const h = createHash('sha256').update(head);
+  for (const part of mid) h.update(part);
+  return h.update(tail).digest('hex');
 }
+
+/**
+ * entryMid's text, or the same text in pieces: UTF-8 bytes built ahead (an import's worker hands them
+ * over without a copy, and they are hashed as they are) and strings known only to the writer, in order.
+ */
+export type EntryMid = string | readonly (string | Uint8Array)[];
 
 /** An entry prepared ahead: its canonical payload and entryMid over it. */
 export interface PreparedEntry {
@@ -84,7 +93,7 @@ export interface PreparedEntry {
   refTable: string | null;
   refId: string | null;
   payload: string;
-  mid: string;
+  mid: EntryMid;
 }
 
 /**

@@ -69,7 +69,7 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
           refTable: 'incidents',
           refId: String(p.id),
           payload: e.payload,
-          mid: e.mid,
+          mid: [e.mid],
         });
         const vid = versionIds[k]!;
         const v = p.versionEntry;
@@ -79,7 +79,7 @@ export async function incidentBatch(ctx: CoreContext): Promise<{
           refTable: 'incident_versions',
           refId: vid,
           payload: v.payload.join(vid),
-          mid: v.mid.join(vid),
+          mid: [v.mid[0], vid, v.mid[1], vid, v.mid[2]],
         });
       }
       for (const p of slice) await ctx.sql.run(insertFts, p.fts);
