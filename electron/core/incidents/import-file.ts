@@ -81,7 +81,7 @@ const WORKER_AFTER = 2_000;
  * Where lines are prepared: this thread, one slice per turn, or (for a larger file, in a built host) a
  * worker thread, so parsing, checking and serialising run beside the inserts on the second core. The
  * worker is started before the first slice is handed out, and that slice is prepared here while the
- * thread boots: the writer never waits for a start it could have overlapped.
+ * thread boots, so its start overlaps work this thread has anyway.
  */
 function preparers(workers: string | undefined, large: boolean): TaskRunner<PrepareTask, PrepareResult> {
   const local = inThreadRunner(prepareLines, yieldToOthers);
