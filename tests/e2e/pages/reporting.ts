@@ -23,7 +23,17 @@ export class ReportingPage {
     await p.getByTestId('call-form').waitFor();
     await p.getByTestId('call-gist').fill(gist);
     await p.getByTestId('call-save').click();
-    await p.getByTestId('call-form').waitFor({ state: 'detached' });
+    await p
+      .getByTestId('call-form')
+      .waitFor({ state: 'detached' })
+      .catch(async (e: Error) => {
+        // Still open (once in CI, never reproduced): say what the form shows, a refusal names its field.
+        const shown = await p
+          .getByTestId('call-form')
+          .innerText({ timeout: 1000 })
+          .catch(() => '(gone)');
+        throw new Error(`${e.message}\nthe call form still shows: ${shown}`);
+      });
   }
 
   async sendInitial(r: { leader: string; sender: string }) {
