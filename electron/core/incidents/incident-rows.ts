@@ -57,6 +57,11 @@ export async function nextNumber(ctx: CoreContext, at: Date): Promise<string> {
   return numberOf(year, (await highestOfYear(ctx, year)) + 1);
 }
 
+/** An INSERT of `columns` bound by position, in their order. */
+function positionalInsert(table: string, columns: readonly string[]): string {
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
+
 const numberOf = (year: string | number, seq: number) => `${year}-${String(seq).padStart(4, '0')}`;
 const seqOf = (number: string) => Number(number.slice(number.indexOf('-') + 1));
 
@@ -109,8 +114,7 @@ export const VERSION_COLUMNS = [
   'facts',
   'suggested_level',
 ] as const;
-export const INSERT_VERSION_SQL = `INSERT INTO incident_versions (${VERSION_COLUMNS.join(', ')})
-  VALUES (${VERSION_COLUMNS.map(() => '?').join(', ')})`;
+export const INSERT_VERSION_SQL = positionalInsert('incident_versions', VERSION_COLUMNS);
 
 /**
  * `factsJson`, `facts`: the facts' canonical JSON and the facts themselves when the caller already has
@@ -189,8 +193,7 @@ export const ROW_COLUMNS = [
   'version',
   'void_reason',
 ] as const;
-export const INSERT_ROW_VALUES_SQL = `INSERT INTO incidents (${ROW_COLUMNS.join(', ')})
-  VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`;
+export const INSERT_ROW_VALUES_SQL = positionalInsert('incidents', ROW_COLUMNS);
 
 const sortedLists = new WeakMap<object, Map<string, string[]>>();
 
